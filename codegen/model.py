@@ -1,0 +1,205 @@
+"""Read botocore's ElastiCache model into the plain records the renderers use."""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass, field
+
+import botocore
+import botocore.session
+from botocore import xform_name
+from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
+
+from codegen.docs import short_doc
+from codegen.type_maps.error_categories import category_of
+from codegen.type_maps.secret_members import SECRET_MEMBERS
+
+SERVICE = "elasticache"
+
+_SCALARS = {
+    "string": "str",
+    "character": "str",
+    "integer": "int",
+    "long": "int",
+    "boolean": "bool",
+    "double": "float",
+    "float": "float",
+    "timestamp": "datetime",
+    "blob": "bytes",
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str  # the wire (PascalCase) name
+    attr: str  # botocore.xform_name(name)
+    type: str  # Python annotation, without "| None"
+    required: bool
+    secret: bool
+    doc: str
+    shape: Shape
+
+
+@dataclass(frozen=True)
+class Structure:
+    name: str
+    doc: str
+    members: list[Member]
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    values: list[str]
+
+
+@dataclass(frozen=True)
+class Error:
+    name: str
+    code: str
+    category: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    method: str
+    doc: str
+    input: Structure | None
+    output: str | None  # class name of the output shape
+
+
+@dataclass(frozen=True)
+class Paginator:
+    operation: Operation
+    result_key: str
+    item_type: str
+    paging_members: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Waiter:
+    name: str
+    method: str
+    operation: Operation
+    delay: int
+    max_attempts: int
+
+
+@dataclass
+class Model:
+    botocore_version: str
+    structures: list[Structure] = field(default_factory=list)
+    enums: list[Enum] = field(default_factory=list)
+    errors: list[Error] = field(default_factory=list)
+    operations: list[Operation] = field(default_factory=list)
+    paginators: list[Paginator] = field(default_factory=list)
+    waiters: list[Waiter] = field(default_factory=list)
+
+
+def annotation(shape: Shape) -> str:
+    """The Python annotation for a member of this shape (classes and aliases by bare name)."""
+    if getattr(shape, "enum", None):
+        return shape.name
+    if isinstance(shape, StructureShape):
+        return shape.name
+    if isinstance(shape, ListShape):
+        return f"list[{annotation(shape.member)}]"
+    if isinstance(shape, MapShape):
+        return f"dict[{annotation(shape.key)}, {annotation(shape.value)}]"
+    try:
+        return _SCALARS[shape.type_name]
+    except KeyError:
+        raise SystemExit(f"shape {shape.name}: type {shape.type_name!r} has no mapping") from None
+
+
+def _structure(shape: StructureShape) -> Structure:
+    required = set(shape.required_members)
+    members = []
+    for name, member in shape.members.items():
+        attr = xform_name(name)
+        if keyword.iskeyword(attr) or not attr.isidentifier():
+            raise SystemExit(f"{shape.name}.{name}: {attr!r} is not a usable attribute name")
+        members.append(
+            Member(
+                name=name,
+                attr=attr,
+                type=annotation(member),
+                required=name in required,
+                secret=name in SECRET_MEMBERS or bool(member.serialization.get("sensitive")),
+                doc=short_doc(member.documentation),
+                shape=member,
+            )
+        )
+    if len({m.attr for m in members}) != len(members):
+        raise SystemExit(f"{shape.name}: two members share a snake_case name")
+    return Structure(shape.name, short_doc(shape.documentation), members)
+
+
+def _operation(model: OperationModel, structures: dict[str, Structure]) -> Operation:
+    return Operation(
+        name=model.name,
+        method=xform_name(model.name),
+        doc=short_doc(model.documentation),
+        input=structures[model.input_shape.name] if model.input_shape else None,
+        output=model.output_shape.name if model.output_shape else None,
+    )
+
+
+def _result_item_type(output: StructureShape, result_key: str) -> str:
+    shape: Shape = output
+    for part in result_key.split("."):
+        assert isinstance(shape, StructureShape), result_key
+        shape = shape.members[part]
+    assert isinstance(shape, ListShape), result_key
+    return annotation(shape.member)
+
+
+def load() -> Model:
+    session = botocore.session.get_session()
+    service: ServiceModel = session.get_service_model(SERVICE)
+    loader = session.get_component("data_loader")
+    model = Model(botocore_version=botocore.__version__)
+
+    structures: dict[str, Structure] = {}
+    for name in service.shape_names:
+        shape = service.shape_for(name)
+        if getattr(shape, "enum", None):
+            model.enums.append(Enum(name, list(shape.enum)))
+        elif isinstance(shape, StructureShape) and shape.metadata.get("exception"):
+            code = shape.metadata.get("error", {}).get("code", name)
+            model.errors.append(Error(name, code, category_of(name), short_doc(shape.documentation)))
+        elif isinstance(shape, StructureShape):
+            structures[name] = _structure(shape)
+    model.structures = list(structures.values())
+
+    operations = {}
+    for name in service.operation_names:
+        operations[name] = _operation(service.operation_model(name), structures)
+    model.operations = list(operations.values())
+
+    pagination = loader.load_service_model(SERVICE, "paginators-1")["pagination"]
+    for name, config in pagination.items():
+        output = service.operation_model(name).output_shape
+        model.paginators.append(
+            Paginator(
+                operation=operations[name],
+                result_key=config["result_key"],
+                item_type=_result_item_type(output, config["result_key"]),
+                paging_members=frozenset({config["input_token"], config["limit_key"]}),
+            )
+        )
+
+    waiters = loader.load_service_model(SERVICE, "waiters-2")["waiters"]
+    for name, config in waiters.items():
+        model.waiters.append(
+            Waiter(
+                name=name,
+                method=f"wait_until_{xform_name(name)}",
+                operation=operations[config["operation"]],
+                delay=config["delay"],
+                max_attempts=config["maxAttempts"],
+            )
+        )
+    return model

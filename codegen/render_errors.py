@@ -1,0 +1,45 @@
+"""Render `_generated/errors.py`: one exception class per modelled error, bound to its code."""
+
+from __future__ import annotations
+
+from codegen.model import Error, Model
+from codegen.render_common import docstring, header
+
+
+def _error(error: Error) -> str:
+    doc = docstring(error.doc or f"The {error.name} error.", indent=4)
+    return (
+        f"class {error.name}({error.category}):\n{doc}\n\n"
+        f'    error_code: ClassVar[str] = "{error.code}"\n'
+    )
+
+
+def render(model: Model) -> str:
+    categories = sorted({e.category for e in model.errors})
+    classes = "\n\n".join(_error(e) for e in model.errors)
+    by_code = "\n".join(f'    "{e.code}": {e.name},' for e in model.errors)
+    exports = "\n".join(f'    "{e.name}",' for e in model.errors)
+    return f'''{header(model)}
+"""One exception class per error the ElastiCache model declares, matched by its error code."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from elasticache_typed._error_categories import (
+{"".join(f"    {c},{chr(10)}" for c in categories)}    ElastiCacheError,
+)
+
+__all__ = [
+    "MODELLED_ERRORS_BY_CODE",
+{exports}
+]
+
+
+{classes}
+
+MODELLED_ERRORS_BY_CODE: dict[str, type[ElastiCacheError]] = {{
+{by_code}
+}}
+"""The modelled error classes by the error code the service sends."""
+'''

@@ -1,0 +1,155 @@
+"""Render `_generated/facade.py`: the ElastiCache class, a method per operation,
+a `paginate_*` per paginator and a `wait_until_*` per waiter."""
+
+from __future__ import annotations
+
+from botocore.model import ListShape, MapShape, Shape, StructureShape
+
+from codegen.docs import first_sentence
+from codegen.model import Member, Model, Operation, Paginator, Waiter, annotation
+from codegen.render_common import docstring, header
+
+_TAG_LIST_DOC = "Tags as `shapes.Tag` objects or a mapping of key to value (None for no value)."
+
+
+def is_tag_list(shape: Shape) -> bool:
+    return isinstance(shape, ListShape) and shape.member.name == "Tag"
+
+
+def param_annotation(shape: Shape) -> str:
+    """The annotation of a facade argument: shapes qualified, lists widened to Sequence."""
+    if is_tag_list(shape):
+        return "TagsInput"
+    if isinstance(shape, ListShape):
+        return f"Sequence[{param_annotation(shape.member)}]"
+    if isinstance(shape, MapShape):
+        return f"Mapping[{param_annotation(shape.key)}, {param_annotation(shape.value)}]"
+    if isinstance(shape, StructureShape) or getattr(shape, "enum", None):
+        return f"shapes.{shape.name}"
+    return annotation(shape)
+
+
+def _item_annotation(type_name: str) -> str:
+    return type_name if type_name in ("str", "int", "bool", "float") else f"shapes.{type_name}"
+
+
+def _signature(members: list[Member], extra: list[str]) -> str:
+    ordered = sorted(members, key=lambda m: not m.required)
+    lines = ["        self,"]
+    if ordered or extra:
+        lines.append("        *,")
+    for m in ordered:
+        default = "" if m.required else " | None = None"
+        lines.append(f"        {m.attr}: {param_annotation(m.shape)}{default},")
+    lines.extend(f"        {e}," for e in extra)
+    return "\n".join(lines)
+
+
+def _params(members: list[Member]) -> str:
+    if not members:
+        return "{}"
+    items = "".join(f'                "{m.name}": {m.attr},\n' for m in members)
+    return "{\n" + items + "            }"
+
+
+def _doc(summary: str, members: list[Member], extra: list[tuple[str, str]]) -> str:
+    args = [
+        (m.attr, _TAG_LIST_DOC if is_tag_list(m.shape) else first_sentence(m.doc) or m.name)
+        for m in sorted(members, key=lambda m: not m.required)
+    ] + extra
+    tail = "Args:\n" + "\n".join(f"    {name}: {desc}" for name, desc in args) if args else ""
+    return docstring(summary, indent=8, tail=tail)
+
+
+def _operation(op: Operation) -> str:
+    members = op.input.members if op.input else []
+    returns = f"shapes.{op.output}" if op.output else "None"
+    call = (
+        f'self._call(\n            "{op.name}",\n            shapes.{op.output},\n'
+        f"            {_params(members)},\n        )"
+        if op.output
+        else f'self._call_without_output(\n            "{op.name}",\n'
+        f"            {_params(members)},\n        )"
+    )
+    return (
+        f"    def {op.method}(\n{_signature(members, [])}\n    ) -> {returns}:\n"
+        f"{_doc(op.doc or op.name, members, [])}\n"
+        f"        return {call}\n"
+    )
+
+
+def _paginator(p: Paginator) -> str:
+    op = p.operation
+    assert op.input is not None
+    members = [m for m in op.input.members if m.name not in p.paging_members]
+    item = _item_annotation(p.item_type)
+    extra_doc = [
+        ("page_size", "How many items to ask for in each page."),
+        ("max_items", "Stop after this many items in all."),
+    ]
+    return (
+        f"    def paginate_{op.method}(\n"
+        f"{_signature(members, ['page_size: int | None = None', 'max_items: int | None = None'])}\n"
+        f"    ) -> Iterator[{item}]:\n"
+        f"{_doc(f'Iterate over every item of {op.name} across pages.', members, extra_doc)}\n"
+        f"        return self._paginate(\n"
+        f'            "{op.name}",\n'
+        f'            "{p.result_key}",\n'
+        f"            {item},\n"
+        f"            {_params(members)},\n"
+        f"            page_size,\n"
+        f"            max_items,\n"
+        f"        )\n"
+    )
+
+
+def _waiter(w: Waiter) -> str:
+    op = w.operation
+    members = op.input.members if op.input else []
+    extra_doc = [
+        ("delay", f"Seconds between attempts (default {w.delay})."),
+        ("max_attempts", f"Attempts before giving up (default {w.max_attempts})."),
+    ]
+    summary = f"Wait until the {w.name} condition holds, polling {op.name}."
+    return (
+        f"    def {w.method}(\n"
+        f"{_signature(members, ['delay: int | None = None', 'max_attempts: int | None = None'])}\n"
+        f"    ) -> None:\n"
+        f"{_doc(summary, members, extra_doc)}\n"
+        f"        self._wait(\n"
+        f'            "{w.name}",\n'
+        f'            "{op.name}",\n'
+        f"            {_params(members)},\n"
+        f"            delay,\n"
+        f"            max_attempts,\n"
+        f"        )\n"
+    )
+
+
+def render(model: Model) -> str:
+    methods = [_operation(op) for op in model.operations]
+    methods += [_paginator(p) for p in model.paginators]
+    methods += [_waiter(w) for w in model.waiters]
+    body = "\n".join(methods)
+    return f'''{header(model)}
+"""The typed ElastiCache facade: a method per operation, paginator and waiter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+
+from elasticache_typed._generated import shapes
+from elasticache_typed._facade_base import FacadeBase, TagsInput
+
+__all__ = ["ElastiCache"]
+
+
+class ElastiCache(FacadeBase):
+    """Typed client for Amazon ElastiCache over a boto3 `elasticache` client.
+
+    Each method takes keyword arguments named as botocore's snake_case of the wire names,
+    checks them before anything is sent, and returns the typed output shape.
+    """
+
+{body}'''

@@ -1,0 +1,57 @@
+"""Format the rendered modules with ruff and write them, or check they are up to date."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from codegen import render_errors, render_facade, render_shapes, render_wire_names
+from codegen.model import Model
+from codegen.render_common import header
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "src" / "elasticache_typed" / "_generated"
+
+
+def _format(source: str, name: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--stdin-filename", name, "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if result.returncode:
+        raise SystemExit(f"ruff could not format {name}:\n{result.stderr}")
+    return result.stdout
+
+
+def render_all(model: Model) -> dict[str, str]:
+    """Every generated file, formatted, by its name inside `_generated/`."""
+    sources = {
+        "__init__.py": f'{header(model)}\n"""Code generated from the botocore model; never edited by hand."""\n',
+        "version.py": (
+            f'{header(model)}\n"""The botocore version the generated code was made from."""\n\n'
+            f'GENERATED_FROM_BOTOCORE = "{model.botocore_version}"\n'
+        ),
+        "shapes.py": render_shapes.render(model),
+        "errors.py": render_errors.render(model),
+        "facade.py": render_facade.render(model),
+        "wire_names.py": render_wire_names.render(model),
+    }
+    return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
+
+
+def write(files: dict[str, str]) -> None:
+    TARGET.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (TARGET / name).write_text(text)
+
+
+def stale(files: dict[str, str]) -> list[str]:
+    """Names of the generated files whose committed text differs from a fresh render."""
+    committed = {p.name for p in TARGET.glob("*.py")}
+    changed = [n for n, t in files.items() if not (TARGET / n).exists() or (TARGET / n).read_text() != t]
+    return sorted(set(changed) | (committed - set(files)))

@@ -1,0 +1,74 @@
+"""Turn botocore's exceptions into the library's typed errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    CredentialRetrievalError,
+    NoCredentialsError,
+    ParamValidationError,
+    PartialCredentialsError,
+    WaiterError as BotocoreWaiterError,
+)
+from botocore.exceptions import ConnectionError as BotocoreConnectionError
+from botocore.exceptions import HTTPClientError
+
+from elasticache_typed._error_categories import (
+    AccessDeniedError,
+    ElastiCacheError,
+    NetworkError,
+    ValidationError,
+    WaiterError,
+)
+from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
+from elasticache_typed._solutions import solution_for
+from elasticache_typed._unmodelled_codes import UNMODELLED_CODES
+
+_CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
+
+
+def error_class(code: str) -> type[ElastiCacheError]:
+    """The class raised for an error code: modelled, common unmodelled, else the base."""
+    return MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code) or ElastiCacheError
+
+
+def from_response(response: Any, operation_name: str) -> ElastiCacheError:
+    """The typed error for a parsed error response (botocore's ClientError.response)."""
+    error = response.get("Error", {})
+    metadata = response.get("ResponseMetadata", {})
+    code = str(error.get("Code") or "Unknown")
+    message = str(error.get("Message") or "")
+    return error_class(code)(
+        message,
+        code=code,
+        request_id=metadata.get("RequestId"),
+        http_status_code=metadata.get("HTTPStatusCode"),
+        operation_name=operation_name,
+        solution=solution_for(message),
+    )
+
+
+def from_botocore(exc: Exception, operation_name: str) -> ElastiCacheError:
+    """The typed error for any exception botocore raised for a call."""
+    if isinstance(exc, ClientError):
+        return from_response(exc.response, operation_name)
+    if isinstance(exc, BotocoreWaiterError):
+        last = exc.last_response or {}
+        if "Error" in last:
+            return from_response(last, operation_name)
+        return WaiterError(str(exc.kwargs.get("reason", "")), code="WaiterError",
+                           operation_name=operation_name)
+    if isinstance(exc, (HTTPClientError, BotocoreConnectionError)):
+        return NetworkError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+    if isinstance(exc, ParamValidationError):
+        return ValidationError(f"{operation_name}: {exc}")
+    if isinstance(exc, _CREDENTIAL_ERRORS):
+        return AccessDeniedError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+    return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+
+
+BOTOCORE_ERRORS = (ClientError, BotoCoreError)
+"""What `from_botocore` knows how to translate."""

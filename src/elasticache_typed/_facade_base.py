@@ -1,0 +1,142 @@
+"""What every generated facade method relies on: checking input, calling boto3 through the
+wrapped client, mapping errors, and structuring the answer into shape classes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+
+import boto3
+from botocore import xform_name
+from botocore.parsers import ResponseParserFactory
+from cattrs import BaseValidationError
+from typing_extensions import Self
+
+from elasticache_typed._converter import converter
+from elasticache_typed._error_categories import ElastiCacheError, ValidationError
+from elasticache_typed._error_mapping import BOTOCORE_ERRORS, from_botocore
+from elasticache_typed._generated import shapes
+from elasticache_typed._params import request_params
+from elasticache_typed._timestamps import parse_iso_timestamp
+
+if TYPE_CHECKING:
+    from mypy_boto3_elasticache.client import ElastiCacheClient
+
+logger = logging.getLogger("elasticache_typed")
+
+T = TypeVar("T")
+
+TagsInput: TypeAlias = Sequence[shapes.Tag] | Mapping[str, str | None]
+"""Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
+
+
+class FacadeBase:
+    """The handwritten half of the ElastiCache facade; the generated half adds the methods."""
+
+    client: ElastiCacheClient
+    """The wrapped boto3 client; its settings are never changed."""
+
+    def __init__(self, client: ElastiCacheClient) -> None:
+        self.client = client
+
+    @classmethod
+    def create(cls, *, session: boto3.Session | None = None, **client_kwargs: Any) -> Self:
+        """A facade over a new client of `session` (or of a new boto3 Session).
+
+        `client_kwargs` (region_name, endpoint_url, config, credentials, ...) go to
+        `session.client("elasticache", ...)`. The client reads timestamps with a fast ISO-8601
+        parser; the values are the same as boto3's.
+        """
+        client = (session or boto3.Session()).client("elasticache", **client_kwargs)
+        factory = ResponseParserFactory()
+        factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
+        # Only this new client's endpoint gets the fast parser, never the session's other clients.
+        client._endpoint._response_parser_factory = factory  # type: ignore[attr-defined]
+        return cls(client)
+
+    def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        input_shape = self.client.meta.service_model.operation_model(operation).input_shape
+        return request_params(input_shape, values)
+
+    def _send(self, operation: str, params: dict[str, Any]) -> Any:
+        logger.debug("calling %s", operation)
+        try:
+            return getattr(self.client, xform_name(operation))(**params)
+        except BOTOCORE_ERRORS as exc:
+            raise from_botocore(exc, operation) from exc
+
+    def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
+        response = self._send(operation, self._request(operation, values))
+        return _structure(response, output, operation)
+
+    def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
+        self._send(operation, self._request(operation, values))
+
+    def _paginate(
+        self,
+        operation: str,
+        result_key: str,
+        item_type: type[T],
+        values: Mapping[str, Any],
+        page_size: int | None,
+        max_items: int | None,
+    ) -> Iterator[T]:
+        params = self._request(operation, values)
+        config = _positive_ints(PageSize=page_size, MaxItems=max_items)
+        paginator = self.client.get_paginator(xform_name(operation))  # type: ignore[call-overload]
+        pages = paginator.paginate(**params, PaginationConfig=config)
+        return _items(pages, result_key, item_type, operation)
+
+    def _wait(
+        self,
+        waiter: str,
+        operation: str,
+        values: Mapping[str, Any],
+        delay: int | None,
+        max_attempts: int | None,
+    ) -> None:
+        params = self._request(operation, values)
+        config = _positive_ints(Delay=delay, MaxAttempts=max_attempts)
+        logger.debug("waiting for %s", waiter)
+        try:
+            self.client.get_waiter(xform_name(waiter)).wait(  # type: ignore[call-overload]
+                **params, WaiterConfig=config
+            )
+        except BOTOCORE_ERRORS as exc:
+            raise from_botocore(exc, operation) from exc
+
+
+def _positive_ints(**values: int | None) -> dict[str, int]:
+    for name, value in values.items():
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            raise ValidationError(f"{xform_name(name)}: expected a positive int")
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def _structure(response: Any, output: type[T], operation: str) -> T:
+    try:
+        return converter.structure(response, output)
+    except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        raise ElastiCacheError(
+            f"the {operation} response does not match the model: {type(exc).__name__}",
+            code="InvalidResponse",
+            operation_name=operation,
+        ) from exc
+
+
+def _items(pages: Any, result_key: str, item_type: type[T], operation: str) -> Iterator[T]:
+    try:
+        for page in pages:
+            for item in _dig(page, result_key):
+                yield _structure(item, item_type, operation)
+    except BOTOCORE_ERRORS as exc:
+        raise from_botocore(exc, operation) from exc
+
+
+def _dig(page: Any, dotted_key: str) -> list[Any]:
+    for part in dotted_key.split("."):
+        page = page.get(part) if isinstance(page, dict) else None
+    return page or []

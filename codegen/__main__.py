@@ -1,4 +1,4 @@
-"""`python -m codegen` regenerates; `python -m codegen --check` fails if that would change anything."""
+"""`python -m codegen` regenerates; with `--check` it fails if that would change anything."""
 
 from __future__ import annotations
 

@@ -169,7 +169,8 @@ def load() -> Model:
             model.enums.append(Enum(name, list(shape.enum)))
         elif isinstance(shape, StructureShape) and shape.metadata.get("exception"):
             code = shape.metadata.get("error", {}).get("code", name)
-            model.errors.append(Error(name, code, category_of(name), short_doc(shape.documentation)))
+            doc = short_doc(shape.documentation)
+            model.errors.append(Error(name, code, category_of(name), doc))
         elif isinstance(shape, StructureShape):
             structures[name] = _structure(shape)
     model.structures = list(structures.values())

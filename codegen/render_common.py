@@ -26,8 +26,6 @@ def docstring(text: str, indent: int, tail: str = "") -> str:
     if tail:
         paragraphs.append(tail)
     body = "\n\n".join(paragraphs)
-    if body.endswith('"'):
-        body += " "
-    if "\n" not in body and len(body) + indent + 6 <= WIDTH:
+    if "\n" not in body and len(body) + indent + 6 <= WIDTH and not body.endswith('"'):
         return f'{pad}"""{body}"""'
     return f'{pad}"""{textwrap.indent(body, pad).lstrip()}\n{pad}"""'

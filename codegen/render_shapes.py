@@ -34,7 +34,7 @@ def _structure(structure: Structure) -> str:
 def render(model: Model) -> str:
     names = sorted([e.name for e in model.enums] + [s.name for s in model.structures])
     aliases = "\n".join(
-        f"{e.name}: TypeAlias = Literal[{', '.join(repr(v) for v in e.values)}]" for e in model.enums
+        f"{e.name}: TypeAlias = Literal[{', '.join(map(repr, e.values))}]" for e in model.enums
     )
     classes = "\n\n".join(_structure(s) for s in model.structures)
     exports = "\n".join(f'    "{name}",' for name in names)

@@ -13,7 +13,7 @@ def render(model: Model) -> str:
         rows.append(f'    "{s.name}": {{{pairs}}},')
     body = "\n".join(rows)
     return f'''{header(model)}
-"""The wire (PascalCase) name of every attribute, by shape class name; the converter renames with it."""
+"""The wire (PascalCase) name of each attribute, by shape class name, for the converter."""
 
 WIRE_NAMES: dict[str, dict[str, str]] = {{
 {body}

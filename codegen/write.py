@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "src" / "elasticache_typed" / "_generated"
 
 
-def _format(source: str, name: str) -> str:
+def _ruff(args: list[str], source: str, name: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--stdin-filename", name, "-"],
+        [sys.executable, "-m", "ruff", *args, "--stdin-filename", name, "-"],
         input=source,
         capture_output=True,
         text=True,
@@ -24,14 +24,20 @@ def _format(source: str, name: str) -> str:
         check=False,
     )
     if result.returncode:
-        raise SystemExit(f"ruff could not format {name}:\n{result.stderr}")
+        raise SystemExit(f"ruff {args[0]} failed on {name}:\n{result.stdout}{result.stderr}")
     return result.stdout
+
+
+def _format(source: str, name: str) -> str:
+    """Imports sorted, unused ones dropped, then ruff's formatting."""
+    fixed = _ruff(["check", "--fix-only", "--select", "I,F401", "--exit-zero"], source, name)
+    return _ruff(["format"], fixed, name)
 
 
 def render_all(model: Model) -> dict[str, str]:
     """Every generated file, formatted, by its name inside `_generated/`."""
     sources = {
-        "__init__.py": f'{header(model)}\n"""Code generated from the botocore model; never edited by hand."""\n',
+        "__init__.py": f'{header(model)}\n"""Code generated from the botocore model."""\n',
         "version.py": (
             f'{header(model)}\n"""The botocore version the generated code was made from."""\n\n'
             f'GENERATED_FROM_BOTOCORE = "{model.botocore_version}"\n'
@@ -53,5 +59,9 @@ def write(files: dict[str, str]) -> None:
 def stale(files: dict[str, str]) -> list[str]:
     """Names of the generated files whose committed text differs from a fresh render."""
     committed = {p.name for p in TARGET.glob("*.py")}
-    changed = [n for n, t in files.items() if not (TARGET / n).exists() or (TARGET / n).read_text() != t]
+    changed = [
+        name
+        for name, text in files.items()
+        if not (TARGET / name).exists() or (TARGET / name).read_text() != text
+    ]
     return sorted(set(changed) | (committed - set(files)))

@@ -8,13 +8,15 @@ from botocore.exceptions import (
     BotoCoreError,
     ClientError,
     CredentialRetrievalError,
+    HTTPClientError,
     NoCredentialsError,
     ParamValidationError,
     PartialCredentialsError,
-    WaiterError as BotocoreWaiterError,
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
-from botocore.exceptions import HTTPClientError
+from botocore.exceptions import (
+    WaiterError as BotocoreWaiterError,
+)
 
 from elasticache_typed._error_categories import (
     AccessDeniedError,
@@ -59,8 +61,9 @@ def from_botocore(exc: Exception, operation_name: str) -> ElastiCacheError:
         last = exc.last_response or {}
         if "Error" in last:
             return from_response(last, operation_name)
-        return WaiterError(str(exc.kwargs.get("reason", "")), code="WaiterError",
-                           operation_name=operation_name)
+        return WaiterError(
+            str(exc.kwargs.get("reason", "")), code="WaiterError", operation_name=operation_name
+        )
     if isinstance(exc, (HTTPClientError, BotocoreConnectionError)):
         return NetworkError(str(exc), code=type(exc).__name__, operation_name=operation_name)
     if isinstance(exc, ParamValidationError):

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeAlias, TypeVar
 
 import boto3
 from botocore import xform_name
 from botocore.parsers import ResponseParserFactory
 from cattrs import BaseValidationError
-from typing_extensions import Self
 
 from elasticache_typed._converter import converter
 from elasticache_typed._error_categories import ElastiCacheError, ValidationError

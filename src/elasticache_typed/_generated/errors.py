@@ -8,12 +8,12 @@ from typing import ClassVar
 from elasticache_typed._error_categories import (
     AccessDeniedError,
     AlreadyExistsError,
+    ElastiCacheError,
     InvalidParameterError,
     InvalidStateError,
     NotFoundError,
     QuotaExceededError,
     ThrottlingError,
-    ElastiCacheError,
 )
 
 __all__ = [

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from elasticache_typed._generated import shapes
 from elasticache_typed._facade_base import FacadeBase, TagsInput
+from elasticache_typed._generated import shapes
 
 __all__ = ["ElastiCache"]
 

@@ -2685,7 +2685,7 @@ class DescribeReservedCacheNodesMessage:
     matching the specified offering type.
 
     Valid values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
-    Upfront"|"Partial Upfront"| "No Upfront" 
+    Upfront"|"Partial Upfront"| "No Upfront"
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
@@ -2749,7 +2749,7 @@ class DescribeReservedCacheNodesOfferingsMessage:
     matching the specified offering type.
 
     Valid Values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
-    Upfront"|"Partial Upfront"| "No Upfront" 
+    Upfront"|"Partial Upfront"| "No Upfront"
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
@@ -4176,7 +4176,7 @@ class NodeGroupConfiguration:
     """A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to
     16,383. The string is in the format startkey-endkey.
 
-    Example: "0-3999" 
+    Example: "0-3999"
     """
     replica_count: int | None = None
     """The number of read replica nodes in this node group (shard)."""

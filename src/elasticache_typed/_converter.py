@@ -42,10 +42,11 @@ def make_converter() -> Converter:
     """A converter that reads and writes boto3's dicts for every shape class."""
     converter = Converter()
 
-    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
-        return make_dict_structure_fn(cls, converter, **_renames(cls))
+    def structure_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        hook: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, **_renames(cls))
+        return hook
 
-    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+    def unstructure_factory(cls: type[Any]) -> Callable[[Any], Any]:
         return make_dict_unstructure_fn(
             cls, converter, _cattrs_omit_if_default=True, **_renames(cls)
         )

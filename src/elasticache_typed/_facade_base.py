@@ -38,6 +38,7 @@ class FacadeBase:
 
     def __init__(self, client: ElastiCacheClient) -> None:
         self.client = client
+        self._raw: Any = client  # called by operation name, which static types cannot follow
 
     @classmethod
     def create(cls, *, session: boto3.Session | None = None, **client_kwargs: Any) -> Self:
@@ -47,7 +48,8 @@ class FacadeBase:
         `session.client("elasticache", ...)`. The client reads timestamps with a fast ISO-8601
         parser; the values are the same as boto3's.
         """
-        client = (session or boto3.Session()).client("elasticache", **client_kwargs)
+        session = session or boto3.Session()
+        client: ElastiCacheClient = session.client("elasticache", **client_kwargs)
         factory = ResponseParserFactory()
         factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
         # Only this new client's endpoint gets the fast parser, never the session's other clients.
@@ -61,7 +63,7 @@ class FacadeBase:
     def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
         try:
-            return getattr(self.client, xform_name(operation))(**params)
+            return getattr(self._raw, xform_name(operation))(**params)
         except BOTOCORE_ERRORS as exc:
             raise from_botocore(exc, operation) from exc
 
@@ -83,7 +85,7 @@ class FacadeBase:
     ) -> Iterator[T]:
         params = self._request(operation, values)
         config = _positive_ints(PageSize=page_size, MaxItems=max_items)
-        paginator = self.client.get_paginator(xform_name(operation))  # type: ignore[call-overload]
+        paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
         return _items(pages, result_key, item_type, operation)
 
@@ -99,20 +101,21 @@ class FacadeBase:
         config = _positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
         try:
-            self.client.get_waiter(xform_name(waiter)).wait(  # type: ignore[call-overload]
-                **params, WaiterConfig=config
-            )
+            self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
         except BOTOCORE_ERRORS as exc:
             raise from_botocore(exc, operation) from exc
 
 
-def _positive_ints(**values: int | None) -> dict[str, int]:
+def _positive_ints(**values: object) -> dict[str, int]:
+    """The given paging or waiting settings, each checked to be a positive int."""
+    checked: dict[str, int] = {}
     for name, value in values.items():
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or value < 1
-        ):
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValidationError(f"{xform_name(name)}: expected a positive int")
-    return {name: value for name, value in values.items() if value is not None}
+        checked[name] = value
+    return checked
 
 
 def _structure(response: Any, output: type[T], operation: str) -> T:
@@ -136,6 +139,11 @@ def _items(pages: Any, result_key: str, item_type: type[T], operation: str) -> I
 
 
 def _dig(page: Any, dotted_key: str) -> list[Any]:
+    """The list at a paginator's result key, such as "EngineDefaults.Parameters"."""
+    found = page
     for part in dotted_key.split("."):
-        page = page.get(part) if isinstance(page, dict) else None
-    return page or []
+        try:
+            found = found[part]
+        except (KeyError, TypeError):
+            return []
+    return found or []

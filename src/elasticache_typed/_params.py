@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from botocore import xform_name
 from botocore.model import ListShape, Shape, StructureShape
@@ -34,7 +34,7 @@ def request_params(input_shape: StructureShape | None, values: Mapping[str, Any]
     """boto3's params for the given wire-named values; None values are left out."""
     if input_shape is None:
         return {}
-    params = {}
+    params: dict[str, Any] = {}
     for name, value in values.items():
         if value is not None:
             params[name] = _convert(value, input_shape.members[name], xform_name(name))
@@ -62,7 +62,7 @@ def _structure(value: object, shape: StructureShape, path: str) -> dict[str, Any
     cls = getattr(shapes, shape.name, None)
     if cls is None or not isinstance(value, cls):
         raise _type_error(path, f"shapes.{shape.name}", value)
-    params = {}
+    params: dict[str, Any] = {}
     for name, member in shape.members.items():
         attr = xform_name(name)
         member_value = getattr(value, attr, None)
@@ -74,9 +74,10 @@ def _structure(value: object, shape: StructureShape, path: str) -> dict[str, Any
 def _list(value: object, shape: ListShape, path: str) -> list[Any]:
     tag_list = is_tag_list(shape)
     if tag_list and isinstance(value, Mapping):
-        items = tags_from_mapping(value, path)  # type: ignore[arg-type]
+        items = tags_from_mapping(cast("Mapping[object, object]", value), path)
     elif isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
-        items = [_convert(item, shape.member, f"{path}[{i}]") for i, item in enumerate(value)]
+        sequence = cast("Sequence[object]", value)
+        items = [_convert(item, shape.member, f"{path}[{i}]") for i, item in enumerate(sequence)]
     else:
         raise _type_error(path, "a sequence", value)
     if tag_list:

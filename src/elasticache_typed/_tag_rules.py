@@ -19,9 +19,9 @@ def is_tag_list(shape: Shape) -> bool:
     return isinstance(shape, ListShape) and shape.member.name == "Tag"
 
 
-def tags_from_mapping(tags: Mapping[Any, Any], path: str) -> list[dict[str, Any]]:
+def tags_from_mapping(tags: Mapping[object, object], path: str) -> list[dict[str, Any]]:
     """Wire tags from {key: value or None}; None leaves the value out."""
-    wire = []
+    wire: list[dict[str, Any]] = []
     for key, value in tags.items():
         if not isinstance(key, str):
             raise ValidationError(f"{path}: tag keys must be str, got {type(key).__name__}")

@@ -1,0 +1,9 @@
+# Sourced by the other scripts: make .venv with the project and its dev extra installed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[dev]"
+export PATH="$PWD/.venv/bin:$PATH"

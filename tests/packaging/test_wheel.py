@@ -38,4 +38,9 @@ def test_wheel_installs_and_imports_in_a_fresh_venv(tmp_path: Path) -> None:
     _run(python, "-m", "pip", "install", "-q", wheel)
     out = _run(python, "-c", IMPORT_CHECK)
     # The runtime works without moto: moto is a dev/example dependency only.
-    assert out.split() == [elasticache_typed.GENERATED_FROM_BOTOCORE, "ElastiCache", "Snapshot", "True"]
+    assert out.split() == [
+        elasticache_typed.GENERATED_FROM_BOTOCORE,
+        "ElastiCache",
+        "Snapshot",
+        "True",
+    ]

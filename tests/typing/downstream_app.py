@@ -4,10 +4,10 @@ must be clean on it (see scripts/test)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import assert_type
 
 import boto3
 from mypy_boto3_elasticache import ElastiCacheClient
-from typing_extensions import assert_type
 
 from elasticache_typed import ElastiCache, converter, errors, shapes
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from botocore.exceptions import (
@@ -73,5 +75,16 @@ def from_botocore(exc: Exception, operation_name: str) -> ElastiCacheError:
     return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=operation_name)
 
 
-BOTOCORE_ERRORS = (ClientError, BotoCoreError)
-"""What `from_botocore` knows how to translate."""
+@contextmanager
+def translated_errors(operation_name: str) -> Iterator[None]:
+    """Raise botocore's exceptions from the block as the library's typed errors.
+
+    Assertion failures (botocore's Stubber reporting an unexpected request) are a test's
+    own failure and pass through unchanged.
+    """
+    try:
+        yield
+    except AssertionError:
+        raise
+    except (ClientError, BotoCoreError) as exc:
+        raise from_botocore(exc, operation_name) from exc

@@ -14,7 +14,7 @@ from cattrs import BaseValidationError
 
 from elasticache_typed._converter import converter
 from elasticache_typed._error_categories import ElastiCacheError, ValidationError
-from elasticache_typed._error_mapping import BOTOCORE_ERRORS, from_botocore
+from elasticache_typed._error_mapping import translated_errors
 from elasticache_typed._generated import shapes
 from elasticache_typed._params import request_params
 from elasticache_typed._timestamps import parse_iso_timestamp
@@ -62,10 +62,8 @@ class FacadeBase:
 
     def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
-        try:
+        with translated_errors(operation):
             return getattr(self._raw, xform_name(operation))(**params)
-        except BOTOCORE_ERRORS as exc:
-            raise from_botocore(exc, operation) from exc
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         response = self._send(operation, self._request(operation, values))
@@ -100,10 +98,8 @@ class FacadeBase:
         params = self._request(operation, values)
         config = _positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
-        try:
+        with translated_errors(operation):
             self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
-        except BOTOCORE_ERRORS as exc:
-            raise from_botocore(exc, operation) from exc
 
 
 def _positive_ints(**values: object) -> dict[str, int]:
@@ -130,12 +126,10 @@ def _structure(response: Any, output: type[T], operation: str) -> T:
 
 
 def _items(pages: Any, result_key: str, item_type: type[T], operation: str) -> Iterator[T]:
-    try:
+    with translated_errors(operation):
         for page in pages:
             for item in _dig(page, result_key):
                 yield _structure(item, item_type, operation)
-    except BOTOCORE_ERRORS as exc:
-        raise from_botocore(exc, operation) from exc
 
 
 def _dig(page: Any, dotted_key: str) -> list[Any]:

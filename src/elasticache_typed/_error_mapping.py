@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,9 +17,8 @@ from botocore.exceptions import (
     PartialCredentialsError,
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
-from botocore.exceptions import (
-    WaiterError as BotocoreWaiterError,
-)
+from botocore.exceptions import WaiterError as BotocoreWaiterError
+from botocore.parsers import ResponseParserError
 
 from elasticache_typed._error_categories import (
     AccessDeniedError,
@@ -31,6 +31,7 @@ from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
 from elasticache_typed._solutions import solution_for
 from elasticache_typed._unmodelled_codes import UNMODELLED_CODES
 
+_QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
 
 
@@ -69,10 +70,24 @@ def from_botocore(exc: Exception, operation_name: str) -> ElastiCacheError:
     if isinstance(exc, (HTTPClientError, BotocoreConnectionError)):
         return NetworkError(str(exc), code=type(exc).__name__, operation_name=operation_name)
     if isinstance(exc, ParamValidationError):
-        return ValidationError(f"{operation_name}: {exc}")
+        # botocore's report quotes some values; a value may be a secret.
+        return ValidationError(
+            f"{operation_name}: {_QUOTED_VALUE.sub('value: <hidden>, ', str(exc))}"
+        )
+    if isinstance(exc, ResponseParserError):
+        return invalid_response(operation_name, "the answer is not valid XML")
     if isinstance(exc, _CREDENTIAL_ERRORS):
         return AccessDeniedError(str(exc), code=type(exc).__name__, operation_name=operation_name)
     return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+
+
+def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
+    """The error for an answer that botocore cannot parse or that does not fit the model."""
+    return ElastiCacheError(
+        f"the {operation_name} response could not be read: {why}",
+        code="InvalidResponse",
+        operation_name=operation_name,
+    )
 
 
 @contextmanager
@@ -86,5 +101,5 @@ def translated_errors(operation_name: str) -> Iterator[None]:
         yield
     except AssertionError:
         raise
-    except (ClientError, BotoCoreError) as exc:
+    except (ClientError, BotoCoreError, ResponseParserError) as exc:
         raise from_botocore(exc, operation_name) from exc

@@ -13,8 +13,8 @@ from botocore.parsers import ResponseParserFactory
 from cattrs import BaseValidationError
 
 from elasticache_typed._converter import converter
-from elasticache_typed._error_categories import ElastiCacheError, ValidationError
-from elasticache_typed._error_mapping import translated_errors
+from elasticache_typed._error_categories import ValidationError
+from elasticache_typed._error_mapping import invalid_response, translated_errors
 from elasticache_typed._generated import shapes
 from elasticache_typed._params import request_params
 from elasticache_typed._timestamps import parse_iso_timestamp
@@ -118,10 +118,8 @@ def _structure(response: Any, output: type[T], operation: str) -> T:
     try:
         return converter.structure(response, output)
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        raise ElastiCacheError(
-            f"the {operation} response does not match the model: {type(exc).__name__}",
-            code="InvalidResponse",
-            operation_name=operation,
+        raise invalid_response(
+            operation, f"it does not fit the model ({type(exc).__name__})"
         ) from exc
 
 

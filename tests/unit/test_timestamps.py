@@ -1,0 +1,144 @@
+"""The fast ISO-8601 parser gives the values botocore's own parser gives, always aware UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from botocore.utils import parse_timestamp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from elasticache_typed._timestamps import parse_iso_timestamp
+
+UTC_OFFSET = dt.timedelta(0)
+
+
+def botocore_value(text: str) -> dt.datetime:
+    """botocore's value, with a naive result read as UTC (as botocore's parsers treat it)."""
+    value = parse_timestamp(text)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+def assert_same_as_botocore(text: str) -> None:
+    parsed = parse_iso_timestamp(text)
+    expected = botocore_value(text)
+    assert parsed.tzinfo is not None
+    assert parsed.utcoffset() == UTC_OFFSET
+    assert parsed == expected
+    assert parsed.replace(tzinfo=None) == expected.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Z
+        "2024-01-02T03:04:05Z",
+        "2024-01-02T03:04:05z",
+        "1970-01-01T00:00:00Z",
+        "2099-12-31T23:59:59Z",
+        "2024-02-29T12:00:00Z",
+        # fractions of 1, 3, 6, 7 and 9 digits
+        "2024-01-02T03:04:05.1Z",
+        "2024-01-02T03:04:05.123Z",
+        "2024-01-02T03:04:05.000Z",
+        "2024-01-02T03:04:05.999Z",
+        "2024-01-02T03:04:05.123456Z",
+        "2024-01-02T03:04:05.000001Z",
+        "2024-01-02T03:04:05.1234567Z",
+        "2024-01-02T03:04:05.9999999Z",
+        "2024-01-02T03:04:05.123456789Z",
+        # offsets
+        "2024-01-02T03:04:05+00:00",
+        "2024-01-02T03:04:05-00:00",
+        "2024-01-02T03:04:05+02:00",
+        "2024-01-02T03:04:05-05:30",
+        "2024-01-02T03:04:05+14:00",
+        "2024-01-02T03:04:05-12:00",
+        "2024-01-02T03:04:05+0530",
+        "2024-01-02T23:30:00-02:00",
+        "2024-01-01T00:30:00+01:00",
+        "2024-01-02T03:04:05.123+02:00",
+        "2024-01-02T03:04:05.123456-07:00",
+        "2024-01-02T03:04:05.1234567+09:30",
+        # no offset: UTC
+        "2024-01-02T03:04:05",
+        "2024-01-02T03:04:05.123",
+        # other forms botocore reads
+        "2024-01-02 03:04:05Z",
+        "2024-01-02T03:04Z",
+        "Tue, 02 Jan 2024 03:04:05 GMT",
+        "1704164645",
+    ],
+)
+def test_same_as_botocore(text: str) -> None:
+    assert_same_as_botocore(text)
+
+
+def test_known_values() -> None:
+    assert parse_iso_timestamp("2024-01-02T03:04:05.123Z") == dt.datetime(
+        2024, 1, 2, 3, 4, 5, 123000, tzinfo=dt.UTC
+    )
+    shifted = parse_iso_timestamp("2024-01-02T00:30:00+02:00")
+    assert (shifted.year, shifted.month, shifted.day, shifted.hour, shifted.minute) == (
+        2024,
+        1,
+        1,
+        22,
+        30,
+    )
+    assert shifted.utcoffset() == UTC_OFFSET
+
+
+@pytest.mark.parametrize("text", ["", "not a date", "2024-13-45T99:99:99Z"])
+def test_invalid_text_raises(text: str) -> None:
+    with pytest.raises((ValueError, OverflowError)):
+        parse_iso_timestamp(text)
+
+
+offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+
+
+def _render(value: dt.datetime, digits: int, zulu: bool) -> str:
+    text = value.strftime("%Y-%m-%dT%H:%M:%S")
+    if digits:
+        fraction = f"{value.microsecond:06d}" + "0" * max(0, digits - 6)
+        text += "." + fraction[:digits]
+    if zulu and value.utcoffset() == UTC_OFFSET:
+        return text + "Z"
+    return text + value.strftime("%z")[:3] + ":" + value.strftime("%z")[3:]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.datetimes(
+        min_value=dt.datetime(1971, 1, 1),
+        max_value=dt.datetime(2099, 12, 31),
+        timezones=st.one_of(st.just(dt.UTC), offsets),
+    ),
+    digits=st.sampled_from([0, 3, 6, 7]),
+    zulu=st.booleans(),
+)
+def test_same_as_botocore_for_generated_forms(value: dt.datetime, digits: int, zulu: bool) -> None:
+    text = _render(value, digits, zulu)
+    assert_same_as_botocore(text)
+    if digits in (6, 7):
+        # Microseconds survive exactly.
+        assert parse_iso_timestamp(text) == value
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    value=st.datetimes(
+        min_value=dt.datetime(1971, 1, 1),
+        max_value=dt.datetime(2099, 12, 31),
+        timezones=st.one_of(st.just(dt.UTC), offsets),
+    )
+)
+def test_isoformat_round_trips(value: dt.datetime) -> None:
+    parsed = parse_iso_timestamp(value.isoformat())
+    assert parsed == value
+    assert parsed.utcoffset() == UTC_OFFSET
+    assert_same_as_botocore(value.isoformat())

@@ -60,3 +60,27 @@ def test_local_endpoint_example_runs() -> None:
     assert all(len(line) <= 120 for line in lines)
     # Only the werkzeug-silenced server runs: no request log on either stream.
     assert "HTTP/1.1" not in completed.stdout + completed.stderr
+
+
+STUBBED_EXAMPLE = EXAMPLE.with_name("stubbed_tagging.py")
+
+
+def test_stubbed_tagging_example_runs() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(STUBBED_EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    for expected in (
+        "copied snapshot nightly-copy: creating, node 0001",
+        "parameter group sessions-params (valkey8)",
+        "security group legacy-sg owned by 123456789012",
+        "user group app-users: creating, users ['default']",
+        "reserved node sessions-reserved: fixed 1234.5, 0.1 Hourly",
+        "caught SnapshotNotFoundFault (SnapshotNotFoundFault, HTTP 404)",
+        "every stubbed call matched its expected request",
+    ):
+        assert expected in completed.stdout.splitlines()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from typing import Any
 
@@ -91,7 +91,7 @@ def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
 
 
 @contextmanager
-def translated_errors(operation_name: str) -> Iterator[None]:
+def translated_errors(operation_name: str) -> Generator[None]:
     """Raise botocore's exceptions from the block as the library's typed errors.
 
     Assertion failures (botocore's Stubber reporting an unexpected request) are a test's

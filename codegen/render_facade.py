@@ -29,8 +29,16 @@ def param_annotation(shape: Shape) -> str:
     return annotation(shape)
 
 
+_SCALARS = ("str", "int", "bool", "float")
+
+
 def _item_annotation(type_name: str) -> str:
-    return type_name if type_name in ("str", "int", "bool", "float") else f"shapes.{type_name}"
+    return type_name if type_name in _SCALARS else f"shapes.{type_name}"
+
+
+def _item_reader(type_name: str) -> str:
+    """What turns one boto3 item of a paginator's result key into its typed value."""
+    return type_name if type_name in _SCALARS else f"hooks.structure_{type_name}"
 
 
 def _signature(members: list[Member], extra: list[str]) -> str:
@@ -65,7 +73,7 @@ def _operation(op: Operation) -> str:
     members = op.input.members if op.input else []
     returns = f"shapes.{op.output}" if op.output else "None"
     call = (
-        f'self._call(\n            "{op.name}",\n            shapes.{op.output},\n'
+        f'self._call(\n            "{op.name}",\n            hooks.structure_{op.output},\n'
         f"            {_params(members)},\n        )"
         if op.output
         else f'self._call_without_output(\n            "{op.name}",\n'
@@ -95,7 +103,7 @@ def _paginator(p: Paginator) -> str:
         f"        return self._paginate(\n"
         f'            "{op.name}",\n'
         f'            "{p.result_key}",\n'
-        f"            {item},\n"
+        f"            {_item_reader(p.item_type)},\n"
         f"            {_params(members)},\n"
         f"            page_size,\n"
         f"            max_items,\n"
@@ -139,8 +147,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 
-from elasticache_typed._generated import shapes
 from elasticache_typed._facade_base import FacadeBase, TagsInput
+from elasticache_typed._generated import hooks, shapes
 
 __all__ = ["ElastiCache"]
 

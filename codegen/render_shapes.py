@@ -1,11 +1,22 @@
-"""Render `_generated/shapes.py`: one attrs class per structure, one Literal per enum."""
+"""Render the shapes: `_generated/shapes.pyi`, the typed attrs classes and Literal aliases
+that type checkers and IDEs read, and `_generated/shapes.py`, the same classes wrapped in
+factories that build each one on first use (keeping `import elasticache_typed` cheap)."""
 
 from __future__ import annotations
+
+import textwrap
 
 from codegen.model import Member, Model, Structure
 from codegen.render_common import docstring, header
 
 _RESERVED = {"str", "int", "bool", "float", "bytes", "datetime", "list", "dict", "attrs"}
+
+_MODULE_DOC = '''"""The ElastiCache shapes: an attrs class per structure, a Literal alias per enum.
+
+Attribute names are botocore's snake_case of the wire names; members that are not required
+default to None. Enum members are typed with Literal aliases; at run time a value the model
+does not know yet is kept as the plain string.
+"""'''
 
 
 def _field(member: Member) -> str:
@@ -22,28 +33,60 @@ def _field(member: Member) -> str:
     return line + doc
 
 
-def _structure(structure: Structure) -> str:
-    # Required members first: Python needs them before the defaulted ones only for
-    # positional use, but keeping them first reads better in hovers and reprs.
+def class_source(structure: Structure) -> str:
+    """The attrs class of one structure, at module level."""
+    # Required members first: keyword-only, so only for reading hovers and reprs.
     members = sorted(structure.members, key=lambda m: not m.required)
     body = "\n".join(_field(m) for m in members) or "    pass"
     doc = docstring(structure.doc or f"The {structure.name} structure.", indent=4)
     return f"@attrs.frozen(kw_only=True)\nclass {structure.name}:\n{doc}\n\n{body}\n"
 
 
-def render(model: Model) -> str:
-    names = sorted([e.name for e in model.enums] + [s.name for s in model.structures])
-    aliases = "\n".join(
+def _factory(structure: Structure) -> str:
+    # attrs itself is imported by the first class built, not by `import elasticache_typed`.
+    body = textwrap.indent(class_source(structure), "    ")
+    return (
+        f"def _{structure.name}() -> type:\n    import attrs\n\n{body}\n"
+        f"    return {structure.name}\n"
+    )
+
+
+def _aliases(model: Model) -> str:
+    return "\n".join(
         f"{e.name}: TypeAlias = Literal[{', '.join(map(repr, e.values))}]" for e in model.enums
     )
-    classes = "\n\n".join(_structure(s) for s in model.structures)
-    exports = "\n".join(f'    "{name}",' for name in names)
-    return f'''{header(model)}
-"""Typed shapes of the ElastiCache model: an attrs class per structure, a Literal per enum.
 
-Attribute names are botocore's snake_case of the wire names; members that are not required
-default to None. Enum members are typed with Literal aliases; at run time a value the model
-does not know yet is kept as the plain string.
+
+def _exports(model: Model) -> str:
+    names = sorted([e.name for e in model.enums] + [s.name for s in model.structures])
+    return "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names) + "]"
+
+
+def render_stub(model: Model) -> str:
+    classes = "\n\n".join(class_source(s) for s in model.structures)
+    return f"""{header(model)}
+{_MODULE_DOC}
+
+from datetime import datetime
+from typing import Literal, TypeAlias
+
+import attrs
+
+{_exports(model)}
+
+{_aliases(model)}
+
+
+{classes}"""
+
+
+def render_runtime(model: Model) -> str:
+    factories = "\n\n".join(_factory(s) for s in model.structures)
+    table = "".join(f'    "{s.name}": _{s.name},\n' for s in model.structures)
+    return f'''{header(model)}
+"""The shapes at run time: each attrs class is built the first time it is used.
+
+Their types and documentation, for type checkers and IDEs, are in shapes.pyi.
 """
 
 from __future__ import annotations
@@ -51,13 +94,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, TypeAlias
 
-import attrs
+from elasticache_typed._lazy_classes import lazy_class_getattr
 
-__all__ = [
-{exports}
-]
+{_exports(model)}
 
-{aliases}
+{_aliases(model)}
 
 
-{classes}'''
+{factories}
+
+__getattr__ = lazy_class_getattr(
+    globals(),
+    {{
+{table}    }},
+)
+'''

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_shapes, render_wire_names
+from codegen import render_errors, render_facade, render_hooks, render_shapes
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -42,10 +42,11 @@ def render_all(model: Model) -> dict[str, str]:
             f'{header(model)}\n"""The botocore version the generated code was made from."""\n\n'
             f'GENERATED_FROM_BOTOCORE = "{model.botocore_version}"\n'
         ),
-        "shapes.py": render_shapes.render(model),
+        "shapes.pyi": render_shapes.render_stub(model),
+        "shapes.py": render_shapes.render_runtime(model),
+        "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
         "facade.py": render_facade.render(model),
-        "wire_names.py": render_wire_names.render(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 
@@ -58,7 +59,7 @@ def write(files: dict[str, str]) -> None:
 
 def stale(files: dict[str, str]) -> list[str]:
     """Names of the generated files whose committed text differs from a fresh render."""
-    committed = {p.name for p in TARGET.glob("*.py")}
+    committed = {p.name for p in TARGET.glob("*.py*") if p.is_file()}
     changed = [
         name
         for name, text in files.items()

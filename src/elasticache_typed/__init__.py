@@ -4,8 +4,9 @@
 `errors` the typed exceptions and `converter` the cattrs bridge to boto3's dicts.
 """
 
+from typing import TYPE_CHECKING
+
 from elasticache_typed import errors, shapes
-from elasticache_typed._converter import converter
 from elasticache_typed._facade_base import TagsInput
 from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
@@ -18,3 +19,16 @@ __all__ = [
     "errors",
     "shapes",
 ]
+
+if TYPE_CHECKING:
+    from elasticache_typed._converter import converter as converter
+
+
+def __getattr__(name: str) -> object:
+    # cattrs is imported on first use of `converter`, not by `import elasticache_typed`.
+    if name == "converter":
+        from elasticache_typed._converter import converter
+
+        globals()["converter"] = converter
+        return converter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

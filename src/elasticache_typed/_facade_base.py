@@ -4,15 +4,13 @@ wrapped client, mapping errors, and structuring the answer into shape classes.""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, TypeAlias, TypeVar
 
 import boto3
 from botocore import xform_name
 from botocore.parsers import ResponseParserFactory
-from cattrs import BaseValidationError
 
-from elasticache_typed._converter import converter
 from elasticache_typed._error_categories import ValidationError
 from elasticache_typed._error_mapping import invalid_response, translated_errors
 from elasticache_typed._generated import shapes
@@ -26,7 +24,8 @@ logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
 
-TagsInput: TypeAlias = Sequence[shapes.Tag] | Mapping[str, str | None]
+# "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
+TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
 """Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
 
 
@@ -65,9 +64,9 @@ class FacadeBase:
         with translated_errors(operation):
             return getattr(self._raw, xform_name(operation))(**params)
 
-    def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
+    def _call(self, operation: str, read: Callable[[Any], T], values: Mapping[str, Any]) -> T:
         response = self._send(operation, self._request(operation, values))
-        return _structure(response, output, operation)
+        return _read(response, read, operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         self._send(operation, self._request(operation, values))
@@ -76,7 +75,7 @@ class FacadeBase:
         self,
         operation: str,
         result_key: str,
-        item_type: type[T],
+        read_item: Callable[[Any], T],
         values: Mapping[str, Any],
         page_size: int | None,
         max_items: int | None,
@@ -85,7 +84,7 @@ class FacadeBase:
         config = _positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
-        return _items(pages, result_key, item_type, operation)
+        return _items(pages, result_key, read_item, operation)
 
     def _wait(
         self,
@@ -114,20 +113,19 @@ def _positive_ints(**values: object) -> dict[str, int]:
     return checked
 
 
-def _structure(response: Any, output: type[T], operation: str) -> T:
+def _read(response: Any, read: Callable[[Any], T], operation: str) -> T:
     try:
-        return converter.structure(response, output)
-    except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        raise invalid_response(
-            operation, f"it does not fit the model ({type(exc).__name__})"
-        ) from exc
+        return read(response)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        why = f"it does not fit the model ({type(exc).__name__})"
+        raise invalid_response(operation, why) from exc
 
 
-def _items(pages: Any, result_key: str, item_type: type[T], operation: str) -> Iterator[T]:
+def _items(pages: Any, result_key: str, read: Callable[[Any], T], operation: str) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
             for item in _dig(page, result_key):
-                yield _structure(item, item_type, operation)
+                yield _read(item, read, operation)
 
 
 def _dig(page: Any, dotted_key: str) -> list[Any]:

@@ -6,6 +6,7 @@ puts a bucket name, key or account; the solution is the text documented beside i
 
 from __future__ import annotations
 
+import functools
 import re
 
 _CREATE_BUCKET = (
@@ -52,12 +53,15 @@ def _pattern(message: str) -> re.Pattern[str]:
     return re.compile(r"\s*" + r"\s*(.*?)\s*".join(parts) + r"\.?\s*$")
 
 
-_MATCHERS = [(_pattern(message), solution) for message, solution in DOCUMENTED_SOLUTIONS]
+@functools.cache
+def _matchers() -> list[tuple[re.Pattern[str], str]]:
+    # Compiled on the first error, not at import.
+    return [(_pattern(message), solution) for message, solution in DOCUMENTED_SOLUTIONS]
 
 
 def solution_for(message: str) -> str | None:
     """The documented solution for a service error message, or None."""
-    for pattern, solution in _MATCHERS:
+    for pattern, solution in _matchers():
         if pattern.match(message):
             return solution
     return None

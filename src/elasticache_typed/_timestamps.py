@@ -1,8 +1,10 @@
-"""A fast ISO-8601 timestamp parser for botocore's response parsers."""
+"""Timestamps: a fast ISO-8601 parser for botocore's response parsers, and the aware-UTC
+normalisation the converter applies."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from botocore.utils import parse_timestamp
 
@@ -13,6 +15,15 @@ def parse_iso_timestamp(value: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         parsed = parse_timestamp(value)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    return to_utc(parsed)
+
+
+def to_utc(value: Any) -> datetime:
+    """An aware UTC datetime from a datetime (naive ones are taken as UTC) or ISO-8601 text."""
+    if not isinstance(value, datetime):
+        return parse_iso_timestamp(value)
+    if value.tzinfo is UTC:
+        return value
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)

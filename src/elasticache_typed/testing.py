@@ -19,13 +19,13 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, Generic, ParamSpec, TypeVar
 
+from botocore import xform_name
 from botocore.model import ServiceModel
 from botocore.stub import Stubber as BotocoreStubber
 
 from elasticache_typed._converter import converter
 from elasticache_typed._error_categories import ElastiCacheError
 from elasticache_typed._facade_base import FacadeBase
-from elasticache_typed._generated.wire_names import WIRE_NAMES
 from elasticache_typed._params import request_params
 
 P = ParamSpec("P")
@@ -136,7 +136,7 @@ class Expectation(Generic[P, R]):
         input_shape = self._model.operation_model(self._operation).input_shape
         if input_shape is None:
             return {}
-        names = WIRE_NAMES[input_shape.name]
+        names = {xform_name(member): member for member in input_shape.members}
         return request_params(input_shape, {names[key]: value for key, value in expected.items()})
 
     def _http_status(self, code: str) -> int:

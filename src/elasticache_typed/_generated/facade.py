@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from elasticache_typed._facade_base import FacadeBase, TagsInput
-from elasticache_typed._generated import shapes
+from elasticache_typed._generated import hooks, shapes
 
 __all__ = ["ElastiCache"]
 
@@ -36,7 +36,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "AddTagsToResource",
-            shapes.TagListMessage,
+            hooks.structure_TagListMessage,
             {
                 "ResourceName": resource_name,
                 "Tags": tags,
@@ -64,7 +64,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "AuthorizeCacheSecurityGroupIngress",
-            shapes.AuthorizeCacheSecurityGroupIngressResult,
+            hooks.structure_AuthorizeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -89,7 +89,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "BatchApplyUpdateAction",
-            shapes.UpdateActionResultsMessage,
+            hooks.structure_UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -114,7 +114,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "BatchStopUpdateAction",
-            shapes.UpdateActionResultsMessage,
+            hooks.structure_UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -138,7 +138,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CompleteMigration",
-            shapes.CompleteMigrationResponse,
+            hooks.structure_CompleteMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ServerlessCacheName": serverless_cache_name,
@@ -165,7 +165,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CopyServerlessCacheSnapshot",
-            shapes.CopyServerlessCacheSnapshotResponse,
+            hooks.structure_CopyServerlessCacheSnapshotResponse,
             {
                 "SourceServerlessCacheSnapshotName": source_serverless_cache_snapshot_name,
                 "TargetServerlessCacheSnapshotName": target_serverless_cache_snapshot_name,
@@ -208,7 +208,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CopySnapshot",
-            shapes.CopySnapshotResult,
+            hooks.structure_CopySnapshotResult,
             {
                 "SourceSnapshotName": source_snapshot_name,
                 "TargetSnapshotName": target_snapshot_name,
@@ -291,7 +291,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheCluster",
-            shapes.CreateCacheClusterResult,
+            hooks.structure_CreateCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -356,7 +356,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheParameterGroup",
-            shapes.CreateCacheParameterGroupResult,
+            hooks.structure_CreateCacheParameterGroupResult,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "CacheParameterGroupFamily": cache_parameter_group_family,
@@ -386,7 +386,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheSecurityGroup",
-            shapes.CreateCacheSecurityGroupResult,
+            hooks.structure_CreateCacheSecurityGroupResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "Description": description,
@@ -415,7 +415,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheSubnetGroup",
-            shapes.CreateCacheSubnetGroupResult,
+            hooks.structure_CreateCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -455,7 +455,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateGlobalReplicationGroup",
-            shapes.CreateGlobalReplicationGroupResult,
+            hooks.structure_CreateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupIdSuffix": global_replication_group_id_suffix,
                 "GlobalReplicationGroupDescription": global_replication_group_description,
@@ -562,7 +562,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateReplicationGroup",
-            shapes.CreateReplicationGroupResult,
+            hooks.structure_CreateReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -647,7 +647,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateServerlessCache",
-            shapes.CreateServerlessCacheResponse,
+            hooks.structure_CreateServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -686,7 +686,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateServerlessCacheSnapshot",
-            shapes.CreateServerlessCacheSnapshotResponse,
+            hooks.structure_CreateServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "ServerlessCacheName": serverless_cache_name,
@@ -717,7 +717,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateSnapshot",
-            shapes.CreateSnapshotResult,
+            hooks.structure_CreateSnapshotResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -754,7 +754,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateUser",
-            shapes.User,
+            hooks.structure_User,
             {
                 "UserId": user_id,
                 "UserName": user_name,
@@ -786,7 +786,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateUserGroup",
-            shapes.UserGroup,
+            hooks.structure_UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "Engine": engine,
@@ -815,7 +815,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DecreaseNodeGroupsInGlobalReplicationGroup",
-            shapes.DecreaseNodeGroupsInGlobalReplicationGroupResult,
+            hooks.structure_DecreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -848,7 +848,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DecreaseReplicaCount",
-            shapes.DecreaseReplicaCountResult,
+            hooks.structure_DecreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -895,7 +895,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteCacheCluster",
-            shapes.DeleteCacheClusterResult,
+            hooks.structure_DeleteCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "FinalSnapshotIdentifier": final_snapshot_identifier,
@@ -985,7 +985,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteGlobalReplicationGroup",
-            shapes.DeleteGlobalReplicationGroupResult,
+            hooks.structure_DeleteGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "RetainPrimaryReplicationGroup": retain_primary_replication_group,
@@ -1017,7 +1017,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteReplicationGroup",
-            shapes.DeleteReplicationGroupResult,
+            hooks.structure_DeleteReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "RetainPrimaryCluster": retain_primary_cluster,
@@ -1042,7 +1042,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteServerlessCache",
-            shapes.DeleteServerlessCacheResponse,
+            hooks.structure_DeleteServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "FinalSnapshotName": final_snapshot_name,
@@ -1062,7 +1062,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteServerlessCacheSnapshot",
-            shapes.DeleteServerlessCacheSnapshotResponse,
+            hooks.structure_DeleteServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
             },
@@ -1084,7 +1084,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteSnapshot",
-            shapes.DeleteSnapshotResult,
+            hooks.structure_DeleteSnapshotResult,
             {
                 "SnapshotName": snapshot_name,
             },
@@ -1104,7 +1104,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteUser",
-            shapes.User,
+            hooks.structure_User,
             {
                 "UserId": user_id,
             },
@@ -1124,7 +1124,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteUserGroup",
-            shapes.UserGroup,
+            hooks.structure_UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -1159,7 +1159,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheClusters",
-            shapes.CacheClusterMessage,
+            hooks.structure_CacheClusterMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "MaxRecords": max_records,
@@ -1191,7 +1191,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheEngineVersions",
-            shapes.CacheEngineVersionMessage,
+            hooks.structure_CacheEngineVersionMessage,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -1219,7 +1219,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheParameterGroups",
-            shapes.CacheParameterGroupsMessage,
+            hooks.structure_CacheParameterGroupsMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "MaxRecords": max_records,
@@ -1245,7 +1245,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheParameters",
-            shapes.CacheParameterGroupDetails,
+            hooks.structure_CacheParameterGroupDetails,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -1272,7 +1272,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheSecurityGroups",
-            shapes.CacheSecurityGroupMessage,
+            hooks.structure_CacheSecurityGroupMessage,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "MaxRecords": max_records,
@@ -1298,7 +1298,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheSubnetGroups",
-            shapes.CacheSubnetGroupMessage,
+            hooks.structure_CacheSubnetGroupMessage,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "MaxRecords": max_records,
@@ -1323,7 +1323,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeEngineDefaultParameters",
-            shapes.DescribeEngineDefaultParametersResult,
+            hooks.structure_DescribeEngineDefaultParametersResult,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
                 "MaxRecords": max_records,
@@ -1360,7 +1360,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeEvents",
-            shapes.EventsMessage,
+            hooks.structure_EventsMessage,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -1391,7 +1391,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeGlobalReplicationGroups",
-            shapes.DescribeGlobalReplicationGroupsResult,
+            hooks.structure_DescribeGlobalReplicationGroupsResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "MaxRecords": max_records,
@@ -1419,7 +1419,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReplicationGroups",
-            shapes.ReplicationGroupMessage,
+            hooks.structure_ReplicationGroupMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "MaxRecords": max_records,
@@ -1454,7 +1454,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReservedCacheNodes",
-            shapes.ReservedCacheNodeMessage,
+            hooks.structure_ReservedCacheNodeMessage,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -1491,7 +1491,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReservedCacheNodesOfferings",
-            shapes.ReservedCacheNodesOfferingMessage,
+            hooks.structure_ReservedCacheNodesOfferingMessage,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -1526,7 +1526,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServerlessCacheSnapshots",
-            shapes.DescribeServerlessCacheSnapshotsResponse,
+            hooks.structure_DescribeServerlessCacheSnapshotsResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -1554,7 +1554,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServerlessCaches",
-            shapes.DescribeServerlessCachesResponse,
+            hooks.structure_DescribeServerlessCachesResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "MaxResults": max_results,
@@ -1580,7 +1580,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServiceUpdates",
-            shapes.ServiceUpdatesMessage,
+            hooks.structure_ServiceUpdatesMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -1617,7 +1617,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeSnapshots",
-            shapes.DescribeSnapshotsListMessage,
+            hooks.structure_DescribeSnapshotsListMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -1659,7 +1659,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUpdateActions",
-            shapes.UpdateActionsMessage,
+            hooks.structure_UpdateActionsMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -1690,7 +1690,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUserGroups",
-            shapes.DescribeUserGroupsResult,
+            hooks.structure_DescribeUserGroupsResult,
             {
                 "UserGroupId": user_group_id,
                 "MaxRecords": max_records,
@@ -1718,7 +1718,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUsers",
-            shapes.DescribeUsersResult,
+            hooks.structure_DescribeUsersResult,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -1746,7 +1746,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DisassociateGlobalReplicationGroup",
-            shapes.DisassociateGlobalReplicationGroupResult,
+            hooks.structure_DisassociateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1769,7 +1769,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ExportServerlessCacheSnapshot",
-            shapes.ExportServerlessCacheSnapshotResponse,
+            hooks.structure_ExportServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "S3BucketName": s3_bucket_name,
@@ -1793,7 +1793,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "FailoverGlobalReplicationGroup",
-            shapes.FailoverGlobalReplicationGroupResult,
+            hooks.structure_FailoverGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "PrimaryRegion": primary_region,
@@ -1819,7 +1819,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "IncreaseNodeGroupsInGlobalReplicationGroup",
-            shapes.IncreaseNodeGroupsInGlobalReplicationGroupResult,
+            hooks.structure_IncreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -1849,7 +1849,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "IncreaseReplicaCount",
-            shapes.IncreaseReplicaCountResult,
+            hooks.structure_IncreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -1877,7 +1877,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ListAllowedNodeTypeModifications",
-            shapes.AllowedNodeTypeModificationsMessage,
+            hooks.structure_AllowedNodeTypeModificationsMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1903,7 +1903,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ListTagsForResource",
-            shapes.TagListMessage,
+            hooks.structure_TagListMessage,
             {
                 "ResourceName": resource_name,
             },
@@ -1966,7 +1966,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheCluster",
-            shapes.ModifyCacheClusterResult,
+            hooks.structure_ModifyCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "NumCacheNodes": num_cache_nodes,
@@ -2009,7 +2009,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheParameterGroup",
-            shapes.CacheParameterGroupNameMessage,
+            hooks.structure_CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ParameterNameValues": parameter_name_values,
@@ -2032,7 +2032,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheSubnetGroup",
-            shapes.ModifyCacheSubnetGroupResult,
+            hooks.structure_ModifyCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -2066,7 +2066,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyGlobalReplicationGroup",
-            shapes.ModifyGlobalReplicationGroupResult,
+            hooks.structure_ModifyGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2162,7 +2162,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyReplicationGroup",
-            shapes.ModifyReplicationGroupResult,
+            hooks.structure_ModifyReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -2221,7 +2221,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyReplicationGroupShardConfiguration",
-            shapes.ModifyReplicationGroupShardConfigurationResult,
+            hooks.structure_ModifyReplicationGroupShardConfigurationResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -2262,7 +2262,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyServerlessCache",
-            shapes.ModifyServerlessCacheResponse,
+            hooks.structure_ModifyServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -2301,7 +2301,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyUser",
-            shapes.User,
+            hooks.structure_User,
             {
                 "UserId": user_id,
                 "AccessString": access_string,
@@ -2331,7 +2331,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyUserGroup",
-            shapes.UserGroup,
+            hooks.structure_UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "UserIdsToAdd": user_ids_to_add,
@@ -2359,7 +2359,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "PrepareMigration",
-            shapes.PrepareMigrationResponse,
+            hooks.structure_PrepareMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2388,7 +2388,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "PurchaseReservedCacheNodesOffering",
-            shapes.PurchaseReservedCacheNodesOfferingResult,
+            hooks.structure_PurchaseReservedCacheNodesOfferingResult,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "ReservedCacheNodeId": reserved_cache_node_id,
@@ -2411,7 +2411,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RebalanceSlotsInGlobalReplicationGroup",
-            shapes.RebalanceSlotsInGlobalReplicationGroupResult,
+            hooks.structure_RebalanceSlotsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2440,7 +2440,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RebootCacheCluster",
-            shapes.RebootCacheClusterResult,
+            hooks.structure_RebootCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "CacheNodeIdsToReboot": cache_node_ids_to_reboot,
@@ -2465,7 +2465,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RemoveTagsFromResource",
-            shapes.TagListMessage,
+            hooks.structure_TagListMessage,
             {
                 "ResourceName": resource_name,
                 "TagKeys": tag_keys,
@@ -2491,7 +2491,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ResetCacheParameterGroup",
-            shapes.CacheParameterGroupNameMessage,
+            hooks.structure_CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ResetAllParameters": reset_all_parameters,
@@ -2516,7 +2516,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RevokeCacheSecurityGroupIngress",
-            shapes.RevokeCacheSecurityGroupIngressResult,
+            hooks.structure_RevokeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -2544,7 +2544,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "StartMigration",
-            shapes.StartMigrationResponse,
+            hooks.structure_StartMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ReplicationGroupId": replication_group_id,
@@ -2568,7 +2568,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "StopMigration",
-            shapes.StopMigrationResponse,
+            hooks.structure_StopMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },
@@ -2599,7 +2599,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "TestFailover",
-            shapes.TestFailoverResult,
+            hooks.structure_TestFailoverResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupId": node_group_id,
@@ -2620,7 +2620,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "TestMigration",
-            shapes.TestMigrationResponse,
+            hooks.structure_TestMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2648,7 +2648,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheClusters",
             "CacheClusters",
-            shapes.CacheCluster,
+            hooks.structure_CacheCluster,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ShowCacheNodeInfo": show_cache_node_info,
@@ -2681,7 +2681,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheEngineVersions",
             "CacheEngineVersions",
-            shapes.CacheEngineVersion,
+            hooks.structure_CacheEngineVersion,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -2709,7 +2709,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheParameterGroups",
             "CacheParameterGroups",
-            shapes.CacheParameterGroup,
+            hooks.structure_CacheParameterGroup,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
             },
@@ -2736,7 +2736,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheParameters",
             "Parameters",
-            shapes.Parameter,
+            hooks.structure_Parameter,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -2762,7 +2762,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheSecurityGroups",
             "CacheSecurityGroups",
-            shapes.CacheSecurityGroup,
+            hooks.structure_CacheSecurityGroup,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
             },
@@ -2787,7 +2787,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheSubnetGroups",
             "CacheSubnetGroups",
-            shapes.CacheSubnetGroup,
+            hooks.structure_CacheSubnetGroup,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
             },
@@ -2812,7 +2812,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeEngineDefaultParameters",
             "EngineDefaults.Parameters",
-            shapes.Parameter,
+            hooks.structure_Parameter,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
             },
@@ -2845,7 +2845,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeEvents",
             "Events",
-            shapes.Event,
+            hooks.structure_Event,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -2884,7 +2884,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodes",
             "ReservedCacheNodes",
-            shapes.ReservedCacheNode,
+            hooks.structure_ReservedCacheNode,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -2922,7 +2922,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodesOfferings",
             "ReservedCacheNodesOfferings",
-            shapes.ReservedCacheNodesOffering,
+            hooks.structure_ReservedCacheNodesOffering,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -2951,7 +2951,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReplicationGroups",
             "ReplicationGroups",
-            shapes.ReplicationGroup,
+            hooks.structure_ReplicationGroup,
             {
                 "ReplicationGroupId": replication_group_id,
             },
@@ -2984,7 +2984,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeSnapshots",
             "Snapshots",
-            shapes.Snapshot,
+            hooks.structure_Snapshot,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -3015,7 +3015,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServiceUpdates",
             "ServiceUpdates",
-            shapes.ServiceUpdate,
+            hooks.structure_ServiceUpdate,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -3055,7 +3055,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUpdateActions",
             "UpdateActions",
-            shapes.UpdateAction,
+            hooks.structure_UpdateAction,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -3089,7 +3089,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeGlobalReplicationGroups",
             "GlobalReplicationGroups",
-            shapes.GlobalReplicationGroup,
+            hooks.structure_GlobalReplicationGroup,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ShowMemberInfo": show_member_info,
@@ -3115,7 +3115,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUserGroups",
             "UserGroups",
-            shapes.UserGroup,
+            hooks.structure_UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -3144,7 +3144,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUsers",
             "Users",
-            shapes.User,
+            hooks.structure_User,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -3175,7 +3175,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServerlessCacheSnapshots",
             "ServerlessCacheSnapshots",
-            shapes.ServerlessCacheSnapshot,
+            hooks.structure_ServerlessCacheSnapshot,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -3202,7 +3202,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServerlessCaches",
             "ServerlessCaches",
-            shapes.ServerlessCache,
+            hooks.structure_ServerlessCache,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },

@@ -1,0 +1,1 @@
+from elasticache_typed._generated.shapes import *  # noqa: F403

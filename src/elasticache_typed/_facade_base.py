@@ -3,6 +3,7 @@ wrapped client, mapping errors, and structuring the answer into shape classes.""
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, TypeAlias, TypeVar
@@ -114,11 +115,20 @@ def _positive_ints(**values: object) -> dict[str, int]:
 
 
 def _read(response: Any, read: Callable[[Any], T], operation: str) -> T:
+    # The collector is paused while an answer is converted: converting allocates many objects
+    # that all survive, so collections then only re-walk them (a third of the time, measured).
+    # Collection resumes right after; nothing is kept from one call to the next.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
     try:
         return read(response)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         why = f"it does not fit the model ({type(exc).__name__})"
         raise invalid_response(operation, why) from exc
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _items(pages: Any, result_key: str, read: Callable[[Any], T], operation: str) -> Iterator[T]:

@@ -98,18 +98,6 @@ def _declaring_operation(shape_name: str) -> str:
     return "DescribeCacheClusters"
 
 
-@pytest.fixture(scope="module")
-def _module_wire() -> tuple[Any, FakeEndpoint]:
-    client = make_client()
-    return client, FakeEndpoint.attach(client)
-
-
-@pytest.fixture
-def wire(_module_wire: tuple[Any, FakeEndpoint]) -> tuple[Any, FakeEndpoint]:
-    _module_wire[1].reset()
-    return _module_wire
-
-
 def _call(client: Any, operation: str) -> Any:
     params = SampleData(f"errors/{operation}").input_params(operation)
     kwargs = facade_kwargs(operation_model(operation).input_shape, params)

@@ -18,7 +18,7 @@ from botocore.exceptions import WaiterError as BotocoreWaiterError
 from botocore.session import get_session
 
 from elasticache_typed import ElastiCache, converter, errors, shapes
-from tests.support.fake_endpoint import FakeEndpoint, make_client
+from tests.support.fake_endpoint import FakeEndpoint
 from tests.support.query_xml import error_code, error_status
 from tests.support.sample_data import (
     SampleData,
@@ -35,19 +35,6 @@ WAITER_MODEL = _SESSION.get_waiter_model("elasticache")
 WAITERS = sorted(WAITER_MODEL.waiter_names)
 TOKEN = "token/for+page=2"
 PAGE_SIZE = 7
-
-
-@pytest.fixture(scope="module")
-def _module_wire() -> tuple[Any, FakeEndpoint]:
-    client = make_client()
-    return client, FakeEndpoint.attach(client)
-
-
-@pytest.fixture
-def wire(_module_wire: tuple[Any, FakeEndpoint]) -> tuple[Any, FakeEndpoint]:
-    """One client for the module (making one is slow); a clean fake endpoint for each test."""
-    _module_wire[1].reset()
-    return _module_wire
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from botocore import xform_name
 from botocore.model import ListShape, Shape, StructureShape
 
 from elasticache_typed import ElastiCache, converter, errors, shapes
-from tests.support.fake_endpoint import FakeEndpoint, make_client
+from tests.support.fake_endpoint import FakeEndpoint
 from tests.support.sample_data import SampleData, facade_kwargs, operation_model
 
 SEED_OPERATIONS = [
@@ -30,18 +30,6 @@ SEED_OPERATIONS = [
     "PurchaseReservedCacheNodesOffering",
 ]
 SECRET = "hunter2-Sup3r-S3cret-Passw0rd"
-
-
-@pytest.fixture(scope="module")
-def _module_wire() -> tuple[Any, FakeEndpoint]:
-    client = make_client()
-    return client, FakeEndpoint.attach(client)
-
-
-@pytest.fixture
-def wire(_module_wire: tuple[Any, FakeEndpoint]) -> tuple[Any, FakeEndpoint]:
-    _module_wire[1].reset()
-    return _module_wire
 
 
 def _required_params(operation: str) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from codegen.model import Member, Model, Structure
 from codegen.render_common import header
 
+STRUCTURE = "structure"
+UNSTRUCTURE = "unstructure"
+
 
 def _is_scalar(shape: Shape) -> bool:
     return not isinstance(shape, (StructureShape, ListShape, MapShape)) and (
@@ -19,55 +22,48 @@ def _is_scalar(shape: Shape) -> bool:
     )
 
 
-def _read(shape: Shape, expr: str, depth: int = 0) -> str:
-    """Python converting the boto3 value `expr` of this shape to its typed value."""
+def _kept_as_is(shape: Shape, direction: str) -> bool:
+    # Timestamps become aware UTC datetimes on the way in and stay datetimes on the way out.
+    return _is_scalar(shape) or (direction == "unstructure" and shape.type_name == "timestamp")
+
+
+def _convert(shape: Shape, expr: str, direction: str, depth: int = 0) -> str:
+    """Python converting the value `expr` of this shape; `direction` is "structure" (boto3's
+    value to the typed one) or "unstructure" (back)."""
     if isinstance(shape, StructureShape):
-        return f"structure_{shape.name}({expr})"
+        return f"{direction}_{shape.name}({expr})"
     if isinstance(shape, ListShape):
-        if _is_scalar(shape.member):
+        if _kept_as_is(shape.member, direction):
             return f"list({expr})"
         item = f"x{depth}"
-        return f"[{_read(shape.member, item, depth + 1)} for {item} in {expr}]"
+        return f"[{_convert(shape.member, item, direction, depth + 1)} for {item} in {expr}]"
     if isinstance(shape, MapShape):
         key, value = f"k{depth}", f"x{depth}"
         pairs = f"{key}, {value} in {expr}.items()"
-        return f"{{{key}: {_read(shape.value, value, depth + 1)} for {pairs}}}"
-    if shape.type_name == "timestamp":
-        return f"to_utc({expr})"
-    return expr
-
-
-def _write(shape: Shape, expr: str, depth: int = 0) -> str:
-    """Python converting the typed value `expr` of this shape to boto3's value."""
-    if isinstance(shape, StructureShape):
-        return f"unstructure_{shape.name}({expr})"
-    if isinstance(shape, ListShape):
-        if _is_scalar(shape.member) or shape.member.type_name == "timestamp":
-            return f"list({expr})"
-        item = f"x{depth}"
-        return f"[{_write(shape.member, item, depth + 1)} for {item} in {expr}]"
-    if isinstance(shape, MapShape):
-        key, value = f"k{depth}", f"x{depth}"
-        pairs = f"{key}, {value} in {expr}.items()"
-        return f"{{{key}: {_write(shape.value, value, depth + 1)} for {pairs}}}"
-    return expr
+        return f"{{{key}: {_convert(shape.value, value, direction, depth + 1)} for {pairs}}}"
+    if _kept_as_is(shape, direction):
+        return expr
+    return f"to_utc({expr})"
 
 
 def _structure_argument(member: Member) -> str:
     if member.required:
-        return f"        {member.attr}={_read(member.shape, f'd[{member.name!r}]')},\n"
+        value = _convert(member.shape, f'd["{member.name}"]', STRUCTURE)
+        return f"        {member.attr}={value},\n"
     get = f'd.get("{member.name}")'
     if _is_scalar(member.shape):
         return f"        {member.attr}={get},\n"
-    return f"        {member.attr}=None if (v := {get}) is None else {_read(member.shape, 'v')},\n"
+    value = _convert(member.shape, "v", STRUCTURE)
+    return f"        {member.attr}=None if (v := {get}) is None else {value},\n"
 
 
 def _unstructure_line(member: Member) -> str:
     if member.required:
-        return f'    d["{member.name}"] = {_write(member.shape, f"o.{member.attr}")}\n'
+        value = _convert(member.shape, f"o.{member.attr}", UNSTRUCTURE)
+        return f'    d["{member.name}"] = {value}\n'
     return (
         f"    if (v := o.{member.attr}) is not None:\n"
-        f'        d["{member.name}"] = {_write(member.shape, "v")}\n'
+        f'        d["{member.name}"] = {_convert(member.shape, "v", UNSTRUCTURE)}\n'
     )
 
 

@@ -73,3 +73,74 @@ def main() -> None:
     if offering is not None:
         assert_type(offering.fixed_price, float | None)
     cache.wait_until_cache_cluster_available(cache_cluster_id="sessions", delay=5)
+
+
+def tag_everything_on_create(cache: ElastiCache) -> None:
+    """The 2021-04-07 release's eight operations, each tagged at creation."""
+    team = {"team": "payments"}
+    copied = cache.copy_snapshot(
+        source_snapshot_name="nightly", target_snapshot_name="nightly-copy", tags=team
+    )
+    assert_type(copied, shapes.CopySnapshotResult)
+    if copied.snapshot is not None and copied.snapshot.node_snapshots:
+        configuration = copied.snapshot.node_snapshots[0].node_group_configuration
+        if configuration is not None:
+            assert_type(configuration.replica_count, int | None)
+            assert_type(configuration.replica_availability_zones, list[str] | None)
+    parameters = cache.create_cache_parameter_group(
+        cache_parameter_group_name="p",
+        cache_parameter_group_family="redis7",
+        description="d",
+        tags=[shapes.Tag(key="team", value="payments")],
+    ).cache_parameter_group
+    assert_type(parameters, shapes.CacheParameterGroup | None)
+    security = cache.create_cache_security_group(
+        cache_security_group_name="sg", description="d", tags=team
+    ).cache_security_group
+    assert_type(security, shapes.CacheSecurityGroup | None)
+    subnets = cache.create_cache_subnet_group(
+        cache_subnet_group_name="g",
+        cache_subnet_group_description="d",
+        subnet_ids=("subnet-1", "subnet-2"),
+        tags=team,
+    ).cache_subnet_group
+    if subnets is not None and subnets.subnets:
+        zone = subnets.subnets[0].subnet_availability_zone
+        assert_type(zone, shapes.AvailabilityZone | None)
+    snapshot = cache.create_snapshot(snapshot_name="s", cache_cluster_id="c", tags=team)
+    assert_type(snapshot.snapshot, shapes.Snapshot | None)
+    user = cache.create_user(
+        user_id="u", user_name="u", engine="redis", access_string="on", tags=team
+    )
+    if user.authentication is not None:
+        assert_type(user.authentication.type, shapes.AuthenticationType | None)
+    group = cache.create_user_group(user_group_id="g", engine="redis", tags=team)
+    assert_type(group, shapes.UserGroup)
+    reserved = cache.purchase_reserved_cache_nodes_offering(
+        reserved_cache_nodes_offering_id="o", tags=team
+    ).reserved_cache_node
+    if reserved is not None and reserved.recurring_charges:
+        assert_type(reserved.recurring_charges[0].recurring_charge_amount, float | None)
+
+
+def handle_by_category(cache: ElastiCache) -> str:
+    try:
+        cache.delete_cache_cluster(cache_cluster_id="c")
+    except errors.NotFoundError as exc:
+        assert_type(exc.code, str)
+        assert_type(exc.http_status_code, int | None)
+        return "gone already"
+    except errors.InvalidStateError as exc:
+        assert_type(exc.solution, str | None)
+        return "busy"
+    except errors.ElastiCacheError as exc:
+        assert_type(exc.operation_name, str | None)
+        raise
+    return "deleted"
+
+
+def from_boto3_dict(raw: dict[str, object]) -> shapes.CacheCluster:
+    cluster = converter.structure(raw, shapes.CacheCluster)
+    assert_type(cluster, shapes.CacheCluster)
+    assert_type(cluster.cache_cluster_create_time, datetime | None)
+    return cluster

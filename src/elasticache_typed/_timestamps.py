@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from botocore.utils import parse_timestamp
-from dateutil.tz import tzutc
 
 
 def parse_iso_timestamp(value: str) -> datetime:
@@ -19,9 +18,6 @@ def parse_iso_timestamp(value: str) -> datetime:
     return to_utc(parsed)
 
 
-_TZUTC = type(tzutc())
-
-
 def to_utc(value: Any) -> datetime:
     """An aware UTC datetime from a datetime (naive ones are taken as UTC) or ISO-8601 text."""
     if not isinstance(value, datetime):
@@ -29,7 +25,6 @@ def to_utc(value: Any) -> datetime:
     zone = value.tzinfo
     if zone is UTC:
         return value
-    if zone is None or type(zone) is _TZUTC:
-        # botocore's default parser gives dateutil's tzutc: the same instant, swapped cheaply.
+    if zone is None:
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)

@@ -1,0 +1,1 @@
+"""The elasticache_typed benchmark suite: `python -m benchmarks.run` (see README.md here)."""

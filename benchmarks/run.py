@@ -1,0 +1,674 @@
+"""The elasticache_typed benchmark suite.
+
+    python -m benchmarks.run [--quick] [--json] [--output FILE] [--only SECTION ...]
+
+Every figure is a RATIO of two sides measured side by side in this run (no absolute time is a
+target: machines are noisy). Sections:
+
+- calls: a typed facade call / the same plain boto3 call, with the same answer bytes served at
+  botocore's HTTP layer (botocore's real serializer, signer and XML parser run on both sides),
+  for DescribeCacheClusters pages of 1, 100 and 1000 clusters and the seed's CreateSnapshot.
+  Two typed sides: `ElastiCache(client)` over a default boto3 client, and
+  `ElastiCache.create(...)`, the library's own client. Values are checked to be identical.
+- converter: `converter.structure` and `converter.unstructure` of those answers / botocore's
+  own parse of the same answer bytes.
+- memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc).
+- import: `import elasticache_typed` / `import boto3` in fresh interpreters.
+- first_call: a fresh process's first call / its warm calls, typed and plain.
+- typecheck: mypy and pyright on a downstream module written against elasticache_typed / the
+  same module written against mypy-boto3-elasticache's TypedDicts.
+
+The table goes to stdout (to stderr with --json, which prints the JSON report on stdout);
+--output writes the JSON report to a file. The exit status is 1 when a correctness check
+failed (values differ, a checker found errors), 0 otherwise; a missed target is reported, not
+an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+if not __package__:  # run as `python benchmarks/run.py`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import cases as cases_module
+from benchmarks.answers import Answer
+from benchmarks.cases import Case, describe_key
+from benchmarks.measure import (
+    Samples,
+    differences,
+    interleave,
+    median,
+    retained_bytes,
+    without_metadata,
+)
+from benchmarks.wire import CLIENT_KWARGS, FakeWire
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
+    from botocore.parsers import ResponseParser
+    from mypy_boto3_elasticache import ElastiCacheClient
+
+    from elasticache_typed import ElastiCache
+
+SECTIONS = ("calls", "converter", "memory", "import", "first_call", "typecheck")
+MEMORY_CASE = describe_key(1000)
+FIRST_CALL_CASE = describe_key(100)
+
+
+# -- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    quick: bool
+    call_rounds: Mapping[str, int]
+    """Rounds per case (key) in the calls section."""
+    converter_rounds: Mapping[str, int]
+    sample_seconds: float
+    """About how long one timed sample lasts (several calls when one is shorter)."""
+    warmup_calls: int
+    memory_repeat: int
+    import_runs: int
+    first_call_runs: int
+    first_call_warm_calls: int
+    typecheck_runs: int
+    typecheck_warmup: bool
+
+
+FULL = Settings(
+    quick=False,
+    call_rounds={
+        describe_key(1): 41,
+        describe_key(100): 25,
+        describe_key(1000): 13,
+        "create_snapshot": 41,
+    },
+    converter_rounds={
+        describe_key(1): 25,
+        describe_key(100): 15,
+        describe_key(1000): 7,
+        "create_snapshot": 25,
+    },
+    sample_seconds=0.05,
+    warmup_calls=2,
+    memory_repeat=2,
+    import_runs=25,
+    first_call_runs=5,
+    first_call_warm_calls=10,
+    typecheck_runs=4,
+    typecheck_warmup=True,
+)
+
+QUICK = Settings(
+    quick=True,
+    call_rounds={
+        describe_key(1): 5,
+        describe_key(100): 4,
+        describe_key(1000): 2,
+        "create_snapshot": 5,
+    },
+    converter_rounds={
+        describe_key(1): 5,
+        describe_key(100): 3,
+        describe_key(1000): 1,
+        "create_snapshot": 5,
+    },
+    sample_seconds=0.01,
+    warmup_calls=1,
+    memory_repeat=1,
+    import_runs=5,
+    first_call_runs=1,
+    first_call_warm_calls=3,
+    typecheck_runs=1,
+    typecheck_warmup=False,
+)
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+@dataclass
+class Target:
+    text: str
+    metric: str
+    """"ratio", or the `details` key the limit applies to (such as "delta_ms")."""
+    limit: float
+    value: float
+    met: bool
+
+
+@dataclass
+class Figure:
+    id: str
+    section: str
+    label: str
+    ratio: float
+    measured: str
+    """The two sides' numbers, for the table."""
+    details: dict[str, Any] = field(default_factory=dict[str, Any])
+    target: Target | None = None
+
+
+@dataclass
+class Check:
+    id: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    quick: bool
+    environment: dict[str, Any]
+    figures: list[Figure] = field(default_factory=list[Figure])
+    checks: list[Check] = field(default_factory=list[Check])
+    elapsed_s: float = 0.0
+    section_seconds: dict[str, float] = field(default_factory=dict[str, float])
+
+    def figure(
+        self,
+        id: str,
+        section: str,
+        label: str,
+        ratio: float,
+        measured: str,
+        details: dict[str, Any] | None = None,
+        target: tuple[str, float] | None = None,
+    ) -> Figure:
+        """Add a figure; `target` is (metric, limit), the metric "ratio" or a details key,
+        met when the value is at most the limit."""
+        details = details or {}
+        made = Figure(id, section, label, ratio, measured, details)
+        if target is not None:
+            metric, limit = target
+            value = ratio if metric == "ratio" else float(details[metric])
+            unit = "" if metric == "ratio" else f" {metric.rsplit('_', 1)[-1]}"
+            prefix = "" if metric == "ratio" else f"{metric.split('_')[0]} "
+            made.target = Target(
+                f"{prefix}<= {limit:g}{unit}", metric, limit, value, bool(value <= limit)
+            )
+        self.figures.append(made)
+        return made
+
+    def check(self, id: str, problems: Sequence[str] | bool, detail: str = "") -> None:
+        if isinstance(problems, bool):
+            self.checks.append(Check(id, problems, detail))
+        else:
+            self.checks.append(Check(id, not problems, "; ".join(problems)[:1000]))
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        targets = [f.target for f in self.figures if f.target is not None]
+        data["summary"] = {
+            "targets_met": sum(t.met for t in targets),
+            "targets_missed": sum(not t.met for t in targets),
+            "checks_failed": [c.id for c in self.checks if not c.ok],
+        }
+        return data
+
+
+def environment() -> dict[str, Any]:
+    import boto3
+    import botocore
+
+    import elasticache_typed
+
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "boto3": boto3.__version__,
+        "botocore": botocore.__version__,
+        "generated_from_botocore": elasticache_typed.GENERATED_FROM_BOTOCORE,
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+# -- the clients ----------------------------------------------------------------------------
+
+
+class Bench:
+    """The three benchmarked clients, each with its own fake wire answering `body`.
+
+    - plain: a default boto3 client (`boto3.Session().client("elasticache", ...)`);
+    - wrapped: `ElastiCache(client)` over another default client configured the same way;
+    - create: `ElastiCache.create(...)` with the same arguments.
+    """
+
+    def __init__(self) -> None:
+        import boto3
+
+        from elasticache_typed import ElastiCache
+
+        self.plain: ElastiCacheClient = boto3.Session().client("elasticache", **CLIENT_KWARGS)
+        self.wrapped: ElastiCache = ElastiCache(
+            boto3.Session().client("elasticache", **CLIENT_KWARGS)
+        )
+        self.fast: ElastiCache = ElastiCache.create(**CLIENT_KWARGS)
+        self.wires = {
+            "plain": FakeWire.attach(self.plain),
+            "wrapped": FakeWire.attach(self.wrapped.client),
+            "create": FakeWire.attach(self.fast.client),
+        }
+
+    def answer_with(self, body: bytes) -> None:
+        for wire in self.wires.values():
+            wire.body = body
+
+    def sides(self, case: Case) -> dict[str, Callable[[], object]]:
+        """The calls of `case` for each client, as user code makes them."""
+        plain, wrapped, fast = self.plain, self.wrapped, self.fast
+        return {
+            "plain": lambda: case.plain(plain),
+            "wrapped": lambda: case.typed(wrapped),
+            "create": lambda: case.typed(fast),
+        }
+
+
+# -- sections -------------------------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.3g} ms" if seconds < 1 else f"{seconds:.3g} s"
+
+
+def _spread(samples: Samples, numerator: str, denominator: str) -> str:
+    low, high = samples.spread(numerator, denominator)
+    return f"{low:.2f}-{high:.2f}"
+
+
+def _check_values(report: Report, bench: Bench, case: Case) -> None:
+    from elasticache_typed import converter, shapes
+
+    sides = bench.sides(case)
+    plain = without_metadata(case.plain(bench.plain))
+    report.check(f"values.{case.key}.boto3_reads_the_answer", differences(case.answer.data, plain))
+    expected_class = getattr(shapes, case.output_shape)
+    for side in ("wrapped", "create"):
+        typed = sides[side]()
+        problems = [] if isinstance(typed, expected_class) else [f"got {type(typed).__name__}"]
+        problems += differences(plain, converter.unstructure(typed))
+        report.check(f"values.{case.key}.{side}_equals_boto3", problems)
+    # The same parameters, each with the same value (the order of the form's pairs follows
+    # the order the caller wrote the arguments in, which boto3 keeps).
+    sent = {name: wire.sent_pairs() for name, wire in bench.wires.items()}
+    problems = [f"{name} sent {pairs}" for name, pairs in sent.items() if pairs != sent["plain"]]
+    if not sent["plain"]:
+        problems.append("nothing was sent")
+    report.check(f"request.{case.key}.typed_sends_what_boto3_sends", problems)
+
+
+_CALL_TARGETS: dict[tuple[str, str], float] = {
+    ("wrapped", describe_key(100)): 1.05,
+    ("wrapped", describe_key(1000)): 1.08,
+    ("wrapped", "create_snapshot"): 1.05,
+    ("create", describe_key(100)): 0.75,
+}
+
+
+def run_calls(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:
+    for case in cases:
+        bench.answer_with(case.answer.body)
+        _check_values(report, bench, case)
+        samples = interleave(
+            bench.sides(case),
+            rounds=settings.call_rounds[case.key],
+            sample_seconds=settings.sample_seconds,
+            reference="plain",
+            warmup=settings.warmup_calls - 1,  # the value check made one call per side
+        )
+        plain_s = samples.median("plain")
+        for side, name in (("wrapped", "ElastiCache(client)"), ("create", "ElastiCache.create()")):
+            limit = _CALL_TARGETS.get((side, case.key))
+            report.figure(
+                f"calls.{side}.{case.key}",
+                "calls",
+                f"{name} / boto3: {case.label}",
+                samples.ratio(side, "plain"),
+                f"{_ms(samples.median(side))} vs {_ms(plain_s)}"
+                f" (rounds {_spread(samples, side, 'plain')})",
+                {
+                    "typed_s": samples.median(side),
+                    "boto3_s": plain_s,
+                    "ratio_quartiles": samples.spread(side, "plain"),
+                    "cpu_time_ratio": samples.ratio(side, "plain", cpu=True),
+                    "rounds": samples.rounds,
+                    "calls_per_sample": samples.calls_per_sample,
+                    "calls": samples.calls,
+                },
+                None if limit is None else ("ratio", limit),
+            )
+
+
+def run_converter(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:
+    from botocore.parsers import create_parser
+
+    from elasticache_typed import converter, shapes
+
+    parser = create_parser("query")  # what a default client uses: botocore's own timestamps
+    service_model = bench.plain.meta.service_model
+    for case in cases:
+        output_shape = service_model.operation_model(case.answer.operation).output_shape
+        assert output_shape is not None
+        sides = _converter_sides(
+            parser, output_shape, case.answer, getattr(shapes, case.output_shape)
+        )
+        parsed = cast("dict[str, Any]", sides["parse"]())
+        report.check(
+            f"converter.{case.key}.round_trip",
+            differences(
+                without_metadata(parsed),
+                converter.unstructure(
+                    converter.structure(parsed, getattr(shapes, case.output_shape))
+                ),
+            ),
+        )
+        samples = interleave(
+            sides,
+            rounds=settings.converter_rounds[case.key],
+            sample_seconds=settings.sample_seconds,
+            reference="parse",
+            warmup=settings.warmup_calls,
+        )
+        parse_s = samples.median("parse")
+        for side in ("structure", "unstructure"):
+            report.figure(
+                f"converter.{side}.{case.key}",
+                "converter",
+                f"{side} / botocore parse: {case.label}",
+                samples.ratio(side, "parse"),
+                f"{_ms(samples.median(side))} vs {_ms(parse_s)}",
+                {
+                    f"{side}_s": samples.median(side),
+                    "botocore_parse_s": parse_s,
+                    "ratio_quartiles": samples.spread(side, "parse"),
+                    "cpu_time_ratio": samples.ratio(side, "parse", cpu=True),
+                    "rounds": samples.rounds,
+                    "calls_per_sample": samples.calls_per_sample,
+                },
+            )
+
+
+def _converter_sides(
+    parser: ResponseParser, output_shape: Shape, answer: Answer, output_class: type[Any]
+) -> dict[str, Callable[[], object]]:
+    """botocore's parse of the answer bytes, and converter.structure / unstructure of it."""
+    from botocore.awsrequest import HeadersDict
+
+    from elasticache_typed import converter
+
+    def parse() -> object:
+        response = {
+            "headers": HeadersDict({"Content-Type": "text/xml"}),
+            "status_code": 200,
+            "body": answer.body,
+            "context": {"operation_name": answer.operation},
+        }
+        return parser.parse(response, output_shape)
+
+    parsed = parse()
+    typed: object = converter.structure(parsed, output_class)
+
+    def structure() -> object:
+        return converter.structure(parsed, output_class)
+
+    def unstructure() -> object:
+        return converter.unstructure(typed)
+
+    return {"parse": parse, "structure": structure, "unstructure": unstructure}
+
+
+def run_memory(
+    settings: Settings, report: Report, bench: Bench, cases: Sequence[Case], *, warm: bool
+) -> None:
+    """`warm`: the calls section already called every side with this case."""
+    (case,) = [c for c in cases if c.key == MEMORY_CASE]
+    bench.answer_with(case.answer.body)
+    sides = bench.sides(case)
+    if not warm:
+        for call in sides.values():
+            call()  # one-off work (generated code, caches) is not part of an answer's size
+    sizes = {name: retained_bytes(call, settings.memory_repeat) for name, call in sides.items()}
+    for side, name in (("wrapped", "ElastiCache(client)"), ("create", "ElastiCache.create()")):
+        report.figure(
+            f"memory.{side}.{case.key}",
+            "memory",
+            f"{name} answer / boto3 dict: {case.label}",
+            sizes[side] / sizes["plain"],
+            f"{sizes[side] / 1e6:.2f} MB vs {sizes['plain'] / 1e6:.2f} MB",
+            {"typed_bytes": sizes[side], "boto3_bytes": sizes["plain"]},
+            ("ratio", 1.0),
+        )
+
+
+def run_import(settings: Settings, report: Report) -> None:
+    from benchmarks.startup import time_imports
+
+    times = time_imports(settings.import_runs)
+    for kind, values, label in (
+        ("in_process", times.in_process_s, "import statement in a fresh interpreter"),
+        ("process", times.process_s, "whole `python -c 'import X'` process"),
+    ):
+        typed_s = median(values["elasticache_typed"])
+        boto3_s = median(values["boto3"])
+        # Paired: each run imports both, one right after the other, so the median of the
+        # per-run differences (and ratios) is what noise disturbs least.
+        pairs = list(zip(values["elasticache_typed"], values["boto3"], strict=True))
+        delta_ms = median([(typed - plain) * 1000 for typed, plain in pairs])
+        report.figure(
+            f"import.{kind}",
+            "import",
+            f"elasticache_typed / boto3: {label}",
+            median([typed / plain for typed, plain in pairs]),
+            f"{_ms(typed_s)} vs {_ms(boto3_s)} ({delta_ms:+.1f} ms)",
+            {"typed_s": typed_s, "boto3_s": boto3_s, "delta_ms": delta_ms, "runs": len(pairs)},
+            ("delta_ms", 25.0) if kind == "in_process" else None,
+        )
+
+
+def run_first_call(settings: Settings, report: Report, cases: Sequence[Case]) -> None:
+    from benchmarks.fresh import DESCRIBE_FILE, SNAPSHOT_FILE
+    from benchmarks.startup import time_first_calls
+
+    by_key = {case.key: case for case in cases}
+    names = {
+        "boto3": "boto3 client",
+        "typed": "ElastiCache(client)",
+        "create": "ElastiCache.create()",
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-answers-") as directory:
+        Path(directory, DESCRIBE_FILE).write_bytes(by_key[FIRST_CALL_CASE].answer.body)
+        Path(directory, SNAPSHOT_FILE).write_bytes(by_key["create_snapshot"].answer.body)
+        results = time_first_calls(
+            Path(directory), settings.first_call_runs, settings.first_call_warm_calls
+        )
+    expected_requests = 2 * (1 + settings.first_call_warm_calls)
+    for side, runs in results.items():
+        report.check(
+            f"first_call.{side}.requests",
+            all(run["requests"] == expected_requests for run in runs),
+            f"each process made {expected_requests} requests",
+        )
+        for prefix, key, label in (
+            ("", FIRST_CALL_CASE, f"{by_key[FIRST_CALL_CASE].label} in a new process"),
+            ("snapshot_", "create_snapshot", "CreateSnapshot after another operation"),
+        ):
+            first = median([run[f"{prefix}first_s"] for run in runs])
+            warm = median([run[f"{prefix}warm_s"] for run in runs])
+            ratio = median([run[f"{prefix}first_s"] / run[f"{prefix}warm_s"] for run in runs])
+            limit = 2.0 if side != "boto3" and not prefix else None
+            report.figure(
+                f"first_call.{side}.{key}",
+                "first_call",
+                f"{names[side]} first / warm call: {label}",
+                ratio,
+                f"{_ms(first)} vs {_ms(warm)}",
+                {
+                    "first_s": first,
+                    "warm_s": warm,
+                    "setup_s": median([run["setup_s"] for run in runs]),
+                    "processes": len(runs),
+                },
+                None if limit is None else ("ratio", limit),
+            )
+
+
+def run_typecheck(settings: Settings, report: Report) -> None:
+    from benchmarks.checkers import time_checkers
+
+    for result in time_checkers(settings.typecheck_runs, warmup=settings.typecheck_warmup):
+        for side, ok in result.clean.items():
+            report.check(f"typecheck.{result.tool}.{side}_module_is_clean", ok, result.output[side])
+        pairs = zip(result.typed_s, result.baseline_s, strict=True)
+        typed_s, baseline_s = median(result.typed_s), median(result.baseline_s)
+        report.figure(
+            f"typecheck.{result.tool}",
+            "typecheck",
+            f"{result.tool}: downstream module on elasticache_typed / on mypy-boto3",
+            median([a / b for a, b in pairs]),
+            f"{typed_s:.2f} s vs {baseline_s:.2f} s",
+            {"typed_s": typed_s, "mypy_boto3_s": baseline_s, "runs": len(result.typed_s)},
+            ("ratio", 1.0),
+        )
+
+
+# -- running --------------------------------------------------------------------------------
+
+
+def run(
+    settings: Settings,
+    sections: Sequence[str] = SECTIONS,
+    *,
+    bench: Bench | None = None,
+    case_keys: Collection[str] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Report:
+    """Run the given sections. `bench` lets a caller inspect the clients afterwards;
+    `case_keys` limits the in-process sections to some cases (all by default)."""
+    started = time.perf_counter()
+
+    def say(step: str) -> None:
+        if progress is not None:
+            progress(step)
+
+    report = Report(quick=settings.quick, environment=environment())
+    say("building answers")
+    every_case = cases_module.all_cases()
+    cases = [c for c in every_case if case_keys is None or c.key in case_keys]
+
+    def section(name: str, body: Callable[[], None]) -> None:
+        if name in sections:
+            say(name)
+            section_started = time.perf_counter()
+            body()
+            report.section_seconds[name] = time.perf_counter() - section_started
+
+    if any(name in sections for name in ("calls", "converter", "memory")):
+        in_process_bench = bench or Bench()
+        # Keep the prepared answers and clients out of the collector's way: only what the
+        # timed calls allocate is collected while timing, as in an application.
+        gc.collect()
+        gc.freeze()
+        try:
+            section("calls", lambda: run_calls(settings, report, in_process_bench, cases))
+            section("converter", lambda: run_converter(settings, report, in_process_bench, cases))
+            section(
+                "memory",
+                lambda: run_memory(
+                    settings,
+                    report,
+                    in_process_bench,
+                    every_case,
+                    warm="calls" in sections and MEMORY_CASE in {c.key for c in cases},
+                ),
+            )
+        finally:
+            gc.unfreeze()
+    if "import" in sections or "first_call" in sections:
+        from benchmarks.startup import prepare
+
+        say("byte-compiling for the fresh interpreters")
+        prepare()
+    section("import", lambda: run_import(settings, report))
+    section("first_call", lambda: run_first_call(settings, report, every_case))
+    section("typecheck", lambda: run_typecheck(settings, report))
+    report.elapsed_s = time.perf_counter() - started
+    return report
+
+
+def table(report: Report) -> str:
+    rows = [("Figure", "Ratio", "Measured (typed vs baseline)", "Target", "Result")]
+    for f in report.figures:
+        if f.target is None:
+            target, result = "", "(context)"
+        else:
+            target = f.target.text
+            shown = f"{f.target.value:.3g}" if f.target.metric != "ratio" else ""
+            result = ("met" if f.target.met else "MISSED") + (f" ({shown})" if shown else "")
+        rows.append((f.label, f"{f.ratio:.3f}", f.measured, target, result))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines: list[str] = []
+    section: str | None = None
+    for index, row in enumerate(rows):
+        if index and report.figures[index - 1].section != section:
+            section = report.figures[index - 1].section
+            lines.append(
+                f"-- {section} " + "-" * (sum(widths) + 3 * len(widths) - 4 - len(section))
+            )
+        lines.append(" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    targets = [f.target for f in report.figures if f.target is not None]
+    failed = [c for c in report.checks if not c.ok]
+    lines.append("")
+    lines.append(
+        f"targets: {sum(t.met for t in targets)} met, {sum(not t.met for t in targets)} missed; "
+        f"checks: {len(report.checks) - len(failed)} passed, {len(failed)} failed; "
+        f"{'quick' if report.quick else 'full'} run took {report.elapsed_s:.0f} s"
+    )
+    for check in failed:
+        lines.append(f"CHECK FAILED {check.id}: {check.detail}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0] if __doc__ else ""
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer rounds and runs (under a minute)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the JSON report on stdout")
+    parser.add_argument("--output", type=Path, help="write the JSON report to this file")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run these sections only")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+    text_out = sys.stderr if args.json else sys.stdout
+
+    def progress(step: str) -> None:
+        print(f"[benchmarks] {step} ...", file=sys.stderr, flush=True)
+
+    report = run(settings, args.only or SECTIONS, progress=progress)
+    data = report.to_json()
+    print(table(report), file=text_out, flush=True)
+    if args.output:
+        args.output.write_text(json.dumps(data, indent=2) + "\n")
+    if args.json:
+        print(json.dumps(data, indent=2))
+    return 0 if all(check.ok for check in report.checks) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""Start-up figures, measured in fresh interpreters: the time of `import elasticache_typed` vs
+`import boto3`, and the first call of a process vs its warm calls (benchmarks.fresh).
+
+Python here may run with PYTHONDONTWRITEBYTECODE=1, so nothing would be byte-compiled and every
+fresh interpreter would compile the package's source again. `prepare()` byte-compiles the
+package (and this benchmark package), and the measured interpreters run without that variable,
+after untimed warm-up runs, so the figures are about importing, not compiling.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.fresh import SIDES
+
+ROOT = Path(__file__).resolve().parents[1]
+IMPORT_MODULES = ("boto3", "elasticache_typed")
+_IMPORT_CODE = (
+    "import time; started = time.perf_counter(); import {module}; "
+    "print(time.perf_counter() - started)"
+)
+
+
+def fresh_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def prepare() -> None:
+    """Byte-compile elasticache_typed and the benchmarks, then import each measured module
+    once in an untimed fresh interpreter (which writes any .pyc still missing)."""
+    import elasticache_typed
+
+    package_dir = Path(elasticache_typed.__file__).resolve().parent
+    for directory in (package_dir, ROOT / "benchmarks"):
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(directory)],
+            check=True,
+            env=fresh_env(),
+        )
+    for module in IMPORT_MODULES:
+        subprocess.run(
+            [sys.executable, "-c", f"import {module}"], check=True, env=fresh_env(), cwd=ROOT
+        )
+
+
+@dataclass
+class ImportTimes:
+    in_process_s: dict[str, list[float]]
+    """perf_counter around the import statement, inside the fresh interpreter."""
+    process_s: dict[str, list[float]]
+    """Wall time of the whole `python -c "import X"` process, start-up included."""
+
+
+def time_imports(runs: int) -> ImportTimes:
+    in_process: dict[str, list[float]] = {module: [] for module in IMPORT_MODULES}
+    process: dict[str, list[float]] = {module: [] for module in IMPORT_MODULES}
+    env = fresh_env()
+    for number in range(runs):
+        order = IMPORT_MODULES if number % 2 == 0 else IMPORT_MODULES[::-1]
+        for module in order:
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-c", _IMPORT_CODE.format(module=module)],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+            process[module].append(time.perf_counter() - started)
+            in_process[module].append(float(done.stdout.strip()))
+    return ImportTimes(in_process, process)
+
+
+def time_first_calls(
+    answers_dir: Path, runs: int, warm_calls: int
+) -> dict[str, list[dict[str, float]]]:
+    """`runs` fresh processes per side (benchmarks.fresh), the sides alternating."""
+    results: dict[str, list[dict[str, float]]] = {side: [] for side in SIDES}
+    env = fresh_env()
+    for number in range(runs):
+        shift = number % len(SIDES)
+        for side in SIDES[shift:] + SIDES[:shift]:
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.fresh",
+                    "first-call",
+                    side,
+                    str(answers_dir),
+                    str(warm_calls),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+            results[side].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return results

@@ -1,0 +1,159 @@
+"""Downstream application code against elasticache_typed: the module the type-check benchmark
+times mypy and pyright on (compared with downstream_mypy_boto3.py, the same logic against
+plain boto3 and mypy-boto3-elasticache's TypedDicts). Both checkers must be clean on it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import assert_type
+
+import boto3
+from mypy_boto3_elasticache import ElastiCacheClient
+
+from elasticache_typed import ElastiCache, converter, errors, shapes
+
+
+def snapshot_with_tags(cache: ElastiCache) -> shapes.Snapshot | None:
+    result = cache.create_snapshot(
+        snapshot_name="nightly",
+        cache_cluster_id="sessions",
+        tags={"team": "payments", "cost-centre": None},
+    )
+    assert_type(result, shapes.CreateSnapshotResult)
+    snapshot = result.snapshot
+    if snapshot is not None and snapshot.node_snapshots:
+        node = snapshot.node_snapshots[0]
+        assert_type(node.snapshot_create_time, datetime | None)
+        if node.node_group_configuration is not None:
+            assert_type(node.node_group_configuration.replica_count, int | None)
+    return snapshot
+
+
+def cluster_ids(cache: ElastiCache) -> list[str]:
+    ids: list[str] = []
+    for cluster in cache.paginate_describe_cache_clusters(page_size=50):
+        assert_type(cluster, shapes.CacheCluster)
+        if cluster.cache_cluster_id is not None:
+            ids.append(cluster.cache_cluster_id)
+    return ids
+
+
+def node_endpoints(cache: ElastiCache) -> list[tuple[str, int]]:
+    endpoints: list[tuple[str, int]] = []
+    answer = cache.describe_cache_clusters(show_cache_node_info=True)
+    for cluster in answer.cache_clusters or []:
+        for node in cluster.cache_nodes or []:
+            endpoint = node.endpoint
+            if endpoint is not None and endpoint.address and endpoint.port:
+                endpoints.append((endpoint.address, endpoint.port))
+    return endpoints
+
+
+def describe_or_none(cache: ElastiCache, cluster_id: str) -> shapes.CacheCluster | None:
+    try:
+        clusters = cache.describe_cache_clusters(cache_cluster_id=cluster_id).cache_clusters
+    except errors.CacheClusterNotFoundFault as exc:
+        request_id: str | None = exc.request_id
+        print(request_id)
+        return None
+    except errors.ThrottlingError as exc:
+        assert_type(exc.retryable, bool)
+        raise
+    return clusters[0] if clusters else None
+
+
+def as_boto3_dict(user: shapes.User) -> dict[str, object]:
+    raw = converter.unstructure(user)
+    return dict(raw)
+
+
+def main() -> None:
+    client: ElastiCacheClient = boto3.client("elasticache", region_name="us-east-1")
+    cache = ElastiCache(client)
+    assert_type(cache.client, ElastiCacheClient)
+    user = cache.create_user(
+        user_id="app",
+        user_name="app",
+        engine="redis",
+        access_string="on ~* +@all",
+        passwords=("a-long-password-1",),
+        tags=[shapes.Tag(key="team", value="payments")],
+    )
+    assert_type(user, shapes.User)
+    offering = cache.purchase_reserved_cache_nodes_offering(
+        reserved_cache_nodes_offering_id="offering-1", tags={"team": "payments"}
+    ).reserved_cache_node
+    if offering is not None:
+        assert_type(offering.fixed_price, float | None)
+    cache.wait_until_cache_cluster_available(cache_cluster_id="sessions", delay=5)
+
+
+def tag_everything_on_create(cache: ElastiCache) -> None:
+    """The 2021-04-07 release's eight operations, each tagged at creation."""
+    team = {"team": "payments"}
+    copied = cache.copy_snapshot(
+        source_snapshot_name="nightly", target_snapshot_name="nightly-copy", tags=team
+    )
+    assert_type(copied, shapes.CopySnapshotResult)
+    if copied.snapshot is not None and copied.snapshot.node_snapshots:
+        configuration = copied.snapshot.node_snapshots[0].node_group_configuration
+        if configuration is not None:
+            assert_type(configuration.replica_count, int | None)
+            assert_type(configuration.replica_availability_zones, list[str] | None)
+    parameters = cache.create_cache_parameter_group(
+        cache_parameter_group_name="p",
+        cache_parameter_group_family="redis7",
+        description="d",
+        tags=[shapes.Tag(key="team", value="payments")],
+    ).cache_parameter_group
+    assert_type(parameters, shapes.CacheParameterGroup | None)
+    security = cache.create_cache_security_group(
+        cache_security_group_name="sg", description="d", tags=team
+    ).cache_security_group
+    assert_type(security, shapes.CacheSecurityGroup | None)
+    subnets = cache.create_cache_subnet_group(
+        cache_subnet_group_name="g",
+        cache_subnet_group_description="d",
+        subnet_ids=("subnet-1", "subnet-2"),
+        tags=team,
+    ).cache_subnet_group
+    if subnets is not None and subnets.subnets:
+        zone = subnets.subnets[0].subnet_availability_zone
+        assert_type(zone, shapes.AvailabilityZone | None)
+    snapshot = cache.create_snapshot(snapshot_name="s", cache_cluster_id="c", tags=team)
+    assert_type(snapshot.snapshot, shapes.Snapshot | None)
+    user = cache.create_user(
+        user_id="u", user_name="u", engine="redis", access_string="on", tags=team
+    )
+    if user.authentication is not None:
+        assert_type(user.authentication.type, shapes.AuthenticationType | None)
+    group = cache.create_user_group(user_group_id="g", engine="redis", tags=team)
+    assert_type(group, shapes.UserGroup)
+    reserved = cache.purchase_reserved_cache_nodes_offering(
+        reserved_cache_nodes_offering_id="o", tags=team
+    ).reserved_cache_node
+    if reserved is not None and reserved.recurring_charges:
+        assert_type(reserved.recurring_charges[0].recurring_charge_amount, float | None)
+
+
+def handle_by_category(cache: ElastiCache) -> str:
+    try:
+        cache.delete_cache_cluster(cache_cluster_id="c")
+    except errors.NotFoundError as exc:
+        assert_type(exc.code, str)
+        assert_type(exc.http_status_code, int | None)
+        return "gone already"
+    except errors.InvalidStateError as exc:
+        assert_type(exc.solution, str | None)
+        return "busy"
+    except errors.ElastiCacheError as exc:
+        assert_type(exc.operation_name, str | None)
+        raise
+    return "deleted"
+
+
+def from_boto3_dict(raw: dict[str, object]) -> shapes.CacheCluster:
+    cluster = converter.structure(raw, shapes.CacheCluster)
+    assert_type(cluster, shapes.CacheCluster)
+    assert_type(cluster.cache_cluster_create_time, datetime | None)
+    return cluster

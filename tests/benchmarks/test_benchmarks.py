@@ -1,0 +1,216 @@
+"""The benchmark suite (benchmarks/) runs and reports every figure, and what it times is the
+public facade over botocore's real serializer and parser.
+
+No timing is asserted here: machines are noisy, and the figures are for people to read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import subprocess
+import sys
+import urllib.parse
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from botocore.parsers import QueryParser
+from botocore.serialize import QuerySerializer
+
+from benchmarks import run as bench_run
+from benchmarks.cases import all_cases, describe_key
+from benchmarks.wire import body_bytes
+from elasticache_typed import ElastiCache, shapes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CASES = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
+EXPECTED_FIGURES = (
+    {f"calls.{side}.{case}" for side in ("wrapped", "create") for case in CASES}
+    | {f"converter.{kind}.{case}" for kind in ("structure", "unstructure") for case in CASES}
+    | {f"memory.{side}.{describe_key(1000)}" for side in ("wrapped", "create")}
+    | {"import.in_process", "import.process"}
+    | {
+        f"first_call.{side}.{case}"
+        for side in ("boto3", "typed", "create")
+        for case in (describe_key(100), "create_snapshot")
+    }
+    | {"typecheck.mypy", "typecheck.pyright"}
+)
+EXPECTED_TARGETS = {
+    f"calls.wrapped.{describe_key(100)}": 1.05,
+    f"calls.wrapped.{describe_key(1000)}": 1.08,
+    "calls.wrapped.create_snapshot": 1.05,
+    f"calls.create.{describe_key(100)}": 0.75,
+    f"memory.wrapped.{describe_key(1000)}": 1.0,
+    f"memory.create.{describe_key(1000)}": 1.0,
+    "import.in_process": 25.0,
+    f"first_call.typed.{describe_key(100)}": 2.0,
+    f"first_call.create.{describe_key(100)}": 2.0,
+    "typecheck.mypy": 1.0,
+    "typecheck.pyright": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def quick_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], dict[str, Any], dict[str, Any]]:
+    """`python -m benchmarks.run --quick --json --output FILE`, as a user runs it."""
+    output = tmp_path_factory.mktemp("bench") / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--json", "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-5000:]
+    return done, json.loads(done.stdout), json.loads(output.read_text())
+
+
+def test_quick_run_reports_every_figure_as_a_finite_positive_ratio(
+    quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
+) -> None:
+    _, report, _ = quick_run
+    figures = {figure["id"]: figure for figure in report["figures"]}
+    assert set(figures) == EXPECTED_FIGURES
+    for figure in figures.values():
+        ratio = figure["ratio"]
+        assert isinstance(ratio, float) and math.isfinite(ratio) and ratio > 0, figure
+
+
+def test_every_target_is_reported_as_met_or_missed(
+    quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
+) -> None:
+    _, report, _ = quick_run
+    targets = {f["id"]: f["target"] for f in report["figures"] if f["target"] is not None}
+    assert {key: t["limit"] for key, t in targets.items()} == EXPECTED_TARGETS
+    for target in targets.values():
+        assert isinstance(target["met"], bool)
+        assert math.isfinite(target["value"])
+        assert target["met"] == (target["value"] <= target["limit"])
+    summary = report["summary"]
+    assert summary["targets_met"] + summary["targets_missed"] == len(EXPECTED_TARGETS)
+
+
+def test_every_correctness_check_passes(
+    quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
+) -> None:
+    _, report, _ = quick_run
+    assert report["checks"], "the run made no checks"
+    failed = {check["id"]: check["detail"] for check in report["checks"] if not check["ok"]}
+    assert failed == {}
+    ids = {check["id"] for check in report["checks"]}
+    for case in CASES:
+        assert f"values.{case}.wrapped_equals_boto3" in ids
+        assert f"values.{case}.create_equals_boto3" in ids
+        assert f"request.{case}.typed_sends_what_boto3_sends" in ids
+
+
+def test_the_table_is_printed_and_the_output_file_holds_the_same_report(
+    quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
+) -> None:
+    done, report, written = quick_run
+    assert written["figures"] == report["figures"]
+    table = done.stderr  # with --json, the table goes to stderr
+    for figure in report["figures"]:
+        assert figure["label"] in table
+    assert "targets:" in table
+
+
+# -- what the benchmark times is the public path -------------------------------------------
+
+
+@pytest.fixture
+def spies(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
+    """Count calls of the public facade methods and of botocore's query serializer and
+    parser, each still doing its real work."""
+    counts: Counter[str] = Counter()
+
+    def spy(owner: type, name: str, key: str) -> None:
+        original = getattr(owner, name)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            counts[key] += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+
+    spy(ElastiCache, "describe_cache_clusters", "facade.describe_cache_clusters")
+    spy(ElastiCache, "create_snapshot", "facade.create_snapshot")
+    spy(QuerySerializer, "serialize_to_request", "botocore.serialize")
+    spy(QueryParser, "parse", "botocore.parse")
+    yield counts
+
+
+def _tiny() -> bench_run.Settings:
+    return dataclasses.replace(
+        bench_run.QUICK,
+        call_rounds=dict.fromkeys(CASES, 2),
+        sample_seconds=0.0,
+        warmup_calls=1,
+    )
+
+
+def test_the_benchmarked_typed_calls_are_the_public_facade_methods(spies: Counter[str]) -> None:
+    bench = bench_run.Bench()
+    report = bench_run.run(
+        _tiny(), ["calls"], bench=bench, case_keys=[describe_key(1), "create_snapshot"]
+    )
+    typed_requests = bench.wires["wrapped"].requests + bench.wires["create"].requests
+    facade_calls = spies["facade.describe_cache_clusters"] + spies["facade.create_snapshot"]
+    # Every request of the typed clients came from a public facade call, and every facade
+    # call sent exactly one request (nothing cached across calls).
+    assert typed_requests > 0
+    assert facade_calls == typed_requests
+    assert spies["facade.describe_cache_clusters"] > 0 and spies["facade.create_snapshot"] > 0
+    timed = sum(
+        figure.details["calls"][side]
+        for figure in report.figures
+        for side in ("wrapped", "create")
+        if figure.id.startswith(f"calls.{side}.")
+    )
+    assert timed <= facade_calls
+    assert all(check.ok for check in report.checks), report.checks
+
+
+def test_the_benchmarked_requests_go_through_botocores_serializer_and_parser(
+    spies: Counter[str],
+) -> None:
+    bench = bench_run.Bench()
+    bench_run.run(_tiny(), ["calls"], bench=bench, case_keys=["create_snapshot"])
+    all_requests = sum(wire.requests for wire in bench.wires.values())
+    assert all_requests > 0
+    assert spies["botocore.serialize"] == all_requests
+    assert spies["botocore.parse"] == all_requests
+    for name in ("wrapped", "create"):
+        request = bench.wires[name].last_request
+        assert request is not None
+        # A real serialized, signed query-protocol request.
+        assert request.method == "POST"
+        authorization = request.headers["Authorization"]
+        if isinstance(authorization, bytes):
+            authorization = authorization.decode()
+        assert authorization.startswith("AWS4-HMAC-SHA256 Credential=AKIDBENCHMARKFAKE/")
+        form = dict(urllib.parse.parse_qsl(body_bytes(request.body).decode(), strict_parsing=True))
+        assert form["Action"] == "CreateSnapshot"
+        assert form["Version"] == "2015-02-02"
+        assert form["Tags.Tag.1.Key"] == "team"
+        assert form["Tags.Tag.1.Value"] == "payments"
+
+
+def test_the_benchmarked_answer_is_a_real_typed_result() -> None:
+    bench = bench_run.Bench()
+    case = next(c for c in all_cases() if c.key == describe_key(100))
+    bench.answer_with(case.answer.body)
+    for side in ("wrapped", "create"):
+        result = bench.sides(case)[side]()
+        assert isinstance(result, shapes.CacheClusterMessage)
+        assert result.cache_clusters is not None and len(result.cache_clusters) == 100
+        node = result.cache_clusters[0].cache_nodes
+        assert node is not None and node[0].endpoint is not None

@@ -1,7 +1,15 @@
-"""Render `_generated/facade.py`: the ElastiCache class, a method per operation,
-a `paginate_*` per paginator and a `wait_until_*` per waiter."""
+"""Render `_generated/facade.py` and `_generated/async_facade.py`: the `ElastiCache` and
+`AsyncElastiCache` classes, a method per operation, a `paginate_*` per paginator and a
+`wait_until_*` per waiter.
+
+Both classes come from the same per-operation rendering; a `Flavor` says only what differs:
+`async def` and `await` for calls and waiters, `AsyncIterator` for paginators (a plain method
+returning an async iterator, so its input is checked when it is called).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
@@ -30,6 +38,47 @@ def param_annotation(shape: Shape) -> str:
 
 
 _SCALARS = ("str", "int", "bool", "float")
+
+
+@dataclass(frozen=True)
+class Flavor:
+    """What the blocking and the asyncio facade classes differ in."""
+
+    class_name: str
+    base_module: str
+    base_class: str
+    class_doc: str
+    call_def: str  # how an operation or waiter method is defined: "def" or "async def"
+    await_: str  # what precedes a call of the base: "" or "await "
+    iterator: str  # what a paginator method returns: "Iterator" or "AsyncIterator"
+
+
+SYNC = Flavor(
+    class_name="ElastiCache",
+    base_module="elasticache_typed._facade_base",
+    base_class="FacadeBase",
+    class_doc=(
+        "Typed client for Amazon ElastiCache over a boto3 `elasticache` client.\n\n"
+        "    Each method takes keyword arguments named as botocore's snake_case of the wire "
+        "names,\n    checks them before anything is sent, and returns the typed output shape."
+    ),
+    call_def="def",
+    await_="",
+    iterator="Iterator",
+)
+ASYNC = Flavor(
+    class_name="AsyncElastiCache",
+    base_module="elasticache_typed._async_facade_base",
+    base_class="AsyncFacadeBase",
+    class_doc=(
+        "Typed asyncio client for Amazon ElastiCache over an aiobotocore `elasticache` client.\n\n"
+        "    The same methods as `ElastiCache`: operations and waiters are coroutines, paginators\n"
+        "    return async iterators. Input is checked before anything is sent."
+    ),
+    call_def="async def",
+    await_="await ",
+    iterator="AsyncIterator",
+)
 
 
 def _item_annotation(type_name: str) -> str:
@@ -69,7 +118,7 @@ def _doc(summary: str, members: list[Member], extra: list[tuple[str, str]]) -> s
     return docstring(summary, indent=8, tail=tail)
 
 
-def _operation(op: Operation) -> str:
+def _operation(op: Operation, flavor: Flavor) -> str:
     members = op.input.members if op.input else []
     returns = f"shapes.{op.output}" if op.output else "None"
     call = (
@@ -80,13 +129,13 @@ def _operation(op: Operation) -> str:
         f"            {_params(members)},\n        )"
     )
     return (
-        f"    def {op.method}(\n{_signature(members, [])}\n    ) -> {returns}:\n"
+        f"    {flavor.call_def} {op.method}(\n{_signature(members, [])}\n    ) -> {returns}:\n"
         f"{_doc(op.doc or op.name, members, [])}\n"
-        f"        return {call}\n"
+        f"        return {flavor.await_}{call}\n"
     )
 
 
-def _paginator(p: Paginator) -> str:
+def _paginator(p: Paginator, flavor: Flavor) -> str:
     op = p.operation
     assert op.input is not None
     members = [m for m in op.input.members if m.name not in p.paging_members]
@@ -98,7 +147,7 @@ def _paginator(p: Paginator) -> str:
     return (
         f"    def paginate_{op.method}(\n"
         f"{_signature(members, ['page_size: int | None = None', 'max_items: int | None = None'])}\n"
-        f"    ) -> Iterator[{item}]:\n"
+        f"    ) -> {flavor.iterator}[{item}]:\n"
         f"{_doc(f'Iterate over every item of {op.name} across pages.', members, extra_doc)}\n"
         f"        return self._paginate(\n"
         f'            "{op.name}",\n'
@@ -111,7 +160,7 @@ def _paginator(p: Paginator) -> str:
     )
 
 
-def _waiter(w: Waiter) -> str:
+def _waiter(w: Waiter, flavor: Flavor) -> str:
     op = w.operation
     members = op.input.members if op.input else []
     extra_doc = [
@@ -120,11 +169,11 @@ def _waiter(w: Waiter) -> str:
     ]
     summary = f"Wait until the {w.name} condition holds, polling {op.name}."
     return (
-        f"    def {w.method}(\n"
+        f"    {flavor.call_def} {w.method}(\n"
         f"{_signature(members, ['delay: int | None = None', 'max_attempts: int | None = None'])}\n"
         f"    ) -> None:\n"
         f"{_doc(summary, members, extra_doc)}\n"
-        f"        self._wait(\n"
+        f"        {flavor.await_}self._wait(\n"
         f'            "{w.name}",\n'
         f'            "{op.name}",\n'
         f"            {_params(members)},\n"
@@ -134,30 +183,34 @@ def _waiter(w: Waiter) -> str:
     )
 
 
-def render(model: Model) -> str:
-    methods = [_operation(op) for op in model.operations]
-    methods += [_paginator(p) for p in model.paginators]
-    methods += [_waiter(w) for w in model.waiters]
+def render(model: Model, flavor: Flavor = SYNC) -> str:
+    """The source of the facade module of `flavor` (the blocking one by default)."""
+    methods = [_operation(op, flavor) for op in model.operations]
+    methods += [_paginator(p, flavor) for p in model.paginators]
+    methods += [_waiter(w, flavor) for w in model.waiters]
     body = "\n".join(methods)
     return f'''{header(model)}
-"""The typed ElastiCache facade: a method per operation, paginator and waiter."""
+"""The typed {flavor.class_name} facade: a method per operation, paginator and waiter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import {flavor.iterator}, Mapping, Sequence
 from datetime import datetime
 
-from elasticache_typed._facade_base import FacadeBase, TagsInput
+from elasticache_typed._facade_base import TagsInput
+from {flavor.base_module} import {flavor.base_class}
 from elasticache_typed._generated import hooks, shapes
 
-__all__ = ["ElastiCache"]
+__all__ = ["{flavor.class_name}"]
 
 
-class ElastiCache(FacadeBase):
-    """Typed client for Amazon ElastiCache over a boto3 `elasticache` client.
-
-    Each method takes keyword arguments named as botocore's snake_case of the wire names,
-    checks them before anything is sent, and returns the typed output shape.
+class {flavor.class_name}({flavor.base_class}):
+    """{flavor.class_doc}
     """
 
 {body}'''
+
+
+def render_async(model: Model) -> str:
+    """The source of `_generated/async_facade.py`."""
+    return render(model, ASYNC)

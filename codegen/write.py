@@ -47,6 +47,7 @@ def render_all(model: Model) -> dict[str, str]:
         "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
         "facade.py": render_facade.render(model),
+        "async_facade.py": render_facade.render_async(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

@@ -1,19 +1,22 @@
 """elasticache_typed: the typed Python SDK for Amazon ElastiCache.
 
-`ElastiCache` is the facade over a boto3 client, `shapes` the model's typed structures,
-`errors` the typed exceptions and `converter` the cattrs bridge to boto3's dicts.
+`ElastiCache` is the facade over a boto3 client, `AsyncElastiCache` the asyncio one over an
+aiobotocore client (the `async` extra), `shapes` the model's typed structures, `errors` the
+typed exceptions and `converter` the cattrs bridge to boto3's dicts.
 """
 
 from typing import TYPE_CHECKING
 
 from elasticache_typed import errors, shapes
-from elasticache_typed._facade_base import TagsInput
+from elasticache_typed._facade_base import RetryMode, TagsInput
 from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
 
+# AsyncElastiCache is left out of __all__: `import *` must work without aiobotocore.
 __all__ = [
     "GENERATED_FROM_BOTOCORE",
     "ElastiCache",
+    "RetryMode",
     "TagsInput",
     "converter",
     "errors",
@@ -22,13 +25,20 @@ __all__ = [
 
 if TYPE_CHECKING:
     from elasticache_typed._converter import converter as converter
+    from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
 
 
 def __getattr__(name: str) -> object:
-    # cattrs is imported on first use of `converter`, not by `import elasticache_typed`.
+    # cattrs is imported on first use of `converter`, not by `import elasticache_typed`;
+    # aiobotocore on first use of `AsyncElastiCache` (an ImportError says which extra it needs).
     if name == "converter":
         from elasticache_typed._converter import converter
 
         globals()["converter"] = converter
         return converter
+    if name == "AsyncElastiCache":
+        from elasticache_typed._generated.async_facade import AsyncElastiCache
+
+        globals()["AsyncElastiCache"] = AsyncElastiCache
+        return AsyncElastiCache
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

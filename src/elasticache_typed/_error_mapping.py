@@ -24,6 +24,7 @@ from elasticache_typed._error_categories import (
     AccessDeniedError,
     ElastiCacheError,
     NetworkError,
+    ServiceUnavailableError,
     ValidationError,
     WaiterError,
 )
@@ -33,11 +34,23 @@ from elasticache_typed._unmodelled_codes import UNMODELLED_CODES
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
+_PARSER_MODULES = frozenset({"botocore.parsers", "aiobotocore.parsers"})
+"""Where botocore (and aiobotocore) read answers; a plain exception from there is a bad answer."""
+_BAD_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
-def error_class(code: str) -> type[ElastiCacheError]:
-    """The class raised for an error code: modelled, common unmodelled, else the base."""
-    return MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code) or ElastiCacheError
+def error_class(code: str, http_status_code: int | None = None) -> type[ElastiCacheError]:
+    """The class raised for an error code: modelled, common unmodelled, else the base.
+
+    A 5xx answer with no error code at all (an empty or HTML body, which botocore reports
+    with the HTTP status as its code) is a ServiceUnavailableError.
+    """
+    found = MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code)
+    if found is not None:
+        return found
+    if http_status_code is not None and http_status_code >= 500 and code == str(http_status_code):
+        return ServiceUnavailableError
+    return ElastiCacheError
 
 
 def from_response(response: Any, operation_name: str) -> ElastiCacheError:
@@ -46,11 +59,12 @@ def from_response(response: Any, operation_name: str) -> ElastiCacheError:
     metadata = response.get("ResponseMetadata", {})
     code = str(error.get("Code") or "Unknown")
     message = str(error.get("Message") or "")
-    return error_class(code)(
+    status = metadata.get("HTTPStatusCode")
+    return error_class(code, status)(
         message,
         code=code,
         request_id=metadata.get("RequestId"),
-        http_status_code=metadata.get("HTTPStatusCode"),
+        http_status_code=status,
         operation_name=operation_name,
         solution=solution_for(message),
     )
@@ -95,7 +109,10 @@ def translated_errors(operation_name: str) -> Generator[None]:
     """Raise botocore's exceptions from the block as the library's typed errors.
 
     Assertion failures (botocore's Stubber reporting an unexpected request) are a test's
-    own failure and pass through unchanged.
+    own failure and pass through unchanged. A plain ValueError, TypeError, ... raised while
+    botocore parsed the answer (a member of the wrong type, a timestamp it cannot read) is an
+    answer that does not fit the model: `InvalidResponse`, naming the operation. Other such
+    exceptions (from an event handler of the caller's, say) pass through unchanged.
     """
     try:
         yield
@@ -103,3 +120,18 @@ def translated_errors(operation_name: str) -> Generator[None]:
         raise
     except (ClientError, BotoCoreError, ResponseParserError) as exc:
         raise from_botocore(exc, operation_name) from exc
+    except _BAD_VALUE_ERRORS as exc:
+        if not _raised_while_parsing(exc):
+            raise
+        why = f"it does not fit the model ({type(exc).__name__})"
+        raise invalid_response(operation_name, why) from exc
+
+
+def _raised_while_parsing(exc: BaseException) -> bool:
+    """Whether botocore's response parser is on the exception's traceback."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_globals.get("__name__") in _PARSER_MODULES:
+            return True
+        tb = tb.tb_next
+    return False

@@ -1,15 +1,23 @@
 """What every generated facade method relies on: checking input, calling boto3 through the
-wrapped client, mapping errors, and structuring the answer into shape classes."""
+wrapped client, mapping errors, and structuring the answer into shape classes.
+
+`FacadeCore` holds everything that does no I/O (input checks, reading answers, paging and
+waiting settings, the client settings of the `create` constructors); `FacadeBase` adds the
+blocking calls of a boto3 client, and `_async_facade_base.AsyncFacadeBase` the awaited calls
+of an aiobotocore client. The generated `ElastiCache` and `AsyncElastiCache` subclass them.
+"""
 
 from __future__ import annotations
 
 import gc
 import logging
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Self, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, TypeVar, get_args
 
 import boto3
 from botocore import xform_name
+from botocore.config import Config
 from botocore.parsers import ResponseParserFactory
 
 from elasticache_typed._error_categories import ValidationError
@@ -24,41 +32,84 @@ if TYPE_CHECKING:
 logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
+ConfigT = TypeVar("ConfigT", bound=Config)
 
 # "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
 TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
 """Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
 
+RetryMode: TypeAlias = Literal["legacy", "standard", "adaptive"]
+"""botocore's retry modes (see docs/errors.md, Retries)."""
 
-class FacadeBase:
+
+class FacadeCore:
+    """The part of both facades that does no I/O: input checks and reading answers."""
+
+    def __init__(self, client: Any) -> None:
+        self._raw: Any = client  # called by operation name, which static types cannot follow
+
+    def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        input_shape = self._raw.meta.service_model.operation_model(operation).input_shape
+        return request_params(input_shape, values)
+
+    @staticmethod
+    def _install_fast_parser(client: Any, factory: ResponseParserFactory) -> None:
+        """Give only this new client's endpoint the fast ISO-8601 timestamp parser."""
+        factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
+        # Never the session's other clients: only this endpoint's factory is replaced.
+        client._endpoint._response_parser_factory = factory
+
+
+class FacadeBase(FacadeCore):
     """The handwritten half of the ElastiCache facade; the generated half adds the methods."""
 
     client: ElastiCacheClient
     """The wrapped boto3 client; its settings are never changed."""
 
     def __init__(self, client: ElastiCacheClient) -> None:
+        super().__init__(client)
         self.client = client
-        self._raw: Any = client  # called by operation name, which static types cannot follow
 
     @classmethod
-    def create(cls, *, session: boto3.Session | None = None, **client_kwargs: Any) -> Self:
+    def create(
+        cls,
+        *,
+        session: boto3.Session | None = None,
+        retry_mode: RetryMode | None = None,
+        max_attempts: int | None = None,
+        connect_timeout: float | None = None,
+        read_timeout: float | None = None,
+        **client_kwargs: Any,
+    ) -> Self:
         """A facade over a new client of `session` (or of a new boto3 Session).
 
         `client_kwargs` (region_name, endpoint_url, config, credentials, ...) go to
         `session.client("elasticache", ...)`. The client reads timestamps with a fast ISO-8601
         parser; the values are the same as boto3's.
+
+        Args:
+            session: The boto3 Session to make the client from (default: a new one).
+            retry_mode: botocore's retry mode: "legacy", "standard" or "adaptive".
+            max_attempts: Attempts in all for one call, the first included (1: no retry).
+            connect_timeout: Seconds to wait for a connection.
+            read_timeout: Seconds to wait for an answer on an open connection.
+            **client_kwargs: Passed on to `session.client`; a `config=` is merged with the
+                settings above, which take precedence.
         """
+        config = client_config(
+            client_kwargs.pop("config", None),
+            Config,
+            retry_mode=retry_mode,
+            max_attempts=max_attempts,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+        )
+        if config is not None:
+            client_kwargs["config"] = config
         session = session or boto3.Session()
         client: ElastiCacheClient = session.client("elasticache", **client_kwargs)
-        factory = ResponseParserFactory()
-        factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
-        # Only this new client's endpoint gets the fast parser, never the session's other clients.
-        client._endpoint._response_parser_factory = factory  # type: ignore[attr-defined]
+        cls._install_fast_parser(client, ResponseParserFactory())
         return cls(client)
-
-    def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        input_shape = self.client.meta.service_model.operation_model(operation).input_shape
-        return request_params(input_shape, values)
 
     def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
@@ -67,7 +118,7 @@ class FacadeBase:
 
     def _call(self, operation: str, read: Callable[[Any], T], values: Mapping[str, Any]) -> T:
         response = self._send(operation, self._request(operation, values))
-        return _read(response, read, operation)
+        return read_answer(response, read, operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         self._send(operation, self._request(operation, values))
@@ -82,7 +133,7 @@ class FacadeBase:
         max_items: int | None,
     ) -> Iterator[T]:
         params = self._request(operation, values)
-        config = _positive_ints(PageSize=page_size, MaxItems=max_items)
+        config = positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
         return _items(pages, result_key, read_item, operation)
@@ -96,13 +147,63 @@ class FacadeBase:
         max_attempts: int | None,
     ) -> None:
         params = self._request(operation, values)
-        config = _positive_ints(Delay=delay, MaxAttempts=max_attempts)
+        config = positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
         with translated_errors(operation):
             self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
 
 
-def _positive_ints(**values: object) -> dict[str, int]:
+def client_config(
+    config: ConfigT | None,
+    config_class: type[ConfigT],
+    *,
+    retry_mode: RetryMode | None,
+    max_attempts: int | None,
+    connect_timeout: float | None,
+    read_timeout: float | None,
+) -> ConfigT | None:
+    """The client's botocore Config: the caller's `config` with the given settings merged in.
+
+    The settings take precedence over the same ones in `config`; its other retry settings
+    are kept. Nothing given: `config` unchanged. Bad settings raise ValidationError.
+    """
+    if retry_mode is not None and retry_mode not in get_args(RetryMode):
+        raise ValidationError("retry_mode: expected one of " + ", ".join(get_args(RetryMode)))
+    attempts = positive_ints(max_attempts=max_attempts).get("max_attempts")
+    timeouts = {
+        name: value
+        for name, value in (("connect_timeout", connect_timeout), ("read_timeout", read_timeout))
+        if value is not None
+    }
+    for name, value in timeouts.items():
+        if not _is_positive_seconds(value):
+            raise ValidationError(f"{name}: expected a positive number of seconds")
+    if retry_mode is None and attempts is None and not timeouts:
+        return config
+    options: dict[str, Any] = dict(timeouts)
+    if retry_mode is not None or attempts is not None:
+        retries: dict[str, Any] = dict(getattr(config, "retries", None) or {})
+        if retry_mode is not None:
+            retries["mode"] = retry_mode
+        if attempts is not None:
+            retries.pop("max_attempts", None)  # botocore's count of RETRIES; ours is of all
+            retries["total_max_attempts"] = attempts
+        options["retries"] = retries
+    ours = config_class(**options)
+    if config is None:
+        return ours
+    merged: ConfigT = config.merge(ours)
+    return merged
+
+
+def _is_positive_seconds(value: object) -> bool:
+    # Typed float, but a caller may pass anything.
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    return value > 0 and math.isfinite(value)
+
+
+def positive_ints(**values: object) -> dict[str, int]:
     """The given paging or waiting settings, each checked to be a positive int."""
     checked: dict[str, int] = {}
     for name, value in values.items():
@@ -114,7 +215,8 @@ def _positive_ints(**values: object) -> dict[str, int]:
     return checked
 
 
-def _read(response: Any, read: Callable[[Any], T], operation: str) -> T:
+def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
+    """The typed value of an answer; an answer that does not fit the model is InvalidResponse."""
     # The collector is paused while an answer is converted: converting allocates many objects
     # that all survive, so collections then only re-walk them (a third of the time, measured).
     # Collection resumes right after; nothing is kept from one call to the next.
@@ -134,11 +236,11 @@ def _read(response: Any, read: Callable[[Any], T], operation: str) -> T:
 def _items(pages: Any, result_key: str, read: Callable[[Any], T], operation: str) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
-            for item in _dig(page, result_key):
-                yield _read(item, read, operation)
+            for item in dig(page, result_key):
+                yield read_answer(item, read, operation)
 
 
-def _dig(page: Any, dotted_key: str) -> list[Any]:
+def dig(page: Any, dotted_key: str) -> list[Any]:
     """The list at a paginator's result key, such as "EngineDefaults.Parameters"."""
     found = page
     for part in dotted_key.split("."):

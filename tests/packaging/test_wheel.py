@@ -12,6 +12,14 @@ import elasticache_typed
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Without the `async` extra: the package works, AsyncElastiCache says what to install.
+ASYNC_CHECK = (
+    "import importlib.util, elasticache_typed as e\n"
+    "assert importlib.util.find_spec('aiobotocore') is None\n"
+    "try:\n    e.AsyncElastiCache\n"
+    "except ImportError as exc:\n    print(exc)\n"
+)
+
 IMPORT_CHECK = (
     "import importlib.util, elasticache_typed as e;"
     "print(e.GENERATED_FROM_BOTOCORE, e.ElastiCache.__name__, e.shapes.Snapshot.__name__,"
@@ -44,3 +52,5 @@ def test_wheel_installs_and_imports_in_a_fresh_venv(tmp_path: Path) -> None:
         "Snapshot",
         "True",
     ]
+    assert "pip install 'elasticache-typed[async]'" in _run(python, "-c", ASYNC_CHECK)
+    assert "elasticache_typed/_generated/async_facade.py" in names

@@ -3,13 +3,17 @@ must be clean on it (see scripts/test)."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import assert_type
 
 import boto3
+from aiobotocore.session import get_session
 from mypy_boto3_elasticache import ElastiCacheClient
+from types_aiobotocore_elasticache.client import ElastiCacheClient as AsyncElastiCacheClient
 
-from elasticache_typed import ElastiCache, converter, errors, shapes
+from elasticache_typed import AsyncElastiCache, ElastiCache, converter, errors, shapes
 
 
 def snapshot_with_tags(cache: ElastiCache) -> shapes.Snapshot | None:
@@ -144,3 +148,47 @@ def from_boto3_dict(raw: dict[str, object]) -> shapes.CacheCluster:
     assert_type(cluster, shapes.CacheCluster)
     assert_type(cluster.cache_cluster_create_time, datetime | None)
     return cluster
+
+
+async def async_app() -> list[str]:
+    async with AsyncElastiCache.create(
+        region_name="us-east-1", retry_mode="standard", max_attempts=4, read_timeout=10.0
+    ) as cache:
+        assert_type(cache, AsyncElastiCache)
+        assert_type(cache.client, AsyncElastiCacheClient)
+        created = await cache.create_cache_cluster(
+            cache_cluster_id="sessions", num_cache_nodes=1, tags={"team": "payments"}
+        )
+        assert_type(created, shapes.CreateCacheClusterResult)
+        assert_type(created.cache_cluster, shapes.CacheCluster | None)
+        await cache.wait_until_cache_cluster_available(cache_cluster_id="sessions", delay=5)
+        clusters = cache.paginate_describe_cache_clusters(page_size=50)
+        assert_type(clusters, AsyncIterator[shapes.CacheCluster])
+        ids: list[str] = []
+        async for cluster in clusters:
+            assert_type(cluster, shapes.CacheCluster)
+            if cluster.cache_cluster_id is not None:
+                ids.append(cluster.cache_cluster_id)
+        try:
+            await cache.delete_cache_cluster(cache_cluster_id="gone")
+        except errors.CacheClusterNotFoundFault as exc:
+            assert_type(exc.retryable, bool)
+        return ids
+
+
+async def wrap_async_client() -> shapes.User:
+    async with get_session().create_client("elasticache", region_name="us-east-1") as client:
+        cache = AsyncElastiCache(client)
+        user = await cache.create_user(
+            user_id="app",
+            user_name="app",
+            engine="redis",
+            access_string="on ~* +@all",
+            passwords=("a-long-password-1",),
+        )
+        assert_type(user, shapes.User)
+        return user
+
+
+def run_async_app() -> list[str]:
+    return asyncio.run(async_app())

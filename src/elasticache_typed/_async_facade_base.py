@@ -1,0 +1,146 @@
+"""The asyncio half of `AsyncElastiCache`: the same checks and answers as the blocking facade
+(shared through `FacadeCore`), with the calls awaited on an aiobotocore client.
+
+Importing this module needs aiobotocore (the `async` extra); without it the ImportError says
+what to install.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from botocore import xform_name
+
+from elasticache_typed._error_mapping import translated_errors
+from elasticache_typed._facade_base import (
+    FacadeCore,
+    RetryMode,
+    client_config,
+    dig,
+    logger,
+    positive_ints,
+    read_answer,
+)
+
+INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
+
+try:
+    from aiobotocore.config import AioConfig
+    from aiobotocore.parsers import AioResponseParserFactory
+    from aiobotocore.session import AioSession, get_session
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
+    detail = str(exc) or f"No module named {exc.name!r}"
+    raise ImportError(f"{INSTALL_HINT} ({detail})", name=exc.name) from exc
+
+if TYPE_CHECKING:
+    from types_aiobotocore_elasticache.client import ElastiCacheClient
+
+T = TypeVar("T")
+
+
+class AsyncFacadeBase(FacadeCore):
+    """The handwritten half of the asyncio facade; the generated half adds the methods."""
+
+    client: ElastiCacheClient
+    """The wrapped aiobotocore client (already entered); its settings are never changed."""
+
+    def __init__(self, client: ElastiCacheClient) -> None:
+        super().__init__(client)
+        self.client = client
+
+    @classmethod
+    @asynccontextmanager
+    async def create(
+        cls,
+        *,
+        session: AioSession | None = None,
+        retry_mode: RetryMode | None = None,
+        max_attempts: int | None = None,
+        connect_timeout: float | None = None,
+        read_timeout: float | None = None,
+        **client_kwargs: Any,
+    ) -> AsyncGenerator[Self]:
+        """A facade over a new aiobotocore client of `session` (or of a new AioSession), as
+        an async context manager: `async with AsyncElastiCache.create(...) as cache:`.
+
+        The client is closed when the block ends. `client_kwargs` (region_name, endpoint_url,
+        config, credentials, ...) go to `session.create_client("elasticache", ...)`. The client
+        reads timestamps with a fast ISO-8601 parser; the values are the same as botocore's.
+
+        Args:
+            session: The aiobotocore session to make the client from (default: a new one).
+            retry_mode: botocore's retry mode: "legacy", "standard" or "adaptive".
+            max_attempts: Attempts in all for one call, the first included (1: no retry).
+            connect_timeout: Seconds to wait for a connection.
+            read_timeout: Seconds to wait for an answer on an open connection.
+            **client_kwargs: Passed on to `session.create_client`; a `config=` is merged with
+                the settings above, which take precedence.
+        """
+        config = client_config(
+            client_kwargs.pop("config", None),
+            AioConfig,
+            retry_mode=retry_mode,
+            max_attempts=max_attempts,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+        )
+        if config is not None:
+            client_kwargs["config"] = config
+        session = session or get_session()
+        async with session.create_client("elasticache", **client_kwargs) as created:
+            client: ElastiCacheClient = created
+            cls._install_fast_parser(client, AioResponseParserFactory())
+            yield cls(client)
+
+    async def _send(self, operation: str, params: dict[str, Any]) -> Any:
+        logger.debug("calling %s", operation)
+        with translated_errors(operation):
+            return await getattr(self._raw, xform_name(operation))(**params)
+
+    async def _call(self, operation: str, read: Callable[[Any], T], values: Mapping[str, Any]) -> T:
+        response = await self._send(operation, self._request(operation, values))
+        return read_answer(response, read, operation)
+
+    async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
+        await self._send(operation, self._request(operation, values))
+
+    def _paginate(
+        self,
+        operation: str,
+        result_key: str,
+        read_item: Callable[[Any], T],
+        values: Mapping[str, Any],
+        page_size: int | None,
+        max_items: int | None,
+    ) -> AsyncIterator[T]:
+        # Not a coroutine: the input is checked when the method is called, before any page.
+        params = self._request(operation, values)
+        config = positive_ints(PageSize=page_size, MaxItems=max_items)
+        paginator = self._raw.get_paginator(xform_name(operation))
+        pages = paginator.paginate(**params, PaginationConfig=config)
+        return _items(pages, result_key, read_item, operation)
+
+    async def _wait(
+        self,
+        waiter: str,
+        operation: str,
+        values: Mapping[str, Any],
+        delay: int | None,
+        max_attempts: int | None,
+    ) -> None:
+        params = self._request(operation, values)
+        config = positive_ints(Delay=delay, MaxAttempts=max_attempts)
+        logger.debug("waiting for %s", waiter)
+        with translated_errors(operation):
+            await self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
+
+
+async def _items(
+    pages: Any, result_key: str, read: Callable[[Any], T], operation: str
+) -> AsyncIterator[T]:
+    with translated_errors(operation):
+        async for page in pages:
+            for item in dig(page, result_key):
+                yield read_answer(item, read, operation)

@@ -85,11 +85,6 @@ def _item_annotation(type_name: str) -> str:
     return type_name if type_name in _SCALARS else f"shapes.{type_name}"
 
 
-def _item_reader(type_name: str) -> str:
-    """What turns one boto3 item of a paginator's result key into its typed value."""
-    return type_name if type_name in _SCALARS else f"hooks.structure_{type_name}"
-
-
 def _signature(members: list[Member], extra: list[str]) -> str:
     ordered = sorted(members, key=lambda m: not m.required)
     lines = ["        self,"]
@@ -122,7 +117,7 @@ def _operation(op: Operation, flavor: Flavor) -> str:
     members = op.input.members if op.input else []
     returns = f"shapes.{op.output}" if op.output else "None"
     call = (
-        f'self._call(\n            "{op.name}",\n            hooks.structure_{op.output},\n'
+        f'self._call(\n            "{op.name}",\n            shapes.{op.output},\n'
         f"            {_params(members)},\n        )"
         if op.output
         else f'self._call_without_output(\n            "{op.name}",\n'
@@ -152,7 +147,7 @@ def _paginator(p: Paginator, flavor: Flavor) -> str:
         f"        return self._paginate(\n"
         f'            "{op.name}",\n'
         f'            "{p.result_key}",\n'
-        f"            {_item_reader(p.item_type)},\n"
+        f"            {item},\n"
         f"            {_params(members)},\n"
         f"            page_size,\n"
         f"            max_items,\n"
@@ -199,7 +194,7 @@ from datetime import datetime
 
 from elasticache_typed._facade_base import TagsInput
 from {flavor.base_module} import {flavor.base_class}
-from elasticache_typed._generated import hooks, shapes
+from elasticache_typed._generated import shapes
 
 __all__ = ["{flavor.class_name}"]
 

@@ -23,6 +23,7 @@ from elasticache_typed._facade_base import (
     positive_ints,
     read_answer,
 )
+from elasticache_typed._hook_lookup import structure_hook
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
 
@@ -99,9 +100,9 @@ class AsyncFacadeBase(FacadeCore):
         with translated_errors(operation):
             return await getattr(self._raw, xform_name(operation))(**params)
 
-    async def _call(self, operation: str, read: Callable[[Any], T], values: Mapping[str, Any]) -> T:
+    async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         response = await self._send(operation, self._request(operation, values))
-        return read_answer(response, read, operation)
+        return read_answer(response, structure_hook(output), operation)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         await self._send(operation, self._request(operation, values))
@@ -110,7 +111,7 @@ class AsyncFacadeBase(FacadeCore):
         self,
         operation: str,
         result_key: str,
-        read_item: Callable[[Any], T],
+        item_type: type[T],
         values: Mapping[str, Any],
         page_size: int | None,
         max_items: int | None,
@@ -120,7 +121,7 @@ class AsyncFacadeBase(FacadeCore):
         config = positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
-        return _items(pages, result_key, read_item, operation)
+        return _items(pages, result_key, structure_hook(item_type), operation)
 
     async def _wait(
         self,

@@ -13,7 +13,7 @@ from typing import Any, Literal, get_origin
 import attrs
 from cattrs import Converter
 
-from elasticache_typed._generated import hooks
+from elasticache_typed._hook_lookup import structure_hook, unstructure_hook
 from elasticache_typed._lazy_classes import PUBLIC_MODULE
 from elasticache_typed._timestamps import to_utc
 
@@ -27,13 +27,8 @@ def _is_literal(cls: Any) -> bool:
 
 
 def _structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
-    read: Callable[[Any], Any] = getattr(hooks, f"structure_{cls.__name__}")
+    read = structure_hook(cls)
     return lambda value, _: read(value)
-
-
-def _unstructure_hook(cls: type[Any]) -> Callable[[Any], Any]:
-    write: Callable[[Any], Any] = getattr(hooks, f"unstructure_{cls.__name__}")
-    return write
 
 
 def make_converter() -> Converter:
@@ -44,7 +39,7 @@ def make_converter() -> Converter:
     # Enum members: a value the model does not know yet stays the plain string.
     converter.register_structure_hook_func(_is_literal, lambda value, _: value)
     converter.register_structure_hook_factory(_is_shape, _structure_hook)
-    converter.register_unstructure_hook_factory(_is_shape, _unstructure_hook)
+    converter.register_unstructure_hook_factory(_is_shape, unstructure_hook)
     return converter
 
 

@@ -23,6 +23,7 @@ from botocore.parsers import ResponseParserFactory
 from elasticache_typed._error_categories import ValidationError
 from elasticache_typed._error_mapping import invalid_response, translated_errors
 from elasticache_typed._generated import shapes
+from elasticache_typed._hook_lookup import structure_hook
 from elasticache_typed._params import request_params
 from elasticache_typed._timestamps import parse_iso_timestamp
 
@@ -116,9 +117,9 @@ class FacadeBase(FacadeCore):
         with translated_errors(operation):
             return getattr(self._raw, xform_name(operation))(**params)
 
-    def _call(self, operation: str, read: Callable[[Any], T], values: Mapping[str, Any]) -> T:
+    def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         response = self._send(operation, self._request(operation, values))
-        return read_answer(response, read, operation)
+        return read_answer(response, structure_hook(output), operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         self._send(operation, self._request(operation, values))
@@ -127,7 +128,7 @@ class FacadeBase(FacadeCore):
         self,
         operation: str,
         result_key: str,
-        read_item: Callable[[Any], T],
+        item_type: type[T],
         values: Mapping[str, Any],
         page_size: int | None,
         max_items: int | None,
@@ -136,7 +137,7 @@ class FacadeBase(FacadeCore):
         config = positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
-        return _items(pages, result_key, read_item, operation)
+        return _items(pages, result_key, structure_hook(item_type), operation)
 
     def _wait(
         self,

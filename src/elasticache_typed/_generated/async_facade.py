@@ -8,7 +8,7 @@ from datetime import datetime
 
 from elasticache_typed._async_facade_base import AsyncFacadeBase
 from elasticache_typed._facade_base import TagsInput
-from elasticache_typed._generated import hooks, shapes
+from elasticache_typed._generated import shapes
 
 __all__ = ["AsyncElastiCache"]
 
@@ -37,7 +37,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "AddTagsToResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
                 "Tags": tags,
@@ -65,7 +65,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "AuthorizeCacheSecurityGroupIngress",
-            hooks.structure_AuthorizeCacheSecurityGroupIngressResult,
+            shapes.AuthorizeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -90,7 +90,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "BatchApplyUpdateAction",
-            hooks.structure_UpdateActionResultsMessage,
+            shapes.UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -115,7 +115,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "BatchStopUpdateAction",
-            hooks.structure_UpdateActionResultsMessage,
+            shapes.UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -139,7 +139,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CompleteMigration",
-            hooks.structure_CompleteMigrationResponse,
+            shapes.CompleteMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ServerlessCacheName": serverless_cache_name,
@@ -166,7 +166,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CopyServerlessCacheSnapshot",
-            hooks.structure_CopyServerlessCacheSnapshotResponse,
+            shapes.CopyServerlessCacheSnapshotResponse,
             {
                 "SourceServerlessCacheSnapshotName": source_serverless_cache_snapshot_name,
                 "TargetServerlessCacheSnapshotName": target_serverless_cache_snapshot_name,
@@ -209,7 +209,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CopySnapshot",
-            hooks.structure_CopySnapshotResult,
+            shapes.CopySnapshotResult,
             {
                 "SourceSnapshotName": source_snapshot_name,
                 "TargetSnapshotName": target_snapshot_name,
@@ -292,7 +292,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateCacheCluster",
-            hooks.structure_CreateCacheClusterResult,
+            shapes.CreateCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -357,7 +357,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateCacheParameterGroup",
-            hooks.structure_CreateCacheParameterGroupResult,
+            shapes.CreateCacheParameterGroupResult,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "CacheParameterGroupFamily": cache_parameter_group_family,
@@ -387,7 +387,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateCacheSecurityGroup",
-            hooks.structure_CreateCacheSecurityGroupResult,
+            shapes.CreateCacheSecurityGroupResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "Description": description,
@@ -416,7 +416,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateCacheSubnetGroup",
-            hooks.structure_CreateCacheSubnetGroupResult,
+            shapes.CreateCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -456,7 +456,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateGlobalReplicationGroup",
-            hooks.structure_CreateGlobalReplicationGroupResult,
+            shapes.CreateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupIdSuffix": global_replication_group_id_suffix,
                 "GlobalReplicationGroupDescription": global_replication_group_description,
@@ -563,7 +563,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateReplicationGroup",
-            hooks.structure_CreateReplicationGroupResult,
+            shapes.CreateReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -648,7 +648,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateServerlessCache",
-            hooks.structure_CreateServerlessCacheResponse,
+            shapes.CreateServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -687,7 +687,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateServerlessCacheSnapshot",
-            hooks.structure_CreateServerlessCacheSnapshotResponse,
+            shapes.CreateServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "ServerlessCacheName": serverless_cache_name,
@@ -718,7 +718,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateSnapshot",
-            hooks.structure_CreateSnapshotResult,
+            shapes.CreateSnapshotResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -755,7 +755,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
                 "UserName": user_name,
@@ -787,7 +787,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "CreateUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "Engine": engine,
@@ -816,7 +816,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DecreaseNodeGroupsInGlobalReplicationGroup",
-            hooks.structure_DecreaseNodeGroupsInGlobalReplicationGroupResult,
+            shapes.DecreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -849,7 +849,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DecreaseReplicaCount",
-            hooks.structure_DecreaseReplicaCountResult,
+            shapes.DecreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -896,7 +896,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteCacheCluster",
-            hooks.structure_DeleteCacheClusterResult,
+            shapes.DeleteCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "FinalSnapshotIdentifier": final_snapshot_identifier,
@@ -986,7 +986,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteGlobalReplicationGroup",
-            hooks.structure_DeleteGlobalReplicationGroupResult,
+            shapes.DeleteGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "RetainPrimaryReplicationGroup": retain_primary_replication_group,
@@ -1018,7 +1018,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteReplicationGroup",
-            hooks.structure_DeleteReplicationGroupResult,
+            shapes.DeleteReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "RetainPrimaryCluster": retain_primary_cluster,
@@ -1043,7 +1043,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteServerlessCache",
-            hooks.structure_DeleteServerlessCacheResponse,
+            shapes.DeleteServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "FinalSnapshotName": final_snapshot_name,
@@ -1063,7 +1063,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteServerlessCacheSnapshot",
-            hooks.structure_DeleteServerlessCacheSnapshotResponse,
+            shapes.DeleteServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
             },
@@ -1085,7 +1085,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteSnapshot",
-            hooks.structure_DeleteSnapshotResult,
+            shapes.DeleteSnapshotResult,
             {
                 "SnapshotName": snapshot_name,
             },
@@ -1105,7 +1105,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
             },
@@ -1125,7 +1125,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DeleteUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -1160,7 +1160,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheClusters",
-            hooks.structure_CacheClusterMessage,
+            shapes.CacheClusterMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "MaxRecords": max_records,
@@ -1192,7 +1192,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheEngineVersions",
-            hooks.structure_CacheEngineVersionMessage,
+            shapes.CacheEngineVersionMessage,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -1220,7 +1220,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheParameterGroups",
-            hooks.structure_CacheParameterGroupsMessage,
+            shapes.CacheParameterGroupsMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "MaxRecords": max_records,
@@ -1246,7 +1246,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheParameters",
-            hooks.structure_CacheParameterGroupDetails,
+            shapes.CacheParameterGroupDetails,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -1273,7 +1273,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheSecurityGroups",
-            hooks.structure_CacheSecurityGroupMessage,
+            shapes.CacheSecurityGroupMessage,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "MaxRecords": max_records,
@@ -1299,7 +1299,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeCacheSubnetGroups",
-            hooks.structure_CacheSubnetGroupMessage,
+            shapes.CacheSubnetGroupMessage,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "MaxRecords": max_records,
@@ -1324,7 +1324,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeEngineDefaultParameters",
-            hooks.structure_DescribeEngineDefaultParametersResult,
+            shapes.DescribeEngineDefaultParametersResult,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
                 "MaxRecords": max_records,
@@ -1361,7 +1361,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeEvents",
-            hooks.structure_EventsMessage,
+            shapes.EventsMessage,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -1392,7 +1392,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeGlobalReplicationGroups",
-            hooks.structure_DescribeGlobalReplicationGroupsResult,
+            shapes.DescribeGlobalReplicationGroupsResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "MaxRecords": max_records,
@@ -1420,7 +1420,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeReplicationGroups",
-            hooks.structure_ReplicationGroupMessage,
+            shapes.ReplicationGroupMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "MaxRecords": max_records,
@@ -1455,7 +1455,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeReservedCacheNodes",
-            hooks.structure_ReservedCacheNodeMessage,
+            shapes.ReservedCacheNodeMessage,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -1492,7 +1492,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeReservedCacheNodesOfferings",
-            hooks.structure_ReservedCacheNodesOfferingMessage,
+            shapes.ReservedCacheNodesOfferingMessage,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -1527,7 +1527,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeServerlessCacheSnapshots",
-            hooks.structure_DescribeServerlessCacheSnapshotsResponse,
+            shapes.DescribeServerlessCacheSnapshotsResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -1555,7 +1555,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeServerlessCaches",
-            hooks.structure_DescribeServerlessCachesResponse,
+            shapes.DescribeServerlessCachesResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "MaxResults": max_results,
@@ -1581,7 +1581,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeServiceUpdates",
-            hooks.structure_ServiceUpdatesMessage,
+            shapes.ServiceUpdatesMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -1618,7 +1618,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeSnapshots",
-            hooks.structure_DescribeSnapshotsListMessage,
+            shapes.DescribeSnapshotsListMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -1660,7 +1660,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeUpdateActions",
-            hooks.structure_UpdateActionsMessage,
+            shapes.UpdateActionsMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -1691,7 +1691,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeUserGroups",
-            hooks.structure_DescribeUserGroupsResult,
+            shapes.DescribeUserGroupsResult,
             {
                 "UserGroupId": user_group_id,
                 "MaxRecords": max_records,
@@ -1719,7 +1719,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DescribeUsers",
-            hooks.structure_DescribeUsersResult,
+            shapes.DescribeUsersResult,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -1747,7 +1747,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "DisassociateGlobalReplicationGroup",
-            hooks.structure_DisassociateGlobalReplicationGroupResult,
+            shapes.DisassociateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1770,7 +1770,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ExportServerlessCacheSnapshot",
-            hooks.structure_ExportServerlessCacheSnapshotResponse,
+            shapes.ExportServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "S3BucketName": s3_bucket_name,
@@ -1794,7 +1794,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "FailoverGlobalReplicationGroup",
-            hooks.structure_FailoverGlobalReplicationGroupResult,
+            shapes.FailoverGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "PrimaryRegion": primary_region,
@@ -1820,7 +1820,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "IncreaseNodeGroupsInGlobalReplicationGroup",
-            hooks.structure_IncreaseNodeGroupsInGlobalReplicationGroupResult,
+            shapes.IncreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -1850,7 +1850,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "IncreaseReplicaCount",
-            hooks.structure_IncreaseReplicaCountResult,
+            shapes.IncreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -1878,7 +1878,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ListAllowedNodeTypeModifications",
-            hooks.structure_AllowedNodeTypeModificationsMessage,
+            shapes.AllowedNodeTypeModificationsMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1904,7 +1904,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ListTagsForResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
             },
@@ -1967,7 +1967,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyCacheCluster",
-            hooks.structure_ModifyCacheClusterResult,
+            shapes.ModifyCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "NumCacheNodes": num_cache_nodes,
@@ -2010,7 +2010,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyCacheParameterGroup",
-            hooks.structure_CacheParameterGroupNameMessage,
+            shapes.CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ParameterNameValues": parameter_name_values,
@@ -2033,7 +2033,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyCacheSubnetGroup",
-            hooks.structure_ModifyCacheSubnetGroupResult,
+            shapes.ModifyCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -2067,7 +2067,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyGlobalReplicationGroup",
-            hooks.structure_ModifyGlobalReplicationGroupResult,
+            shapes.ModifyGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2163,7 +2163,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyReplicationGroup",
-            hooks.structure_ModifyReplicationGroupResult,
+            shapes.ModifyReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -2222,7 +2222,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyReplicationGroupShardConfiguration",
-            hooks.structure_ModifyReplicationGroupShardConfigurationResult,
+            shapes.ModifyReplicationGroupShardConfigurationResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -2263,7 +2263,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyServerlessCache",
-            hooks.structure_ModifyServerlessCacheResponse,
+            shapes.ModifyServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -2302,7 +2302,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
                 "AccessString": access_string,
@@ -2332,7 +2332,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ModifyUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "UserIdsToAdd": user_ids_to_add,
@@ -2360,7 +2360,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "PrepareMigration",
-            hooks.structure_PrepareMigrationResponse,
+            shapes.PrepareMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2389,7 +2389,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "PurchaseReservedCacheNodesOffering",
-            hooks.structure_PurchaseReservedCacheNodesOfferingResult,
+            shapes.PurchaseReservedCacheNodesOfferingResult,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "ReservedCacheNodeId": reserved_cache_node_id,
@@ -2412,7 +2412,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "RebalanceSlotsInGlobalReplicationGroup",
-            hooks.structure_RebalanceSlotsInGlobalReplicationGroupResult,
+            shapes.RebalanceSlotsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2441,7 +2441,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "RebootCacheCluster",
-            hooks.structure_RebootCacheClusterResult,
+            shapes.RebootCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "CacheNodeIdsToReboot": cache_node_ids_to_reboot,
@@ -2466,7 +2466,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "RemoveTagsFromResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
                 "TagKeys": tag_keys,
@@ -2492,7 +2492,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "ResetCacheParameterGroup",
-            hooks.structure_CacheParameterGroupNameMessage,
+            shapes.CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ResetAllParameters": reset_all_parameters,
@@ -2517,7 +2517,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "RevokeCacheSecurityGroupIngress",
-            hooks.structure_RevokeCacheSecurityGroupIngressResult,
+            shapes.RevokeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -2545,7 +2545,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "StartMigration",
-            hooks.structure_StartMigrationResponse,
+            shapes.StartMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ReplicationGroupId": replication_group_id,
@@ -2569,7 +2569,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "StopMigration",
-            hooks.structure_StopMigrationResponse,
+            shapes.StopMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },
@@ -2600,7 +2600,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "TestFailover",
-            hooks.structure_TestFailoverResult,
+            shapes.TestFailoverResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupId": node_group_id,
@@ -2621,7 +2621,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         """
         return await self._call(
             "TestMigration",
-            hooks.structure_TestMigrationResponse,
+            shapes.TestMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2649,7 +2649,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheClusters",
             "CacheClusters",
-            hooks.structure_CacheCluster,
+            shapes.CacheCluster,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ShowCacheNodeInfo": show_cache_node_info,
@@ -2682,7 +2682,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheEngineVersions",
             "CacheEngineVersions",
-            hooks.structure_CacheEngineVersion,
+            shapes.CacheEngineVersion,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -2710,7 +2710,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheParameterGroups",
             "CacheParameterGroups",
-            hooks.structure_CacheParameterGroup,
+            shapes.CacheParameterGroup,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
             },
@@ -2737,7 +2737,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheParameters",
             "Parameters",
-            hooks.structure_Parameter,
+            shapes.Parameter,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -2763,7 +2763,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheSecurityGroups",
             "CacheSecurityGroups",
-            hooks.structure_CacheSecurityGroup,
+            shapes.CacheSecurityGroup,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
             },
@@ -2788,7 +2788,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeCacheSubnetGroups",
             "CacheSubnetGroups",
-            hooks.structure_CacheSubnetGroup,
+            shapes.CacheSubnetGroup,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
             },
@@ -2813,7 +2813,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeEngineDefaultParameters",
             "EngineDefaults.Parameters",
-            hooks.structure_Parameter,
+            shapes.Parameter,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
             },
@@ -2846,7 +2846,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeEvents",
             "Events",
-            hooks.structure_Event,
+            shapes.Event,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -2885,7 +2885,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodes",
             "ReservedCacheNodes",
-            hooks.structure_ReservedCacheNode,
+            shapes.ReservedCacheNode,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -2923,7 +2923,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodesOfferings",
             "ReservedCacheNodesOfferings",
-            hooks.structure_ReservedCacheNodesOffering,
+            shapes.ReservedCacheNodesOffering,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -2952,7 +2952,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeReplicationGroups",
             "ReplicationGroups",
-            hooks.structure_ReplicationGroup,
+            shapes.ReplicationGroup,
             {
                 "ReplicationGroupId": replication_group_id,
             },
@@ -2985,7 +2985,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeSnapshots",
             "Snapshots",
-            hooks.structure_Snapshot,
+            shapes.Snapshot,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -3016,7 +3016,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeServiceUpdates",
             "ServiceUpdates",
-            hooks.structure_ServiceUpdate,
+            shapes.ServiceUpdate,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -3056,7 +3056,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeUpdateActions",
             "UpdateActions",
-            hooks.structure_UpdateAction,
+            shapes.UpdateAction,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -3090,7 +3090,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeGlobalReplicationGroups",
             "GlobalReplicationGroups",
-            hooks.structure_GlobalReplicationGroup,
+            shapes.GlobalReplicationGroup,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ShowMemberInfo": show_member_info,
@@ -3116,7 +3116,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeUserGroups",
             "UserGroups",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -3145,7 +3145,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeUsers",
             "Users",
-            hooks.structure_User,
+            shapes.User,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -3176,7 +3176,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeServerlessCacheSnapshots",
             "ServerlessCacheSnapshots",
-            hooks.structure_ServerlessCacheSnapshot,
+            shapes.ServerlessCacheSnapshot,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -3203,7 +3203,7 @@ class AsyncElastiCache(AsyncFacadeBase):
         return self._paginate(
             "DescribeServerlessCaches",
             "ServerlessCaches",
-            hooks.structure_ServerlessCache,
+            shapes.ServerlessCache,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from elasticache_typed._facade_base import FacadeBase, TagsInput
-from elasticache_typed._generated import hooks, shapes
+from elasticache_typed._generated import shapes
 
 __all__ = ["ElastiCache"]
 
@@ -36,7 +36,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "AddTagsToResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
                 "Tags": tags,
@@ -64,7 +64,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "AuthorizeCacheSecurityGroupIngress",
-            hooks.structure_AuthorizeCacheSecurityGroupIngressResult,
+            shapes.AuthorizeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -89,7 +89,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "BatchApplyUpdateAction",
-            hooks.structure_UpdateActionResultsMessage,
+            shapes.UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -114,7 +114,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "BatchStopUpdateAction",
-            hooks.structure_UpdateActionResultsMessage,
+            shapes.UpdateActionResultsMessage,
             {
                 "ReplicationGroupIds": replication_group_ids,
                 "CacheClusterIds": cache_cluster_ids,
@@ -138,7 +138,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CompleteMigration",
-            hooks.structure_CompleteMigrationResponse,
+            shapes.CompleteMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ServerlessCacheName": serverless_cache_name,
@@ -165,7 +165,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CopyServerlessCacheSnapshot",
-            hooks.structure_CopyServerlessCacheSnapshotResponse,
+            shapes.CopyServerlessCacheSnapshotResponse,
             {
                 "SourceServerlessCacheSnapshotName": source_serverless_cache_snapshot_name,
                 "TargetServerlessCacheSnapshotName": target_serverless_cache_snapshot_name,
@@ -208,7 +208,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CopySnapshot",
-            hooks.structure_CopySnapshotResult,
+            shapes.CopySnapshotResult,
             {
                 "SourceSnapshotName": source_snapshot_name,
                 "TargetSnapshotName": target_snapshot_name,
@@ -291,7 +291,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheCluster",
-            hooks.structure_CreateCacheClusterResult,
+            shapes.CreateCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -356,7 +356,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheParameterGroup",
-            hooks.structure_CreateCacheParameterGroupResult,
+            shapes.CreateCacheParameterGroupResult,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "CacheParameterGroupFamily": cache_parameter_group_family,
@@ -386,7 +386,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheSecurityGroup",
-            hooks.structure_CreateCacheSecurityGroupResult,
+            shapes.CreateCacheSecurityGroupResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "Description": description,
@@ -415,7 +415,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateCacheSubnetGroup",
-            hooks.structure_CreateCacheSubnetGroupResult,
+            shapes.CreateCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -455,7 +455,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateGlobalReplicationGroup",
-            hooks.structure_CreateGlobalReplicationGroupResult,
+            shapes.CreateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupIdSuffix": global_replication_group_id_suffix,
                 "GlobalReplicationGroupDescription": global_replication_group_description,
@@ -562,7 +562,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateReplicationGroup",
-            hooks.structure_CreateReplicationGroupResult,
+            shapes.CreateReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -647,7 +647,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateServerlessCache",
-            hooks.structure_CreateServerlessCacheResponse,
+            shapes.CreateServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -686,7 +686,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateServerlessCacheSnapshot",
-            hooks.structure_CreateServerlessCacheSnapshotResponse,
+            shapes.CreateServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "ServerlessCacheName": serverless_cache_name,
@@ -717,7 +717,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateSnapshot",
-            hooks.structure_CreateSnapshotResult,
+            shapes.CreateSnapshotResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -754,7 +754,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
                 "UserName": user_name,
@@ -786,7 +786,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "CreateUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "Engine": engine,
@@ -815,7 +815,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DecreaseNodeGroupsInGlobalReplicationGroup",
-            hooks.structure_DecreaseNodeGroupsInGlobalReplicationGroupResult,
+            shapes.DecreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -848,7 +848,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DecreaseReplicaCount",
-            hooks.structure_DecreaseReplicaCountResult,
+            shapes.DecreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -895,7 +895,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteCacheCluster",
-            hooks.structure_DeleteCacheClusterResult,
+            shapes.DeleteCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "FinalSnapshotIdentifier": final_snapshot_identifier,
@@ -985,7 +985,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteGlobalReplicationGroup",
-            hooks.structure_DeleteGlobalReplicationGroupResult,
+            shapes.DeleteGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "RetainPrimaryReplicationGroup": retain_primary_replication_group,
@@ -1017,7 +1017,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteReplicationGroup",
-            hooks.structure_DeleteReplicationGroupResult,
+            shapes.DeleteReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "RetainPrimaryCluster": retain_primary_cluster,
@@ -1042,7 +1042,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteServerlessCache",
-            hooks.structure_DeleteServerlessCacheResponse,
+            shapes.DeleteServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "FinalSnapshotName": final_snapshot_name,
@@ -1062,7 +1062,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteServerlessCacheSnapshot",
-            hooks.structure_DeleteServerlessCacheSnapshotResponse,
+            shapes.DeleteServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
             },
@@ -1084,7 +1084,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteSnapshot",
-            hooks.structure_DeleteSnapshotResult,
+            shapes.DeleteSnapshotResult,
             {
                 "SnapshotName": snapshot_name,
             },
@@ -1104,7 +1104,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
             },
@@ -1124,7 +1124,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DeleteUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -1159,7 +1159,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheClusters",
-            hooks.structure_CacheClusterMessage,
+            shapes.CacheClusterMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "MaxRecords": max_records,
@@ -1191,7 +1191,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheEngineVersions",
-            hooks.structure_CacheEngineVersionMessage,
+            shapes.CacheEngineVersionMessage,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -1219,7 +1219,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheParameterGroups",
-            hooks.structure_CacheParameterGroupsMessage,
+            shapes.CacheParameterGroupsMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "MaxRecords": max_records,
@@ -1245,7 +1245,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheParameters",
-            hooks.structure_CacheParameterGroupDetails,
+            shapes.CacheParameterGroupDetails,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -1272,7 +1272,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheSecurityGroups",
-            hooks.structure_CacheSecurityGroupMessage,
+            shapes.CacheSecurityGroupMessage,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "MaxRecords": max_records,
@@ -1298,7 +1298,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeCacheSubnetGroups",
-            hooks.structure_CacheSubnetGroupMessage,
+            shapes.CacheSubnetGroupMessage,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "MaxRecords": max_records,
@@ -1323,7 +1323,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeEngineDefaultParameters",
-            hooks.structure_DescribeEngineDefaultParametersResult,
+            shapes.DescribeEngineDefaultParametersResult,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
                 "MaxRecords": max_records,
@@ -1360,7 +1360,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeEvents",
-            hooks.structure_EventsMessage,
+            shapes.EventsMessage,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -1391,7 +1391,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeGlobalReplicationGroups",
-            hooks.structure_DescribeGlobalReplicationGroupsResult,
+            shapes.DescribeGlobalReplicationGroupsResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "MaxRecords": max_records,
@@ -1419,7 +1419,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReplicationGroups",
-            hooks.structure_ReplicationGroupMessage,
+            shapes.ReplicationGroupMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "MaxRecords": max_records,
@@ -1454,7 +1454,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReservedCacheNodes",
-            hooks.structure_ReservedCacheNodeMessage,
+            shapes.ReservedCacheNodeMessage,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -1491,7 +1491,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeReservedCacheNodesOfferings",
-            hooks.structure_ReservedCacheNodesOfferingMessage,
+            shapes.ReservedCacheNodesOfferingMessage,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -1526,7 +1526,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServerlessCacheSnapshots",
-            hooks.structure_DescribeServerlessCacheSnapshotsResponse,
+            shapes.DescribeServerlessCacheSnapshotsResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -1554,7 +1554,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServerlessCaches",
-            hooks.structure_DescribeServerlessCachesResponse,
+            shapes.DescribeServerlessCachesResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "MaxResults": max_results,
@@ -1580,7 +1580,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeServiceUpdates",
-            hooks.structure_ServiceUpdatesMessage,
+            shapes.ServiceUpdatesMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -1617,7 +1617,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeSnapshots",
-            hooks.structure_DescribeSnapshotsListMessage,
+            shapes.DescribeSnapshotsListMessage,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -1659,7 +1659,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUpdateActions",
-            hooks.structure_UpdateActionsMessage,
+            shapes.UpdateActionsMessage,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -1690,7 +1690,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUserGroups",
-            hooks.structure_DescribeUserGroupsResult,
+            shapes.DescribeUserGroupsResult,
             {
                 "UserGroupId": user_group_id,
                 "MaxRecords": max_records,
@@ -1718,7 +1718,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DescribeUsers",
-            hooks.structure_DescribeUsersResult,
+            shapes.DescribeUsersResult,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -1746,7 +1746,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "DisassociateGlobalReplicationGroup",
-            hooks.structure_DisassociateGlobalReplicationGroupResult,
+            shapes.DisassociateGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1769,7 +1769,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ExportServerlessCacheSnapshot",
-            hooks.structure_ExportServerlessCacheSnapshotResponse,
+            shapes.ExportServerlessCacheSnapshotResponse,
             {
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
                 "S3BucketName": s3_bucket_name,
@@ -1793,7 +1793,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "FailoverGlobalReplicationGroup",
-            hooks.structure_FailoverGlobalReplicationGroupResult,
+            shapes.FailoverGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "PrimaryRegion": primary_region,
@@ -1819,7 +1819,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "IncreaseNodeGroupsInGlobalReplicationGroup",
-            hooks.structure_IncreaseNodeGroupsInGlobalReplicationGroupResult,
+            shapes.IncreaseNodeGroupsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -1849,7 +1849,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "IncreaseReplicaCount",
-            hooks.structure_IncreaseReplicaCountResult,
+            shapes.IncreaseReplicaCountResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NewReplicaCount": new_replica_count,
@@ -1877,7 +1877,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ListAllowedNodeTypeModifications",
-            hooks.structure_AllowedNodeTypeModificationsMessage,
+            shapes.AllowedNodeTypeModificationsMessage,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ReplicationGroupId": replication_group_id,
@@ -1903,7 +1903,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ListTagsForResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
             },
@@ -1966,7 +1966,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheCluster",
-            hooks.structure_ModifyCacheClusterResult,
+            shapes.ModifyCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "NumCacheNodes": num_cache_nodes,
@@ -2009,7 +2009,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheParameterGroup",
-            hooks.structure_CacheParameterGroupNameMessage,
+            shapes.CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ParameterNameValues": parameter_name_values,
@@ -2032,7 +2032,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyCacheSubnetGroup",
-            hooks.structure_ModifyCacheSubnetGroupResult,
+            shapes.ModifyCacheSubnetGroupResult,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
                 "CacheSubnetGroupDescription": cache_subnet_group_description,
@@ -2066,7 +2066,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyGlobalReplicationGroup",
-            hooks.structure_ModifyGlobalReplicationGroupResult,
+            shapes.ModifyGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2162,7 +2162,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyReplicationGroup",
-            hooks.structure_ModifyReplicationGroupResult,
+            shapes.ModifyReplicationGroupResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "ReplicationGroupDescription": replication_group_description,
@@ -2221,7 +2221,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyReplicationGroupShardConfiguration",
-            hooks.structure_ModifyReplicationGroupShardConfigurationResult,
+            shapes.ModifyReplicationGroupShardConfigurationResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupCount": node_group_count,
@@ -2262,7 +2262,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyServerlessCache",
-            hooks.structure_ModifyServerlessCacheResponse,
+            shapes.ModifyServerlessCacheResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "Description": description,
@@ -2301,7 +2301,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyUser",
-            hooks.structure_User,
+            shapes.User,
             {
                 "UserId": user_id,
                 "AccessString": access_string,
@@ -2331,7 +2331,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ModifyUserGroup",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
                 "UserIdsToAdd": user_ids_to_add,
@@ -2359,7 +2359,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "PrepareMigration",
-            hooks.structure_PrepareMigrationResponse,
+            shapes.PrepareMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2388,7 +2388,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "PurchaseReservedCacheNodesOffering",
-            hooks.structure_PurchaseReservedCacheNodesOfferingResult,
+            shapes.PurchaseReservedCacheNodesOfferingResult,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "ReservedCacheNodeId": reserved_cache_node_id,
@@ -2411,7 +2411,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RebalanceSlotsInGlobalReplicationGroup",
-            hooks.structure_RebalanceSlotsInGlobalReplicationGroupResult,
+            shapes.RebalanceSlotsInGlobalReplicationGroupResult,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ApplyImmediately": apply_immediately,
@@ -2440,7 +2440,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RebootCacheCluster",
-            hooks.structure_RebootCacheClusterResult,
+            shapes.RebootCacheClusterResult,
             {
                 "CacheClusterId": cache_cluster_id,
                 "CacheNodeIdsToReboot": cache_node_ids_to_reboot,
@@ -2465,7 +2465,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RemoveTagsFromResource",
-            hooks.structure_TagListMessage,
+            shapes.TagListMessage,
             {
                 "ResourceName": resource_name,
                 "TagKeys": tag_keys,
@@ -2491,7 +2491,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "ResetCacheParameterGroup",
-            hooks.structure_CacheParameterGroupNameMessage,
+            shapes.CacheParameterGroupNameMessage,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "ResetAllParameters": reset_all_parameters,
@@ -2516,7 +2516,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "RevokeCacheSecurityGroupIngress",
-            hooks.structure_RevokeCacheSecurityGroupIngressResult,
+            shapes.RevokeCacheSecurityGroupIngressResult,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
                 "EC2SecurityGroupName": ec2_security_group_name,
@@ -2544,7 +2544,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "StartMigration",
-            hooks.structure_StartMigrationResponse,
+            shapes.StartMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ReplicationGroupId": replication_group_id,
@@ -2568,7 +2568,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "StopMigration",
-            hooks.structure_StopMigrationResponse,
+            shapes.StopMigrationResponse,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },
@@ -2599,7 +2599,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "TestFailover",
-            hooks.structure_TestFailoverResult,
+            shapes.TestFailoverResult,
             {
                 "ReplicationGroupId": replication_group_id,
                 "NodeGroupId": node_group_id,
@@ -2620,7 +2620,7 @@ class ElastiCache(FacadeBase):
         """
         return self._call(
             "TestMigration",
-            hooks.structure_TestMigrationResponse,
+            shapes.TestMigrationResponse,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CustomerNodeEndpointList": customer_node_endpoint_list,
@@ -2648,7 +2648,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheClusters",
             "CacheClusters",
-            hooks.structure_CacheCluster,
+            shapes.CacheCluster,
             {
                 "CacheClusterId": cache_cluster_id,
                 "ShowCacheNodeInfo": show_cache_node_info,
@@ -2681,7 +2681,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheEngineVersions",
             "CacheEngineVersions",
-            hooks.structure_CacheEngineVersion,
+            shapes.CacheEngineVersion,
             {
                 "Engine": engine,
                 "EngineVersion": engine_version,
@@ -2709,7 +2709,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheParameterGroups",
             "CacheParameterGroups",
-            hooks.structure_CacheParameterGroup,
+            shapes.CacheParameterGroup,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
             },
@@ -2736,7 +2736,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheParameters",
             "Parameters",
-            hooks.structure_Parameter,
+            shapes.Parameter,
             {
                 "CacheParameterGroupName": cache_parameter_group_name,
                 "Source": source,
@@ -2762,7 +2762,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheSecurityGroups",
             "CacheSecurityGroups",
-            hooks.structure_CacheSecurityGroup,
+            shapes.CacheSecurityGroup,
             {
                 "CacheSecurityGroupName": cache_security_group_name,
             },
@@ -2787,7 +2787,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeCacheSubnetGroups",
             "CacheSubnetGroups",
-            hooks.structure_CacheSubnetGroup,
+            shapes.CacheSubnetGroup,
             {
                 "CacheSubnetGroupName": cache_subnet_group_name,
             },
@@ -2812,7 +2812,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeEngineDefaultParameters",
             "EngineDefaults.Parameters",
-            hooks.structure_Parameter,
+            shapes.Parameter,
             {
                 "CacheParameterGroupFamily": cache_parameter_group_family,
             },
@@ -2845,7 +2845,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeEvents",
             "Events",
-            hooks.structure_Event,
+            shapes.Event,
             {
                 "SourceIdentifier": source_identifier,
                 "SourceType": source_type,
@@ -2884,7 +2884,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodes",
             "ReservedCacheNodes",
-            hooks.structure_ReservedCacheNode,
+            shapes.ReservedCacheNode,
             {
                 "ReservedCacheNodeId": reserved_cache_node_id,
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
@@ -2922,7 +2922,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReservedCacheNodesOfferings",
             "ReservedCacheNodesOfferings",
-            hooks.structure_ReservedCacheNodesOffering,
+            shapes.ReservedCacheNodesOffering,
             {
                 "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
                 "CacheNodeType": cache_node_type,
@@ -2951,7 +2951,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeReplicationGroups",
             "ReplicationGroups",
-            hooks.structure_ReplicationGroup,
+            shapes.ReplicationGroup,
             {
                 "ReplicationGroupId": replication_group_id,
             },
@@ -2984,7 +2984,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeSnapshots",
             "Snapshots",
-            hooks.structure_Snapshot,
+            shapes.Snapshot,
             {
                 "ReplicationGroupId": replication_group_id,
                 "CacheClusterId": cache_cluster_id,
@@ -3015,7 +3015,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServiceUpdates",
             "ServiceUpdates",
-            hooks.structure_ServiceUpdate,
+            shapes.ServiceUpdate,
             {
                 "ServiceUpdateName": service_update_name,
                 "ServiceUpdateStatus": service_update_status,
@@ -3055,7 +3055,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUpdateActions",
             "UpdateActions",
-            hooks.structure_UpdateAction,
+            shapes.UpdateAction,
             {
                 "ServiceUpdateName": service_update_name,
                 "ReplicationGroupIds": replication_group_ids,
@@ -3089,7 +3089,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeGlobalReplicationGroups",
             "GlobalReplicationGroups",
-            hooks.structure_GlobalReplicationGroup,
+            shapes.GlobalReplicationGroup,
             {
                 "GlobalReplicationGroupId": global_replication_group_id,
                 "ShowMemberInfo": show_member_info,
@@ -3115,7 +3115,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUserGroups",
             "UserGroups",
-            hooks.structure_UserGroup,
+            shapes.UserGroup,
             {
                 "UserGroupId": user_group_id,
             },
@@ -3144,7 +3144,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeUsers",
             "Users",
-            hooks.structure_User,
+            shapes.User,
             {
                 "Engine": engine,
                 "UserId": user_id,
@@ -3175,7 +3175,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServerlessCacheSnapshots",
             "ServerlessCacheSnapshots",
-            hooks.structure_ServerlessCacheSnapshot,
+            shapes.ServerlessCacheSnapshot,
             {
                 "ServerlessCacheName": serverless_cache_name,
                 "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
@@ -3202,7 +3202,7 @@ class ElastiCache(FacadeBase):
         return self._paginate(
             "DescribeServerlessCaches",
             "ServerlessCaches",
-            hooks.structure_ServerlessCache,
+            shapes.ServerlessCache,
             {
                 "ServerlessCacheName": serverless_cache_name,
             },

@@ -17,11 +17,10 @@ from elasticache_typed._error_mapping import translated_errors
 from elasticache_typed._facade_base import (
     FacadeCore,
     RetryMode,
-    client_config,
     dig,
     logger,
-    positive_ints,
     read_answer,
+    with_client_settings,
 )
 from elasticache_typed._hook_lookup import structure_hook
 
@@ -79,16 +78,14 @@ class AsyncFacadeBase(FacadeCore):
             **client_kwargs: Passed on to `session.create_client`; a `config=` is merged with
                 the settings above, which take precedence.
         """
-        config = client_config(
-            client_kwargs.pop("config", None),
+        client_kwargs = with_client_settings(
+            client_kwargs,
             AioConfig,
             retry_mode=retry_mode,
             max_attempts=max_attempts,
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        if config is not None:
-            client_kwargs["config"] = config
         session = session or get_session()
         async with session.create_client("elasticache", **client_kwargs) as created:
             client: ElastiCacheClient = created
@@ -117,10 +114,7 @@ class AsyncFacadeBase(FacadeCore):
         max_items: int | None,
     ) -> AsyncIterator[T]:
         # Not a coroutine: the input is checked when the method is called, before any page.
-        params = self._request(operation, values)
-        config = positive_ints(PageSize=page_size, MaxItems=max_items)
-        paginator = self._raw.get_paginator(xform_name(operation))
-        pages = paginator.paginate(**params, PaginationConfig=config)
+        pages = self._pages(operation, values, page_size, max_items)
         return _items(pages, result_key, structure_hook(item_type), operation)
 
     async def _wait(
@@ -131,11 +125,9 @@ class AsyncFacadeBase(FacadeCore):
         delay: int | None,
         max_attempts: int | None,
     ) -> None:
-        params = self._request(operation, values)
-        config = positive_ints(Delay=delay, MaxAttempts=max_attempts)
-        logger.debug("waiting for %s", waiter)
+        botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
         with translated_errors(operation):
-            await self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
+            await botocore_waiter.wait(**params)
 
 
 async def _items(

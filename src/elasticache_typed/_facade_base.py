@@ -53,6 +53,33 @@ class FacadeCore:
         input_shape = self._raw.meta.service_model.operation_model(operation).input_shape
         return request_params(input_shape, values)
 
+    def _pages(
+        self,
+        operation: str,
+        values: Mapping[str, Any],
+        page_size: int | None,
+        max_items: int | None,
+    ) -> Any:
+        """botocore's (or aiobotocore's) page iterator, the input checked; nothing sent yet."""
+        params = self._request(operation, values)
+        config = positive_ints(PageSize=page_size, MaxItems=max_items)
+        paginator = self._raw.get_paginator(xform_name(operation))
+        return paginator.paginate(**params, PaginationConfig=config)
+
+    def _waiter(
+        self,
+        waiter: str,
+        operation: str,
+        values: Mapping[str, Any],
+        delay: int | None,
+        max_attempts: int | None,
+    ) -> tuple[Any, dict[str, Any]]:
+        """The botocore waiter and its checked arguments (WaiterConfig included)."""
+        params = self._request(operation, values)
+        params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
+        logger.debug("waiting for %s", waiter)
+        return self._raw.get_waiter(xform_name(waiter)), params
+
     @staticmethod
     def _install_fast_parser(client: Any, factory: ResponseParserFactory) -> None:
         """Give only this new client's endpoint the fast ISO-8601 timestamp parser."""
@@ -97,16 +124,14 @@ class FacadeBase(FacadeCore):
             **client_kwargs: Passed on to `session.client`; a `config=` is merged with the
                 settings above, which take precedence.
         """
-        config = client_config(
-            client_kwargs.pop("config", None),
+        client_kwargs = with_client_settings(
+            client_kwargs,
             Config,
             retry_mode=retry_mode,
             max_attempts=max_attempts,
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        if config is not None:
-            client_kwargs["config"] = config
         session = session or boto3.Session()
         client: ElastiCacheClient = session.client("elasticache", **client_kwargs)
         cls._install_fast_parser(client, ResponseParserFactory())
@@ -133,10 +158,7 @@ class FacadeBase(FacadeCore):
         page_size: int | None,
         max_items: int | None,
     ) -> Iterator[T]:
-        params = self._request(operation, values)
-        config = positive_ints(PageSize=page_size, MaxItems=max_items)
-        paginator = self._raw.get_paginator(xform_name(operation))
-        pages = paginator.paginate(**params, PaginationConfig=config)
+        pages = self._pages(operation, values, page_size, max_items)
         return _items(pages, result_key, structure_hook(item_type), operation)
 
     def _wait(
@@ -147,11 +169,17 @@ class FacadeBase(FacadeCore):
         delay: int | None,
         max_attempts: int | None,
     ) -> None:
-        params = self._request(operation, values)
-        config = positive_ints(Delay=delay, MaxAttempts=max_attempts)
-        logger.debug("waiting for %s", waiter)
+        botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
         with translated_errors(operation):
-            self._raw.get_waiter(xform_name(waiter)).wait(**params, WaiterConfig=config)
+            botocore_waiter.wait(**params)
+
+
+def with_client_settings(
+    client_kwargs: dict[str, Any], config_class: type[Config], **settings: Any
+) -> dict[str, Any]:
+    """`client_kwargs` with the `create` settings merged into its `config` (see client_config)."""
+    config = client_config(client_kwargs.get("config"), config_class, **settings)
+    return client_kwargs if config is None else {**client_kwargs, "config": config}
 
 
 def client_config(

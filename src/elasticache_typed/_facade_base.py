@@ -23,6 +23,7 @@ from botocore.parsers import ResponseParserFactory
 from elasticache_typed._error_categories import ValidationError
 from elasticache_typed._error_mapping import invalid_response, translated_errors
 from elasticache_typed._generated import shapes
+from elasticache_typed._hook_lookup import prepare as prepare_conversions
 from elasticache_typed._hook_lookup import structure_hook
 from elasticache_typed._params import request_params
 from elasticache_typed._timestamps import parse_iso_timestamp
@@ -48,6 +49,7 @@ class FacadeCore:
 
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
+        prepare_conversions()
 
     def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
         input_shape = self._raw.meta.service_model.operation_model(operation).input_shape

@@ -23,6 +23,13 @@ def _hooks() -> ModuleType:
     return importlib.import_module("elasticache_typed._generated.hooks")
 
 
+def prepare() -> None:
+    """Load what converting the first answer needs (the hooks, and attrs for the shape
+    classes), so a facade's first call is not slowed by it; called when a facade is made."""
+    importlib.import_module("attrs")
+    _hooks()
+
+
 def structure_hook(cls: type[T]) -> Callable[[Any], T]:
     """What reads boto3's value into `cls`: its generated hook, or the scalar type itself."""
     hook = _structure_hooks.get(cls)

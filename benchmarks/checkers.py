@@ -1,6 +1,8 @@
-"""Type-check time: mypy and pyright on the downstream example module written against
-elasticache_typed (typecheck/downstream_typed.py) vs the same logic written against plain boto3
-with mypy-boto3-elasticache's TypedDicts (typecheck/downstream_mypy_boto3.py).
+"""Type-check time: mypy and pyright on the project's downstream example module, written against
+elasticache_typed (tests/typing/downstream_app.py, the module the typing tests check) vs the same
+logic written against plain boto3 and aiobotocore with mypy-boto3-elasticache's and
+types-aiobotocore-elasticache's client and TypedDicts (typecheck/downstream_mypy_boto3.py, which
+mirrors it function by function; tests/benchmarks/test_typecheck_mirror.py checks that).
 
 Each checker runs from the repository root (so pyproject.toml's strict settings apply) as a
 fresh process, mypy with `--no-incremental` and its cache in a new temporary directory, so no
@@ -17,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HERE = Path(__file__).resolve().parent / "typecheck"
-TYPED_MODULE = HERE / "downstream_typed.py"
-BASELINE_MODULE = HERE / "downstream_mypy_boto3.py"
+TYPED_MODULE = ROOT / "tests" / "typing" / "downstream_app.py"
+BASELINE_MODULE = Path(__file__).resolve().parent / "typecheck" / "downstream_mypy_boto3.py"
 TOOLS = ("mypy", "pyright")
 
 
@@ -61,7 +62,8 @@ def _run(tool: str, module: Path) -> tuple[float, bool, str]:
 def time_checkers(runs: int, *, warmup: bool = True) -> list[CheckerTimes]:
     """Each checker on both modules, `runs` times each, alternating the order; with `warmup`,
     one untimed run first on the typed module (which reads everything the baseline reads,
-    mypy-boto3-elasticache included), so the files are in the OS cache for both."""
+    mypy-boto3-elasticache and types-aiobotocore-elasticache included), so the files are in
+    the OS cache for both."""
     results: list[CheckerTimes] = []
     modules = {"typed": TYPED_MODULE, "baseline": BASELINE_MODULE}
     for tool in TOOLS:

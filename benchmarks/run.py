@@ -15,8 +15,10 @@ target: machines are noisy). Sections:
 - memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc).
 - import: `import elasticache_typed` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
-- typecheck: mypy and pyright on a downstream module written against elasticache_typed / the
-  same module written against mypy-boto3-elasticache's TypedDicts.
+- typecheck: mypy and pyright on the downstream example module written against
+  elasticache_typed (tests/typing/downstream_app.py) / the same logic written against
+  mypy-boto3-elasticache's and types-aiobotocore-elasticache's TypedDicts
+  (typecheck/downstream_mypy_boto3.py).
 
 The table goes to stdout (to stderr with --json, which prints the JSON report on stdout);
 --output writes the JSON report to a file. The exit status is 1 when a correctness check
@@ -528,7 +530,12 @@ def run_first_call(settings: Settings, report: Report, cases: Sequence[Case]) ->
 
 
 def run_typecheck(settings: Settings, report: Report) -> None:
-    from benchmarks.checkers import time_checkers
+    from benchmarks.checkers import BASELINE_MODULE, ROOT, TYPED_MODULE, time_checkers
+
+    modules = {
+        "typed_module": TYPED_MODULE.relative_to(ROOT).as_posix(),
+        "mypy_boto3_module": BASELINE_MODULE.relative_to(ROOT).as_posix(),
+    }
 
     for result in time_checkers(settings.typecheck_runs, warmup=settings.typecheck_warmup):
         for side, ok in result.clean.items():
@@ -541,7 +548,12 @@ def run_typecheck(settings: Settings, report: Report) -> None:
             f"{result.tool}: downstream module on elasticache_typed / on mypy-boto3",
             median([a / b for a, b in pairs]),
             f"{typed_s:.2f} s vs {baseline_s:.2f} s",
-            {"typed_s": typed_s, "mypy_boto3_s": baseline_s, "runs": len(result.typed_s)},
+            {
+                "typed_s": typed_s,
+                "mypy_boto3_s": baseline_s,
+                "runs": len(result.typed_s),
+                **modules,
+            },
             ("ratio", 1.0),
         )
 

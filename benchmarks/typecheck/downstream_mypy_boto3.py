@@ -1,13 +1,26 @@
-"""The logic of downstream_typed.py written against plain boto3 with mypy-boto3-elasticache's
-client and TypedDicts: the baseline of the type-check benchmark. Both checkers must be clean
-on it."""
+"""tests/typing/downstream_app.py written against plain boto3 and aiobotocore: the baseline of
+the type-check benchmark (benchmarks/checkers.py).
+
+It mirrors downstream_app.py function by function (same names, same order, same calls; see
+tests/benchmarks/test_typecheck_mirror.py), the way a mypy-boto3 user writes that logic: the
+boto3 client typed `ElastiCacheClient` from mypy-boto3-elasticache, requests and answers as its
+TypedDicts, `botocore.exceptions.ClientError` with error-code checks where the typed module
+catches typed errors, boto3 paginators and waiters; and the async functions on an aiobotocore
+client typed with types-aiobotocore-elasticache. `assert_type` is used where downstream_app.py
+uses it, on the equivalent TypedDict members. mypy --strict and pyright --strict must be clean
+on it.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import assert_type, cast
 
 import boto3
+from aiobotocore.config import AioConfig
+from aiobotocore.paginate import AioPageIterator
+from aiobotocore.session import get_session
 from botocore.exceptions import ClientError
 from mypy_boto3_elasticache import ElastiCacheClient
 from mypy_boto3_elasticache.literals import AuthenticationTypeType
@@ -24,8 +37,24 @@ from mypy_boto3_elasticache.type_defs import (
     UserResponseTypeDef,
     UserTypeDef,
 )
+from types_aiobotocore_elasticache.client import ElastiCacheClient as AsyncElastiCacheClient
+from types_aiobotocore_elasticache.type_defs import (
+    CacheClusterMessageTypeDef as AsyncCacheClusterMessageTypeDef,
+)
+from types_aiobotocore_elasticache.type_defs import (
+    CacheClusterTypeDef as AsyncCacheClusterTypeDef,
+)
+from types_aiobotocore_elasticache.type_defs import (
+    CreateCacheClusterResultTypeDef as AsyncCreateCacheClusterResultTypeDef,
+)
+from types_aiobotocore_elasticache.type_defs import (
+    UserResponseTypeDef as AsyncUserResponseTypeDef,
+)
 
-THROTTLING_CODES = {"Throttling", "ThrottlingException", "APICallRateForCustomerExceeded"}
+# The error codes elasticache_typed's categories stand for, as a boto3 user spells them out.
+THROTTLING_CODES = frozenset({"Throttling", "ThrottlingException", "RequestLimitExceeded"})
+CLUSTER_NOT_FOUND = "CacheClusterNotFound"
+CLUSTER_INVALID_STATE = "InvalidCacheClusterState"
 
 
 def snapshot_with_tags(client: ElastiCacheClient) -> SnapshotTypeDef | None:
@@ -40,9 +69,9 @@ def snapshot_with_tags(client: ElastiCacheClient) -> SnapshotTypeDef | None:
     if node_snapshots:
         node = node_snapshots[0]
         assert_type(node.get("SnapshotCreateTime"), datetime | None)
-        config = node.get("NodeGroupConfiguration")
-        if config is not None:
-            assert_type(config.get("ReplicaCount"), int | None)
+        configuration = node.get("NodeGroupConfiguration")
+        if configuration is not None:
+            assert_type(configuration.get("ReplicaCount"), int | None)
     return snapshot
 
 
@@ -58,34 +87,20 @@ def cluster_ids(client: ElastiCacheClient) -> list[str]:
     return ids
 
 
-def node_endpoints(client: ElastiCacheClient) -> list[tuple[str, int]]:
-    endpoints: list[tuple[str, int]] = []
-    answer = client.describe_cache_clusters(ShowCacheNodeInfo=True)
-    for cluster in answer.get("CacheClusters", []):
-        for node in cluster.get("CacheNodes", []):
-            endpoint = node.get("Endpoint")
-            if endpoint is not None:
-                address = endpoint.get("Address")
-                port = endpoint.get("Port")
-                if address and port:
-                    endpoints.append((address, port))
-    return endpoints
-
-
 def describe_or_none(client: ElastiCacheClient, cluster_id: str) -> CacheClusterTypeDef | None:
     try:
         clusters = client.describe_cache_clusters(CacheClusterId=cluster_id).get(
             "CacheClusters", []
         )
-    except client.exceptions.CacheClusterNotFoundFault as exc:
-        request_id: str | None = exc.response.get("ResponseMetadata", {}).get("RequestId")
-        print(request_id)
-        return None
     except ClientError as exc:
         code = exc.response.get("Error", {}).get("Code")
-        assert_type(code, str | None)
-        if code in THROTTLING_CODES:
-            raise
+        if code == CLUSTER_NOT_FOUND:
+            metadata = exc.response.get("ResponseMetadata")
+            request_id = metadata["RequestId"] if metadata is not None else None
+            assert_type(request_id, str | None)
+            return None
+        retryable = code in THROTTLING_CODES
+        assert_type(retryable, bool)
         raise
     return clusters[0] if clusters else None
 
@@ -96,6 +111,7 @@ def as_boto3_dict(user: UserTypeDef) -> dict[str, object]:
 
 def main() -> None:
     client: ElastiCacheClient = boto3.client("elasticache", region_name="us-east-1")
+    assert_type(client, ElastiCacheClient)
     user = client.create_user(
         UserId="app",
         UserName="app",
@@ -167,19 +183,82 @@ def tag_everything_on_create(client: ElastiCacheClient) -> None:
 def handle_by_category(client: ElastiCacheClient) -> str:
     try:
         client.delete_cache_cluster(CacheClusterId="c")
-    except client.exceptions.CacheClusterNotFoundFault as exc:
-        assert_type(exc.response.get("Error", {}).get("Code"), str | None)
-        return "gone already"
-    except client.exceptions.InvalidCacheClusterStateFault:
-        return "busy"
     except ClientError as exc:
-        operation: str = exc.operation_name
-        print(operation)
+        error = exc.response.get("Error", {})
+        code = error.get("Code")
+        assert_type(code, str | None)
+        if code == CLUSTER_NOT_FOUND:
+            metadata = exc.response.get("ResponseMetadata")
+            status = metadata["HTTPStatusCode"] if metadata is not None else None
+            assert_type(status, int | None)
+            return "gone already"
+        if code == CLUSTER_INVALID_STATE:
+            assert_type(error.get("Message"), str | None)
+            return "busy"
+        assert_type(exc.operation_name, str)
         raise
     return "deleted"
 
 
 def from_boto3_dict(raw: dict[str, object]) -> CacheClusterTypeDef:
     cluster = cast(CacheClusterTypeDef, raw)
+    assert_type(cluster, CacheClusterTypeDef)
     assert_type(cluster.get("CacheClusterCreateTime"), datetime | None)
     return cluster
+
+
+async def async_app() -> list[str]:
+    config = AioConfig(retries={"mode": "standard", "total_max_attempts": 4}, read_timeout=10.0)
+    session = get_session()
+    async with session.create_client(
+        "elasticache", region_name="us-east-1", config=config
+    ) as opened:
+        client: AsyncElastiCacheClient = opened
+        assert_type(client, AsyncElastiCacheClient)
+        created = await client.create_cache_cluster(
+            CacheClusterId="sessions",
+            NumCacheNodes=1,
+            Tags=[{"Key": "team", "Value": "payments"}],
+        )
+        assert_type(created, AsyncCreateCacheClusterResultTypeDef)
+        assert_type(created["CacheCluster"], AsyncCacheClusterTypeDef)
+        await client.get_waiter("cache_cluster_available").wait(
+            CacheClusterId="sessions", WaiterConfig={"Delay": 5}
+        )
+        pages = client.get_paginator("describe_cache_clusters").paginate(
+            PaginationConfig={"PageSize": 50}
+        )
+        assert_type(pages, AioPageIterator[AsyncCacheClusterMessageTypeDef])
+        ids: list[str] = []
+        async for page in pages:
+            for cluster in page.get("CacheClusters", []):
+                assert_type(cluster, AsyncCacheClusterTypeDef)
+                cluster_id = cluster.get("CacheClusterId")
+                if cluster_id is not None:
+                    ids.append(cluster_id)
+        try:
+            await client.delete_cache_cluster(CacheClusterId="gone")
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code")
+            assert_type(code, str | None)
+            if code != CLUSTER_NOT_FOUND:
+                raise
+        return ids
+
+
+async def wrap_async_client() -> AsyncUserResponseTypeDef:
+    async with get_session().create_client("elasticache", region_name="us-east-1") as opened:
+        client: AsyncElastiCacheClient = opened
+        user = await client.create_user(
+            UserId="app",
+            UserName="app",
+            Engine="redis",
+            AccessString="on ~* +@all",
+            Passwords=["a-long-password-1"],
+        )
+        assert_type(user, AsyncUserResponseTypeDef)
+        return user
+
+
+def run_async_app() -> list[str]:
+    return asyncio.run(async_app())

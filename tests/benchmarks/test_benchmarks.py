@@ -112,6 +112,21 @@ def test_every_correctness_check_passes(
         assert f"request.{case}.typed_sends_what_boto3_sends" in ids
 
 
+def test_the_typecheck_figures_time_the_real_downstream_module(
+    quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
+) -> None:
+    _, report, _ = quick_run
+    for tool in ("mypy", "pyright"):
+        (figure,) = [f for f in report["figures"] if f["id"] == f"typecheck.{tool}"]
+        assert figure["details"]["typed_module"] == "tests/typing/downstream_app.py"
+        assert figure["details"]["mypy_boto3_module"] == (
+            "benchmarks/typecheck/downstream_mypy_boto3.py"
+        )
+        for side in ("typed", "baseline"):
+            ids = {check["id"] for check in report["checks"]}
+            assert f"typecheck.{tool}.{side}_module_is_clean" in ids
+
+
 def test_the_table_is_printed_and_the_output_file_holds_the_same_report(
     quick_run: tuple[Any, dict[str, Any], dict[str, Any]],
 ) -> None:

@@ -1,5 +1,10 @@
 """Application code as a downstream user writes it; mypy --strict and pyright --strict
-must be clean on it (see scripts/test)."""
+must be clean on it (see scripts/test).
+
+The type-check benchmark times the checkers on this module against
+benchmarks/typecheck/downstream_mypy_boto3.py, the same logic on plain boto3 and aiobotocore,
+which mirrors it function by function (tests/benchmarks/test_typecheck_mirror.py): change both
+together."""
 
 from __future__ import annotations
 

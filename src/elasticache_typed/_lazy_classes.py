@@ -2,35 +2,46 @@
 
 Building all 200-odd attrs shape classes at import costs far more than the rest of the
 package; each is built when first asked for instead, then kept as a plain module global.
+Building a class also builds the classes its annotations name, so that
+`typing.get_type_hints` and `attrs.resolve_types` work on any class handed out.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 PUBLIC_MODULE = "elasticache_typed.shapes"
-"""Where users find the classes; their __module__, so repr and pickle name it."""
+"""Where users find the classes; their __module__, so repr, pickle and type hints use it."""
+
+_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
 def lazy_class_getattr(
     namespace: dict[str, Any], factories: dict[str, Callable[[], type]]
 ) -> Callable[[str], type]:
     """A module __getattr__ that builds `name` with its factory once, even under threads."""
-    lock = threading.Lock()
+    lock = threading.RLock()
+
+    def build(name: str) -> type:
+        built: type | None = namespace.get(name)
+        if built is None:
+            built = factories[name]()
+            built.__module__ = PUBLIC_MODULE
+            built.__qualname__ = name
+            namespace[name] = built
+            for annotation in built.__annotations__.values():
+                for referenced in _NAME.findall(str(annotation)):
+                    if referenced in factories:
+                        build(referenced)
+        return built
 
     def __getattr__(name: str) -> type:
-        factory = factories.get(name)
-        if factory is None:
+        if name not in factories:
             raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
         with lock:
-            built: type | None = namespace.get(name)
-            if built is None:
-                built = factory()
-                built.__module__ = PUBLIC_MODULE
-                built.__qualname__ = name
-                namespace[name] = built
-        return built
+            return build(name)
 
     return __getattr__

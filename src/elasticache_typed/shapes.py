@@ -1,16 +1,12 @@
 """The ElastiCache model's shapes: an attrs class per structure, a Literal alias per enum.
 
-Classes are built on first use; type checkers read shapes.pyi.
+This module is the generated one (`_generated/shapes.py`, whose classes are built on first
+use) under its public name, so that the classes' `__module__` names a namespace that holds
+them and everything their annotations use. Type checkers read shapes.pyi.
 """
+
+import sys
 
 from elasticache_typed._generated import shapes as _generated
 
-
-def __getattr__(name: str) -> object:
-    value: object = getattr(_generated, name)
-    globals()[name] = value
-    return value
-
-
-__all__: list[str] = []
-__all__ += _generated.__all__
+sys.modules[__name__] = _generated

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
-ConfigT = TypeVar("ConfigT", bound=Config)
 
 # "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
 TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
@@ -177,26 +176,19 @@ class FacadeBase(FacadeCore):
 
 
 def with_client_settings(
-    client_kwargs: dict[str, Any], config_class: type[Config], **settings: Any
-) -> dict[str, Any]:
-    """`client_kwargs` with the `create` settings merged into its `config` (see client_config)."""
-    config = client_config(client_kwargs.get("config"), config_class, **settings)
-    return client_kwargs if config is None else {**client_kwargs, "config": config}
-
-
-def client_config(
-    config: ConfigT | None,
-    config_class: type[ConfigT],
+    client_kwargs: dict[str, Any],
+    config_class: type[Config],
     *,
     retry_mode: RetryMode | None,
     max_attempts: int | None,
     connect_timeout: float | None,
     read_timeout: float | None,
-) -> ConfigT | None:
-    """The client's botocore Config: the caller's `config` with the given settings merged in.
+) -> dict[str, Any]:
+    """`client_kwargs` with the `create` settings merged into its `config`.
 
-    The settings take precedence over the same ones in `config`; its other retry settings
-    are kept. Nothing given: `config` unchanged. Bad settings raise ValidationError.
+    The settings take precedence over the same ones in the caller's `config`; its other retry
+    settings are kept. Nothing given: `client_kwargs` unchanged. Bad settings raise
+    ValidationError.
     """
     if retry_mode is not None and retry_mode not in get_args(RetryMode):
         raise ValidationError("retry_mode: expected one of " + ", ".join(get_args(RetryMode)))
@@ -210,7 +202,8 @@ def client_config(
         if not _is_positive_seconds(value):
             raise ValidationError(f"{name}: expected a positive number of seconds")
     if retry_mode is None and attempts is None and not timeouts:
-        return config
+        return client_kwargs
+    config: Config | None = client_kwargs.get("config")
     options: dict[str, Any] = dict(timeouts)
     if retry_mode is not None or attempts is not None:
         retries: dict[str, Any] = dict(getattr(config, "retries", None) or {})
@@ -221,10 +214,7 @@ def client_config(
             retries["total_max_attempts"] = attempts
         options["retries"] = retries
     ours = config_class(**options)
-    if config is None:
-        return ours
-    merged: ConfigT = config.merge(ours)
-    return merged
+    return {**client_kwargs, "config": ours if config is None else config.merge(ours)}
 
 
 def _is_positive_seconds(value: object) -> bool:

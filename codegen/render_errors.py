@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from elasticache_typed._error_categories import (
+from elasticache_typed._errors.categories import (
 {"".join(f"    {c},{chr(10)}" for c in categories)}    ElastiCacheError,
 )
 

@@ -55,7 +55,7 @@ class Flavor:
 
 SYNC = Flavor(
     class_name="ElastiCache",
-    base_module="elasticache_typed._facade_base",
+    base_module="elasticache_typed._facades.base",
     base_class="FacadeBase",
     class_doc=(
         "Typed client for Amazon ElastiCache over a boto3 `elasticache` client.\n\n"
@@ -68,7 +68,7 @@ SYNC = Flavor(
 )
 ASYNC = Flavor(
     class_name="AsyncElastiCache",
-    base_module="elasticache_typed._async_facade_base",
+    base_module="elasticache_typed._facades.async_base",
     base_class="AsyncFacadeBase",
     class_doc=(
         "Typed asyncio client for Amazon ElastiCache over an aiobotocore `elasticache` client.\n\n"
@@ -192,7 +192,7 @@ from __future__ import annotations
 from collections.abc import {flavor.iterator}, Mapping, Sequence
 from datetime import datetime
 
-from elasticache_typed._facade_base import TagsInput
+from elasticache_typed._input.params import TagsInput
 from {flavor.base_module} import {flavor.base_class}
 from elasticache_typed._generated import shapes
 

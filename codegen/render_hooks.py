@@ -92,7 +92,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from elasticache_typed._generated import shapes as _s
-from elasticache_typed._timestamps import to_utc
+from elasticache_typed._conversion.timestamps import to_utc
 
 
 {hooks}'''

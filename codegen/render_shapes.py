@@ -94,7 +94,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, TypeAlias
 
-from elasticache_typed._lazy_classes import lazy_class_getattr
+from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
 
 {_exports(model)}
 

@@ -8,9 +8,10 @@ typed exceptions and `converter` the cattrs bridge to boto3's dicts.
 from typing import TYPE_CHECKING
 
 from elasticache_typed import errors, shapes
-from elasticache_typed._facade_base import RetryMode, TagsInput
 from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
+from elasticache_typed._input.params import TagsInput
+from elasticache_typed._input.settings import RetryMode
 
 # AsyncElastiCache is left out of __all__: `import *` must work without aiobotocore.
 __all__ = [
@@ -24,7 +25,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from elasticache_typed._converter import converter as converter
+    from elasticache_typed._conversion.converter import converter as converter
     from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
 
 
@@ -32,7 +33,7 @@ def __getattr__(name: str) -> object:
     # cattrs is imported on first use of `converter`, not by `import elasticache_typed`;
     # aiobotocore on first use of `AsyncElastiCache` (an ImportError says which extra it needs).
     if name == "converter":
-        from elasticache_typed._converter import converter
+        from elasticache_typed._conversion.converter import converter
 
         globals()["converter"] = converter
         return converter

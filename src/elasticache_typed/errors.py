@@ -1,16 +1,16 @@
 """The errors elasticache_typed raises: a base, categories to `except` by meaning, and one
 class per error the ElastiCache model declares (matched by its error code)."""
 
-from elasticache_typed._error_categories import AccessDeniedError as AccessDeniedError
-from elasticache_typed._error_categories import AlreadyExistsError as AlreadyExistsError
-from elasticache_typed._error_categories import ElastiCacheError as ElastiCacheError
-from elasticache_typed._error_categories import InvalidParameterError as InvalidParameterError
-from elasticache_typed._error_categories import InvalidStateError as InvalidStateError
-from elasticache_typed._error_categories import NetworkError as NetworkError
-from elasticache_typed._error_categories import NotFoundError as NotFoundError
-from elasticache_typed._error_categories import QuotaExceededError as QuotaExceededError
-from elasticache_typed._error_categories import ServiceUnavailableError as ServiceUnavailableError
-from elasticache_typed._error_categories import ThrottlingError as ThrottlingError
-from elasticache_typed._error_categories import ValidationError as ValidationError
-from elasticache_typed._error_categories import WaiterError as WaiterError
+from elasticache_typed._errors.categories import AccessDeniedError as AccessDeniedError
+from elasticache_typed._errors.categories import AlreadyExistsError as AlreadyExistsError
+from elasticache_typed._errors.categories import ElastiCacheError as ElastiCacheError
+from elasticache_typed._errors.categories import InvalidParameterError as InvalidParameterError
+from elasticache_typed._errors.categories import InvalidStateError as InvalidStateError
+from elasticache_typed._errors.categories import NetworkError as NetworkError
+from elasticache_typed._errors.categories import NotFoundError as NotFoundError
+from elasticache_typed._errors.categories import QuotaExceededError as QuotaExceededError
+from elasticache_typed._errors.categories import ServiceUnavailableError as ServiceUnavailableError
+from elasticache_typed._errors.categories import ThrottlingError as ThrottlingError
+from elasticache_typed._errors.categories import ValidationError as ValidationError
+from elasticache_typed._errors.categories import WaiterError as WaiterError
 from elasticache_typed._generated.errors import *  # noqa: F403

@@ -23,10 +23,10 @@ from botocore import xform_name
 from botocore.model import ServiceModel
 from botocore.stub import Stubber as BotocoreStubber
 
-from elasticache_typed._converter import converter
-from elasticache_typed._error_categories import ElastiCacheError
-from elasticache_typed._facade_base import FacadeBase
-from elasticache_typed._params import request_params
+from elasticache_typed._conversion.converter import converter
+from elasticache_typed._errors.categories import ElastiCacheError
+from elasticache_typed._facades.base import FacadeBase
+from elasticache_typed._input.params import request_params
 
 P = ParamSpec("P")
 R = TypeVar("R")

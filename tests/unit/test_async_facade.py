@@ -20,7 +20,7 @@ from botocore import xform_name
 
 import elasticache_typed
 from elasticache_typed import AsyncElastiCache, ElastiCache, errors, shapes
-from elasticache_typed._async_facade_base import INSTALL_HINT
+from elasticache_typed._facades.async_base import INSTALL_HINT
 from elasticache_typed._generated import async_facade, facade
 
 from . import strategies

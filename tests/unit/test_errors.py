@@ -16,8 +16,8 @@ from botocore.exceptions import (
 )
 
 from elasticache_typed import errors
-from elasticache_typed._error_mapping import error_class, from_botocore, from_response
-from elasticache_typed._solutions import solution_for
+from elasticache_typed._errors.mapping import error_class, from_botocore, from_response
+from elasticache_typed._errors.solutions import solution_for
 
 from . import strategies
 

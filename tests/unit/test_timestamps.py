@@ -9,7 +9,7 @@ from botocore.utils import parse_timestamp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from elasticache_typed._timestamps import parse_iso_timestamp
+from elasticache_typed._conversion.timestamps import parse_iso_timestamp
 
 UTC_OFFSET = dt.timedelta(0)
 

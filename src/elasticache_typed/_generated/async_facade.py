@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
-from elasticache_typed._async_facade_base import AsyncFacadeBase
-from elasticache_typed._facade_base import TagsInput
+from elasticache_typed._facades.async_base import AsyncFacadeBase
 from elasticache_typed._generated import shapes
+from elasticache_typed._input.params import TagsInput
 
 __all__ = ["AsyncElastiCache"]
 

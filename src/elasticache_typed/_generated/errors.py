@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from elasticache_typed._error_categories import (
+from elasticache_typed._errors.categories import (
     AccessDeniedError,
     AlreadyExistsError,
     ElastiCacheError,

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from elasticache_typed._facade_base import FacadeBase, TagsInput
+from elasticache_typed._facades.base import FacadeBase
 from elasticache_typed._generated import shapes
+from elasticache_typed._input.params import TagsInput
 
 __all__ = ["ElastiCache"]
 

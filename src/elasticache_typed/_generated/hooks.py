@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from elasticache_typed._conversion.timestamps import to_utc
 from elasticache_typed._generated import shapes as _s
-from elasticache_typed._timestamps import to_utc
 
 
 def structure_AddTagsToResourceMessage(d: Mapping[str, Any]) -> _s.AddTagsToResourceMessage:

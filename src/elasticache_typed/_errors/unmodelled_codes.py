@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from elasticache_typed._error_categories import (
+from elasticache_typed._errors.categories import (
     AccessDeniedError,
     ElastiCacheError,
     ServiceUnavailableError,

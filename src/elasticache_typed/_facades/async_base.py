@@ -9,20 +9,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from botocore import xform_name
 
-from elasticache_typed._error_mapping import translated_errors
-from elasticache_typed._facade_base import (
-    FacadeCore,
-    RetryMode,
-    dig,
-    logger,
-    read_answer,
-    with_client_settings,
-)
-from elasticache_typed._hook_lookup import structure_hook
+from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._errors.mapping import translated_errors
+from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
+from elasticache_typed._input.settings import RetryMode, merged_config
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
 
@@ -56,30 +50,49 @@ class AsyncFacadeBase(FacadeCore):
         cls,
         *,
         session: AioSession | None = None,
+        region_name: str | None = None,
+        api_version: str | None = None,
+        use_ssl: bool = True,
+        verify: bool | str | None = None,
+        endpoint_url: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        config: AioConfig | None = None,
+        aws_account_id: str | None = None,
         retry_mode: RetryMode | None = None,
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
-        **client_kwargs: Any,
     ) -> AsyncGenerator[Self]:
         """A facade over a new aiobotocore client of `session` (or of a new AioSession), as
         an async context manager: `async with AsyncElastiCache.create(...) as cache:`.
 
-        The client is closed when the block ends. `client_kwargs` (region_name, endpoint_url,
-        config, credentials, ...) go to `session.create_client("elasticache", ...)`. The client
-        reads timestamps with a fast ISO-8601 parser; the values are the same as botocore's.
+        The client is closed when the block ends. The arguments from `region_name` to
+        `aws_account_id` are those of `session.create_client`, with the same defaults and
+        meaning. The client reads timestamps with a fast ISO-8601 parser; the values are the
+        same as botocore's.
 
         Args:
             session: The aiobotocore session to make the client from (default: a new one).
+            region_name: The AWS Region, e.g. "eu-west-1" (default: the session's).
+            api_version: The API version to use (default: the latest, 2015-02-02).
+            use_ssl: Whether to use HTTPS.
+            verify: Whether to verify TLS certificates, or the path of a CA bundle.
+            endpoint_url: The endpoint to call instead of the Region's (a local one, say).
+            aws_access_key_id: An access key id, instead of the session's credentials.
+            aws_secret_access_key: The secret key that goes with `aws_access_key_id`.
+            aws_session_token: The session token of temporary credentials.
+            config: An aiobotocore `AioConfig`; merged with the settings below, which take
+                precedence.
+            aws_account_id: The account id, for endpoints that use it.
             retry_mode: botocore's retry mode: "legacy", "standard" or "adaptive".
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
-            **client_kwargs: Passed on to `session.create_client`; a `config=` is merged with
-                the settings above, which take precedence.
         """
-        client_kwargs = with_client_settings(
-            client_kwargs,
+        merged = merged_config(
+            config,
             AioConfig,
             retry_mode=retry_mode,
             max_attempts=max_attempts,
@@ -87,7 +100,20 @@ class AsyncFacadeBase(FacadeCore):
             read_timeout=read_timeout,
         )
         session = session or get_session()
-        async with session.create_client("elasticache", **client_kwargs) as created:
+        async with session.create_client(
+            "elasticache",
+            region_name=region_name,
+            api_version=api_version,
+            use_ssl=use_ssl,
+            verify=verify,
+            endpoint_url=endpoint_url,
+            aws_access_key_id=aws_access_key_id,
+            aws_secret_access_key=aws_secret_access_key,
+            aws_session_token=aws_session_token,
+            config=merged,
+            # Taken by aiobotocore, missing from its type stubs.
+            **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
+        ) as created:
             client: ElastiCacheClient = created
             cls._install_fast_parser(client, AioResponseParserFactory())
             yield cls(client)

@@ -7,7 +7,7 @@ from typing import Any
 
 from botocore.model import ListShape, Shape
 
-from elasticache_typed._error_categories import ValidationError
+from elasticache_typed._errors.categories import ValidationError
 
 MAX_TAGS = 50
 MAX_KEY_LENGTH = 128

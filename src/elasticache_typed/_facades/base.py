@@ -3,7 +3,7 @@ wrapped client, mapping errors, and structuring the answer into shape classes.
 
 `FacadeCore` holds everything that does no I/O (input checks, reading answers, paging and
 waiting settings, the client settings of the `create` constructors); `FacadeBase` adds the
-blocking calls of a boto3 client, and `_async_facade_base.AsyncFacadeBase` the awaited calls
+blocking calls of a boto3 client, and `async_base.AsyncFacadeBase` the awaited calls
 of an aiobotocore client. The generated `ElastiCache` and `AsyncElastiCache` subclass them.
 """
 
@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import gc
 import logging
-import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeAlias, TypeVar, get_args
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import boto3
 from botocore import xform_name
 from botocore.config import Config
 from botocore.parsers import ResponseParserFactory
 
-from elasticache_typed._error_categories import ValidationError
-from elasticache_typed._error_mapping import invalid_response, translated_errors
-from elasticache_typed._generated import shapes
-from elasticache_typed._hook_lookup import prepare as prepare_conversions
-from elasticache_typed._hook_lookup import structure_hook
-from elasticache_typed._params import request_params
-from elasticache_typed._timestamps import parse_iso_timestamp
+from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
+from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._conversion.timestamps import parse_iso_timestamp
+from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._input.params import request_params
+from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
 
 if TYPE_CHECKING:
     from mypy_boto3_elasticache.client import ElastiCacheClient
@@ -34,13 +32,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
-
-# "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
-TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
-"""Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
-
-RetryMode: TypeAlias = Literal["legacy", "standard", "adaptive"]
-"""botocore's retry modes (see docs/errors.md, Retries)."""
 
 
 class FacadeCore:
@@ -104,29 +95,47 @@ class FacadeBase(FacadeCore):
         cls,
         *,
         session: boto3.Session | None = None,
+        region_name: str | None = None,
+        api_version: str | None = None,
+        use_ssl: bool = True,
+        verify: bool | str | None = None,
+        endpoint_url: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        config: Config | None = None,
+        aws_account_id: str | None = None,
         retry_mode: RetryMode | None = None,
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
-        **client_kwargs: Any,
     ) -> Self:
         """A facade over a new client of `session` (or of a new boto3 Session).
 
-        `client_kwargs` (region_name, endpoint_url, config, credentials, ...) go to
-        `session.client("elasticache", ...)`. The client reads timestamps with a fast ISO-8601
-        parser; the values are the same as boto3's.
+        The arguments from `region_name` to `aws_account_id` are those of boto3's
+        `Session.client`, with the same defaults and meaning. The client reads timestamps
+        with a fast ISO-8601 parser; the values are the same as boto3's.
 
         Args:
             session: The boto3 Session to make the client from (default: a new one).
+            region_name: The AWS Region, e.g. "eu-west-1" (default: the session's).
+            api_version: The API version to use (default: the latest, 2015-02-02).
+            use_ssl: Whether to use HTTPS.
+            verify: Whether to verify TLS certificates, or the path of a CA bundle.
+            endpoint_url: The endpoint to call instead of the Region's (a local one, say).
+            aws_access_key_id: An access key id, instead of the session's credentials.
+            aws_secret_access_key: The secret key that goes with `aws_access_key_id`.
+            aws_session_token: The session token of temporary credentials.
+            config: A botocore `Config`; merged with the settings below, which take
+                precedence.
+            aws_account_id: The account id, for endpoints that use it.
             retry_mode: botocore's retry mode: "legacy", "standard" or "adaptive".
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
-            **client_kwargs: Passed on to `session.client`; a `config=` is merged with the
-                settings above, which take precedence.
         """
-        client_kwargs = with_client_settings(
-            client_kwargs,
+        config = merged_config(
+            config,
             Config,
             retry_mode=retry_mode,
             max_attempts=max_attempts,
@@ -134,7 +143,19 @@ class FacadeBase(FacadeCore):
             read_timeout=read_timeout,
         )
         session = session or boto3.Session()
-        client: ElastiCacheClient = session.client("elasticache", **client_kwargs)
+        client: ElastiCacheClient = session.client(
+            "elasticache",
+            region_name=region_name,
+            api_version=api_version,
+            use_ssl=use_ssl,
+            verify=verify,
+            endpoint_url=endpoint_url,
+            aws_access_key_id=aws_access_key_id,
+            aws_secret_access_key=aws_secret_access_key,
+            aws_session_token=aws_session_token,
+            config=config,
+            aws_account_id=aws_account_id,
+        )
         cls._install_fast_parser(client, ResponseParserFactory())
         return cls(client)
 
@@ -173,67 +194,6 @@ class FacadeBase(FacadeCore):
         botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
         with translated_errors(operation):
             botocore_waiter.wait(**params)
-
-
-def with_client_settings(
-    client_kwargs: dict[str, Any],
-    config_class: type[Config],
-    *,
-    retry_mode: RetryMode | None,
-    max_attempts: int | None,
-    connect_timeout: float | None,
-    read_timeout: float | None,
-) -> dict[str, Any]:
-    """`client_kwargs` with the `create` settings merged into its `config`.
-
-    The settings take precedence over the same ones in the caller's `config`; its other retry
-    settings are kept. Nothing given: `client_kwargs` unchanged. Bad settings raise
-    ValidationError.
-    """
-    if retry_mode is not None and retry_mode not in get_args(RetryMode):
-        raise ValidationError("retry_mode: expected one of " + ", ".join(get_args(RetryMode)))
-    attempts = positive_ints(max_attempts=max_attempts).get("max_attempts")
-    timeouts = {
-        name: value
-        for name, value in (("connect_timeout", connect_timeout), ("read_timeout", read_timeout))
-        if value is not None
-    }
-    for name, value in timeouts.items():
-        if not _is_positive_seconds(value):
-            raise ValidationError(f"{name}: expected a positive number of seconds")
-    if retry_mode is None and attempts is None and not timeouts:
-        return client_kwargs
-    config: Config | None = client_kwargs.get("config")
-    options: dict[str, Any] = dict(timeouts)
-    if retry_mode is not None or attempts is not None:
-        retries: dict[str, Any] = dict(getattr(config, "retries", None) or {})
-        if retry_mode is not None:
-            retries["mode"] = retry_mode
-        if attempts is not None:
-            retries.pop("max_attempts", None)  # botocore's count of RETRIES; ours is of all
-            retries["total_max_attempts"] = attempts
-        options["retries"] = retries
-    ours = config_class(**options)
-    return {**client_kwargs, "config": ours if config is None else config.merge(ours)}
-
-
-def _is_positive_seconds(value: object) -> bool:
-    # Typed float, but a caller may pass anything.
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return False
-    return value > 0 and math.isfinite(value)
-
-
-def positive_ints(**values: object) -> dict[str, int]:
-    """The given paging or waiting settings, each checked to be a positive int."""
-    checked: dict[str, int] = {}
-    for name, value in values.items():
-        if value is None:
-            continue
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValidationError(f"{xform_name(name)}: expected a positive int")
-        checked[name] = value
-    return checked
 
 
 def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:

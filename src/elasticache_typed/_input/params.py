@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from botocore import xform_name
 from botocore.model import ListShape, Shape, StructureShape
 
-from elasticache_typed._error_categories import ValidationError
+from elasticache_typed._errors.categories import ValidationError
 from elasticache_typed._generated import shapes
-from elasticache_typed._tag_rules import check_tags, is_tag_list, tags_from_mapping
+from elasticache_typed._input.tag_rules import check_tags, is_tag_list, tags_from_mapping
+
+# "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
+TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
+"""Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
 
 _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),

@@ -20,7 +20,7 @@ from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from botocore.exceptions import WaiterError as BotocoreWaiterError
 from botocore.parsers import ResponseParserError
 
-from elasticache_typed._error_categories import (
+from elasticache_typed._errors.categories import (
     AccessDeniedError,
     ElastiCacheError,
     NetworkError,
@@ -28,9 +28,9 @@ from elasticache_typed._error_categories import (
     ValidationError,
     WaiterError,
 )
+from elasticache_typed._errors.solutions import solution_for
+from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
 from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
-from elasticache_typed._solutions import solution_for
-from elasticache_typed._unmodelled_codes import UNMODELLED_CODES
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)

@@ -13,9 +13,9 @@ from typing import Any, Literal, get_origin
 import attrs
 from cattrs import Converter
 
-from elasticache_typed._hook_lookup import structure_hook, unstructure_hook
-from elasticache_typed._lazy_classes import PUBLIC_MODULE
-from elasticache_typed._timestamps import to_utc
+from elasticache_typed._conversion.hook_lookup import structure_hook, unstructure_hook
+from elasticache_typed._conversion.lazy_classes import PUBLIC_MODULE
+from elasticache_typed._conversion.timestamps import to_utc
 
 
 def _is_shape(cls: Any) -> bool:

@@ -1,0 +1,1 @@
+"""The library's errors: the classes callers catch, and how botocore's failures become them."""

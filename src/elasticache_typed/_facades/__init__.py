@@ -1,0 +1,1 @@
+"""The handwritten halves of the facades; the generated halves add a method per operation."""

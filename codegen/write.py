@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_hooks, render_shapes
+from codegen import render_errors, render_facade, render_hooks, render_secrets, render_shapes
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -46,6 +46,7 @@ def render_all(model: Model) -> dict[str, str]:
         "shapes.py": render_shapes.render_runtime(model),
         "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
+        "secrets.py": render_secrets.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),
     }

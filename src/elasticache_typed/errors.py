@@ -14,3 +14,14 @@ from elasticache_typed._errors.categories import ThrottlingError as ThrottlingEr
 from elasticache_typed._errors.categories import ValidationError as ValidationError
 from elasticache_typed._errors.categories import WaiterError as WaiterError
 from elasticache_typed._generated.errors import *  # noqa: F403
+
+
+def _publish() -> None:
+    # Every error class names this module (repr, tracebacks, and what pickle records),
+    # wherever it is defined inside the package.
+    for value in list(globals().values()):
+        if isinstance(value, type) and issubclass(value, ElastiCacheError):
+            value.__module__ = __name__
+
+
+_publish()

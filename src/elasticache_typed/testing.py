@@ -137,7 +137,8 @@ class Expectation(Generic[P, R]):
         if input_shape is None:
             return {}
         names = {xform_name(member): member for member in input_shape.members}
-        return request_params(input_shape, {names[key]: value for key, value in expected.items()})
+        wire = {names[key]: value for key, value in expected.items()}
+        return request_params(input_shape, wire, self._name)
 
     def _http_status(self, code: str) -> int:
         for shape in self._model.operation_model(self._operation).error_shapes:

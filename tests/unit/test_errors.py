@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+from botocore.model import OperationModel
 from botocore.exceptions import (
     ClientError,
     ConnectTimeoutError,
@@ -36,6 +37,11 @@ CATEGORIES = {
 RETRYABLE = {"ThrottlingError", "ServiceUnavailableError", "NetworkError"}
 
 ERROR_NAMES = strategies.error_shape_names()
+
+
+def op(name: str) -> OperationModel:
+    """The model of operation `name`, which the error mapping classifies failures with."""
+    return strategies.service_model().operation_model(name)
 
 
 def model_code(name: str) -> str:
@@ -76,7 +82,7 @@ def test_validation_error_is_a_value_error() -> None:
 def test_retryable_flags(name: str) -> None:
     category = CATEGORIES[name]
     expected = name in RETRYABLE
-    assert category.retryable is expected
+    assert category.default_retryable is expected
     if category is errors.ValidationError:
         instance = category("m")
     else:
@@ -178,7 +184,7 @@ def test_modelled_error_class(name: str) -> None:
     assert cls.error_code == model_code(name)
     categories = [c for c in CATEGORIES if issubclass(cls, CATEGORIES[c])]
     assert categories == [expected_category(name)]
-    assert cls.retryable is (categories[0] in RETRYABLE)
+    assert cls.default_retryable is (categories[0] in RETRYABLE)
     assert cls.__doc__ and cls.__doc__.strip()
     # error_class finds it by the code the service sends, not by the name.
     assert error_class(model_code(name)) is cls
@@ -186,7 +192,7 @@ def test_modelled_error_class(name: str) -> None:
 
 def test_api_call_rate_is_retryable_throttling() -> None:
     assert issubclass(errors.APICallRateForCustomerExceededFault, errors.ThrottlingError)
-    assert errors.APICallRateForCustomerExceededFault.retryable is True
+    assert errors.APICallRateForCustomerExceededFault.default_retryable is True
 
 
 # --- codes the model does not declare ---------------------------------------------------------
@@ -211,7 +217,7 @@ def test_unmodelled_codes(code: str, category: type[errors.ElastiCacheError]) ->
     assert error_class(code) is category
     exc = from_response(
         {"Error": {"Code": code, "Message": "m"}, "ResponseMetadata": {"RequestId": "r"}},
-        "DescribeCacheClusters",
+        op("DescribeCacheClusters"),
     )
     assert type(exc) is category
     assert exc.code == code
@@ -224,7 +230,7 @@ def test_unknown_code_is_the_base_error_with_code_and_message() -> None:
             "Error": {"Code": "SomethingNewFault", "Message": "a new thing went wrong"},
             "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": 400},
         },
-        "CreateUser",
+        op("CreateUser"),
     )
     assert type(exc) is errors.ElastiCacheError
     assert exc.code == "SomethingNewFault"
@@ -249,7 +255,7 @@ def test_client_error_becomes_the_modelled_class() -> None:
         },
         "DescribeCacheClusters",
     )
-    exc = from_botocore(client_error, "DescribeCacheClusters")
+    exc = from_botocore(client_error, op("DescribeCacheClusters"))
     assert type(exc) is errors.CacheClusterNotFoundFault
     assert isinstance(exc, errors.NotFoundError)
     assert exc.code == "CacheClusterNotFound"
@@ -269,19 +275,19 @@ def test_client_error_becomes_the_modelled_class() -> None:
     ],
 )
 def test_network_failures_are_retryable_network_errors(botocore_error: Exception) -> None:
-    exc = from_botocore(botocore_error, "DescribeCacheClusters")
+    exc = from_botocore(botocore_error, op("DescribeCacheClusters"))
     assert type(exc) is errors.NetworkError
     assert exc.retryable is True
     assert exc.operation_name == "DescribeCacheClusters"
 
 
 def test_missing_credentials_are_access_denied() -> None:
-    exc = from_botocore(NoCredentialsError(), "DescribeUsers")
+    exc = from_botocore(NoCredentialsError(), op("DescribeUsers"))
     assert isinstance(exc, errors.AccessDeniedError)
 
 
 def test_botocore_param_validation_is_a_validation_error() -> None:
-    exc = from_botocore(ParamValidationError(report="Missing required parameter"), "CreateUser")
+    exc = from_botocore(ParamValidationError(report="Missing required parameter"), op("CreateUser"))
     assert isinstance(exc, errors.ValidationError)
     assert isinstance(exc, ValueError)
 
@@ -359,7 +365,7 @@ def test_str_of_the_error_shows_the_solution(message: str, solution: str) -> Non
             "Error": {"Code": "InvalidParameterValue", "Message": text},
             "ResponseMetadata": {"RequestId": "r", "HTTPStatusCode": 400},
         },
-        "CopySnapshot",
+        op("CopySnapshot"),
     )
     assert isinstance(exc, errors.InvalidParameterValueException)
     assert exc.solution == solution

@@ -1,21 +1,29 @@
-"""Timestamps: a fast ISO-8601 parser for botocore's response parsers, and the aware-UTC
-normalisation the converter applies."""
+"""Timestamps: a fast ISO-8601 parser for the response parsers of `create()` clients, and the
+aware-UTC normalisation the converter applies."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 from botocore.utils import parse_timestamp
+from dateutil.tz import tzutc
+
+_COMMON_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?")
+"""The form the service sends (`2026-11-25T03:12:45.123Z`), which `datetime.fromisoformat`
+reads to the same instant as botocore's parser. Anything else goes to botocore's parser, so
+exactly the forms botocore accepts are accepted (no ISO week dates, say)."""
 
 
 def parse_iso_timestamp(value: str) -> datetime:
     """The aware UTC datetime botocore's own parser gives, without dateutil's cost."""
-    try:
-        parsed = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        parsed = parse_timestamp(value)
-    return to_utc(parsed)
+    if _COMMON_FORM.fullmatch(value):
+        try:
+            return to_utc(datetime.fromisoformat(value))
+        except ValueError:
+            pass  # out of range (a 13th month): botocore's parser says how
+    return to_utc(parse_timestamp(value))
 
 
 def to_utc(value: Any) -> datetime:
@@ -25,6 +33,7 @@ def to_utc(value: Any) -> datetime:
     zone = value.tzinfo
     if zone is UTC:
         return value
-    if zone is None:
+    if zone is None or type(zone) is tzutc:
+        # dateutil's UTC (what botocore's parser gives) is the same instant as timezone.utc.
         return value.replace(tzinfo=UTC)
     return value.astimezone(UTC)

@@ -1,15 +1,20 @@
-"""The error base class and the categories callers `except` by meaning."""
+"""The error base class and the categories callers `except` by meaning.
+
+Errors are plain data: every attribute is a str, int, bool or None, so an error pickles and
+copies with its class and attributes (it crosses process pools and task queues); only the
+chained `__cause__` is left behind.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 class ElastiCacheError(Exception):
     """Base of every error the library raises for a failed call."""
 
-    retryable: ClassVar[bool] = False
-    """Whether trying the same call again later may succeed."""
+    default_retryable: ClassVar[bool] = False
+    """`retryable` of an error of this class when the call that failed does not say."""
 
     def __init__(
         self,
@@ -20,14 +25,23 @@ class ElastiCacheError(Exception):
         http_status_code: int | None = None,
         operation_name: str | None = None,
         solution: str | None = None,
+        retryable: bool | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
+        """The service's error code (`CacheClusterNotFound`), or what failed on our side."""
         self.message = message
+        """The service's message, secrets sent in the request shown as `***`."""
         self.request_id = request_id
+        """The request id of the answer, for AWS support."""
         self.http_status_code = http_status_code
+        """The HTTP status of the answer; None when there was no answer."""
         self.operation_name = operation_name
+        """The operation that failed (`DescribeCacheClusters`)."""
         self.solution = solution
+        """What the service documents as the solution for this message, else None."""
+        self.retryable = self.default_retryable if retryable is None else retryable
+        """Whether botocore's standard retry policy would try the same call again."""
 
     def __str__(self) -> str:
         where = f"{self.operation_name}: " if self.operation_name else ""
@@ -36,6 +50,16 @@ class ElastiCacheError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The keyword-only constructor cannot be called with `args` alone, as
+        # BaseException.__reduce__ would: rebuild from the class, args and attributes.
+        return (_rebuild, (type(self), self.args), self.__dict__)
+
+
+def _rebuild(cls: type[ElastiCacheError], args: tuple[Any, ...]) -> ElastiCacheError:
+    """An error of `cls` with `args`, its attributes set afterwards from the pickled state."""
+    return cls.__new__(cls, *args)
 
 
 class NotFoundError(ElastiCacheError):
@@ -61,7 +85,7 @@ class InvalidParameterError(ElastiCacheError):
 class ThrottlingError(ElastiCacheError):
     """The call was rate limited; retry later."""
 
-    retryable = True
+    default_retryable = True
 
 
 class AccessDeniedError(ElastiCacheError):
@@ -71,13 +95,13 @@ class AccessDeniedError(ElastiCacheError):
 class ServiceUnavailableError(ElastiCacheError):
     """The service failed internally or is unavailable; retry later."""
 
-    retryable = True
+    default_retryable = True
 
 
 class NetworkError(ElastiCacheError):
     """The endpoint could not be reached, or the connection failed or timed out."""
 
-    retryable = True
+    default_retryable = True
 
 
 class WaiterError(ElastiCacheError):

@@ -1,15 +1,23 @@
-"""Turn botocore's exceptions into the library's typed errors."""
+"""Turn botocore's exceptions into the library's typed errors.
+
+Every error of a call is classified the way botocore's retry policy sees the failure
+(`retry_policy.would_retry`), carries no secret of the request (the service may quote one
+back: it is shown as `***`, in the chained botocore exception's text too), and names the
+operation.
+"""
 
 from __future__ import annotations
 
+import http.client
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
+    ConnectionClosedError,
     CredentialRetrievalError,
     HTTPClientError,
     NoCredentialsError,
@@ -18,6 +26,7 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from botocore.exceptions import WaiterError as BotocoreWaiterError
+from botocore.model import OperationModel
 from botocore.parsers import ResponseParserError
 
 from elasticache_typed._errors.categories import (
@@ -28,9 +37,16 @@ from elasticache_typed._errors.categories import (
     ValidationError,
     WaiterError,
 )
+from elasticache_typed._errors.raw_answers import (
+    answer_behind,
+    is_cut_short,
+    is_foreign_server_error,
+)
+from elasticache_typed._errors.retry_policy import would_retry
 from elasticache_typed._errors.solutions import solution_for
 from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
 from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
+from elasticache_typed._secrets.values import mentions, redact
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
@@ -42,7 +58,7 @@ _BAD_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError
 def error_class(code: str, http_status_code: int | None = None) -> type[ElastiCacheError]:
     """The class raised for an error code: modelled, common unmodelled, else the base.
 
-    A 5xx answer with no error code at all (an empty or HTML body, which botocore reports
+    A 5xx answer without the service's error code (botocore reports an empty or HTML body
     with the HTTP status as its code) is a ServiceUnavailableError.
     """
     found = MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code)
@@ -53,46 +69,83 @@ def error_class(code: str, http_status_code: int | None = None) -> type[ElastiCa
     return ElastiCacheError
 
 
-def from_response(response: Any, operation_name: str) -> ElastiCacheError:
+def from_response(
+    response: Mapping[str, Any], operation: OperationModel, secrets: Sequence[str] = ()
+) -> ElastiCacheError:
     """The typed error for a parsed error response (botocore's ClientError.response)."""
-    error = response.get("Error", {})
-    metadata = response.get("ResponseMetadata", {})
-    code = str(error.get("Code") or "Unknown")
-    message = str(error.get("Message") or "")
+    error: Mapping[str, Any] = response.get("Error") or {}
+    metadata: Mapping[str, Any] = response.get("ResponseMetadata") or {}
     status = metadata.get("HTTPStatusCode")
-    return error_class(code, status)(
+    code = str(error.get("Code") or "")
+    message = str(error.get("Message") or "")
+    if not code and isinstance(status, int) and status >= 500:
+        # XML, but not the service's error (a proxy's page): botocore's generic 5xx error.
+        code, message = str(status), message or http.client.responses.get(status, "")
+    message = redact(message, secrets) if secrets else message
+    return error_class(code or "Unknown", status)(
         message,
-        code=code,
+        code=code or "Unknown",
         request_id=metadata.get("RequestId"),
         http_status_code=status,
-        operation_name=operation_name,
+        operation_name=operation.name,
         solution=solution_for(message),
+        retryable=would_retry(operation, response=response),
     )
 
 
-def from_botocore(exc: Exception, operation_name: str) -> ElastiCacheError:
+def from_botocore(
+    exc: Exception, operation: OperationModel, secrets: Sequence[str] = ()
+) -> ElastiCacheError:
     """The typed error for any exception botocore raised for a call."""
+    name = operation.name
     if isinstance(exc, ClientError):
-        return from_response(exc.response, operation_name)
+        return from_response(exc.response, operation, secrets)
     if isinstance(exc, BotocoreWaiterError):
         last = exc.last_response or {}
         if "Error" in last:
-            return from_response(last, operation_name)
+            return from_response(last, operation, secrets)
         return WaiterError(
-            str(exc.kwargs.get("reason", "")), code="WaiterError", operation_name=operation_name
+            str(exc.kwargs.get("reason", "")), code="WaiterError", operation_name=name
         )
     if isinstance(exc, (HTTPClientError, BotocoreConnectionError)):
-        return NetworkError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+        return NetworkError(
+            str(exc),
+            code=type(exc).__name__,
+            operation_name=name,
+            retryable=would_retry(operation, exception=exc),
+        )
     if isinstance(exc, ParamValidationError):
         # botocore's report quotes some values; a value may be a secret.
-        return ValidationError(
-            f"{operation_name}: {_QUOTED_VALUE.sub('value: <hidden>, ', str(exc))}"
-        )
+        return ValidationError(f"{name}: {_QUOTED_VALUE.sub('value: <hidden>, ', str(exc))}")
     if isinstance(exc, ResponseParserError):
-        return invalid_response(operation_name, "the answer is not valid XML")
+        return unreadable_answer(exc, operation, "the answer is not valid XML")
     if isinstance(exc, _CREDENTIAL_ERRORS):
-        return AccessDeniedError(str(exc), code=type(exc).__name__, operation_name=operation_name)
-    return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=operation_name)
+        return AccessDeniedError(str(exc), code=type(exc).__name__, operation_name=name)
+    return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=name)
+
+
+def unreadable_answer(exc: Exception, operation: OperationModel, why: str) -> ElastiCacheError:
+    """The error for an answer botocore could not read: a NetworkError when it was cut short,
+    a ServiceUnavailableError for a 5xx that is not the service's XML error, else
+    InvalidResponse (an answer that does not fit the model)."""
+    found = answer_behind(exc)
+    if found is not None:
+        answer, url = found
+        if is_cut_short(answer):
+            return from_botocore(ConnectionClosedError(endpoint_url=url), operation)
+        if is_foreign_server_error(answer):
+            status = int(answer["status_code"])
+            return from_response(
+                {
+                    "Error": {
+                        "Code": str(status),
+                        "Message": http.client.responses.get(status, ""),
+                    },
+                    "ResponseMetadata": {"HTTPStatusCode": status},
+                },
+                operation,
+            )
+    return invalid_response(operation.name, why)
 
 
 def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
@@ -105,26 +158,42 @@ def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
 
 
 @contextmanager
-def translated_errors(operation_name: str) -> Generator[None]:
+def translated_errors(operation: OperationModel, secrets: Sequence[str] = ()) -> Generator[None]:
     """Raise botocore's exceptions from the block as the library's typed errors.
 
-    Assertion failures (botocore's Stubber reporting an unexpected request) are a test's
-    own failure and pass through unchanged. A plain ValueError, TypeError, ... raised while
-    botocore parsed the answer (a member of the wrong type, a timestamp it cannot read) is an
-    answer that does not fit the model: `InvalidResponse`, naming the operation. Other such
-    exceptions (from an event handler of the caller's, say) pass through unchanged.
+    `secrets` are the secret values the call sent; the service may quote them back in a
+    message. Assertion failures (botocore's Stubber reporting an unexpected request) are a
+    test's own failure and pass through unchanged. A plain ValueError, TypeError, ... raised
+    while botocore parsed the answer (a member of the wrong type, a timestamp it cannot read)
+    is an answer that does not fit the model: `InvalidResponse`, naming the operation. Other
+    such exceptions (from an event handler of the caller's, say) pass through unchanged.
     """
     try:
         yield
     except AssertionError:
         raise
     except (ClientError, BotoCoreError, ResponseParserError) as exc:
-        raise from_botocore(exc, operation_name) from exc
+        _redact_exception(exc, secrets)
+        raise from_botocore(exc, operation, secrets) from exc
     except _BAD_VALUE_ERRORS as exc:
         if not _raised_while_parsing(exc):
             raise
         why = f"it does not fit the model ({type(exc).__name__})"
-        raise invalid_response(operation_name, why) from exc
+        raise unreadable_answer(exc, operation, why) from exc
+
+
+def _redact_exception(exc: BaseException, secrets: Sequence[str]) -> None:
+    """Take the request's secrets out of botocore's exception text, which the library's
+    error chains to (`__cause__`)."""
+    if not secrets:
+        return
+    if any(isinstance(a, str) and mentions(a, secrets) for a in exc.args):
+        exc.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in exc.args)
+    if isinstance(exc, ClientError):
+        error = exc.response.get("Error") or {}
+        message = error.get("Message")
+        if isinstance(message, str):
+            error["Message"] = redact(message, secrets)
 
 
 def _raised_while_parsing(exc: BaseException) -> bool:

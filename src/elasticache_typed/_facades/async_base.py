@@ -12,7 +12,9 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from botocore import xform_name
+from botocore.model import OperationModel
 
+from elasticache_typed._answers import parsers
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
@@ -22,8 +24,9 @@ INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typ
 
 try:
     from aiobotocore.config import AioConfig
-    from aiobotocore.parsers import AioResponseParserFactory
     from aiobotocore.session import AioSession, get_session
+
+    from elasticache_typed._answers.aio_parsers import AioCarefulParserFactory
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
     detail = str(exc) or f"No module named {exc.name!r}"
     raise ImportError(f"{INSTALL_HINT} ({detail})", name=exc.name) from exc
@@ -115,20 +118,22 @@ class AsyncFacadeBase(FacadeCore):
             **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
         ) as created:
             client: ElastiCacheClient = created
-            cls._install_fast_parser(client, AioResponseParserFactory())
+            parsers.install(client, AioCarefulParserFactory(client.meta.endpoint_url))
             yield cls(client)
 
-    async def _send(self, operation: str, params: dict[str, Any]) -> Any:
-        logger.debug("calling %s", operation)
-        with translated_errors(operation):
-            return await getattr(self._raw, xform_name(operation))(**params)
+    async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
+        logger.debug("calling %s", operation.name)
+        with translated_errors(operation, self._secrets(operation, params)):
+            return await getattr(self._raw, xform_name(operation.name))(**params)
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
-        response = await self._send(operation, self._request(operation, values))
+        model = self._operation(operation)
+        response = await self._send(model, self._request(model, values))
         return read_answer(response, structure_hook(output), operation)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
-        await self._send(operation, self._request(operation, values))
+        model = self._operation(operation)
+        await self._send(model, self._request(model, values))
 
     def _paginate(
         self,
@@ -140,8 +145,9 @@ class AsyncFacadeBase(FacadeCore):
         max_items: int | None,
     ) -> AsyncIterator[T]:
         # Not a coroutine: the input is checked when the method is called, before any page.
-        pages = self._pages(operation, values, page_size, max_items)
-        return _items(pages, result_key, structure_hook(item_type), operation)
+        model = self._operation(operation)
+        pages = self._pages(model, values, page_size, max_items)
+        return _items(pages, result_key, structure_hook(item_type), model)
 
     async def _wait(
         self,
@@ -151,15 +157,16 @@ class AsyncFacadeBase(FacadeCore):
         delay: int | None,
         max_attempts: int | None,
     ) -> None:
-        botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
-        with translated_errors(operation):
+        model = self._operation(operation)
+        botocore_waiter, params = self._waiter(waiter, model, values, delay, max_attempts)
+        with translated_errors(model):
             await botocore_waiter.wait(**params)
 
 
 async def _items(
-    pages: Any, result_key: str, read: Callable[[Any], T], operation: str
+    pages: Any, result_key: str, read: Callable[[Any], T], operation: OperationModel
 ) -> AsyncIterator[T]:
     with translated_errors(operation):
         async for page in pages:
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation)
+                yield read_answer(item, read, operation.name)

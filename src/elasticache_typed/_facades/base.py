@@ -9,7 +9,6 @@ of an aiobotocore client. The generated `ElastiCache` and `AsyncElastiCache` sub
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -17,14 +16,18 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import boto3
 from botocore import xform_name
 from botocore.config import Config
-from botocore.parsers import ResponseParserFactory
+from botocore.model import OperationModel
 
+from elasticache_typed._answers import parsers
+from elasticache_typed._answers.parsers import CarefulParserFactory
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
-from elasticache_typed._conversion.timestamps import parse_iso_timestamp
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
+from elasticache_typed._secrets import log_filter
+from elasticache_typed._secrets.values import request_secrets
 
 if TYPE_CHECKING:
     from mypy_boto3_elasticache.client import ElastiCacheClient
@@ -39,15 +42,27 @@ class FacadeCore:
 
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
+        self._log_filter = log_filter.install()
         prepare_conversions()
 
-    def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        input_shape = self._raw.meta.service_model.operation_model(operation).input_shape
-        return request_params(input_shape, values)
+    def _operation(self, operation: str) -> OperationModel:
+        model: OperationModel = self._raw.meta.service_model.operation_model(operation)
+        return model
+
+    def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
+        return request_params(operation.input_shape, values, xform_name(operation.name))
+
+    def _secrets(self, operation: OperationModel, params: Mapping[str, Any]) -> list[str]:
+        """The secret values a call sends; botocore's log filter looks out for them too."""
+        if operation.name not in OPERATIONS_WITH_SECRETS:
+            return []
+        secrets = request_secrets(params)
+        self._log_filter.remember(secrets)
+        return secrets
 
     def _pages(
         self,
-        operation: str,
+        operation: OperationModel,
         values: Mapping[str, Any],
         page_size: int | None,
         max_items: int | None,
@@ -55,13 +70,13 @@ class FacadeCore:
         """botocore's (or aiobotocore's) page iterator, the input checked; nothing sent yet."""
         params = self._request(operation, values)
         config = positive_ints(PageSize=page_size, MaxItems=max_items)
-        paginator = self._raw.get_paginator(xform_name(operation))
+        paginator = self._raw.get_paginator(xform_name(operation.name))
         return paginator.paginate(**params, PaginationConfig=config)
 
     def _waiter(
         self,
         waiter: str,
-        operation: str,
+        operation: OperationModel,
         values: Mapping[str, Any],
         delay: int | None,
         max_attempts: int | None,
@@ -71,13 +86,6 @@ class FacadeCore:
         params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
         return self._raw.get_waiter(xform_name(waiter)), params
-
-    @staticmethod
-    def _install_fast_parser(client: Any, factory: ResponseParserFactory) -> None:
-        """Give only this new client's endpoint the fast ISO-8601 timestamp parser."""
-        factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
-        # Never the session's other clients: only this endpoint's factory is replaced.
-        client._endpoint._response_parser_factory = factory
 
 
 class FacadeBase(FacadeCore):
@@ -156,20 +164,22 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        cls._install_fast_parser(client, ResponseParserFactory())
+        parsers.install(client, CarefulParserFactory(client.meta.endpoint_url))
         return cls(client)
 
-    def _send(self, operation: str, params: dict[str, Any]) -> Any:
-        logger.debug("calling %s", operation)
-        with translated_errors(operation):
-            return getattr(self._raw, xform_name(operation))(**params)
+    def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
+        logger.debug("calling %s", operation.name)
+        with translated_errors(operation, self._secrets(operation, params)):
+            return getattr(self._raw, xform_name(operation.name))(**params)
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
-        response = self._send(operation, self._request(operation, values))
+        model = self._operation(operation)
+        response = self._send(model, self._request(model, values))
         return read_answer(response, structure_hook(output), operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
-        self._send(operation, self._request(operation, values))
+        model = self._operation(operation)
+        self._send(model, self._request(model, values))
 
     def _paginate(
         self,
@@ -180,8 +190,9 @@ class FacadeBase(FacadeCore):
         page_size: int | None,
         max_items: int | None,
     ) -> Iterator[T]:
-        pages = self._pages(operation, values, page_size, max_items)
-        return _items(pages, result_key, structure_hook(item_type), operation)
+        model = self._operation(operation)
+        pages = self._pages(model, values, page_size, max_items)
+        return _items(pages, result_key, structure_hook(item_type), model)
 
     def _wait(
         self,
@@ -191,34 +202,28 @@ class FacadeBase(FacadeCore):
         delay: int | None,
         max_attempts: int | None,
     ) -> None:
-        botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
-        with translated_errors(operation):
+        model = self._operation(operation)
+        botocore_waiter, params = self._waiter(waiter, model, values, delay, max_attempts)
+        with translated_errors(model):
             botocore_waiter.wait(**params)
 
 
 def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
     """The typed value of an answer; an answer that does not fit the model is InvalidResponse."""
-    # The collector is paused while an answer is converted: converting allocates many objects
-    # that all survive, so collections then only re-walk them (a third of the time, measured).
-    # Collection resumes right after; nothing is kept from one call to the next.
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
     try:
         return read(response)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         why = f"it does not fit the model ({type(exc).__name__})"
         raise invalid_response(operation, why) from exc
-    finally:
-        if collecting:
-            gc.enable()
 
 
-def _items(pages: Any, result_key: str, read: Callable[[Any], T], operation: str) -> Iterator[T]:
+def _items(
+    pages: Any, result_key: str, read: Callable[[Any], T], operation: OperationModel
+) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation)
+                yield read_answer(item, read, operation.name)
 
 
 def dig(page: Any, dotted_key: str) -> list[Any]:

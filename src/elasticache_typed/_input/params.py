@@ -34,10 +34,16 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def request_params(input_shape: StructureShape | None, values: Mapping[str, Any]) -> dict[str, Any]:
-    """boto3's params for the given wire-named values; None values are left out."""
+def request_params(
+    input_shape: StructureShape | None, values: Mapping[str, Any], method: str
+) -> dict[str, Any]:
+    """boto3's params for the given wire-named values of a call of `method`; None values are
+    left out. None for a required member is a TypeError, as a missing argument is."""
     if input_shape is None:
         return {}
+    for name in input_shape.required_members:
+        if values.get(name) is None:
+            raise TypeError(f"{method}() argument {xform_name(name)!r} is required, got None")
     params: dict[str, Any] = {}
     for name, value in values.items():
         if value is not None:
@@ -67,11 +73,14 @@ def _structure(value: object, shape: StructureShape, path: str) -> dict[str, Any
     if cls is None or not isinstance(value, cls):
         raise _type_error(path, f"shapes.{shape.name}", value)
     params: dict[str, Any] = {}
+    required = shape.required_members
     for name, member in shape.members.items():
         attr = xform_name(name)
         member_value = getattr(value, attr, None)
         if member_value is not None:
             params[name] = _convert(member_value, member, f"{path}.{attr}")
+        elif name in required:
+            raise ValidationError(f"{path}.{attr}: required, got None")
     return params
 
 

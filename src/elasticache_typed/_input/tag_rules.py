@@ -37,6 +37,7 @@ def check_tags(tags: list[dict[str, Any]], path: str) -> None:
     """Raise ValidationError naming the first tag rule the wire tags break."""
     if len(tags) > MAX_TAGS:
         raise ValidationError(f"{path}: at most {MAX_TAGS} tags are allowed, got {len(tags)}")
+    seen: dict[str, int] = {}
     for i, tag in enumerate(tags):
         key = tag.get("Key")
         if key is None:
@@ -51,6 +52,9 @@ def check_tags(tags: list[dict[str, Any]], path: str) -> None:
             raise ValidationError(
                 f"{path}[{i}]: tag keys must not start with '{RESERVED_PREFIX}' (reserved by AWS)"
             )
+        if key in seen:
+            raise ValidationError(f"{path}[{i}]: the same tag key as {path}[{seen[key]}]")
+        seen[key] = i
         value = tag.get("Value")
         if value is not None and len(value) > MAX_VALUE_LENGTH:
             raise ValidationError(

@@ -1,0 +1,1 @@
+"""How clients made by `create()` read the service's answers."""

@@ -1,0 +1,78 @@
+"""Answers that botocore cannot read as the service's: one cut short (fewer bytes than its
+Content-Length: the connection closed mid-body), or a 5xx whose body is not the service's
+XML error (an HTML page from a load balancer, plain text, JSON, nothing at all).
+
+An answer is botocore's response dict: `status_code`, `headers` and `body` (bytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+from xml.etree import ElementTree
+
+from botocore.exceptions import ConnectionClosedError
+
+
+def is_cut_short(answer: Mapping[str, Any]) -> bool:
+    """Whether fewer bytes arrived than the answer's Content-Length announced."""
+    body = answer.get("body")
+    if not isinstance(body, bytes | bytearray):
+        return False
+    headers: Mapping[str, Any] = answer.get("headers") or {}
+    announced = next((v for k, v in headers.items() if str(k).lower() == "content-length"), None)
+    try:
+        return announced is not None and len(body) < int(announced)
+    except (TypeError, ValueError):
+        return False
+
+
+def raise_if_cut_short(answer: Mapping[str, Any], endpoint_url: str) -> None:
+    """Raise botocore's ConnectionClosedError (which its retry policies retry) for an answer
+    cut short."""
+    if is_cut_short(answer):
+        raise ConnectionClosedError(endpoint_url=endpoint_url)
+
+
+def is_foreign_server_error(answer: Mapping[str, Any]) -> bool:
+    """Whether a 5xx answer's body is anything but the service's XML error."""
+    if int(answer.get("status_code") or 0) < 500:
+        return False
+    return not _is_service_error(answer.get("body"))
+
+
+def _is_service_error(body: object) -> bool:
+    """An XML document with an `Error` element that has a `Code` (namespaces aside)."""
+    if not isinstance(body, bytes | bytearray) or not body.strip():
+        return False
+    try:
+        root = ElementTree.fromstring(bytes(body))
+    except ElementTree.ParseError:
+        return False
+    for element in root.iter():
+        if _local(element.tag) == "Error" and any(_local(c.tag) == "Code" for c in element):
+            return True
+    return False
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def answer_behind(exc: BaseException) -> tuple[Mapping[str, Any], str] | None:
+    """The answer botocore was reading when `exc` was raised, and the request's URL.
+
+    Found on the traceback: botocore's (and aiobotocore's) `Endpoint._do_get_response` holds
+    the answer as `response_dict` and the request as `request`. This is how a wrapped client,
+    whose parser the library never changes, still tells a cut-short or foreign 5xx answer
+    from one that does not fit the model. None when no such frame is there.
+    """
+    tb = exc.__traceback__
+    while tb is not None:
+        scope = tb.tb_frame.f_locals
+        answer = scope.get("response_dict")
+        if isinstance(answer, Mapping) and "status_code" in answer:
+            url = getattr(scope.get("request"), "url", None)
+            return cast("Mapping[str, Any]", answer), str(url or "")
+        tb = tb.tb_next
+    return None

@@ -48,13 +48,11 @@ def _convert(shape: Shape, expr: str, direction: str, depth: int = 0) -> str:
 
 def _structure_argument(member: Member) -> str:
     if member.required:
-        value = _convert(member.shape, f'd["{member.name}"]', STRUCTURE)
-        return f"        {member.attr}={value},\n"
-    get = f'd.get("{member.name}")'
+        return f'        {_convert(member.shape, f"d[{member.name!r}]", STRUCTURE)},\n'
+    get = f"g({member.name!r})"
     if _is_scalar(member.shape):
-        return f"        {member.attr}={get},\n"
-    value = _convert(member.shape, "v", STRUCTURE)
-    return f"        {member.attr}=None if (v := {get}) is None else {value},\n"
+        return f"        {get},\n"
+    return f"        None if (v := {get}) is None else {_convert(member.shape, 'v', STRUCTURE)},\n"
 
 
 def _unstructure_line(member: Member) -> str:
@@ -72,9 +70,10 @@ def _hooks(structure: Structure) -> str:
     arguments = "".join(_structure_argument(m) for m in structure.members)
     lines = "".join(_unstructure_line(m) for m in structure.members)
     declare = "    v: Any\n" if any(not m.required for m in structure.members) else ""
+    getter = "    g = d.get\n" if any(not m.required for m in structure.members) else ""
     return (
         f"def structure_{name}(d: Mapping[str, Any]) -> _s.{name}:\n"
-        f"    return _s.{name}(\n{arguments}    )\n\n\n"
+        f"{getter}    return _s.{name}._make(\n{arguments}    )\n\n\n"
         f"def unstructure_{name}(o: _s.{name}) -> dict[str, Any]:\n"
         f"{declare}    d: dict[str, Any] = {{}}\n{lines}    return d\n"
     )

@@ -12,9 +12,9 @@ from elasticache_typed._generated import shapes as _s
 
 
 def structure_AddTagsToResourceMessage(d: Mapping[str, Any]) -> _s.AddTagsToResourceMessage:
-    return _s.AddTagsToResourceMessage(
-        resource_name=d["ResourceName"],
-        tags=[structure_Tag(x0) for x0 in d["Tags"]],
+    return _s.AddTagsToResourceMessage._make(
+        d["ResourceName"],
+        [structure_Tag(x0) for x0 in d["Tags"]],
     )
 
 
@@ -28,11 +28,10 @@ def unstructure_AddTagsToResourceMessage(o: _s.AddTagsToResourceMessage) -> dict
 def structure_AllowedNodeTypeModificationsMessage(
     d: Mapping[str, Any],
 ) -> _s.AllowedNodeTypeModificationsMessage:
-    return _s.AllowedNodeTypeModificationsMessage(
-        scale_up_modifications=None if (v := d.get("ScaleUpModifications")) is None else list(v),
-        scale_down_modifications=None
-        if (v := d.get("ScaleDownModifications")) is None
-        else list(v),
+    g = d.get
+    return _s.AllowedNodeTypeModificationsMessage._make(
+        None if (v := g("ScaleUpModifications")) is None else list(v),
+        None if (v := g("ScaleDownModifications")) is None else list(v),
     )
 
 
@@ -49,9 +48,10 @@ def unstructure_AllowedNodeTypeModificationsMessage(
 
 
 def structure_Authentication(d: Mapping[str, Any]) -> _s.Authentication:
-    return _s.Authentication(
-        type=d.get("Type"),
-        password_count=d.get("PasswordCount"),
+    g = d.get
+    return _s.Authentication._make(
+        g("Type"),
+        g("PasswordCount"),
     )
 
 
@@ -66,9 +66,10 @@ def unstructure_Authentication(o: _s.Authentication) -> dict[str, Any]:
 
 
 def structure_AuthenticationMode(d: Mapping[str, Any]) -> _s.AuthenticationMode:
-    return _s.AuthenticationMode(
-        type=d.get("Type"),
-        passwords=None if (v := d.get("Passwords")) is None else list(v),
+    g = d.get
+    return _s.AuthenticationMode._make(
+        g("Type"),
+        None if (v := g("Passwords")) is None else list(v),
     )
 
 
@@ -85,10 +86,10 @@ def unstructure_AuthenticationMode(o: _s.AuthenticationMode) -> dict[str, Any]:
 def structure_AuthorizeCacheSecurityGroupIngressMessage(
     d: Mapping[str, Any],
 ) -> _s.AuthorizeCacheSecurityGroupIngressMessage:
-    return _s.AuthorizeCacheSecurityGroupIngressMessage(
-        cache_security_group_name=d["CacheSecurityGroupName"],
-        ec2_security_group_name=d["EC2SecurityGroupName"],
-        ec2_security_group_owner_id=d["EC2SecurityGroupOwnerId"],
+    return _s.AuthorizeCacheSecurityGroupIngressMessage._make(
+        d["CacheSecurityGroupName"],
+        d["EC2SecurityGroupName"],
+        d["EC2SecurityGroupOwnerId"],
     )
 
 
@@ -105,10 +106,9 @@ def unstructure_AuthorizeCacheSecurityGroupIngressMessage(
 def structure_AuthorizeCacheSecurityGroupIngressResult(
     d: Mapping[str, Any],
 ) -> _s.AuthorizeCacheSecurityGroupIngressResult:
-    return _s.AuthorizeCacheSecurityGroupIngressResult(
-        cache_security_group=None
-        if (v := d.get("CacheSecurityGroup")) is None
-        else structure_CacheSecurityGroup(v),
+    g = d.get
+    return _s.AuthorizeCacheSecurityGroupIngressResult._make(
+        None if (v := g("CacheSecurityGroup")) is None else structure_CacheSecurityGroup(v),
     )
 
 
@@ -123,8 +123,9 @@ def unstructure_AuthorizeCacheSecurityGroupIngressResult(
 
 
 def structure_AvailabilityZone(d: Mapping[str, Any]) -> _s.AvailabilityZone:
-    return _s.AvailabilityZone(
-        name=d.get("Name"),
+    g = d.get
+    return _s.AvailabilityZone._make(
+        g("Name"),
     )
 
 
@@ -139,10 +140,11 @@ def unstructure_AvailabilityZone(o: _s.AvailabilityZone) -> dict[str, Any]:
 def structure_BatchApplyUpdateActionMessage(
     d: Mapping[str, Any],
 ) -> _s.BatchApplyUpdateActionMessage:
-    return _s.BatchApplyUpdateActionMessage(
-        replication_group_ids=None if (v := d.get("ReplicationGroupIds")) is None else list(v),
-        cache_cluster_ids=None if (v := d.get("CacheClusterIds")) is None else list(v),
-        service_update_name=d["ServiceUpdateName"],
+    g = d.get
+    return _s.BatchApplyUpdateActionMessage._make(
+        None if (v := g("ReplicationGroupIds")) is None else list(v),
+        None if (v := g("CacheClusterIds")) is None else list(v),
+        d["ServiceUpdateName"],
     )
 
 
@@ -160,10 +162,11 @@ def unstructure_BatchApplyUpdateActionMessage(
 
 
 def structure_BatchStopUpdateActionMessage(d: Mapping[str, Any]) -> _s.BatchStopUpdateActionMessage:
-    return _s.BatchStopUpdateActionMessage(
-        replication_group_ids=None if (v := d.get("ReplicationGroupIds")) is None else list(v),
-        cache_cluster_ids=None if (v := d.get("CacheClusterIds")) is None else list(v),
-        service_update_name=d["ServiceUpdateName"],
+    g = d.get
+    return _s.BatchStopUpdateActionMessage._make(
+        None if (v := g("ReplicationGroupIds")) is None else list(v),
+        None if (v := g("CacheClusterIds")) is None else list(v),
+        d["ServiceUpdateName"],
     )
 
 
@@ -179,60 +182,49 @@ def unstructure_BatchStopUpdateActionMessage(o: _s.BatchStopUpdateActionMessage)
 
 
 def structure_CacheCluster(d: Mapping[str, Any]) -> _s.CacheCluster:
-    return _s.CacheCluster(
-        cache_cluster_id=d.get("CacheClusterId"),
-        configuration_endpoint=None
-        if (v := d.get("ConfigurationEndpoint")) is None
-        else structure_Endpoint(v),
-        client_download_landing_page=d.get("ClientDownloadLandingPage"),
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_cluster_status=d.get("CacheClusterStatus"),
-        num_cache_nodes=d.get("NumCacheNodes"),
-        preferred_availability_zone=d.get("PreferredAvailabilityZone"),
-        preferred_outpost_arn=d.get("PreferredOutpostArn"),
-        cache_cluster_create_time=None
-        if (v := d.get("CacheClusterCreateTime")) is None
-        else to_utc(v),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        pending_modified_values=None
-        if (v := d.get("PendingModifiedValues")) is None
-        else structure_PendingModifiedValues(v),
-        notification_configuration=None
-        if (v := d.get("NotificationConfiguration")) is None
+    g = d.get
+    return _s.CacheCluster._make(
+        g("CacheClusterId"),
+        None if (v := g("ConfigurationEndpoint")) is None else structure_Endpoint(v),
+        g("ClientDownloadLandingPage"),
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheClusterStatus"),
+        g("NumCacheNodes"),
+        g("PreferredAvailabilityZone"),
+        g("PreferredOutpostArn"),
+        None if (v := g("CacheClusterCreateTime")) is None else to_utc(v),
+        g("PreferredMaintenanceWindow"),
+        None if (v := g("PendingModifiedValues")) is None else structure_PendingModifiedValues(v),
+        None
+        if (v := g("NotificationConfiguration")) is None
         else structure_NotificationConfiguration(v),
-        cache_security_groups=None
-        if (v := d.get("CacheSecurityGroups")) is None
+        None
+        if (v := g("CacheSecurityGroups")) is None
         else [structure_CacheSecurityGroupMembership(x0) for x0 in v],
-        cache_parameter_group=None
-        if (v := d.get("CacheParameterGroup")) is None
-        else structure_CacheParameterGroupStatus(v),
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        cache_nodes=None
-        if (v := d.get("CacheNodes")) is None
-        else [structure_CacheNode(x0) for x0 in v],
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        security_groups=None
-        if (v := d.get("SecurityGroups")) is None
+        None if (v := g("CacheParameterGroup")) is None else structure_CacheParameterGroupStatus(v),
+        g("CacheSubnetGroupName"),
+        None if (v := g("CacheNodes")) is None else [structure_CacheNode(x0) for x0 in v],
+        g("AutoMinorVersionUpgrade"),
+        None
+        if (v := g("SecurityGroups")) is None
         else [structure_SecurityGroupMembership(x0) for x0 in v],
-        replication_group_id=d.get("ReplicationGroupId"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        auth_token_enabled=d.get("AuthTokenEnabled"),
-        auth_token_last_modified_date=None
-        if (v := d.get("AuthTokenLastModifiedDate")) is None
-        else to_utc(v),
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        at_rest_encryption_enabled=d.get("AtRestEncryptionEnabled"),
-        arn=d.get("ARN"),
-        replication_group_log_delivery_enabled=d.get("ReplicationGroupLogDeliveryEnabled"),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+        g("ReplicationGroupId"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("AuthTokenEnabled"),
+        None if (v := g("AuthTokenLastModifiedDate")) is None else to_utc(v),
+        g("TransitEncryptionEnabled"),
+        g("AtRestEncryptionEnabled"),
+        g("ARN"),
+        g("ReplicationGroupLogDeliveryEnabled"),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfiguration(x0) for x0 in v],
-        network_type=d.get("NetworkType"),
-        ip_discovery=d.get("IpDiscovery"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
+        g("NetworkType"),
+        g("IpDiscovery"),
+        g("TransitEncryptionMode"),
     )
 
 
@@ -309,11 +301,10 @@ def unstructure_CacheCluster(o: _s.CacheCluster) -> dict[str, Any]:
 
 
 def structure_CacheClusterMessage(d: Mapping[str, Any]) -> _s.CacheClusterMessage:
-    return _s.CacheClusterMessage(
-        marker=d.get("Marker"),
-        cache_clusters=None
-        if (v := d.get("CacheClusters")) is None
-        else [structure_CacheCluster(x0) for x0 in v],
+    g = d.get
+    return _s.CacheClusterMessage._make(
+        g("Marker"),
+        None if (v := g("CacheClusters")) is None else [structure_CacheCluster(x0) for x0 in v],
     )
 
 
@@ -328,12 +319,13 @@ def unstructure_CacheClusterMessage(o: _s.CacheClusterMessage) -> dict[str, Any]
 
 
 def structure_CacheEngineVersion(d: Mapping[str, Any]) -> _s.CacheEngineVersion:
-    return _s.CacheEngineVersion(
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_parameter_group_family=d.get("CacheParameterGroupFamily"),
-        cache_engine_description=d.get("CacheEngineDescription"),
-        cache_engine_version_description=d.get("CacheEngineVersionDescription"),
+    g = d.get
+    return _s.CacheEngineVersion._make(
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheParameterGroupFamily"),
+        g("CacheEngineDescription"),
+        g("CacheEngineVersionDescription"),
     )
 
 
@@ -354,10 +346,11 @@ def unstructure_CacheEngineVersion(o: _s.CacheEngineVersion) -> dict[str, Any]:
 
 
 def structure_CacheEngineVersionMessage(d: Mapping[str, Any]) -> _s.CacheEngineVersionMessage:
-    return _s.CacheEngineVersionMessage(
-        marker=d.get("Marker"),
-        cache_engine_versions=None
-        if (v := d.get("CacheEngineVersions")) is None
+    g = d.get
+    return _s.CacheEngineVersionMessage._make(
+        g("Marker"),
+        None
+        if (v := g("CacheEngineVersions")) is None
         else [structure_CacheEngineVersion(x0) for x0 in v],
     )
 
@@ -373,15 +366,16 @@ def unstructure_CacheEngineVersionMessage(o: _s.CacheEngineVersionMessage) -> di
 
 
 def structure_CacheNode(d: Mapping[str, Any]) -> _s.CacheNode:
-    return _s.CacheNode(
-        cache_node_id=d.get("CacheNodeId"),
-        cache_node_status=d.get("CacheNodeStatus"),
-        cache_node_create_time=None if (v := d.get("CacheNodeCreateTime")) is None else to_utc(v),
-        endpoint=None if (v := d.get("Endpoint")) is None else structure_Endpoint(v),
-        parameter_group_status=d.get("ParameterGroupStatus"),
-        source_cache_node_id=d.get("SourceCacheNodeId"),
-        customer_availability_zone=d.get("CustomerAvailabilityZone"),
-        customer_outpost_arn=d.get("CustomerOutpostArn"),
+    g = d.get
+    return _s.CacheNode._make(
+        g("CacheNodeId"),
+        g("CacheNodeStatus"),
+        None if (v := g("CacheNodeCreateTime")) is None else to_utc(v),
+        None if (v := g("Endpoint")) is None else structure_Endpoint(v),
+        g("ParameterGroupStatus"),
+        g("SourceCacheNodeId"),
+        g("CustomerAvailabilityZone"),
+        g("CustomerOutpostArn"),
     )
 
 
@@ -410,18 +404,19 @@ def unstructure_CacheNode(o: _s.CacheNode) -> dict[str, Any]:
 def structure_CacheNodeTypeSpecificParameter(
     d: Mapping[str, Any],
 ) -> _s.CacheNodeTypeSpecificParameter:
-    return _s.CacheNodeTypeSpecificParameter(
-        parameter_name=d.get("ParameterName"),
-        description=d.get("Description"),
-        source=d.get("Source"),
-        data_type=d.get("DataType"),
-        allowed_values=d.get("AllowedValues"),
-        is_modifiable=d.get("IsModifiable"),
-        minimum_engine_version=d.get("MinimumEngineVersion"),
-        cache_node_type_specific_values=None
-        if (v := d.get("CacheNodeTypeSpecificValues")) is None
+    g = d.get
+    return _s.CacheNodeTypeSpecificParameter._make(
+        g("ParameterName"),
+        g("Description"),
+        g("Source"),
+        g("DataType"),
+        g("AllowedValues"),
+        g("IsModifiable"),
+        g("MinimumEngineVersion"),
+        None
+        if (v := g("CacheNodeTypeSpecificValues")) is None
         else [structure_CacheNodeTypeSpecificValue(x0) for x0 in v],
-        change_type=d.get("ChangeType"),
+        g("ChangeType"),
     )
 
 
@@ -452,9 +447,10 @@ def unstructure_CacheNodeTypeSpecificParameter(
 
 
 def structure_CacheNodeTypeSpecificValue(d: Mapping[str, Any]) -> _s.CacheNodeTypeSpecificValue:
-    return _s.CacheNodeTypeSpecificValue(
-        cache_node_type=d.get("CacheNodeType"),
-        value=d.get("Value"),
+    g = d.get
+    return _s.CacheNodeTypeSpecificValue._make(
+        g("CacheNodeType"),
+        g("Value"),
     )
 
 
@@ -469,19 +465,16 @@ def unstructure_CacheNodeTypeSpecificValue(o: _s.CacheNodeTypeSpecificValue) -> 
 
 
 def structure_CacheNodeUpdateStatus(d: Mapping[str, Any]) -> _s.CacheNodeUpdateStatus:
-    return _s.CacheNodeUpdateStatus(
-        cache_node_id=d.get("CacheNodeId"),
-        node_update_status=d.get("NodeUpdateStatus"),
-        node_deletion_date=None if (v := d.get("NodeDeletionDate")) is None else to_utc(v),
-        node_update_start_date=None if (v := d.get("NodeUpdateStartDate")) is None else to_utc(v),
-        node_update_end_date=None if (v := d.get("NodeUpdateEndDate")) is None else to_utc(v),
-        node_update_initiated_by=d.get("NodeUpdateInitiatedBy"),
-        node_update_initiated_date=None
-        if (v := d.get("NodeUpdateInitiatedDate")) is None
-        else to_utc(v),
-        node_update_status_modified_date=None
-        if (v := d.get("NodeUpdateStatusModifiedDate")) is None
-        else to_utc(v),
+    g = d.get
+    return _s.CacheNodeUpdateStatus._make(
+        g("CacheNodeId"),
+        g("NodeUpdateStatus"),
+        None if (v := g("NodeDeletionDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateStartDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateEndDate")) is None else to_utc(v),
+        g("NodeUpdateInitiatedBy"),
+        None if (v := g("NodeUpdateInitiatedDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateStatusModifiedDate")) is None else to_utc(v),
     )
 
 
@@ -508,12 +501,13 @@ def unstructure_CacheNodeUpdateStatus(o: _s.CacheNodeUpdateStatus) -> dict[str, 
 
 
 def structure_CacheParameterGroup(d: Mapping[str, Any]) -> _s.CacheParameterGroup:
-    return _s.CacheParameterGroup(
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        cache_parameter_group_family=d.get("CacheParameterGroupFamily"),
-        description=d.get("Description"),
-        is_global=d.get("IsGlobal"),
-        arn=d.get("ARN"),
+    g = d.get
+    return _s.CacheParameterGroup._make(
+        g("CacheParameterGroupName"),
+        g("CacheParameterGroupFamily"),
+        g("Description"),
+        g("IsGlobal"),
+        g("ARN"),
     )
 
 
@@ -534,13 +528,12 @@ def unstructure_CacheParameterGroup(o: _s.CacheParameterGroup) -> dict[str, Any]
 
 
 def structure_CacheParameterGroupDetails(d: Mapping[str, Any]) -> _s.CacheParameterGroupDetails:
-    return _s.CacheParameterGroupDetails(
-        marker=d.get("Marker"),
-        parameters=None
-        if (v := d.get("Parameters")) is None
-        else [structure_Parameter(x0) for x0 in v],
-        cache_node_type_specific_parameters=None
-        if (v := d.get("CacheNodeTypeSpecificParameters")) is None
+    g = d.get
+    return _s.CacheParameterGroupDetails._make(
+        g("Marker"),
+        None if (v := g("Parameters")) is None else [structure_Parameter(x0) for x0 in v],
+        None
+        if (v := g("CacheNodeTypeSpecificParameters")) is None
         else [structure_CacheNodeTypeSpecificParameter(x0) for x0 in v],
     )
 
@@ -562,8 +555,9 @@ def unstructure_CacheParameterGroupDetails(o: _s.CacheParameterGroupDetails) -> 
 def structure_CacheParameterGroupNameMessage(
     d: Mapping[str, Any],
 ) -> _s.CacheParameterGroupNameMessage:
-    return _s.CacheParameterGroupNameMessage(
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
+    g = d.get
+    return _s.CacheParameterGroupNameMessage._make(
+        g("CacheParameterGroupName"),
     )
 
 
@@ -578,10 +572,11 @@ def unstructure_CacheParameterGroupNameMessage(
 
 
 def structure_CacheParameterGroupStatus(d: Mapping[str, Any]) -> _s.CacheParameterGroupStatus:
-    return _s.CacheParameterGroupStatus(
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        parameter_apply_status=d.get("ParameterApplyStatus"),
-        cache_node_ids_to_reboot=None if (v := d.get("CacheNodeIdsToReboot")) is None else list(v),
+    g = d.get
+    return _s.CacheParameterGroupStatus._make(
+        g("CacheParameterGroupName"),
+        g("ParameterApplyStatus"),
+        None if (v := g("CacheNodeIdsToReboot")) is None else list(v),
     )
 
 
@@ -598,10 +593,11 @@ def unstructure_CacheParameterGroupStatus(o: _s.CacheParameterGroupStatus) -> di
 
 
 def structure_CacheParameterGroupsMessage(d: Mapping[str, Any]) -> _s.CacheParameterGroupsMessage:
-    return _s.CacheParameterGroupsMessage(
-        marker=d.get("Marker"),
-        cache_parameter_groups=None
-        if (v := d.get("CacheParameterGroups")) is None
+    g = d.get
+    return _s.CacheParameterGroupsMessage._make(
+        g("Marker"),
+        None
+        if (v := g("CacheParameterGroups")) is None
         else [structure_CacheParameterGroup(x0) for x0 in v],
     )
 
@@ -617,14 +613,15 @@ def unstructure_CacheParameterGroupsMessage(o: _s.CacheParameterGroupsMessage) -
 
 
 def structure_CacheSecurityGroup(d: Mapping[str, Any]) -> _s.CacheSecurityGroup:
-    return _s.CacheSecurityGroup(
-        owner_id=d.get("OwnerId"),
-        cache_security_group_name=d.get("CacheSecurityGroupName"),
-        description=d.get("Description"),
-        ec2_security_groups=None
-        if (v := d.get("EC2SecurityGroups")) is None
+    g = d.get
+    return _s.CacheSecurityGroup._make(
+        g("OwnerId"),
+        g("CacheSecurityGroupName"),
+        g("Description"),
+        None
+        if (v := g("EC2SecurityGroups")) is None
         else [structure_EC2SecurityGroup(x0) for x0 in v],
-        arn=d.get("ARN"),
+        g("ARN"),
     )
 
 
@@ -645,9 +642,10 @@ def unstructure_CacheSecurityGroup(o: _s.CacheSecurityGroup) -> dict[str, Any]:
 
 
 def structure_CacheSecurityGroupMembership(d: Mapping[str, Any]) -> _s.CacheSecurityGroupMembership:
-    return _s.CacheSecurityGroupMembership(
-        cache_security_group_name=d.get("CacheSecurityGroupName"),
-        status=d.get("Status"),
+    g = d.get
+    return _s.CacheSecurityGroupMembership._make(
+        g("CacheSecurityGroupName"),
+        g("Status"),
     )
 
 
@@ -662,10 +660,11 @@ def unstructure_CacheSecurityGroupMembership(o: _s.CacheSecurityGroupMembership)
 
 
 def structure_CacheSecurityGroupMessage(d: Mapping[str, Any]) -> _s.CacheSecurityGroupMessage:
-    return _s.CacheSecurityGroupMessage(
-        marker=d.get("Marker"),
-        cache_security_groups=None
-        if (v := d.get("CacheSecurityGroups")) is None
+    g = d.get
+    return _s.CacheSecurityGroupMessage._make(
+        g("Marker"),
+        None
+        if (v := g("CacheSecurityGroups")) is None
         else [structure_CacheSecurityGroup(x0) for x0 in v],
     )
 
@@ -681,13 +680,14 @@ def unstructure_CacheSecurityGroupMessage(o: _s.CacheSecurityGroupMessage) -> di
 
 
 def structure_CacheSubnetGroup(d: Mapping[str, Any]) -> _s.CacheSubnetGroup:
-    return _s.CacheSubnetGroup(
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        cache_subnet_group_description=d.get("CacheSubnetGroupDescription"),
-        vpc_id=d.get("VpcId"),
-        subnets=None if (v := d.get("Subnets")) is None else [structure_Subnet(x0) for x0 in v],
-        arn=d.get("ARN"),
-        supported_network_types=None if (v := d.get("SupportedNetworkTypes")) is None else list(v),
+    g = d.get
+    return _s.CacheSubnetGroup._make(
+        g("CacheSubnetGroupName"),
+        g("CacheSubnetGroupDescription"),
+        g("VpcId"),
+        None if (v := g("Subnets")) is None else [structure_Subnet(x0) for x0 in v],
+        g("ARN"),
+        None if (v := g("SupportedNetworkTypes")) is None else list(v),
     )
 
 
@@ -710,10 +710,11 @@ def unstructure_CacheSubnetGroup(o: _s.CacheSubnetGroup) -> dict[str, Any]:
 
 
 def structure_CacheSubnetGroupMessage(d: Mapping[str, Any]) -> _s.CacheSubnetGroupMessage:
-    return _s.CacheSubnetGroupMessage(
-        marker=d.get("Marker"),
-        cache_subnet_groups=None
-        if (v := d.get("CacheSubnetGroups")) is None
+    g = d.get
+    return _s.CacheSubnetGroupMessage._make(
+        g("Marker"),
+        None
+        if (v := g("CacheSubnetGroups")) is None
         else [structure_CacheSubnetGroup(x0) for x0 in v],
     )
 
@@ -729,11 +730,10 @@ def unstructure_CacheSubnetGroupMessage(o: _s.CacheSubnetGroupMessage) -> dict[s
 
 
 def structure_CacheUsageLimits(d: Mapping[str, Any]) -> _s.CacheUsageLimits:
-    return _s.CacheUsageLimits(
-        data_storage=None if (v := d.get("DataStorage")) is None else structure_DataStorage(v),
-        ecpu_per_second=None
-        if (v := d.get("ECPUPerSecond")) is None
-        else structure_ECPUPerSecond(v),
+    g = d.get
+    return _s.CacheUsageLimits._make(
+        None if (v := g("DataStorage")) is None else structure_DataStorage(v),
+        None if (v := g("ECPUPerSecond")) is None else structure_ECPUPerSecond(v),
     )
 
 
@@ -750,8 +750,9 @@ def unstructure_CacheUsageLimits(o: _s.CacheUsageLimits) -> dict[str, Any]:
 def structure_CloudWatchLogsDestinationDetails(
     d: Mapping[str, Any],
 ) -> _s.CloudWatchLogsDestinationDetails:
-    return _s.CloudWatchLogsDestinationDetails(
-        log_group=d.get("LogGroup"),
+    g = d.get
+    return _s.CloudWatchLogsDestinationDetails._make(
+        g("LogGroup"),
     )
 
 
@@ -766,10 +767,11 @@ def unstructure_CloudWatchLogsDestinationDetails(
 
 
 def structure_CompleteMigrationMessage(d: Mapping[str, Any]) -> _s.CompleteMigrationMessage:
-    return _s.CompleteMigrationMessage(
-        replication_group_id=d.get("ReplicationGroupId"),
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        force=d.get("Force"),
+    g = d.get
+    return _s.CompleteMigrationMessage._make(
+        g("ReplicationGroupId"),
+        g("ServerlessCacheName"),
+        g("Force"),
     )
 
 
@@ -786,13 +788,10 @@ def unstructure_CompleteMigrationMessage(o: _s.CompleteMigrationMessage) -> dict
 
 
 def structure_CompleteMigrationResponse(d: Mapping[str, Any]) -> _s.CompleteMigrationResponse:
-    return _s.CompleteMigrationResponse(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.CompleteMigrationResponse._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -807,13 +806,12 @@ def unstructure_CompleteMigrationResponse(o: _s.CompleteMigrationResponse) -> di
 
 
 def structure_ConfigureShard(d: Mapping[str, Any]) -> _s.ConfigureShard:
-    return _s.ConfigureShard(
-        node_group_id=d["NodeGroupId"],
-        new_replica_count=d["NewReplicaCount"],
-        preferred_availability_zones=None
-        if (v := d.get("PreferredAvailabilityZones")) is None
-        else list(v),
-        preferred_outpost_arns=None if (v := d.get("PreferredOutpostArns")) is None else list(v),
+    g = d.get
+    return _s.ConfigureShard._make(
+        d["NodeGroupId"],
+        d["NewReplicaCount"],
+        None if (v := g("PreferredAvailabilityZones")) is None else list(v),
+        None if (v := g("PreferredOutpostArns")) is None else list(v),
     )
 
 
@@ -832,11 +830,12 @@ def unstructure_ConfigureShard(o: _s.ConfigureShard) -> dict[str, Any]:
 def structure_CopyServerlessCacheSnapshotRequest(
     d: Mapping[str, Any],
 ) -> _s.CopyServerlessCacheSnapshotRequest:
-    return _s.CopyServerlessCacheSnapshotRequest(
-        source_serverless_cache_snapshot_name=d["SourceServerlessCacheSnapshotName"],
-        target_serverless_cache_snapshot_name=d["TargetServerlessCacheSnapshotName"],
-        kms_key_id=d.get("KmsKeyId"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CopyServerlessCacheSnapshotRequest._make(
+        d["SourceServerlessCacheSnapshotName"],
+        d["TargetServerlessCacheSnapshotName"],
+        g("KmsKeyId"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -857,9 +856,10 @@ def unstructure_CopyServerlessCacheSnapshotRequest(
 def structure_CopyServerlessCacheSnapshotResponse(
     d: Mapping[str, Any],
 ) -> _s.CopyServerlessCacheSnapshotResponse:
-    return _s.CopyServerlessCacheSnapshotResponse(
-        serverless_cache_snapshot=None
-        if (v := d.get("ServerlessCacheSnapshot")) is None
+    g = d.get
+    return _s.CopyServerlessCacheSnapshotResponse._make(
+        None
+        if (v := g("ServerlessCacheSnapshot")) is None
         else structure_ServerlessCacheSnapshot(v),
     )
 
@@ -875,12 +875,13 @@ def unstructure_CopyServerlessCacheSnapshotResponse(
 
 
 def structure_CopySnapshotMessage(d: Mapping[str, Any]) -> _s.CopySnapshotMessage:
-    return _s.CopySnapshotMessage(
-        source_snapshot_name=d["SourceSnapshotName"],
-        target_snapshot_name=d["TargetSnapshotName"],
-        target_bucket=d.get("TargetBucket"),
-        kms_key_id=d.get("KmsKeyId"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CopySnapshotMessage._make(
+        d["SourceSnapshotName"],
+        d["TargetSnapshotName"],
+        g("TargetBucket"),
+        g("KmsKeyId"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -899,8 +900,9 @@ def unstructure_CopySnapshotMessage(o: _s.CopySnapshotMessage) -> dict[str, Any]
 
 
 def structure_CopySnapshotResult(d: Mapping[str, Any]) -> _s.CopySnapshotResult:
-    return _s.CopySnapshotResult(
-        snapshot=None if (v := d.get("Snapshot")) is None else structure_Snapshot(v),
+    g = d.get
+    return _s.CopySnapshotResult._make(
+        None if (v := g("Snapshot")) is None else structure_Snapshot(v),
     )
 
 
@@ -913,43 +915,40 @@ def unstructure_CopySnapshotResult(o: _s.CopySnapshotResult) -> dict[str, Any]:
 
 
 def structure_CreateCacheClusterMessage(d: Mapping[str, Any]) -> _s.CreateCacheClusterMessage:
-    return _s.CreateCacheClusterMessage(
-        cache_cluster_id=d["CacheClusterId"],
-        replication_group_id=d.get("ReplicationGroupId"),
-        az_mode=d.get("AZMode"),
-        preferred_availability_zone=d.get("PreferredAvailabilityZone"),
-        preferred_availability_zones=None
-        if (v := d.get("PreferredAvailabilityZones")) is None
-        else list(v),
-        num_cache_nodes=d.get("NumCacheNodes"),
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        cache_security_group_names=None
-        if (v := d.get("CacheSecurityGroupNames")) is None
-        else list(v),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
-        snapshot_arns=None if (v := d.get("SnapshotArns")) is None else list(v),
-        snapshot_name=d.get("SnapshotName"),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        port=d.get("Port"),
-        notification_topic_arn=d.get("NotificationTopicArn"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        auth_token=d.get("AuthToken"),
-        outpost_mode=d.get("OutpostMode"),
-        preferred_outpost_arn=d.get("PreferredOutpostArn"),
-        preferred_outpost_arns=None if (v := d.get("PreferredOutpostArns")) is None else list(v),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+    g = d.get
+    return _s.CreateCacheClusterMessage._make(
+        d["CacheClusterId"],
+        g("ReplicationGroupId"),
+        g("AZMode"),
+        g("PreferredAvailabilityZone"),
+        None if (v := g("PreferredAvailabilityZones")) is None else list(v),
+        g("NumCacheNodes"),
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheParameterGroupName"),
+        g("CacheSubnetGroupName"),
+        None if (v := g("CacheSecurityGroupNames")) is None else list(v),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
+        None if (v := g("SnapshotArns")) is None else list(v),
+        g("SnapshotName"),
+        g("PreferredMaintenanceWindow"),
+        g("Port"),
+        g("NotificationTopicArn"),
+        g("AutoMinorVersionUpgrade"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("AuthToken"),
+        g("OutpostMode"),
+        g("PreferredOutpostArn"),
+        None if (v := g("PreferredOutpostArns")) is None else list(v),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfigurationRequest(x0) for x0 in v],
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        network_type=d.get("NetworkType"),
-        ip_discovery=d.get("IpDiscovery"),
+        g("TransitEncryptionEnabled"),
+        g("NetworkType"),
+        g("IpDiscovery"),
     )
 
 
@@ -1021,8 +1020,9 @@ def unstructure_CreateCacheClusterMessage(o: _s.CreateCacheClusterMessage) -> di
 
 
 def structure_CreateCacheClusterResult(d: Mapping[str, Any]) -> _s.CreateCacheClusterResult:
-    return _s.CreateCacheClusterResult(
-        cache_cluster=None if (v := d.get("CacheCluster")) is None else structure_CacheCluster(v),
+    g = d.get
+    return _s.CreateCacheClusterResult._make(
+        None if (v := g("CacheCluster")) is None else structure_CacheCluster(v),
     )
 
 
@@ -1037,11 +1037,12 @@ def unstructure_CreateCacheClusterResult(o: _s.CreateCacheClusterResult) -> dict
 def structure_CreateCacheParameterGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.CreateCacheParameterGroupMessage:
-    return _s.CreateCacheParameterGroupMessage(
-        cache_parameter_group_name=d["CacheParameterGroupName"],
-        cache_parameter_group_family=d["CacheParameterGroupFamily"],
-        description=d["Description"],
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateCacheParameterGroupMessage._make(
+        d["CacheParameterGroupName"],
+        d["CacheParameterGroupFamily"],
+        d["Description"],
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1061,10 +1062,9 @@ def unstructure_CreateCacheParameterGroupMessage(
 def structure_CreateCacheParameterGroupResult(
     d: Mapping[str, Any],
 ) -> _s.CreateCacheParameterGroupResult:
-    return _s.CreateCacheParameterGroupResult(
-        cache_parameter_group=None
-        if (v := d.get("CacheParameterGroup")) is None
-        else structure_CacheParameterGroup(v),
+    g = d.get
+    return _s.CreateCacheParameterGroupResult._make(
+        None if (v := g("CacheParameterGroup")) is None else structure_CacheParameterGroup(v),
     )
 
 
@@ -1081,10 +1081,11 @@ def unstructure_CreateCacheParameterGroupResult(
 def structure_CreateCacheSecurityGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.CreateCacheSecurityGroupMessage:
-    return _s.CreateCacheSecurityGroupMessage(
-        cache_security_group_name=d["CacheSecurityGroupName"],
-        description=d["Description"],
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateCacheSecurityGroupMessage._make(
+        d["CacheSecurityGroupName"],
+        d["Description"],
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1103,10 +1104,9 @@ def unstructure_CreateCacheSecurityGroupMessage(
 def structure_CreateCacheSecurityGroupResult(
     d: Mapping[str, Any],
 ) -> _s.CreateCacheSecurityGroupResult:
-    return _s.CreateCacheSecurityGroupResult(
-        cache_security_group=None
-        if (v := d.get("CacheSecurityGroup")) is None
-        else structure_CacheSecurityGroup(v),
+    g = d.get
+    return _s.CreateCacheSecurityGroupResult._make(
+        None if (v := g("CacheSecurityGroup")) is None else structure_CacheSecurityGroup(v),
     )
 
 
@@ -1123,11 +1123,12 @@ def unstructure_CreateCacheSecurityGroupResult(
 def structure_CreateCacheSubnetGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.CreateCacheSubnetGroupMessage:
-    return _s.CreateCacheSubnetGroupMessage(
-        cache_subnet_group_name=d["CacheSubnetGroupName"],
-        cache_subnet_group_description=d["CacheSubnetGroupDescription"],
-        subnet_ids=list(d["SubnetIds"]),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateCacheSubnetGroupMessage._make(
+        d["CacheSubnetGroupName"],
+        d["CacheSubnetGroupDescription"],
+        list(d["SubnetIds"]),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1145,10 +1146,9 @@ def unstructure_CreateCacheSubnetGroupMessage(
 
 
 def structure_CreateCacheSubnetGroupResult(d: Mapping[str, Any]) -> _s.CreateCacheSubnetGroupResult:
-    return _s.CreateCacheSubnetGroupResult(
-        cache_subnet_group=None
-        if (v := d.get("CacheSubnetGroup")) is None
-        else structure_CacheSubnetGroup(v),
+    g = d.get
+    return _s.CreateCacheSubnetGroupResult._make(
+        None if (v := g("CacheSubnetGroup")) is None else structure_CacheSubnetGroup(v),
     )
 
 
@@ -1163,11 +1163,12 @@ def unstructure_CreateCacheSubnetGroupResult(o: _s.CreateCacheSubnetGroupResult)
 def structure_CreateGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.CreateGlobalReplicationGroupMessage:
-    return _s.CreateGlobalReplicationGroupMessage(
-        global_replication_group_id_suffix=d["GlobalReplicationGroupIdSuffix"],
-        global_replication_group_description=d.get("GlobalReplicationGroupDescription"),
-        primary_replication_group_id=d["PrimaryReplicationGroupId"],
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupIdSuffix"],
+        g("GlobalReplicationGroupDescription"),
+        d["PrimaryReplicationGroupId"],
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1188,10 +1189,9 @@ def unstructure_CreateGlobalReplicationGroupMessage(
 def structure_CreateGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.CreateGlobalReplicationGroupResult:
-    return _s.CreateGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.CreateGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -1208,55 +1208,52 @@ def unstructure_CreateGlobalReplicationGroupResult(
 def structure_CreateReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.CreateReplicationGroupMessage:
-    return _s.CreateReplicationGroupMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        replication_group_description=d["ReplicationGroupDescription"],
-        global_replication_group_id=d.get("GlobalReplicationGroupId"),
-        primary_cluster_id=d.get("PrimaryClusterId"),
-        automatic_failover_enabled=d.get("AutomaticFailoverEnabled"),
-        multi_az_enabled=d.get("MultiAZEnabled"),
-        num_cache_clusters=d.get("NumCacheClusters"),
-        preferred_cache_cluster_azs=None
-        if (v := d.get("PreferredCacheClusterAZs")) is None
-        else list(v),
-        num_node_groups=d.get("NumNodeGroups"),
-        replicas_per_node_group=d.get("ReplicasPerNodeGroup"),
-        node_group_configuration=None
-        if (v := d.get("NodeGroupConfiguration")) is None
+    g = d.get
+    return _s.CreateReplicationGroupMessage._make(
+        d["ReplicationGroupId"],
+        d["ReplicationGroupDescription"],
+        g("GlobalReplicationGroupId"),
+        g("PrimaryClusterId"),
+        g("AutomaticFailoverEnabled"),
+        g("MultiAZEnabled"),
+        g("NumCacheClusters"),
+        None if (v := g("PreferredCacheClusterAZs")) is None else list(v),
+        g("NumNodeGroups"),
+        g("ReplicasPerNodeGroup"),
+        None
+        if (v := g("NodeGroupConfiguration")) is None
         else [structure_NodeGroupConfiguration(x0) for x0 in v],
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        cache_security_group_names=None
-        if (v := d.get("CacheSecurityGroupNames")) is None
-        else list(v),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
-        snapshot_arns=None if (v := d.get("SnapshotArns")) is None else list(v),
-        snapshot_name=d.get("SnapshotName"),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        port=d.get("Port"),
-        notification_topic_arn=d.get("NotificationTopicArn"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        auth_token=d.get("AuthToken"),
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        at_rest_encryption_enabled=d.get("AtRestEncryptionEnabled"),
-        kms_key_id=d.get("KmsKeyId"),
-        user_group_ids=None if (v := d.get("UserGroupIds")) is None else list(v),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheParameterGroupName"),
+        g("CacheSubnetGroupName"),
+        None if (v := g("CacheSecurityGroupNames")) is None else list(v),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
+        None if (v := g("SnapshotArns")) is None else list(v),
+        g("SnapshotName"),
+        g("PreferredMaintenanceWindow"),
+        g("Port"),
+        g("NotificationTopicArn"),
+        g("AutoMinorVersionUpgrade"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("AuthToken"),
+        g("TransitEncryptionEnabled"),
+        g("AtRestEncryptionEnabled"),
+        g("KmsKeyId"),
+        None if (v := g("UserGroupIds")) is None else list(v),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfigurationRequest(x0) for x0 in v],
-        data_tiering_enabled=d.get("DataTieringEnabled"),
-        network_type=d.get("NetworkType"),
-        ip_discovery=d.get("IpDiscovery"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
-        cluster_mode=d.get("ClusterMode"),
-        serverless_cache_snapshot_name=d.get("ServerlessCacheSnapshotName"),
-        durability=d.get("Durability"),
+        g("DataTieringEnabled"),
+        g("NetworkType"),
+        g("IpDiscovery"),
+        g("TransitEncryptionMode"),
+        g("ClusterMode"),
+        g("ServerlessCacheSnapshotName"),
+        g("Durability"),
     )
 
 
@@ -1349,10 +1346,9 @@ def unstructure_CreateReplicationGroupMessage(
 
 
 def structure_CreateReplicationGroupResult(d: Mapping[str, Any]) -> _s.CreateReplicationGroupResult:
-    return _s.CreateReplicationGroupResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.CreateReplicationGroupResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -1365,24 +1361,23 @@ def unstructure_CreateReplicationGroupResult(o: _s.CreateReplicationGroupResult)
 
 
 def structure_CreateServerlessCacheRequest(d: Mapping[str, Any]) -> _s.CreateServerlessCacheRequest:
-    return _s.CreateServerlessCacheRequest(
-        serverless_cache_name=d["ServerlessCacheName"],
-        description=d.get("Description"),
-        engine=d["Engine"],
-        major_engine_version=d.get("MajorEngineVersion"),
-        cache_usage_limits=None
-        if (v := d.get("CacheUsageLimits")) is None
-        else structure_CacheUsageLimits(v),
-        kms_key_id=d.get("KmsKeyId"),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        snapshot_arns_to_restore=None if (v := d.get("SnapshotArnsToRestore")) is None else list(v),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
-        user_group_id=d.get("UserGroupId"),
-        subnet_ids=None if (v := d.get("SubnetIds")) is None else list(v),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        daily_snapshot_time=d.get("DailySnapshotTime"),
-        network_type=d.get("NetworkType"),
-        connection_type=d.get("ConnectionType"),
+    g = d.get
+    return _s.CreateServerlessCacheRequest._make(
+        d["ServerlessCacheName"],
+        g("Description"),
+        d["Engine"],
+        g("MajorEngineVersion"),
+        None if (v := g("CacheUsageLimits")) is None else structure_CacheUsageLimits(v),
+        g("KmsKeyId"),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        None if (v := g("SnapshotArnsToRestore")) is None else list(v),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
+        g("UserGroupId"),
+        None if (v := g("SubnetIds")) is None else list(v),
+        g("SnapshotRetentionLimit"),
+        g("DailySnapshotTime"),
+        g("NetworkType"),
+        g("ConnectionType"),
     )
 
 
@@ -1423,10 +1418,9 @@ def unstructure_CreateServerlessCacheRequest(o: _s.CreateServerlessCacheRequest)
 def structure_CreateServerlessCacheResponse(
     d: Mapping[str, Any],
 ) -> _s.CreateServerlessCacheResponse:
-    return _s.CreateServerlessCacheResponse(
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.CreateServerlessCacheResponse._make(
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -1443,11 +1437,12 @@ def unstructure_CreateServerlessCacheResponse(
 def structure_CreateServerlessCacheSnapshotRequest(
     d: Mapping[str, Any],
 ) -> _s.CreateServerlessCacheSnapshotRequest:
-    return _s.CreateServerlessCacheSnapshotRequest(
-        serverless_cache_snapshot_name=d["ServerlessCacheSnapshotName"],
-        serverless_cache_name=d["ServerlessCacheName"],
-        kms_key_id=d.get("KmsKeyId"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateServerlessCacheSnapshotRequest._make(
+        d["ServerlessCacheSnapshotName"],
+        d["ServerlessCacheName"],
+        g("KmsKeyId"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1468,9 +1463,10 @@ def unstructure_CreateServerlessCacheSnapshotRequest(
 def structure_CreateServerlessCacheSnapshotResponse(
     d: Mapping[str, Any],
 ) -> _s.CreateServerlessCacheSnapshotResponse:
-    return _s.CreateServerlessCacheSnapshotResponse(
-        serverless_cache_snapshot=None
-        if (v := d.get("ServerlessCacheSnapshot")) is None
+    g = d.get
+    return _s.CreateServerlessCacheSnapshotResponse._make(
+        None
+        if (v := g("ServerlessCacheSnapshot")) is None
         else structure_ServerlessCacheSnapshot(v),
     )
 
@@ -1486,12 +1482,13 @@ def unstructure_CreateServerlessCacheSnapshotResponse(
 
 
 def structure_CreateSnapshotMessage(d: Mapping[str, Any]) -> _s.CreateSnapshotMessage:
-    return _s.CreateSnapshotMessage(
-        replication_group_id=d.get("ReplicationGroupId"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        snapshot_name=d["SnapshotName"],
-        kms_key_id=d.get("KmsKeyId"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateSnapshotMessage._make(
+        g("ReplicationGroupId"),
+        g("CacheClusterId"),
+        d["SnapshotName"],
+        g("KmsKeyId"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1511,8 +1508,9 @@ def unstructure_CreateSnapshotMessage(o: _s.CreateSnapshotMessage) -> dict[str, 
 
 
 def structure_CreateSnapshotResult(d: Mapping[str, Any]) -> _s.CreateSnapshotResult:
-    return _s.CreateSnapshotResult(
-        snapshot=None if (v := d.get("Snapshot")) is None else structure_Snapshot(v),
+    g = d.get
+    return _s.CreateSnapshotResult._make(
+        None if (v := g("Snapshot")) is None else structure_Snapshot(v),
     )
 
 
@@ -1525,11 +1523,12 @@ def unstructure_CreateSnapshotResult(o: _s.CreateSnapshotResult) -> dict[str, An
 
 
 def structure_CreateUserGroupMessage(d: Mapping[str, Any]) -> _s.CreateUserGroupMessage:
-    return _s.CreateUserGroupMessage(
-        user_group_id=d["UserGroupId"],
-        engine=d["Engine"],
-        user_ids=None if (v := d.get("UserIds")) is None else list(v),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.CreateUserGroupMessage._make(
+        d["UserGroupId"],
+        d["Engine"],
+        None if (v := g("UserIds")) is None else list(v),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -1546,17 +1545,16 @@ def unstructure_CreateUserGroupMessage(o: _s.CreateUserGroupMessage) -> dict[str
 
 
 def structure_CreateUserMessage(d: Mapping[str, Any]) -> _s.CreateUserMessage:
-    return _s.CreateUserMessage(
-        user_id=d["UserId"],
-        user_name=d["UserName"],
-        engine=d["Engine"],
-        passwords=None if (v := d.get("Passwords")) is None else list(v),
-        access_string=d["AccessString"],
-        no_password_required=d.get("NoPasswordRequired"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
-        authentication_mode=None
-        if (v := d.get("AuthenticationMode")) is None
-        else structure_AuthenticationMode(v),
+    g = d.get
+    return _s.CreateUserMessage._make(
+        d["UserId"],
+        d["UserName"],
+        d["Engine"],
+        None if (v := g("Passwords")) is None else list(v),
+        d["AccessString"],
+        g("NoPasswordRequired"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
+        None if (v := g("AuthenticationMode")) is None else structure_AuthenticationMode(v),
     )
 
 
@@ -1579,9 +1577,10 @@ def unstructure_CreateUserMessage(o: _s.CreateUserMessage) -> dict[str, Any]:
 
 
 def structure_CustomerNodeEndpoint(d: Mapping[str, Any]) -> _s.CustomerNodeEndpoint:
-    return _s.CustomerNodeEndpoint(
-        address=d.get("Address"),
-        port=d.get("Port"),
+    g = d.get
+    return _s.CustomerNodeEndpoint._make(
+        g("Address"),
+        g("Port"),
     )
 
 
@@ -1596,10 +1595,11 @@ def unstructure_CustomerNodeEndpoint(o: _s.CustomerNodeEndpoint) -> dict[str, An
 
 
 def structure_DataStorage(d: Mapping[str, Any]) -> _s.DataStorage:
-    return _s.DataStorage(
-        maximum=d.get("Maximum"),
-        minimum=d.get("Minimum"),
-        unit=d["Unit"],
+    g = d.get
+    return _s.DataStorage._make(
+        g("Maximum"),
+        g("Minimum"),
+        d["Unit"],
     )
 
 
@@ -1617,16 +1617,13 @@ def unstructure_DataStorage(o: _s.DataStorage) -> dict[str, Any]:
 def structure_DecreaseNodeGroupsInGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DecreaseNodeGroupsInGlobalReplicationGroupMessage:
-    return _s.DecreaseNodeGroupsInGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        node_group_count=d["NodeGroupCount"],
-        global_node_groups_to_remove=None
-        if (v := d.get("GlobalNodeGroupsToRemove")) is None
-        else list(v),
-        global_node_groups_to_retain=None
-        if (v := d.get("GlobalNodeGroupsToRetain")) is None
-        else list(v),
-        apply_immediately=d["ApplyImmediately"],
+    g = d.get
+    return _s.DecreaseNodeGroupsInGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["NodeGroupCount"],
+        None if (v := g("GlobalNodeGroupsToRemove")) is None else list(v),
+        None if (v := g("GlobalNodeGroupsToRetain")) is None else list(v),
+        d["ApplyImmediately"],
     )
 
 
@@ -1648,10 +1645,9 @@ def unstructure_DecreaseNodeGroupsInGlobalReplicationGroupMessage(
 def structure_DecreaseNodeGroupsInGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.DecreaseNodeGroupsInGlobalReplicationGroupResult:
-    return _s.DecreaseNodeGroupsInGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.DecreaseNodeGroupsInGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -1666,14 +1662,15 @@ def unstructure_DecreaseNodeGroupsInGlobalReplicationGroupResult(
 
 
 def structure_DecreaseReplicaCountMessage(d: Mapping[str, Any]) -> _s.DecreaseReplicaCountMessage:
-    return _s.DecreaseReplicaCountMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        new_replica_count=d.get("NewReplicaCount"),
-        replica_configuration=None
-        if (v := d.get("ReplicaConfiguration")) is None
+    g = d.get
+    return _s.DecreaseReplicaCountMessage._make(
+        d["ReplicationGroupId"],
+        g("NewReplicaCount"),
+        None
+        if (v := g("ReplicaConfiguration")) is None
         else [structure_ConfigureShard(x0) for x0 in v],
-        replicas_to_remove=None if (v := d.get("ReplicasToRemove")) is None else list(v),
-        apply_immediately=d["ApplyImmediately"],
+        None if (v := g("ReplicasToRemove")) is None else list(v),
+        d["ApplyImmediately"],
     )
 
 
@@ -1692,10 +1689,9 @@ def unstructure_DecreaseReplicaCountMessage(o: _s.DecreaseReplicaCountMessage) -
 
 
 def structure_DecreaseReplicaCountResult(d: Mapping[str, Any]) -> _s.DecreaseReplicaCountResult:
-    return _s.DecreaseReplicaCountResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.DecreaseReplicaCountResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -1708,9 +1704,10 @@ def unstructure_DecreaseReplicaCountResult(o: _s.DecreaseReplicaCountResult) -> 
 
 
 def structure_DeleteCacheClusterMessage(d: Mapping[str, Any]) -> _s.DeleteCacheClusterMessage:
-    return _s.DeleteCacheClusterMessage(
-        cache_cluster_id=d["CacheClusterId"],
-        final_snapshot_identifier=d.get("FinalSnapshotIdentifier"),
+    g = d.get
+    return _s.DeleteCacheClusterMessage._make(
+        d["CacheClusterId"],
+        g("FinalSnapshotIdentifier"),
     )
 
 
@@ -1724,8 +1721,9 @@ def unstructure_DeleteCacheClusterMessage(o: _s.DeleteCacheClusterMessage) -> di
 
 
 def structure_DeleteCacheClusterResult(d: Mapping[str, Any]) -> _s.DeleteCacheClusterResult:
-    return _s.DeleteCacheClusterResult(
-        cache_cluster=None if (v := d.get("CacheCluster")) is None else structure_CacheCluster(v),
+    g = d.get
+    return _s.DeleteCacheClusterResult._make(
+        None if (v := g("CacheCluster")) is None else structure_CacheCluster(v),
     )
 
 
@@ -1740,8 +1738,8 @@ def unstructure_DeleteCacheClusterResult(o: _s.DeleteCacheClusterResult) -> dict
 def structure_DeleteCacheParameterGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DeleteCacheParameterGroupMessage:
-    return _s.DeleteCacheParameterGroupMessage(
-        cache_parameter_group_name=d["CacheParameterGroupName"],
+    return _s.DeleteCacheParameterGroupMessage._make(
+        d["CacheParameterGroupName"],
     )
 
 
@@ -1756,8 +1754,8 @@ def unstructure_DeleteCacheParameterGroupMessage(
 def structure_DeleteCacheSecurityGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DeleteCacheSecurityGroupMessage:
-    return _s.DeleteCacheSecurityGroupMessage(
-        cache_security_group_name=d["CacheSecurityGroupName"],
+    return _s.DeleteCacheSecurityGroupMessage._make(
+        d["CacheSecurityGroupName"],
     )
 
 
@@ -1772,8 +1770,8 @@ def unstructure_DeleteCacheSecurityGroupMessage(
 def structure_DeleteCacheSubnetGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DeleteCacheSubnetGroupMessage:
-    return _s.DeleteCacheSubnetGroupMessage(
-        cache_subnet_group_name=d["CacheSubnetGroupName"],
+    return _s.DeleteCacheSubnetGroupMessage._make(
+        d["CacheSubnetGroupName"],
     )
 
 
@@ -1788,9 +1786,9 @@ def unstructure_DeleteCacheSubnetGroupMessage(
 def structure_DeleteGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DeleteGlobalReplicationGroupMessage:
-    return _s.DeleteGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        retain_primary_replication_group=d["RetainPrimaryReplicationGroup"],
+    return _s.DeleteGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["RetainPrimaryReplicationGroup"],
     )
 
 
@@ -1806,10 +1804,9 @@ def unstructure_DeleteGlobalReplicationGroupMessage(
 def structure_DeleteGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.DeleteGlobalReplicationGroupResult:
-    return _s.DeleteGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.DeleteGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -1826,10 +1823,11 @@ def unstructure_DeleteGlobalReplicationGroupResult(
 def structure_DeleteReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DeleteReplicationGroupMessage:
-    return _s.DeleteReplicationGroupMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        retain_primary_cluster=d.get("RetainPrimaryCluster"),
-        final_snapshot_identifier=d.get("FinalSnapshotIdentifier"),
+    g = d.get
+    return _s.DeleteReplicationGroupMessage._make(
+        d["ReplicationGroupId"],
+        g("RetainPrimaryCluster"),
+        g("FinalSnapshotIdentifier"),
     )
 
 
@@ -1847,10 +1845,9 @@ def unstructure_DeleteReplicationGroupMessage(
 
 
 def structure_DeleteReplicationGroupResult(d: Mapping[str, Any]) -> _s.DeleteReplicationGroupResult:
-    return _s.DeleteReplicationGroupResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.DeleteReplicationGroupResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -1863,9 +1860,10 @@ def unstructure_DeleteReplicationGroupResult(o: _s.DeleteReplicationGroupResult)
 
 
 def structure_DeleteServerlessCacheRequest(d: Mapping[str, Any]) -> _s.DeleteServerlessCacheRequest:
-    return _s.DeleteServerlessCacheRequest(
-        serverless_cache_name=d["ServerlessCacheName"],
-        final_snapshot_name=d.get("FinalSnapshotName"),
+    g = d.get
+    return _s.DeleteServerlessCacheRequest._make(
+        d["ServerlessCacheName"],
+        g("FinalSnapshotName"),
     )
 
 
@@ -1881,10 +1879,9 @@ def unstructure_DeleteServerlessCacheRequest(o: _s.DeleteServerlessCacheRequest)
 def structure_DeleteServerlessCacheResponse(
     d: Mapping[str, Any],
 ) -> _s.DeleteServerlessCacheResponse:
-    return _s.DeleteServerlessCacheResponse(
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.DeleteServerlessCacheResponse._make(
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -1901,8 +1898,8 @@ def unstructure_DeleteServerlessCacheResponse(
 def structure_DeleteServerlessCacheSnapshotRequest(
     d: Mapping[str, Any],
 ) -> _s.DeleteServerlessCacheSnapshotRequest:
-    return _s.DeleteServerlessCacheSnapshotRequest(
-        serverless_cache_snapshot_name=d["ServerlessCacheSnapshotName"],
+    return _s.DeleteServerlessCacheSnapshotRequest._make(
+        d["ServerlessCacheSnapshotName"],
     )
 
 
@@ -1917,9 +1914,10 @@ def unstructure_DeleteServerlessCacheSnapshotRequest(
 def structure_DeleteServerlessCacheSnapshotResponse(
     d: Mapping[str, Any],
 ) -> _s.DeleteServerlessCacheSnapshotResponse:
-    return _s.DeleteServerlessCacheSnapshotResponse(
-        serverless_cache_snapshot=None
-        if (v := d.get("ServerlessCacheSnapshot")) is None
+    g = d.get
+    return _s.DeleteServerlessCacheSnapshotResponse._make(
+        None
+        if (v := g("ServerlessCacheSnapshot")) is None
         else structure_ServerlessCacheSnapshot(v),
     )
 
@@ -1935,8 +1933,8 @@ def unstructure_DeleteServerlessCacheSnapshotResponse(
 
 
 def structure_DeleteSnapshotMessage(d: Mapping[str, Any]) -> _s.DeleteSnapshotMessage:
-    return _s.DeleteSnapshotMessage(
-        snapshot_name=d["SnapshotName"],
+    return _s.DeleteSnapshotMessage._make(
+        d["SnapshotName"],
     )
 
 
@@ -1947,8 +1945,9 @@ def unstructure_DeleteSnapshotMessage(o: _s.DeleteSnapshotMessage) -> dict[str, 
 
 
 def structure_DeleteSnapshotResult(d: Mapping[str, Any]) -> _s.DeleteSnapshotResult:
-    return _s.DeleteSnapshotResult(
-        snapshot=None if (v := d.get("Snapshot")) is None else structure_Snapshot(v),
+    g = d.get
+    return _s.DeleteSnapshotResult._make(
+        None if (v := g("Snapshot")) is None else structure_Snapshot(v),
     )
 
 
@@ -1961,8 +1960,8 @@ def unstructure_DeleteSnapshotResult(o: _s.DeleteSnapshotResult) -> dict[str, An
 
 
 def structure_DeleteUserGroupMessage(d: Mapping[str, Any]) -> _s.DeleteUserGroupMessage:
-    return _s.DeleteUserGroupMessage(
-        user_group_id=d["UserGroupId"],
+    return _s.DeleteUserGroupMessage._make(
+        d["UserGroupId"],
     )
 
 
@@ -1973,8 +1972,8 @@ def unstructure_DeleteUserGroupMessage(o: _s.DeleteUserGroupMessage) -> dict[str
 
 
 def structure_DeleteUserMessage(d: Mapping[str, Any]) -> _s.DeleteUserMessage:
-    return _s.DeleteUserMessage(
-        user_id=d["UserId"],
+    return _s.DeleteUserMessage._make(
+        d["UserId"],
     )
 
 
@@ -1985,14 +1984,13 @@ def unstructure_DeleteUserMessage(o: _s.DeleteUserMessage) -> dict[str, Any]:
 
 
 def structure_DescribeCacheClustersMessage(d: Mapping[str, Any]) -> _s.DescribeCacheClustersMessage:
-    return _s.DescribeCacheClustersMessage(
-        cache_cluster_id=d.get("CacheClusterId"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
-        show_cache_node_info=d.get("ShowCacheNodeInfo"),
-        show_cache_clusters_not_in_replication_groups=d.get(
-            "ShowCacheClustersNotInReplicationGroups"
-        ),
+    g = d.get
+    return _s.DescribeCacheClustersMessage._make(
+        g("CacheClusterId"),
+        g("MaxRecords"),
+        g("Marker"),
+        g("ShowCacheNodeInfo"),
+        g("ShowCacheClustersNotInReplicationGroups"),
     )
 
 
@@ -2015,13 +2013,14 @@ def unstructure_DescribeCacheClustersMessage(o: _s.DescribeCacheClustersMessage)
 def structure_DescribeCacheEngineVersionsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeCacheEngineVersionsMessage:
-    return _s.DescribeCacheEngineVersionsMessage(
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_parameter_group_family=d.get("CacheParameterGroupFamily"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
-        default_only=d.get("DefaultOnly"),
+    g = d.get
+    return _s.DescribeCacheEngineVersionsMessage._make(
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheParameterGroupFamily"),
+        g("MaxRecords"),
+        g("Marker"),
+        g("DefaultOnly"),
     )
 
 
@@ -2048,10 +2047,11 @@ def unstructure_DescribeCacheEngineVersionsMessage(
 def structure_DescribeCacheParameterGroupsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeCacheParameterGroupsMessage:
-    return _s.DescribeCacheParameterGroupsMessage(
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeCacheParameterGroupsMessage._make(
+        g("CacheParameterGroupName"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2072,11 +2072,12 @@ def unstructure_DescribeCacheParameterGroupsMessage(
 def structure_DescribeCacheParametersMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeCacheParametersMessage:
-    return _s.DescribeCacheParametersMessage(
-        cache_parameter_group_name=d["CacheParameterGroupName"],
-        source=d.get("Source"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeCacheParametersMessage._make(
+        d["CacheParameterGroupName"],
+        g("Source"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2098,10 +2099,11 @@ def unstructure_DescribeCacheParametersMessage(
 def structure_DescribeCacheSecurityGroupsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeCacheSecurityGroupsMessage:
-    return _s.DescribeCacheSecurityGroupsMessage(
-        cache_security_group_name=d.get("CacheSecurityGroupName"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeCacheSecurityGroupsMessage._make(
+        g("CacheSecurityGroupName"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2122,10 +2124,11 @@ def unstructure_DescribeCacheSecurityGroupsMessage(
 def structure_DescribeCacheSubnetGroupsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeCacheSubnetGroupsMessage:
-    return _s.DescribeCacheSubnetGroupsMessage(
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeCacheSubnetGroupsMessage._make(
+        g("CacheSubnetGroupName"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2146,10 +2149,11 @@ def unstructure_DescribeCacheSubnetGroupsMessage(
 def structure_DescribeEngineDefaultParametersMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeEngineDefaultParametersMessage:
-    return _s.DescribeEngineDefaultParametersMessage(
-        cache_parameter_group_family=d["CacheParameterGroupFamily"],
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeEngineDefaultParametersMessage._make(
+        d["CacheParameterGroupFamily"],
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2169,10 +2173,9 @@ def unstructure_DescribeEngineDefaultParametersMessage(
 def structure_DescribeEngineDefaultParametersResult(
     d: Mapping[str, Any],
 ) -> _s.DescribeEngineDefaultParametersResult:
-    return _s.DescribeEngineDefaultParametersResult(
-        engine_defaults=None
-        if (v := d.get("EngineDefaults")) is None
-        else structure_EngineDefaults(v),
+    g = d.get
+    return _s.DescribeEngineDefaultParametersResult._make(
+        None if (v := g("EngineDefaults")) is None else structure_EngineDefaults(v),
     )
 
 
@@ -2187,14 +2190,15 @@ def unstructure_DescribeEngineDefaultParametersResult(
 
 
 def structure_DescribeEventsMessage(d: Mapping[str, Any]) -> _s.DescribeEventsMessage:
-    return _s.DescribeEventsMessage(
-        source_identifier=d.get("SourceIdentifier"),
-        source_type=d.get("SourceType"),
-        start_time=None if (v := d.get("StartTime")) is None else to_utc(v),
-        end_time=None if (v := d.get("EndTime")) is None else to_utc(v),
-        duration=d.get("Duration"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeEventsMessage._make(
+        g("SourceIdentifier"),
+        g("SourceType"),
+        None if (v := g("StartTime")) is None else to_utc(v),
+        None if (v := g("EndTime")) is None else to_utc(v),
+        g("Duration"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2221,11 +2225,12 @@ def unstructure_DescribeEventsMessage(o: _s.DescribeEventsMessage) -> dict[str, 
 def structure_DescribeGlobalReplicationGroupsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeGlobalReplicationGroupsMessage:
-    return _s.DescribeGlobalReplicationGroupsMessage(
-        global_replication_group_id=d.get("GlobalReplicationGroupId"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
-        show_member_info=d.get("ShowMemberInfo"),
+    g = d.get
+    return _s.DescribeGlobalReplicationGroupsMessage._make(
+        g("GlobalReplicationGroupId"),
+        g("MaxRecords"),
+        g("Marker"),
+        g("ShowMemberInfo"),
     )
 
 
@@ -2248,10 +2253,11 @@ def unstructure_DescribeGlobalReplicationGroupsMessage(
 def structure_DescribeGlobalReplicationGroupsResult(
     d: Mapping[str, Any],
 ) -> _s.DescribeGlobalReplicationGroupsResult:
-    return _s.DescribeGlobalReplicationGroupsResult(
-        marker=d.get("Marker"),
-        global_replication_groups=None
-        if (v := d.get("GlobalReplicationGroups")) is None
+    g = d.get
+    return _s.DescribeGlobalReplicationGroupsResult._make(
+        g("Marker"),
+        None
+        if (v := g("GlobalReplicationGroups")) is None
         else [structure_GlobalReplicationGroup(x0) for x0 in v],
     )
 
@@ -2271,10 +2277,11 @@ def unstructure_DescribeGlobalReplicationGroupsResult(
 def structure_DescribeReplicationGroupsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeReplicationGroupsMessage:
-    return _s.DescribeReplicationGroupsMessage(
-        replication_group_id=d.get("ReplicationGroupId"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeReplicationGroupsMessage._make(
+        g("ReplicationGroupId"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2295,15 +2302,16 @@ def unstructure_DescribeReplicationGroupsMessage(
 def structure_DescribeReservedCacheNodesMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeReservedCacheNodesMessage:
-    return _s.DescribeReservedCacheNodesMessage(
-        reserved_cache_node_id=d.get("ReservedCacheNodeId"),
-        reserved_cache_nodes_offering_id=d.get("ReservedCacheNodesOfferingId"),
-        cache_node_type=d.get("CacheNodeType"),
-        duration=d.get("Duration"),
-        product_description=d.get("ProductDescription"),
-        offering_type=d.get("OfferingType"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeReservedCacheNodesMessage._make(
+        g("ReservedCacheNodeId"),
+        g("ReservedCacheNodesOfferingId"),
+        g("CacheNodeType"),
+        g("Duration"),
+        g("ProductDescription"),
+        g("OfferingType"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2334,14 +2342,15 @@ def unstructure_DescribeReservedCacheNodesMessage(
 def structure_DescribeReservedCacheNodesOfferingsMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeReservedCacheNodesOfferingsMessage:
-    return _s.DescribeReservedCacheNodesOfferingsMessage(
-        reserved_cache_nodes_offering_id=d.get("ReservedCacheNodesOfferingId"),
-        cache_node_type=d.get("CacheNodeType"),
-        duration=d.get("Duration"),
-        product_description=d.get("ProductDescription"),
-        offering_type=d.get("OfferingType"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeReservedCacheNodesOfferingsMessage._make(
+        g("ReservedCacheNodesOfferingId"),
+        g("CacheNodeType"),
+        g("Duration"),
+        g("ProductDescription"),
+        g("OfferingType"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2370,12 +2379,13 @@ def unstructure_DescribeReservedCacheNodesOfferingsMessage(
 def structure_DescribeServerlessCacheSnapshotsRequest(
     d: Mapping[str, Any],
 ) -> _s.DescribeServerlessCacheSnapshotsRequest:
-    return _s.DescribeServerlessCacheSnapshotsRequest(
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        serverless_cache_snapshot_name=d.get("ServerlessCacheSnapshotName"),
-        snapshot_type=d.get("SnapshotType"),
-        next_token=d.get("NextToken"),
-        max_results=d.get("MaxResults"),
+    g = d.get
+    return _s.DescribeServerlessCacheSnapshotsRequest._make(
+        g("ServerlessCacheName"),
+        g("ServerlessCacheSnapshotName"),
+        g("SnapshotType"),
+        g("NextToken"),
+        g("MaxResults"),
     )
 
 
@@ -2400,10 +2410,11 @@ def unstructure_DescribeServerlessCacheSnapshotsRequest(
 def structure_DescribeServerlessCacheSnapshotsResponse(
     d: Mapping[str, Any],
 ) -> _s.DescribeServerlessCacheSnapshotsResponse:
-    return _s.DescribeServerlessCacheSnapshotsResponse(
-        next_token=d.get("NextToken"),
-        serverless_cache_snapshots=None
-        if (v := d.get("ServerlessCacheSnapshots")) is None
+    g = d.get
+    return _s.DescribeServerlessCacheSnapshotsResponse._make(
+        g("NextToken"),
+        None
+        if (v := g("ServerlessCacheSnapshots")) is None
         else [structure_ServerlessCacheSnapshot(x0) for x0 in v],
     )
 
@@ -2423,10 +2434,11 @@ def unstructure_DescribeServerlessCacheSnapshotsResponse(
 def structure_DescribeServerlessCachesRequest(
     d: Mapping[str, Any],
 ) -> _s.DescribeServerlessCachesRequest:
-    return _s.DescribeServerlessCachesRequest(
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        max_results=d.get("MaxResults"),
-        next_token=d.get("NextToken"),
+    g = d.get
+    return _s.DescribeServerlessCachesRequest._make(
+        g("ServerlessCacheName"),
+        g("MaxResults"),
+        g("NextToken"),
     )
 
 
@@ -2447,10 +2459,11 @@ def unstructure_DescribeServerlessCachesRequest(
 def structure_DescribeServerlessCachesResponse(
     d: Mapping[str, Any],
 ) -> _s.DescribeServerlessCachesResponse:
-    return _s.DescribeServerlessCachesResponse(
-        next_token=d.get("NextToken"),
-        serverless_caches=None
-        if (v := d.get("ServerlessCaches")) is None
+    g = d.get
+    return _s.DescribeServerlessCachesResponse._make(
+        g("NextToken"),
+        None
+        if (v := g("ServerlessCaches")) is None
         else [structure_ServerlessCache(x0) for x0 in v],
     )
 
@@ -2470,11 +2483,12 @@ def unstructure_DescribeServerlessCachesResponse(
 def structure_DescribeServiceUpdatesMessage(
     d: Mapping[str, Any],
 ) -> _s.DescribeServiceUpdatesMessage:
-    return _s.DescribeServiceUpdatesMessage(
-        service_update_name=d.get("ServiceUpdateName"),
-        service_update_status=None if (v := d.get("ServiceUpdateStatus")) is None else list(v),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeServiceUpdatesMessage._make(
+        g("ServiceUpdateName"),
+        None if (v := g("ServiceUpdateStatus")) is None else list(v),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2495,11 +2509,10 @@ def unstructure_DescribeServiceUpdatesMessage(
 
 
 def structure_DescribeSnapshotsListMessage(d: Mapping[str, Any]) -> _s.DescribeSnapshotsListMessage:
-    return _s.DescribeSnapshotsListMessage(
-        marker=d.get("Marker"),
-        snapshots=None
-        if (v := d.get("Snapshots")) is None
-        else [structure_Snapshot(x0) for x0 in v],
+    g = d.get
+    return _s.DescribeSnapshotsListMessage._make(
+        g("Marker"),
+        None if (v := g("Snapshots")) is None else [structure_Snapshot(x0) for x0 in v],
     )
 
 
@@ -2514,14 +2527,15 @@ def unstructure_DescribeSnapshotsListMessage(o: _s.DescribeSnapshotsListMessage)
 
 
 def structure_DescribeSnapshotsMessage(d: Mapping[str, Any]) -> _s.DescribeSnapshotsMessage:
-    return _s.DescribeSnapshotsMessage(
-        replication_group_id=d.get("ReplicationGroupId"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        snapshot_name=d.get("SnapshotName"),
-        snapshot_source=d.get("SnapshotSource"),
-        marker=d.get("Marker"),
-        max_records=d.get("MaxRecords"),
-        show_node_group_config=d.get("ShowNodeGroupConfig"),
+    g = d.get
+    return _s.DescribeSnapshotsMessage._make(
+        g("ReplicationGroupId"),
+        g("CacheClusterId"),
+        g("SnapshotName"),
+        g("SnapshotSource"),
+        g("Marker"),
+        g("MaxRecords"),
+        g("ShowNodeGroupConfig"),
     )
 
 
@@ -2546,19 +2560,18 @@ def unstructure_DescribeSnapshotsMessage(o: _s.DescribeSnapshotsMessage) -> dict
 
 
 def structure_DescribeUpdateActionsMessage(d: Mapping[str, Any]) -> _s.DescribeUpdateActionsMessage:
-    return _s.DescribeUpdateActionsMessage(
-        service_update_name=d.get("ServiceUpdateName"),
-        replication_group_ids=None if (v := d.get("ReplicationGroupIds")) is None else list(v),
-        cache_cluster_ids=None if (v := d.get("CacheClusterIds")) is None else list(v),
-        engine=d.get("Engine"),
-        service_update_status=None if (v := d.get("ServiceUpdateStatus")) is None else list(v),
-        service_update_time_range=None
-        if (v := d.get("ServiceUpdateTimeRange")) is None
-        else structure_TimeRangeFilter(v),
-        update_action_status=None if (v := d.get("UpdateActionStatus")) is None else list(v),
-        show_node_level_update_status=d.get("ShowNodeLevelUpdateStatus"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeUpdateActionsMessage._make(
+        g("ServiceUpdateName"),
+        None if (v := g("ReplicationGroupIds")) is None else list(v),
+        None if (v := g("CacheClusterIds")) is None else list(v),
+        g("Engine"),
+        None if (v := g("ServiceUpdateStatus")) is None else list(v),
+        None if (v := g("ServiceUpdateTimeRange")) is None else structure_TimeRangeFilter(v),
+        None if (v := g("UpdateActionStatus")) is None else list(v),
+        g("ShowNodeLevelUpdateStatus"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2589,10 +2602,11 @@ def unstructure_DescribeUpdateActionsMessage(o: _s.DescribeUpdateActionsMessage)
 
 
 def structure_DescribeUserGroupsMessage(d: Mapping[str, Any]) -> _s.DescribeUserGroupsMessage:
-    return _s.DescribeUserGroupsMessage(
-        user_group_id=d.get("UserGroupId"),
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeUserGroupsMessage._make(
+        g("UserGroupId"),
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2609,11 +2623,10 @@ def unstructure_DescribeUserGroupsMessage(o: _s.DescribeUserGroupsMessage) -> di
 
 
 def structure_DescribeUserGroupsResult(d: Mapping[str, Any]) -> _s.DescribeUserGroupsResult:
-    return _s.DescribeUserGroupsResult(
-        user_groups=None
-        if (v := d.get("UserGroups")) is None
-        else [structure_UserGroup(x0) for x0 in v],
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeUserGroupsResult._make(
+        None if (v := g("UserGroups")) is None else [structure_UserGroup(x0) for x0 in v],
+        g("Marker"),
     )
 
 
@@ -2628,12 +2641,13 @@ def unstructure_DescribeUserGroupsResult(o: _s.DescribeUserGroupsResult) -> dict
 
 
 def structure_DescribeUsersMessage(d: Mapping[str, Any]) -> _s.DescribeUsersMessage:
-    return _s.DescribeUsersMessage(
-        engine=d.get("Engine"),
-        user_id=d.get("UserId"),
-        filters=None if (v := d.get("Filters")) is None else [structure_Filter(x0) for x0 in v],
-        max_records=d.get("MaxRecords"),
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeUsersMessage._make(
+        g("Engine"),
+        g("UserId"),
+        None if (v := g("Filters")) is None else [structure_Filter(x0) for x0 in v],
+        g("MaxRecords"),
+        g("Marker"),
     )
 
 
@@ -2654,9 +2668,10 @@ def unstructure_DescribeUsersMessage(o: _s.DescribeUsersMessage) -> dict[str, An
 
 
 def structure_DescribeUsersResult(d: Mapping[str, Any]) -> _s.DescribeUsersResult:
-    return _s.DescribeUsersResult(
-        users=None if (v := d.get("Users")) is None else [structure_User(x0) for x0 in v],
-        marker=d.get("Marker"),
+    g = d.get
+    return _s.DescribeUsersResult._make(
+        None if (v := g("Users")) is None else [structure_User(x0) for x0 in v],
+        g("Marker"),
     )
 
 
@@ -2671,12 +2686,13 @@ def unstructure_DescribeUsersResult(o: _s.DescribeUsersResult) -> dict[str, Any]
 
 
 def structure_DestinationDetails(d: Mapping[str, Any]) -> _s.DestinationDetails:
-    return _s.DestinationDetails(
-        cloud_watch_logs_details=None
-        if (v := d.get("CloudWatchLogsDetails")) is None
+    g = d.get
+    return _s.DestinationDetails._make(
+        None
+        if (v := g("CloudWatchLogsDetails")) is None
         else structure_CloudWatchLogsDestinationDetails(v),
-        kinesis_firehose_details=None
-        if (v := d.get("KinesisFirehoseDetails")) is None
+        None
+        if (v := g("KinesisFirehoseDetails")) is None
         else structure_KinesisFirehoseDestinationDetails(v),
     )
 
@@ -2694,10 +2710,10 @@ def unstructure_DestinationDetails(o: _s.DestinationDetails) -> dict[str, Any]:
 def structure_DisassociateGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.DisassociateGlobalReplicationGroupMessage:
-    return _s.DisassociateGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        replication_group_id=d["ReplicationGroupId"],
-        replication_group_region=d["ReplicationGroupRegion"],
+    return _s.DisassociateGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["ReplicationGroupId"],
+        d["ReplicationGroupRegion"],
     )
 
 
@@ -2714,10 +2730,9 @@ def unstructure_DisassociateGlobalReplicationGroupMessage(
 def structure_DisassociateGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.DisassociateGlobalReplicationGroupResult:
-    return _s.DisassociateGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.DisassociateGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -2732,10 +2747,11 @@ def unstructure_DisassociateGlobalReplicationGroupResult(
 
 
 def structure_EC2SecurityGroup(d: Mapping[str, Any]) -> _s.EC2SecurityGroup:
-    return _s.EC2SecurityGroup(
-        status=d.get("Status"),
-        ec2_security_group_name=d.get("EC2SecurityGroupName"),
-        ec2_security_group_owner_id=d.get("EC2SecurityGroupOwnerId"),
+    g = d.get
+    return _s.EC2SecurityGroup._make(
+        g("Status"),
+        g("EC2SecurityGroupName"),
+        g("EC2SecurityGroupOwnerId"),
     )
 
 
@@ -2752,9 +2768,10 @@ def unstructure_EC2SecurityGroup(o: _s.EC2SecurityGroup) -> dict[str, Any]:
 
 
 def structure_ECPUPerSecond(d: Mapping[str, Any]) -> _s.ECPUPerSecond:
-    return _s.ECPUPerSecond(
-        maximum=d.get("Maximum"),
-        minimum=d.get("Minimum"),
+    g = d.get
+    return _s.ECPUPerSecond._make(
+        g("Maximum"),
+        g("Minimum"),
     )
 
 
@@ -2769,9 +2786,10 @@ def unstructure_ECPUPerSecond(o: _s.ECPUPerSecond) -> dict[str, Any]:
 
 
 def structure_Endpoint(d: Mapping[str, Any]) -> _s.Endpoint:
-    return _s.Endpoint(
-        address=d.get("Address"),
-        port=d.get("Port"),
+    g = d.get
+    return _s.Endpoint._make(
+        g("Address"),
+        g("Port"),
     )
 
 
@@ -2786,14 +2804,13 @@ def unstructure_Endpoint(o: _s.Endpoint) -> dict[str, Any]:
 
 
 def structure_EngineDefaults(d: Mapping[str, Any]) -> _s.EngineDefaults:
-    return _s.EngineDefaults(
-        cache_parameter_group_family=d.get("CacheParameterGroupFamily"),
-        marker=d.get("Marker"),
-        parameters=None
-        if (v := d.get("Parameters")) is None
-        else [structure_Parameter(x0) for x0 in v],
-        cache_node_type_specific_parameters=None
-        if (v := d.get("CacheNodeTypeSpecificParameters")) is None
+    g = d.get
+    return _s.EngineDefaults._make(
+        g("CacheParameterGroupFamily"),
+        g("Marker"),
+        None if (v := g("Parameters")) is None else [structure_Parameter(x0) for x0 in v],
+        None
+        if (v := g("CacheNodeTypeSpecificParameters")) is None
         else [structure_CacheNodeTypeSpecificParameter(x0) for x0 in v],
     )
 
@@ -2815,11 +2832,12 @@ def unstructure_EngineDefaults(o: _s.EngineDefaults) -> dict[str, Any]:
 
 
 def structure_Event(d: Mapping[str, Any]) -> _s.Event:
-    return _s.Event(
-        source_identifier=d.get("SourceIdentifier"),
-        source_type=d.get("SourceType"),
-        message=d.get("Message"),
-        date=None if (v := d.get("Date")) is None else to_utc(v),
+    g = d.get
+    return _s.Event._make(
+        g("SourceIdentifier"),
+        g("SourceType"),
+        g("Message"),
+        None if (v := g("Date")) is None else to_utc(v),
     )
 
 
@@ -2838,9 +2856,10 @@ def unstructure_Event(o: _s.Event) -> dict[str, Any]:
 
 
 def structure_EventsMessage(d: Mapping[str, Any]) -> _s.EventsMessage:
-    return _s.EventsMessage(
-        marker=d.get("Marker"),
-        events=None if (v := d.get("Events")) is None else [structure_Event(x0) for x0 in v],
+    g = d.get
+    return _s.EventsMessage._make(
+        g("Marker"),
+        None if (v := g("Events")) is None else [structure_Event(x0) for x0 in v],
     )
 
 
@@ -2857,9 +2876,9 @@ def unstructure_EventsMessage(o: _s.EventsMessage) -> dict[str, Any]:
 def structure_ExportServerlessCacheSnapshotRequest(
     d: Mapping[str, Any],
 ) -> _s.ExportServerlessCacheSnapshotRequest:
-    return _s.ExportServerlessCacheSnapshotRequest(
-        serverless_cache_snapshot_name=d["ServerlessCacheSnapshotName"],
-        s3_bucket_name=d["S3BucketName"],
+    return _s.ExportServerlessCacheSnapshotRequest._make(
+        d["ServerlessCacheSnapshotName"],
+        d["S3BucketName"],
     )
 
 
@@ -2875,9 +2894,10 @@ def unstructure_ExportServerlessCacheSnapshotRequest(
 def structure_ExportServerlessCacheSnapshotResponse(
     d: Mapping[str, Any],
 ) -> _s.ExportServerlessCacheSnapshotResponse:
-    return _s.ExportServerlessCacheSnapshotResponse(
-        serverless_cache_snapshot=None
-        if (v := d.get("ServerlessCacheSnapshot")) is None
+    g = d.get
+    return _s.ExportServerlessCacheSnapshotResponse._make(
+        None
+        if (v := g("ServerlessCacheSnapshot")) is None
         else structure_ServerlessCacheSnapshot(v),
     )
 
@@ -2895,10 +2915,10 @@ def unstructure_ExportServerlessCacheSnapshotResponse(
 def structure_FailoverGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.FailoverGlobalReplicationGroupMessage:
-    return _s.FailoverGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        primary_region=d["PrimaryRegion"],
-        primary_replication_group_id=d["PrimaryReplicationGroupId"],
+    return _s.FailoverGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["PrimaryRegion"],
+        d["PrimaryReplicationGroupId"],
     )
 
 
@@ -2915,10 +2935,9 @@ def unstructure_FailoverGlobalReplicationGroupMessage(
 def structure_FailoverGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.FailoverGlobalReplicationGroupResult:
-    return _s.FailoverGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.FailoverGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -2933,9 +2952,9 @@ def unstructure_FailoverGlobalReplicationGroupResult(
 
 
 def structure_Filter(d: Mapping[str, Any]) -> _s.Filter:
-    return _s.Filter(
-        name=d["Name"],
-        values=list(d["Values"]),
+    return _s.Filter._make(
+        d["Name"],
+        list(d["Values"]),
     )
 
 
@@ -2947,9 +2966,10 @@ def unstructure_Filter(o: _s.Filter) -> dict[str, Any]:
 
 
 def structure_GlobalNodeGroup(d: Mapping[str, Any]) -> _s.GlobalNodeGroup:
-    return _s.GlobalNodeGroup(
-        global_node_group_id=d.get("GlobalNodeGroupId"),
-        slots=d.get("Slots"),
+    g = d.get
+    return _s.GlobalNodeGroup._make(
+        g("GlobalNodeGroupId"),
+        g("Slots"),
     )
 
 
@@ -2964,24 +2984,25 @@ def unstructure_GlobalNodeGroup(o: _s.GlobalNodeGroup) -> dict[str, Any]:
 
 
 def structure_GlobalReplicationGroup(d: Mapping[str, Any]) -> _s.GlobalReplicationGroup:
-    return _s.GlobalReplicationGroup(
-        global_replication_group_id=d.get("GlobalReplicationGroupId"),
-        global_replication_group_description=d.get("GlobalReplicationGroupDescription"),
-        status=d.get("Status"),
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        members=None
-        if (v := d.get("Members")) is None
+    g = d.get
+    return _s.GlobalReplicationGroup._make(
+        g("GlobalReplicationGroupId"),
+        g("GlobalReplicationGroupDescription"),
+        g("Status"),
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        None
+        if (v := g("Members")) is None
         else [structure_GlobalReplicationGroupMember(x0) for x0 in v],
-        cluster_enabled=d.get("ClusterEnabled"),
-        global_node_groups=None
-        if (v := d.get("GlobalNodeGroups")) is None
+        g("ClusterEnabled"),
+        None
+        if (v := g("GlobalNodeGroups")) is None
         else [structure_GlobalNodeGroup(x0) for x0 in v],
-        auth_token_enabled=d.get("AuthTokenEnabled"),
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        at_rest_encryption_enabled=d.get("AtRestEncryptionEnabled"),
-        arn=d.get("ARN"),
+        g("AuthTokenEnabled"),
+        g("TransitEncryptionEnabled"),
+        g("AtRestEncryptionEnabled"),
+        g("ARN"),
     )
 
 
@@ -3018,9 +3039,10 @@ def unstructure_GlobalReplicationGroup(o: _s.GlobalReplicationGroup) -> dict[str
 
 
 def structure_GlobalReplicationGroupInfo(d: Mapping[str, Any]) -> _s.GlobalReplicationGroupInfo:
-    return _s.GlobalReplicationGroupInfo(
-        global_replication_group_id=d.get("GlobalReplicationGroupId"),
-        global_replication_group_member_role=d.get("GlobalReplicationGroupMemberRole"),
+    g = d.get
+    return _s.GlobalReplicationGroupInfo._make(
+        g("GlobalReplicationGroupId"),
+        g("GlobalReplicationGroupMemberRole"),
     )
 
 
@@ -3035,12 +3057,13 @@ def unstructure_GlobalReplicationGroupInfo(o: _s.GlobalReplicationGroupInfo) -> 
 
 
 def structure_GlobalReplicationGroupMember(d: Mapping[str, Any]) -> _s.GlobalReplicationGroupMember:
-    return _s.GlobalReplicationGroupMember(
-        replication_group_id=d.get("ReplicationGroupId"),
-        replication_group_region=d.get("ReplicationGroupRegion"),
-        role=d.get("Role"),
-        automatic_failover=d.get("AutomaticFailover"),
-        status=d.get("Status"),
+    g = d.get
+    return _s.GlobalReplicationGroupMember._make(
+        g("ReplicationGroupId"),
+        g("ReplicationGroupRegion"),
+        g("Role"),
+        g("AutomaticFailover"),
+        g("Status"),
     )
 
 
@@ -3063,13 +3086,14 @@ def unstructure_GlobalReplicationGroupMember(o: _s.GlobalReplicationGroupMember)
 def structure_IncreaseNodeGroupsInGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.IncreaseNodeGroupsInGlobalReplicationGroupMessage:
-    return _s.IncreaseNodeGroupsInGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        node_group_count=d["NodeGroupCount"],
-        regional_configurations=None
-        if (v := d.get("RegionalConfigurations")) is None
+    g = d.get
+    return _s.IncreaseNodeGroupsInGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["NodeGroupCount"],
+        None
+        if (v := g("RegionalConfigurations")) is None
         else [structure_RegionalConfiguration(x0) for x0 in v],
-        apply_immediately=d["ApplyImmediately"],
+        d["ApplyImmediately"],
     )
 
 
@@ -3089,10 +3113,9 @@ def unstructure_IncreaseNodeGroupsInGlobalReplicationGroupMessage(
 def structure_IncreaseNodeGroupsInGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.IncreaseNodeGroupsInGlobalReplicationGroupResult:
-    return _s.IncreaseNodeGroupsInGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.IncreaseNodeGroupsInGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -3107,13 +3130,14 @@ def unstructure_IncreaseNodeGroupsInGlobalReplicationGroupResult(
 
 
 def structure_IncreaseReplicaCountMessage(d: Mapping[str, Any]) -> _s.IncreaseReplicaCountMessage:
-    return _s.IncreaseReplicaCountMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        new_replica_count=d.get("NewReplicaCount"),
-        replica_configuration=None
-        if (v := d.get("ReplicaConfiguration")) is None
+    g = d.get
+    return _s.IncreaseReplicaCountMessage._make(
+        d["ReplicationGroupId"],
+        g("NewReplicaCount"),
+        None
+        if (v := g("ReplicaConfiguration")) is None
         else [structure_ConfigureShard(x0) for x0 in v],
-        apply_immediately=d["ApplyImmediately"],
+        d["ApplyImmediately"],
     )
 
 
@@ -3130,10 +3154,9 @@ def unstructure_IncreaseReplicaCountMessage(o: _s.IncreaseReplicaCountMessage) -
 
 
 def structure_IncreaseReplicaCountResult(d: Mapping[str, Any]) -> _s.IncreaseReplicaCountResult:
-    return _s.IncreaseReplicaCountResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.IncreaseReplicaCountResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -3148,8 +3171,9 @@ def unstructure_IncreaseReplicaCountResult(o: _s.IncreaseReplicaCountResult) -> 
 def structure_KinesisFirehoseDestinationDetails(
     d: Mapping[str, Any],
 ) -> _s.KinesisFirehoseDestinationDetails:
-    return _s.KinesisFirehoseDestinationDetails(
-        delivery_stream=d.get("DeliveryStream"),
+    g = d.get
+    return _s.KinesisFirehoseDestinationDetails._make(
+        g("DeliveryStream"),
     )
 
 
@@ -3166,9 +3190,10 @@ def unstructure_KinesisFirehoseDestinationDetails(
 def structure_ListAllowedNodeTypeModificationsMessage(
     d: Mapping[str, Any],
 ) -> _s.ListAllowedNodeTypeModificationsMessage:
-    return _s.ListAllowedNodeTypeModificationsMessage(
-        cache_cluster_id=d.get("CacheClusterId"),
-        replication_group_id=d.get("ReplicationGroupId"),
+    g = d.get
+    return _s.ListAllowedNodeTypeModificationsMessage._make(
+        g("CacheClusterId"),
+        g("ReplicationGroupId"),
     )
 
 
@@ -3185,8 +3210,8 @@ def unstructure_ListAllowedNodeTypeModificationsMessage(
 
 
 def structure_ListTagsForResourceMessage(d: Mapping[str, Any]) -> _s.ListTagsForResourceMessage:
-    return _s.ListTagsForResourceMessage(
-        resource_name=d["ResourceName"],
+    return _s.ListTagsForResourceMessage._make(
+        d["ResourceName"],
     )
 
 
@@ -3197,15 +3222,14 @@ def unstructure_ListTagsForResourceMessage(o: _s.ListTagsForResourceMessage) -> 
 
 
 def structure_LogDeliveryConfiguration(d: Mapping[str, Any]) -> _s.LogDeliveryConfiguration:
-    return _s.LogDeliveryConfiguration(
-        log_type=d.get("LogType"),
-        destination_type=d.get("DestinationType"),
-        destination_details=None
-        if (v := d.get("DestinationDetails")) is None
-        else structure_DestinationDetails(v),
-        log_format=d.get("LogFormat"),
-        status=d.get("Status"),
-        message=d.get("Message"),
+    g = d.get
+    return _s.LogDeliveryConfiguration._make(
+        g("LogType"),
+        g("DestinationType"),
+        None if (v := g("DestinationDetails")) is None else structure_DestinationDetails(v),
+        g("LogFormat"),
+        g("Status"),
+        g("Message"),
     )
 
 
@@ -3230,14 +3254,13 @@ def unstructure_LogDeliveryConfiguration(o: _s.LogDeliveryConfiguration) -> dict
 def structure_LogDeliveryConfigurationRequest(
     d: Mapping[str, Any],
 ) -> _s.LogDeliveryConfigurationRequest:
-    return _s.LogDeliveryConfigurationRequest(
-        log_type=d.get("LogType"),
-        destination_type=d.get("DestinationType"),
-        destination_details=None
-        if (v := d.get("DestinationDetails")) is None
-        else structure_DestinationDetails(v),
-        log_format=d.get("LogFormat"),
-        enabled=d.get("Enabled"),
+    g = d.get
+    return _s.LogDeliveryConfigurationRequest._make(
+        g("LogType"),
+        g("DestinationType"),
+        None if (v := g("DestinationDetails")) is None else structure_DestinationDetails(v),
+        g("LogFormat"),
+        g("Enabled"),
     )
 
 
@@ -3260,12 +3283,11 @@ def unstructure_LogDeliveryConfigurationRequest(
 
 
 def structure_MigrationSummary(d: Mapping[str, Any]) -> _s.MigrationSummary:
-    return _s.MigrationSummary(
-        status=d.get("Status"),
-        migration_endpoint=None
-        if (v := d.get("MigrationEndpoint")) is None
-        else structure_Endpoint(v),
-        cutover_mode=d.get("CutoverMode"),
+    g = d.get
+    return _s.MigrationSummary._make(
+        g("Status"),
+        None if (v := g("MigrationEndpoint")) is None else structure_Endpoint(v),
+        g("CutoverMode"),
     )
 
 
@@ -3282,34 +3304,33 @@ def unstructure_MigrationSummary(o: _s.MigrationSummary) -> dict[str, Any]:
 
 
 def structure_ModifyCacheClusterMessage(d: Mapping[str, Any]) -> _s.ModifyCacheClusterMessage:
-    return _s.ModifyCacheClusterMessage(
-        cache_cluster_id=d["CacheClusterId"],
-        num_cache_nodes=d.get("NumCacheNodes"),
-        cache_node_ids_to_remove=None if (v := d.get("CacheNodeIdsToRemove")) is None else list(v),
-        az_mode=d.get("AZMode"),
-        new_availability_zones=None if (v := d.get("NewAvailabilityZones")) is None else list(v),
-        cache_security_group_names=None
-        if (v := d.get("CacheSecurityGroupNames")) is None
-        else list(v),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        notification_topic_arn=d.get("NotificationTopicArn"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        notification_topic_status=d.get("NotificationTopicStatus"),
-        apply_immediately=d.get("ApplyImmediately"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        cache_node_type=d.get("CacheNodeType"),
-        auth_token=d.get("AuthToken"),
-        auth_token_update_strategy=d.get("AuthTokenUpdateStrategy"),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+    g = d.get
+    return _s.ModifyCacheClusterMessage._make(
+        d["CacheClusterId"],
+        g("NumCacheNodes"),
+        None if (v := g("CacheNodeIdsToRemove")) is None else list(v),
+        g("AZMode"),
+        None if (v := g("NewAvailabilityZones")) is None else list(v),
+        None if (v := g("CacheSecurityGroupNames")) is None else list(v),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        g("PreferredMaintenanceWindow"),
+        g("NotificationTopicArn"),
+        g("CacheParameterGroupName"),
+        g("NotificationTopicStatus"),
+        g("ApplyImmediately"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("AutoMinorVersionUpgrade"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("CacheNodeType"),
+        g("AuthToken"),
+        g("AuthTokenUpdateStrategy"),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfigurationRequest(x0) for x0 in v],
-        ip_discovery=d.get("IpDiscovery"),
-        scale_config=None if (v := d.get("ScaleConfig")) is None else structure_ScaleConfig(v),
+        g("IpDiscovery"),
+        None if (v := g("ScaleConfig")) is None else structure_ScaleConfig(v),
     )
 
 
@@ -3367,8 +3388,9 @@ def unstructure_ModifyCacheClusterMessage(o: _s.ModifyCacheClusterMessage) -> di
 
 
 def structure_ModifyCacheClusterResult(d: Mapping[str, Any]) -> _s.ModifyCacheClusterResult:
-    return _s.ModifyCacheClusterResult(
-        cache_cluster=None if (v := d.get("CacheCluster")) is None else structure_CacheCluster(v),
+    g = d.get
+    return _s.ModifyCacheClusterResult._make(
+        None if (v := g("CacheCluster")) is None else structure_CacheCluster(v),
     )
 
 
@@ -3383,9 +3405,9 @@ def unstructure_ModifyCacheClusterResult(o: _s.ModifyCacheClusterResult) -> dict
 def structure_ModifyCacheParameterGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.ModifyCacheParameterGroupMessage:
-    return _s.ModifyCacheParameterGroupMessage(
-        cache_parameter_group_name=d["CacheParameterGroupName"],
-        parameter_name_values=[structure_ParameterNameValue(x0) for x0 in d["ParameterNameValues"]],
+    return _s.ModifyCacheParameterGroupMessage._make(
+        d["CacheParameterGroupName"],
+        [structure_ParameterNameValue(x0) for x0 in d["ParameterNameValues"]],
     )
 
 
@@ -3403,10 +3425,11 @@ def unstructure_ModifyCacheParameterGroupMessage(
 def structure_ModifyCacheSubnetGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.ModifyCacheSubnetGroupMessage:
-    return _s.ModifyCacheSubnetGroupMessage(
-        cache_subnet_group_name=d["CacheSubnetGroupName"],
-        cache_subnet_group_description=d.get("CacheSubnetGroupDescription"),
-        subnet_ids=None if (v := d.get("SubnetIds")) is None else list(v),
+    g = d.get
+    return _s.ModifyCacheSubnetGroupMessage._make(
+        d["CacheSubnetGroupName"],
+        g("CacheSubnetGroupDescription"),
+        None if (v := g("SubnetIds")) is None else list(v),
     )
 
 
@@ -3424,10 +3447,9 @@ def unstructure_ModifyCacheSubnetGroupMessage(
 
 
 def structure_ModifyCacheSubnetGroupResult(d: Mapping[str, Any]) -> _s.ModifyCacheSubnetGroupResult:
-    return _s.ModifyCacheSubnetGroupResult(
-        cache_subnet_group=None
-        if (v := d.get("CacheSubnetGroup")) is None
-        else structure_CacheSubnetGroup(v),
+    g = d.get
+    return _s.ModifyCacheSubnetGroupResult._make(
+        None if (v := g("CacheSubnetGroup")) is None else structure_CacheSubnetGroup(v),
     )
 
 
@@ -3442,15 +3464,16 @@ def unstructure_ModifyCacheSubnetGroupResult(o: _s.ModifyCacheSubnetGroupResult)
 def structure_ModifyGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.ModifyGlobalReplicationGroupMessage:
-    return _s.ModifyGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        apply_immediately=d["ApplyImmediately"],
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        global_replication_group_description=d.get("GlobalReplicationGroupDescription"),
-        automatic_failover_enabled=d.get("AutomaticFailoverEnabled"),
+    g = d.get
+    return _s.ModifyGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["ApplyImmediately"],
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("CacheParameterGroupName"),
+        g("GlobalReplicationGroupDescription"),
+        g("AutomaticFailoverEnabled"),
     )
 
 
@@ -3479,10 +3502,9 @@ def unstructure_ModifyGlobalReplicationGroupMessage(
 def structure_ModifyGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.ModifyGlobalReplicationGroupResult:
-    return _s.ModifyGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.ModifyGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -3499,42 +3521,41 @@ def unstructure_ModifyGlobalReplicationGroupResult(
 def structure_ModifyReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.ModifyReplicationGroupMessage:
-    return _s.ModifyReplicationGroupMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        replication_group_description=d.get("ReplicationGroupDescription"),
-        primary_cluster_id=d.get("PrimaryClusterId"),
-        snapshotting_cluster_id=d.get("SnapshottingClusterId"),
-        automatic_failover_enabled=d.get("AutomaticFailoverEnabled"),
-        multi_az_enabled=d.get("MultiAZEnabled"),
-        node_group_id=d.get("NodeGroupId"),
-        cache_security_group_names=None
-        if (v := d.get("CacheSecurityGroupNames")) is None
-        else list(v),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        notification_topic_arn=d.get("NotificationTopicArn"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        notification_topic_status=d.get("NotificationTopicStatus"),
-        apply_immediately=d.get("ApplyImmediately"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        cache_node_type=d.get("CacheNodeType"),
-        auth_token=d.get("AuthToken"),
-        auth_token_update_strategy=d.get("AuthTokenUpdateStrategy"),
-        user_group_ids_to_add=None if (v := d.get("UserGroupIdsToAdd")) is None else list(v),
-        user_group_ids_to_remove=None if (v := d.get("UserGroupIdsToRemove")) is None else list(v),
-        remove_user_groups=d.get("RemoveUserGroups"),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+    g = d.get
+    return _s.ModifyReplicationGroupMessage._make(
+        d["ReplicationGroupId"],
+        g("ReplicationGroupDescription"),
+        g("PrimaryClusterId"),
+        g("SnapshottingClusterId"),
+        g("AutomaticFailoverEnabled"),
+        g("MultiAZEnabled"),
+        g("NodeGroupId"),
+        None if (v := g("CacheSecurityGroupNames")) is None else list(v),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        g("PreferredMaintenanceWindow"),
+        g("NotificationTopicArn"),
+        g("CacheParameterGroupName"),
+        g("NotificationTopicStatus"),
+        g("ApplyImmediately"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("AutoMinorVersionUpgrade"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("CacheNodeType"),
+        g("AuthToken"),
+        g("AuthTokenUpdateStrategy"),
+        None if (v := g("UserGroupIdsToAdd")) is None else list(v),
+        None if (v := g("UserGroupIdsToRemove")) is None else list(v),
+        g("RemoveUserGroups"),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfigurationRequest(x0) for x0 in v],
-        ip_discovery=d.get("IpDiscovery"),
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
-        cluster_mode=d.get("ClusterMode"),
-        durability=d.get("Durability"),
+        g("IpDiscovery"),
+        g("TransitEncryptionEnabled"),
+        g("TransitEncryptionMode"),
+        g("ClusterMode"),
+        g("Durability"),
     )
 
 
@@ -3610,10 +3631,9 @@ def unstructure_ModifyReplicationGroupMessage(
 
 
 def structure_ModifyReplicationGroupResult(d: Mapping[str, Any]) -> _s.ModifyReplicationGroupResult:
-    return _s.ModifyReplicationGroupResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.ModifyReplicationGroupResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -3628,15 +3648,16 @@ def unstructure_ModifyReplicationGroupResult(o: _s.ModifyReplicationGroupResult)
 def structure_ModifyReplicationGroupShardConfigurationMessage(
     d: Mapping[str, Any],
 ) -> _s.ModifyReplicationGroupShardConfigurationMessage:
-    return _s.ModifyReplicationGroupShardConfigurationMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        node_group_count=d["NodeGroupCount"],
-        apply_immediately=d["ApplyImmediately"],
-        resharding_configuration=None
-        if (v := d.get("ReshardingConfiguration")) is None
+    g = d.get
+    return _s.ModifyReplicationGroupShardConfigurationMessage._make(
+        d["ReplicationGroupId"],
+        d["NodeGroupCount"],
+        d["ApplyImmediately"],
+        None
+        if (v := g("ReshardingConfiguration")) is None
         else [structure_ReshardingConfiguration(x0) for x0 in v],
-        node_groups_to_remove=None if (v := d.get("NodeGroupsToRemove")) is None else list(v),
-        node_groups_to_retain=None if (v := d.get("NodeGroupsToRetain")) is None else list(v),
+        None if (v := g("NodeGroupsToRemove")) is None else list(v),
+        None if (v := g("NodeGroupsToRetain")) is None else list(v),
     )
 
 
@@ -3660,10 +3681,9 @@ def unstructure_ModifyReplicationGroupShardConfigurationMessage(
 def structure_ModifyReplicationGroupShardConfigurationResult(
     d: Mapping[str, Any],
 ) -> _s.ModifyReplicationGroupShardConfigurationResult:
-    return _s.ModifyReplicationGroupShardConfigurationResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.ModifyReplicationGroupShardConfigurationResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -3678,19 +3698,18 @@ def unstructure_ModifyReplicationGroupShardConfigurationResult(
 
 
 def structure_ModifyServerlessCacheRequest(d: Mapping[str, Any]) -> _s.ModifyServerlessCacheRequest:
-    return _s.ModifyServerlessCacheRequest(
-        serverless_cache_name=d["ServerlessCacheName"],
-        description=d.get("Description"),
-        cache_usage_limits=None
-        if (v := d.get("CacheUsageLimits")) is None
-        else structure_CacheUsageLimits(v),
-        remove_user_group=d.get("RemoveUserGroup"),
-        user_group_id=d.get("UserGroupId"),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        daily_snapshot_time=d.get("DailySnapshotTime"),
-        engine=d.get("Engine"),
-        major_engine_version=d.get("MajorEngineVersion"),
+    g = d.get
+    return _s.ModifyServerlessCacheRequest._make(
+        d["ServerlessCacheName"],
+        g("Description"),
+        None if (v := g("CacheUsageLimits")) is None else structure_CacheUsageLimits(v),
+        g("RemoveUserGroup"),
+        g("UserGroupId"),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        g("SnapshotRetentionLimit"),
+        g("DailySnapshotTime"),
+        g("Engine"),
+        g("MajorEngineVersion"),
     )
 
 
@@ -3722,10 +3741,9 @@ def unstructure_ModifyServerlessCacheRequest(o: _s.ModifyServerlessCacheRequest)
 def structure_ModifyServerlessCacheResponse(
     d: Mapping[str, Any],
 ) -> _s.ModifyServerlessCacheResponse:
-    return _s.ModifyServerlessCacheResponse(
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.ModifyServerlessCacheResponse._make(
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -3740,11 +3758,12 @@ def unstructure_ModifyServerlessCacheResponse(
 
 
 def structure_ModifyUserGroupMessage(d: Mapping[str, Any]) -> _s.ModifyUserGroupMessage:
-    return _s.ModifyUserGroupMessage(
-        user_group_id=d["UserGroupId"],
-        user_ids_to_add=None if (v := d.get("UserIdsToAdd")) is None else list(v),
-        user_ids_to_remove=None if (v := d.get("UserIdsToRemove")) is None else list(v),
-        engine=d.get("Engine"),
+    g = d.get
+    return _s.ModifyUserGroupMessage._make(
+        d["UserGroupId"],
+        None if (v := g("UserIdsToAdd")) is None else list(v),
+        None if (v := g("UserIdsToRemove")) is None else list(v),
+        g("Engine"),
     )
 
 
@@ -3762,16 +3781,15 @@ def unstructure_ModifyUserGroupMessage(o: _s.ModifyUserGroupMessage) -> dict[str
 
 
 def structure_ModifyUserMessage(d: Mapping[str, Any]) -> _s.ModifyUserMessage:
-    return _s.ModifyUserMessage(
-        user_id=d["UserId"],
-        access_string=d.get("AccessString"),
-        append_access_string=d.get("AppendAccessString"),
-        passwords=None if (v := d.get("Passwords")) is None else list(v),
-        no_password_required=d.get("NoPasswordRequired"),
-        authentication_mode=None
-        if (v := d.get("AuthenticationMode")) is None
-        else structure_AuthenticationMode(v),
-        engine=d.get("Engine"),
+    g = d.get
+    return _s.ModifyUserMessage._make(
+        d["UserId"],
+        g("AccessString"),
+        g("AppendAccessString"),
+        None if (v := g("Passwords")) is None else list(v),
+        g("NoPasswordRequired"),
+        None if (v := g("AuthenticationMode")) is None else structure_AuthenticationMode(v),
+        g("Engine"),
     )
 
 
@@ -3795,14 +3813,15 @@ def unstructure_ModifyUserMessage(o: _s.ModifyUserMessage) -> dict[str, Any]:
 
 
 def structure_NodeGroup(d: Mapping[str, Any]) -> _s.NodeGroup:
-    return _s.NodeGroup(
-        node_group_id=d.get("NodeGroupId"),
-        status=d.get("Status"),
-        primary_endpoint=None if (v := d.get("PrimaryEndpoint")) is None else structure_Endpoint(v),
-        reader_endpoint=None if (v := d.get("ReaderEndpoint")) is None else structure_Endpoint(v),
-        slots=d.get("Slots"),
-        node_group_members=None
-        if (v := d.get("NodeGroupMembers")) is None
+    g = d.get
+    return _s.NodeGroup._make(
+        g("NodeGroupId"),
+        g("Status"),
+        None if (v := g("PrimaryEndpoint")) is None else structure_Endpoint(v),
+        None if (v := g("ReaderEndpoint")) is None else structure_Endpoint(v),
+        g("Slots"),
+        None
+        if (v := g("NodeGroupMembers")) is None
         else [structure_NodeGroupMember(x0) for x0 in v],
     )
 
@@ -3826,16 +3845,15 @@ def unstructure_NodeGroup(o: _s.NodeGroup) -> dict[str, Any]:
 
 
 def structure_NodeGroupConfiguration(d: Mapping[str, Any]) -> _s.NodeGroupConfiguration:
-    return _s.NodeGroupConfiguration(
-        node_group_id=d.get("NodeGroupId"),
-        slots=d.get("Slots"),
-        replica_count=d.get("ReplicaCount"),
-        primary_availability_zone=d.get("PrimaryAvailabilityZone"),
-        replica_availability_zones=None
-        if (v := d.get("ReplicaAvailabilityZones")) is None
-        else list(v),
-        primary_outpost_arn=d.get("PrimaryOutpostArn"),
-        replica_outpost_arns=None if (v := d.get("ReplicaOutpostArns")) is None else list(v),
+    g = d.get
+    return _s.NodeGroupConfiguration._make(
+        g("NodeGroupId"),
+        g("Slots"),
+        g("ReplicaCount"),
+        g("PrimaryAvailabilityZone"),
+        None if (v := g("ReplicaAvailabilityZones")) is None else list(v),
+        g("PrimaryOutpostArn"),
+        None if (v := g("ReplicaOutpostArns")) is None else list(v),
     )
 
 
@@ -3860,13 +3878,14 @@ def unstructure_NodeGroupConfiguration(o: _s.NodeGroupConfiguration) -> dict[str
 
 
 def structure_NodeGroupMember(d: Mapping[str, Any]) -> _s.NodeGroupMember:
-    return _s.NodeGroupMember(
-        cache_cluster_id=d.get("CacheClusterId"),
-        cache_node_id=d.get("CacheNodeId"),
-        read_endpoint=None if (v := d.get("ReadEndpoint")) is None else structure_Endpoint(v),
-        preferred_availability_zone=d.get("PreferredAvailabilityZone"),
-        preferred_outpost_arn=d.get("PreferredOutpostArn"),
-        current_role=d.get("CurrentRole"),
+    g = d.get
+    return _s.NodeGroupMember._make(
+        g("CacheClusterId"),
+        g("CacheNodeId"),
+        None if (v := g("ReadEndpoint")) is None else structure_Endpoint(v),
+        g("PreferredAvailabilityZone"),
+        g("PreferredOutpostArn"),
+        g("CurrentRole"),
     )
 
 
@@ -3889,20 +3908,17 @@ def unstructure_NodeGroupMember(o: _s.NodeGroupMember) -> dict[str, Any]:
 
 
 def structure_NodeGroupMemberUpdateStatus(d: Mapping[str, Any]) -> _s.NodeGroupMemberUpdateStatus:
-    return _s.NodeGroupMemberUpdateStatus(
-        cache_cluster_id=d.get("CacheClusterId"),
-        cache_node_id=d.get("CacheNodeId"),
-        node_update_status=d.get("NodeUpdateStatus"),
-        node_deletion_date=None if (v := d.get("NodeDeletionDate")) is None else to_utc(v),
-        node_update_start_date=None if (v := d.get("NodeUpdateStartDate")) is None else to_utc(v),
-        node_update_end_date=None if (v := d.get("NodeUpdateEndDate")) is None else to_utc(v),
-        node_update_initiated_by=d.get("NodeUpdateInitiatedBy"),
-        node_update_initiated_date=None
-        if (v := d.get("NodeUpdateInitiatedDate")) is None
-        else to_utc(v),
-        node_update_status_modified_date=None
-        if (v := d.get("NodeUpdateStatusModifiedDate")) is None
-        else to_utc(v),
+    g = d.get
+    return _s.NodeGroupMemberUpdateStatus._make(
+        g("CacheClusterId"),
+        g("CacheNodeId"),
+        g("NodeUpdateStatus"),
+        None if (v := g("NodeDeletionDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateStartDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateEndDate")) is None else to_utc(v),
+        g("NodeUpdateInitiatedBy"),
+        None if (v := g("NodeUpdateInitiatedDate")) is None else to_utc(v),
+        None if (v := g("NodeUpdateStatusModifiedDate")) is None else to_utc(v),
     )
 
 
@@ -3931,10 +3947,11 @@ def unstructure_NodeGroupMemberUpdateStatus(o: _s.NodeGroupMemberUpdateStatus) -
 
 
 def structure_NodeGroupUpdateStatus(d: Mapping[str, Any]) -> _s.NodeGroupUpdateStatus:
-    return _s.NodeGroupUpdateStatus(
-        node_group_id=d.get("NodeGroupId"),
-        node_group_member_update_status=None
-        if (v := d.get("NodeGroupMemberUpdateStatus")) is None
+    g = d.get
+    return _s.NodeGroupUpdateStatus._make(
+        g("NodeGroupId"),
+        None
+        if (v := g("NodeGroupMemberUpdateStatus")) is None
         else [structure_NodeGroupMemberUpdateStatus(x0) for x0 in v],
     )
 
@@ -3950,16 +3967,15 @@ def unstructure_NodeGroupUpdateStatus(o: _s.NodeGroupUpdateStatus) -> dict[str, 
 
 
 def structure_NodeSnapshot(d: Mapping[str, Any]) -> _s.NodeSnapshot:
-    return _s.NodeSnapshot(
-        cache_cluster_id=d.get("CacheClusterId"),
-        node_group_id=d.get("NodeGroupId"),
-        cache_node_id=d.get("CacheNodeId"),
-        node_group_configuration=None
-        if (v := d.get("NodeGroupConfiguration")) is None
-        else structure_NodeGroupConfiguration(v),
-        cache_size=d.get("CacheSize"),
-        cache_node_create_time=None if (v := d.get("CacheNodeCreateTime")) is None else to_utc(v),
-        snapshot_create_time=None if (v := d.get("SnapshotCreateTime")) is None else to_utc(v),
+    g = d.get
+    return _s.NodeSnapshot._make(
+        g("CacheClusterId"),
+        g("NodeGroupId"),
+        g("CacheNodeId"),
+        None if (v := g("NodeGroupConfiguration")) is None else structure_NodeGroupConfiguration(v),
+        g("CacheSize"),
+        None if (v := g("CacheNodeCreateTime")) is None else to_utc(v),
+        None if (v := g("SnapshotCreateTime")) is None else to_utc(v),
     )
 
 
@@ -3984,9 +4000,10 @@ def unstructure_NodeSnapshot(o: _s.NodeSnapshot) -> dict[str, Any]:
 
 
 def structure_NotificationConfiguration(d: Mapping[str, Any]) -> _s.NotificationConfiguration:
-    return _s.NotificationConfiguration(
-        topic_arn=d.get("TopicArn"),
-        topic_status=d.get("TopicStatus"),
+    g = d.get
+    return _s.NotificationConfiguration._make(
+        g("TopicArn"),
+        g("TopicStatus"),
     )
 
 
@@ -4001,16 +4018,17 @@ def unstructure_NotificationConfiguration(o: _s.NotificationConfiguration) -> di
 
 
 def structure_Parameter(d: Mapping[str, Any]) -> _s.Parameter:
-    return _s.Parameter(
-        parameter_name=d.get("ParameterName"),
-        parameter_value=d.get("ParameterValue"),
-        description=d.get("Description"),
-        source=d.get("Source"),
-        data_type=d.get("DataType"),
-        allowed_values=d.get("AllowedValues"),
-        is_modifiable=d.get("IsModifiable"),
-        minimum_engine_version=d.get("MinimumEngineVersion"),
-        change_type=d.get("ChangeType"),
+    g = d.get
+    return _s.Parameter._make(
+        g("ParameterName"),
+        g("ParameterValue"),
+        g("Description"),
+        g("Source"),
+        g("DataType"),
+        g("AllowedValues"),
+        g("IsModifiable"),
+        g("MinimumEngineVersion"),
+        g("ChangeType"),
     )
 
 
@@ -4039,9 +4057,10 @@ def unstructure_Parameter(o: _s.Parameter) -> dict[str, Any]:
 
 
 def structure_ParameterNameValue(d: Mapping[str, Any]) -> _s.ParameterNameValue:
-    return _s.ParameterNameValue(
-        parameter_name=d.get("ParameterName"),
-        parameter_value=d.get("ParameterValue"),
+    g = d.get
+    return _s.ParameterNameValue._make(
+        g("ParameterName"),
+        g("ParameterValue"),
     )
 
 
@@ -4058,13 +4077,12 @@ def unstructure_ParameterNameValue(o: _s.ParameterNameValue) -> dict[str, Any]:
 def structure_PendingLogDeliveryConfiguration(
     d: Mapping[str, Any],
 ) -> _s.PendingLogDeliveryConfiguration:
-    return _s.PendingLogDeliveryConfiguration(
-        log_type=d.get("LogType"),
-        destination_type=d.get("DestinationType"),
-        destination_details=None
-        if (v := d.get("DestinationDetails")) is None
-        else structure_DestinationDetails(v),
-        log_format=d.get("LogFormat"),
+    g = d.get
+    return _s.PendingLogDeliveryConfiguration._make(
+        g("LogType"),
+        g("DestinationType"),
+        None if (v := g("DestinationDetails")) is None else structure_DestinationDetails(v),
+        g("LogFormat"),
     )
 
 
@@ -4085,18 +4103,19 @@ def unstructure_PendingLogDeliveryConfiguration(
 
 
 def structure_PendingModifiedValues(d: Mapping[str, Any]) -> _s.PendingModifiedValues:
-    return _s.PendingModifiedValues(
-        num_cache_nodes=d.get("NumCacheNodes"),
-        cache_node_ids_to_remove=None if (v := d.get("CacheNodeIdsToRemove")) is None else list(v),
-        engine_version=d.get("EngineVersion"),
-        cache_node_type=d.get("CacheNodeType"),
-        auth_token_status=d.get("AuthTokenStatus"),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+    g = d.get
+    return _s.PendingModifiedValues._make(
+        g("NumCacheNodes"),
+        None if (v := g("CacheNodeIdsToRemove")) is None else list(v),
+        g("EngineVersion"),
+        g("CacheNodeType"),
+        g("AuthTokenStatus"),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_PendingLogDeliveryConfiguration(x0) for x0 in v],
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
-        scale_config=None if (v := d.get("ScaleConfig")) is None else structure_ScaleConfig(v),
+        g("TransitEncryptionEnabled"),
+        g("TransitEncryptionMode"),
+        None if (v := g("ScaleConfig")) is None else structure_ScaleConfig(v),
     )
 
 
@@ -4127,17 +4146,14 @@ def unstructure_PendingModifiedValues(o: _s.PendingModifiedValues) -> dict[str, 
 
 
 def structure_PrepareMigrationRequest(d: Mapping[str, Any]) -> _s.PrepareMigrationRequest:
-    return _s.PrepareMigrationRequest(
-        serverless_cache_name=d["ServerlessCacheName"],
-        customer_node_endpoint_list=[
-            structure_CustomerNodeEndpoint(x0) for x0 in d["CustomerNodeEndpointList"]
-        ],
-        source_authentication_configuration=None
-        if (v := d.get("SourceAuthenticationConfiguration")) is None
+    g = d.get
+    return _s.PrepareMigrationRequest._make(
+        d["ServerlessCacheName"],
+        [structure_CustomerNodeEndpoint(x0) for x0 in d["CustomerNodeEndpointList"]],
+        None
+        if (v := g("SourceAuthenticationConfiguration")) is None
         else structure_SourceAuthenticationConfiguration(v),
-        source_tls_configuration=None
-        if (v := d.get("SourceTlsConfiguration")) is None
-        else structure_SourceTlsConfiguration(v),
+        None if (v := g("SourceTlsConfiguration")) is None else structure_SourceTlsConfiguration(v),
     )
 
 
@@ -4156,10 +4172,9 @@ def unstructure_PrepareMigrationRequest(o: _s.PrepareMigrationRequest) -> dict[s
 
 
 def structure_PrepareMigrationResponse(d: Mapping[str, Any]) -> _s.PrepareMigrationResponse:
-    return _s.PrepareMigrationResponse(
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.PrepareMigrationResponse._make(
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -4172,11 +4187,12 @@ def unstructure_PrepareMigrationResponse(o: _s.PrepareMigrationResponse) -> dict
 
 
 def structure_ProcessedUpdateAction(d: Mapping[str, Any]) -> _s.ProcessedUpdateAction:
-    return _s.ProcessedUpdateAction(
-        replication_group_id=d.get("ReplicationGroupId"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        service_update_name=d.get("ServiceUpdateName"),
-        update_action_status=d.get("UpdateActionStatus"),
+    g = d.get
+    return _s.ProcessedUpdateAction._make(
+        g("ReplicationGroupId"),
+        g("CacheClusterId"),
+        g("ServiceUpdateName"),
+        g("UpdateActionStatus"),
     )
 
 
@@ -4197,11 +4213,12 @@ def unstructure_ProcessedUpdateAction(o: _s.ProcessedUpdateAction) -> dict[str, 
 def structure_PurchaseReservedCacheNodesOfferingMessage(
     d: Mapping[str, Any],
 ) -> _s.PurchaseReservedCacheNodesOfferingMessage:
-    return _s.PurchaseReservedCacheNodesOfferingMessage(
-        reserved_cache_nodes_offering_id=d["ReservedCacheNodesOfferingId"],
-        reserved_cache_node_id=d.get("ReservedCacheNodeId"),
-        cache_node_count=d.get("CacheNodeCount"),
-        tags=None if (v := d.get("Tags")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.PurchaseReservedCacheNodesOfferingMessage._make(
+        d["ReservedCacheNodesOfferingId"],
+        g("ReservedCacheNodeId"),
+        g("CacheNodeCount"),
+        None if (v := g("Tags")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -4223,10 +4240,9 @@ def unstructure_PurchaseReservedCacheNodesOfferingMessage(
 def structure_PurchaseReservedCacheNodesOfferingResult(
     d: Mapping[str, Any],
 ) -> _s.PurchaseReservedCacheNodesOfferingResult:
-    return _s.PurchaseReservedCacheNodesOfferingResult(
-        reserved_cache_node=None
-        if (v := d.get("ReservedCacheNode")) is None
-        else structure_ReservedCacheNode(v),
+    g = d.get
+    return _s.PurchaseReservedCacheNodesOfferingResult._make(
+        None if (v := g("ReservedCacheNode")) is None else structure_ReservedCacheNode(v),
     )
 
 
@@ -4243,9 +4259,9 @@ def unstructure_PurchaseReservedCacheNodesOfferingResult(
 def structure_RebalanceSlotsInGlobalReplicationGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.RebalanceSlotsInGlobalReplicationGroupMessage:
-    return _s.RebalanceSlotsInGlobalReplicationGroupMessage(
-        global_replication_group_id=d["GlobalReplicationGroupId"],
-        apply_immediately=d["ApplyImmediately"],
+    return _s.RebalanceSlotsInGlobalReplicationGroupMessage._make(
+        d["GlobalReplicationGroupId"],
+        d["ApplyImmediately"],
     )
 
 
@@ -4261,10 +4277,9 @@ def unstructure_RebalanceSlotsInGlobalReplicationGroupMessage(
 def structure_RebalanceSlotsInGlobalReplicationGroupResult(
     d: Mapping[str, Any],
 ) -> _s.RebalanceSlotsInGlobalReplicationGroupResult:
-    return _s.RebalanceSlotsInGlobalReplicationGroupResult(
-        global_replication_group=None
-        if (v := d.get("GlobalReplicationGroup")) is None
-        else structure_GlobalReplicationGroup(v),
+    g = d.get
+    return _s.RebalanceSlotsInGlobalReplicationGroupResult._make(
+        None if (v := g("GlobalReplicationGroup")) is None else structure_GlobalReplicationGroup(v),
     )
 
 
@@ -4279,9 +4294,9 @@ def unstructure_RebalanceSlotsInGlobalReplicationGroupResult(
 
 
 def structure_RebootCacheClusterMessage(d: Mapping[str, Any]) -> _s.RebootCacheClusterMessage:
-    return _s.RebootCacheClusterMessage(
-        cache_cluster_id=d["CacheClusterId"],
-        cache_node_ids_to_reboot=list(d["CacheNodeIdsToReboot"]),
+    return _s.RebootCacheClusterMessage._make(
+        d["CacheClusterId"],
+        list(d["CacheNodeIdsToReboot"]),
     )
 
 
@@ -4293,8 +4308,9 @@ def unstructure_RebootCacheClusterMessage(o: _s.RebootCacheClusterMessage) -> di
 
 
 def structure_RebootCacheClusterResult(d: Mapping[str, Any]) -> _s.RebootCacheClusterResult:
-    return _s.RebootCacheClusterResult(
-        cache_cluster=None if (v := d.get("CacheCluster")) is None else structure_CacheCluster(v),
+    g = d.get
+    return _s.RebootCacheClusterResult._make(
+        None if (v := g("CacheCluster")) is None else structure_CacheCluster(v),
     )
 
 
@@ -4307,9 +4323,10 @@ def unstructure_RebootCacheClusterResult(o: _s.RebootCacheClusterResult) -> dict
 
 
 def structure_RecurringCharge(d: Mapping[str, Any]) -> _s.RecurringCharge:
-    return _s.RecurringCharge(
-        recurring_charge_amount=d.get("RecurringChargeAmount"),
-        recurring_charge_frequency=d.get("RecurringChargeFrequency"),
+    g = d.get
+    return _s.RecurringCharge._make(
+        g("RecurringChargeAmount"),
+        g("RecurringChargeFrequency"),
     )
 
 
@@ -4324,12 +4341,10 @@ def unstructure_RecurringCharge(o: _s.RecurringCharge) -> dict[str, Any]:
 
 
 def structure_RegionalConfiguration(d: Mapping[str, Any]) -> _s.RegionalConfiguration:
-    return _s.RegionalConfiguration(
-        replication_group_id=d["ReplicationGroupId"],
-        replication_group_region=d["ReplicationGroupRegion"],
-        resharding_configuration=[
-            structure_ReshardingConfiguration(x0) for x0 in d["ReshardingConfiguration"]
-        ],
+    return _s.RegionalConfiguration._make(
+        d["ReplicationGroupId"],
+        d["ReplicationGroupRegion"],
+        [structure_ReshardingConfiguration(x0) for x0 in d["ReshardingConfiguration"]],
     )
 
 
@@ -4346,9 +4361,9 @@ def unstructure_RegionalConfiguration(o: _s.RegionalConfiguration) -> dict[str, 
 def structure_RemoveTagsFromResourceMessage(
     d: Mapping[str, Any],
 ) -> _s.RemoveTagsFromResourceMessage:
-    return _s.RemoveTagsFromResourceMessage(
-        resource_name=d["ResourceName"],
-        tag_keys=list(d["TagKeys"]),
+    return _s.RemoveTagsFromResourceMessage._make(
+        d["ResourceName"],
+        list(d["TagKeys"]),
     )
 
 
@@ -4362,58 +4377,49 @@ def unstructure_RemoveTagsFromResourceMessage(
 
 
 def structure_ReplicationGroup(d: Mapping[str, Any]) -> _s.ReplicationGroup:
-    return _s.ReplicationGroup(
-        replication_group_id=d.get("ReplicationGroupId"),
-        description=d.get("Description"),
-        global_replication_group_info=None
-        if (v := d.get("GlobalReplicationGroupInfo")) is None
+    g = d.get
+    return _s.ReplicationGroup._make(
+        g("ReplicationGroupId"),
+        g("Description"),
+        None
+        if (v := g("GlobalReplicationGroupInfo")) is None
         else structure_GlobalReplicationGroupInfo(v),
-        status=d.get("Status"),
-        pending_modified_values=None
-        if (v := d.get("PendingModifiedValues")) is None
+        g("Status"),
+        None
+        if (v := g("PendingModifiedValues")) is None
         else structure_ReplicationGroupPendingModifiedValues(v),
-        member_clusters=None if (v := d.get("MemberClusters")) is None else list(v),
-        node_groups=None
-        if (v := d.get("NodeGroups")) is None
-        else [structure_NodeGroup(x0) for x0 in v],
-        snapshotting_cluster_id=d.get("SnapshottingClusterId"),
-        automatic_failover=d.get("AutomaticFailover"),
-        multi_az=d.get("MultiAZ"),
-        configuration_endpoint=None
-        if (v := d.get("ConfigurationEndpoint")) is None
-        else structure_Endpoint(v),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        cluster_enabled=d.get("ClusterEnabled"),
-        cache_node_type=d.get("CacheNodeType"),
-        auth_token_enabled=d.get("AuthTokenEnabled"),
-        auth_token_last_modified_date=None
-        if (v := d.get("AuthTokenLastModifiedDate")) is None
-        else to_utc(v),
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        at_rest_encryption_enabled=d.get("AtRestEncryptionEnabled"),
-        member_clusters_outpost_arns=None
-        if (v := d.get("MemberClustersOutpostArns")) is None
-        else list(v),
-        kms_key_id=d.get("KmsKeyId"),
-        storage_encryption_type=d.get("StorageEncryptionType"),
-        arn=d.get("ARN"),
-        user_group_ids=None if (v := d.get("UserGroupIds")) is None else list(v),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+        None if (v := g("MemberClusters")) is None else list(v),
+        None if (v := g("NodeGroups")) is None else [structure_NodeGroup(x0) for x0 in v],
+        g("SnapshottingClusterId"),
+        g("AutomaticFailover"),
+        g("MultiAZ"),
+        None if (v := g("ConfigurationEndpoint")) is None else structure_Endpoint(v),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("ClusterEnabled"),
+        g("CacheNodeType"),
+        g("AuthTokenEnabled"),
+        None if (v := g("AuthTokenLastModifiedDate")) is None else to_utc(v),
+        g("TransitEncryptionEnabled"),
+        g("AtRestEncryptionEnabled"),
+        None if (v := g("MemberClustersOutpostArns")) is None else list(v),
+        g("KmsKeyId"),
+        g("StorageEncryptionType"),
+        g("ARN"),
+        None if (v := g("UserGroupIds")) is None else list(v),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_LogDeliveryConfiguration(x0) for x0 in v],
-        replication_group_create_time=None
-        if (v := d.get("ReplicationGroupCreateTime")) is None
-        else to_utc(v),
-        data_tiering=d.get("DataTiering"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        network_type=d.get("NetworkType"),
-        ip_discovery=d.get("IpDiscovery"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
-        cluster_mode=d.get("ClusterMode"),
-        engine=d.get("Engine"),
-        durability=d.get("Durability"),
-        effective_durability=d.get("EffectiveDurability"),
+        None if (v := g("ReplicationGroupCreateTime")) is None else to_utc(v),
+        g("DataTiering"),
+        g("AutoMinorVersionUpgrade"),
+        g("NetworkType"),
+        g("IpDiscovery"),
+        g("TransitEncryptionMode"),
+        g("ClusterMode"),
+        g("Engine"),
+        g("Durability"),
+        g("EffectiveDurability"),
     )
 
 
@@ -4494,10 +4500,11 @@ def unstructure_ReplicationGroup(o: _s.ReplicationGroup) -> dict[str, Any]:
 
 
 def structure_ReplicationGroupMessage(d: Mapping[str, Any]) -> _s.ReplicationGroupMessage:
-    return _s.ReplicationGroupMessage(
-        marker=d.get("Marker"),
-        replication_groups=None
-        if (v := d.get("ReplicationGroups")) is None
+    g = d.get
+    return _s.ReplicationGroupMessage._make(
+        g("Marker"),
+        None
+        if (v := g("ReplicationGroups")) is None
         else [structure_ReplicationGroup(x0) for x0 in v],
     )
 
@@ -4515,20 +4522,19 @@ def unstructure_ReplicationGroupMessage(o: _s.ReplicationGroupMessage) -> dict[s
 def structure_ReplicationGroupPendingModifiedValues(
     d: Mapping[str, Any],
 ) -> _s.ReplicationGroupPendingModifiedValues:
-    return _s.ReplicationGroupPendingModifiedValues(
-        primary_cluster_id=d.get("PrimaryClusterId"),
-        automatic_failover_status=d.get("AutomaticFailoverStatus"),
-        resharding=None if (v := d.get("Resharding")) is None else structure_ReshardingStatus(v),
-        auth_token_status=d.get("AuthTokenStatus"),
-        user_groups=None
-        if (v := d.get("UserGroups")) is None
-        else structure_UserGroupsUpdateStatus(v),
-        log_delivery_configurations=None
-        if (v := d.get("LogDeliveryConfigurations")) is None
+    g = d.get
+    return _s.ReplicationGroupPendingModifiedValues._make(
+        g("PrimaryClusterId"),
+        g("AutomaticFailoverStatus"),
+        None if (v := g("Resharding")) is None else structure_ReshardingStatus(v),
+        g("AuthTokenStatus"),
+        None if (v := g("UserGroups")) is None else structure_UserGroupsUpdateStatus(v),
+        None
+        if (v := g("LogDeliveryConfigurations")) is None
         else [structure_PendingLogDeliveryConfiguration(x0) for x0 in v],
-        transit_encryption_enabled=d.get("TransitEncryptionEnabled"),
-        transit_encryption_mode=d.get("TransitEncryptionMode"),
-        cluster_mode=d.get("ClusterMode"),
+        g("TransitEncryptionEnabled"),
+        g("TransitEncryptionMode"),
+        g("ClusterMode"),
     )
 
 
@@ -4561,22 +4567,23 @@ def unstructure_ReplicationGroupPendingModifiedValues(
 
 
 def structure_ReservedCacheNode(d: Mapping[str, Any]) -> _s.ReservedCacheNode:
-    return _s.ReservedCacheNode(
-        reserved_cache_node_id=d.get("ReservedCacheNodeId"),
-        reserved_cache_nodes_offering_id=d.get("ReservedCacheNodesOfferingId"),
-        cache_node_type=d.get("CacheNodeType"),
-        start_time=None if (v := d.get("StartTime")) is None else to_utc(v),
-        duration=d.get("Duration"),
-        fixed_price=d.get("FixedPrice"),
-        usage_price=d.get("UsagePrice"),
-        cache_node_count=d.get("CacheNodeCount"),
-        product_description=d.get("ProductDescription"),
-        offering_type=d.get("OfferingType"),
-        state=d.get("State"),
-        recurring_charges=None
-        if (v := d.get("RecurringCharges")) is None
+    g = d.get
+    return _s.ReservedCacheNode._make(
+        g("ReservedCacheNodeId"),
+        g("ReservedCacheNodesOfferingId"),
+        g("CacheNodeType"),
+        None if (v := g("StartTime")) is None else to_utc(v),
+        g("Duration"),
+        g("FixedPrice"),
+        g("UsagePrice"),
+        g("CacheNodeCount"),
+        g("ProductDescription"),
+        g("OfferingType"),
+        g("State"),
+        None
+        if (v := g("RecurringCharges")) is None
         else [structure_RecurringCharge(x0) for x0 in v],
-        reservation_arn=d.get("ReservationARN"),
+        g("ReservationARN"),
     )
 
 
@@ -4613,10 +4620,11 @@ def unstructure_ReservedCacheNode(o: _s.ReservedCacheNode) -> dict[str, Any]:
 
 
 def structure_ReservedCacheNodeMessage(d: Mapping[str, Any]) -> _s.ReservedCacheNodeMessage:
-    return _s.ReservedCacheNodeMessage(
-        marker=d.get("Marker"),
-        reserved_cache_nodes=None
-        if (v := d.get("ReservedCacheNodes")) is None
+    g = d.get
+    return _s.ReservedCacheNodeMessage._make(
+        g("Marker"),
+        None
+        if (v := g("ReservedCacheNodes")) is None
         else [structure_ReservedCacheNode(x0) for x0 in v],
     )
 
@@ -4632,16 +4640,17 @@ def unstructure_ReservedCacheNodeMessage(o: _s.ReservedCacheNodeMessage) -> dict
 
 
 def structure_ReservedCacheNodesOffering(d: Mapping[str, Any]) -> _s.ReservedCacheNodesOffering:
-    return _s.ReservedCacheNodesOffering(
-        reserved_cache_nodes_offering_id=d.get("ReservedCacheNodesOfferingId"),
-        cache_node_type=d.get("CacheNodeType"),
-        duration=d.get("Duration"),
-        fixed_price=d.get("FixedPrice"),
-        usage_price=d.get("UsagePrice"),
-        product_description=d.get("ProductDescription"),
-        offering_type=d.get("OfferingType"),
-        recurring_charges=None
-        if (v := d.get("RecurringCharges")) is None
+    g = d.get
+    return _s.ReservedCacheNodesOffering._make(
+        g("ReservedCacheNodesOfferingId"),
+        g("CacheNodeType"),
+        g("Duration"),
+        g("FixedPrice"),
+        g("UsagePrice"),
+        g("ProductDescription"),
+        g("OfferingType"),
+        None
+        if (v := g("RecurringCharges")) is None
         else [structure_RecurringCharge(x0) for x0 in v],
     )
 
@@ -4671,10 +4680,11 @@ def unstructure_ReservedCacheNodesOffering(o: _s.ReservedCacheNodesOffering) -> 
 def structure_ReservedCacheNodesOfferingMessage(
     d: Mapping[str, Any],
 ) -> _s.ReservedCacheNodesOfferingMessage:
-    return _s.ReservedCacheNodesOfferingMessage(
-        marker=d.get("Marker"),
-        reserved_cache_nodes_offerings=None
-        if (v := d.get("ReservedCacheNodesOfferings")) is None
+    g = d.get
+    return _s.ReservedCacheNodesOfferingMessage._make(
+        g("Marker"),
+        None
+        if (v := g("ReservedCacheNodesOfferings")) is None
         else [structure_ReservedCacheNodesOffering(x0) for x0 in v],
     )
 
@@ -4694,11 +4704,12 @@ def unstructure_ReservedCacheNodesOfferingMessage(
 def structure_ResetCacheParameterGroupMessage(
     d: Mapping[str, Any],
 ) -> _s.ResetCacheParameterGroupMessage:
-    return _s.ResetCacheParameterGroupMessage(
-        cache_parameter_group_name=d["CacheParameterGroupName"],
-        reset_all_parameters=d.get("ResetAllParameters"),
-        parameter_name_values=None
-        if (v := d.get("ParameterNameValues")) is None
+    g = d.get
+    return _s.ResetCacheParameterGroupMessage._make(
+        d["CacheParameterGroupName"],
+        g("ResetAllParameters"),
+        None
+        if (v := g("ParameterNameValues")) is None
         else [structure_ParameterNameValue(x0) for x0 in v],
     )
 
@@ -4717,11 +4728,10 @@ def unstructure_ResetCacheParameterGroupMessage(
 
 
 def structure_ReshardingConfiguration(d: Mapping[str, Any]) -> _s.ReshardingConfiguration:
-    return _s.ReshardingConfiguration(
-        node_group_id=d.get("NodeGroupId"),
-        preferred_availability_zones=None
-        if (v := d.get("PreferredAvailabilityZones")) is None
-        else list(v),
+    g = d.get
+    return _s.ReshardingConfiguration._make(
+        g("NodeGroupId"),
+        None if (v := g("PreferredAvailabilityZones")) is None else list(v),
     )
 
 
@@ -4736,10 +4746,9 @@ def unstructure_ReshardingConfiguration(o: _s.ReshardingConfiguration) -> dict[s
 
 
 def structure_ReshardingStatus(d: Mapping[str, Any]) -> _s.ReshardingStatus:
-    return _s.ReshardingStatus(
-        slot_migration=None
-        if (v := d.get("SlotMigration")) is None
-        else structure_SlotMigration(v),
+    g = d.get
+    return _s.ReshardingStatus._make(
+        None if (v := g("SlotMigration")) is None else structure_SlotMigration(v),
     )
 
 
@@ -4754,10 +4763,10 @@ def unstructure_ReshardingStatus(o: _s.ReshardingStatus) -> dict[str, Any]:
 def structure_RevokeCacheSecurityGroupIngressMessage(
     d: Mapping[str, Any],
 ) -> _s.RevokeCacheSecurityGroupIngressMessage:
-    return _s.RevokeCacheSecurityGroupIngressMessage(
-        cache_security_group_name=d["CacheSecurityGroupName"],
-        ec2_security_group_name=d["EC2SecurityGroupName"],
-        ec2_security_group_owner_id=d["EC2SecurityGroupOwnerId"],
+    return _s.RevokeCacheSecurityGroupIngressMessage._make(
+        d["CacheSecurityGroupName"],
+        d["EC2SecurityGroupName"],
+        d["EC2SecurityGroupOwnerId"],
     )
 
 
@@ -4774,10 +4783,9 @@ def unstructure_RevokeCacheSecurityGroupIngressMessage(
 def structure_RevokeCacheSecurityGroupIngressResult(
     d: Mapping[str, Any],
 ) -> _s.RevokeCacheSecurityGroupIngressResult:
-    return _s.RevokeCacheSecurityGroupIngressResult(
-        cache_security_group=None
-        if (v := d.get("CacheSecurityGroup")) is None
-        else structure_CacheSecurityGroup(v),
+    g = d.get
+    return _s.RevokeCacheSecurityGroupIngressResult._make(
+        None if (v := g("CacheSecurityGroup")) is None else structure_CacheSecurityGroup(v),
     )
 
 
@@ -4792,9 +4800,10 @@ def unstructure_RevokeCacheSecurityGroupIngressResult(
 
 
 def structure_ScaleConfig(d: Mapping[str, Any]) -> _s.ScaleConfig:
-    return _s.ScaleConfig(
-        scale_percentage=d.get("ScalePercentage"),
-        scale_interval_minutes=d.get("ScaleIntervalMinutes"),
+    g = d.get
+    return _s.ScaleConfig._make(
+        g("ScalePercentage"),
+        g("ScaleIntervalMinutes"),
     )
 
 
@@ -4809,8 +4818,9 @@ def unstructure_ScaleConfig(o: _s.ScaleConfig) -> dict[str, Any]:
 
 
 def structure_SecretManagerAuthConfig(d: Mapping[str, Any]) -> _s.SecretManagerAuthConfig:
-    return _s.SecretManagerAuthConfig(
-        secret_arn=d.get("SecretArn"),
+    g = d.get
+    return _s.SecretManagerAuthConfig._make(
+        g("SecretArn"),
     )
 
 
@@ -4823,9 +4833,10 @@ def unstructure_SecretManagerAuthConfig(o: _s.SecretManagerAuthConfig) -> dict[s
 
 
 def structure_SecurityGroupMembership(d: Mapping[str, Any]) -> _s.SecurityGroupMembership:
-    return _s.SecurityGroupMembership(
-        security_group_id=d.get("SecurityGroupId"),
-        status=d.get("Status"),
+    g = d.get
+    return _s.SecurityGroupMembership._make(
+        g("SecurityGroupId"),
+        g("Status"),
     )
 
 
@@ -4840,30 +4851,29 @@ def unstructure_SecurityGroupMembership(o: _s.SecurityGroupMembership) -> dict[s
 
 
 def structure_ServerlessCache(d: Mapping[str, Any]) -> _s.ServerlessCache:
-    return _s.ServerlessCache(
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        description=d.get("Description"),
-        create_time=None if (v := d.get("CreateTime")) is None else to_utc(v),
-        status=d.get("Status"),
-        engine=d.get("Engine"),
-        major_engine_version=d.get("MajorEngineVersion"),
-        full_engine_version=d.get("FullEngineVersion"),
-        cache_usage_limits=None
-        if (v := d.get("CacheUsageLimits")) is None
-        else structure_CacheUsageLimits(v),
-        kms_key_id=d.get("KmsKeyId"),
-        storage_encryption_type=d.get("StorageEncryptionType"),
-        security_group_ids=None if (v := d.get("SecurityGroupIds")) is None else list(v),
-        endpoint=None if (v := d.get("Endpoint")) is None else structure_Endpoint(v),
-        reader_endpoint=None if (v := d.get("ReaderEndpoint")) is None else structure_Endpoint(v),
-        arn=d.get("ARN"),
-        user_group_id=d.get("UserGroupId"),
-        subnet_ids=None if (v := d.get("SubnetIds")) is None else list(v),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        daily_snapshot_time=d.get("DailySnapshotTime"),
-        network_type=d.get("NetworkType"),
-        connection_type=d.get("ConnectionType"),
-        migration=None if (v := d.get("Migration")) is None else structure_MigrationSummary(v),
+    g = d.get
+    return _s.ServerlessCache._make(
+        g("ServerlessCacheName"),
+        g("Description"),
+        None if (v := g("CreateTime")) is None else to_utc(v),
+        g("Status"),
+        g("Engine"),
+        g("MajorEngineVersion"),
+        g("FullEngineVersion"),
+        None if (v := g("CacheUsageLimits")) is None else structure_CacheUsageLimits(v),
+        g("KmsKeyId"),
+        g("StorageEncryptionType"),
+        None if (v := g("SecurityGroupIds")) is None else list(v),
+        None if (v := g("Endpoint")) is None else structure_Endpoint(v),
+        None if (v := g("ReaderEndpoint")) is None else structure_Endpoint(v),
+        g("ARN"),
+        g("UserGroupId"),
+        None if (v := g("SubnetIds")) is None else list(v),
+        g("SnapshotRetentionLimit"),
+        g("DailySnapshotTime"),
+        g("NetworkType"),
+        g("ConnectionType"),
+        None if (v := g("Migration")) is None else structure_MigrationSummary(v),
     )
 
 
@@ -4916,10 +4926,11 @@ def unstructure_ServerlessCache(o: _s.ServerlessCache) -> dict[str, Any]:
 
 
 def structure_ServerlessCacheConfiguration(d: Mapping[str, Any]) -> _s.ServerlessCacheConfiguration:
-    return _s.ServerlessCacheConfiguration(
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        engine=d.get("Engine"),
-        major_engine_version=d.get("MajorEngineVersion"),
+    g = d.get
+    return _s.ServerlessCacheConfiguration._make(
+        g("ServerlessCacheName"),
+        g("Engine"),
+        g("MajorEngineVersion"),
     )
 
 
@@ -4936,17 +4947,18 @@ def unstructure_ServerlessCacheConfiguration(o: _s.ServerlessCacheConfiguration)
 
 
 def structure_ServerlessCacheSnapshot(d: Mapping[str, Any]) -> _s.ServerlessCacheSnapshot:
-    return _s.ServerlessCacheSnapshot(
-        serverless_cache_snapshot_name=d.get("ServerlessCacheSnapshotName"),
-        arn=d.get("ARN"),
-        kms_key_id=d.get("KmsKeyId"),
-        snapshot_type=d.get("SnapshotType"),
-        status=d.get("Status"),
-        create_time=None if (v := d.get("CreateTime")) is None else to_utc(v),
-        expiry_time=None if (v := d.get("ExpiryTime")) is None else to_utc(v),
-        bytes_used_for_cache=d.get("BytesUsedForCache"),
-        serverless_cache_configuration=None
-        if (v := d.get("ServerlessCacheConfiguration")) is None
+    g = d.get
+    return _s.ServerlessCacheSnapshot._make(
+        g("ServerlessCacheSnapshotName"),
+        g("ARN"),
+        g("KmsKeyId"),
+        g("SnapshotType"),
+        g("Status"),
+        None if (v := g("CreateTime")) is None else to_utc(v),
+        None if (v := g("ExpiryTime")) is None else to_utc(v),
+        g("BytesUsedForCache"),
+        None
+        if (v := g("ServerlessCacheConfiguration")) is None
         else structure_ServerlessCacheConfiguration(v),
     )
 
@@ -4976,23 +4988,20 @@ def unstructure_ServerlessCacheSnapshot(o: _s.ServerlessCacheSnapshot) -> dict[s
 
 
 def structure_ServiceUpdate(d: Mapping[str, Any]) -> _s.ServiceUpdate:
-    return _s.ServiceUpdate(
-        service_update_name=d.get("ServiceUpdateName"),
-        service_update_release_date=None
-        if (v := d.get("ServiceUpdateReleaseDate")) is None
-        else to_utc(v),
-        service_update_end_date=None if (v := d.get("ServiceUpdateEndDate")) is None else to_utc(v),
-        service_update_severity=d.get("ServiceUpdateSeverity"),
-        service_update_recommended_apply_by_date=None
-        if (v := d.get("ServiceUpdateRecommendedApplyByDate")) is None
-        else to_utc(v),
-        service_update_status=d.get("ServiceUpdateStatus"),
-        service_update_description=d.get("ServiceUpdateDescription"),
-        service_update_type=d.get("ServiceUpdateType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        auto_update_after_recommended_apply_by_date=d.get("AutoUpdateAfterRecommendedApplyByDate"),
-        estimated_update_time=d.get("EstimatedUpdateTime"),
+    g = d.get
+    return _s.ServiceUpdate._make(
+        g("ServiceUpdateName"),
+        None if (v := g("ServiceUpdateReleaseDate")) is None else to_utc(v),
+        None if (v := g("ServiceUpdateEndDate")) is None else to_utc(v),
+        g("ServiceUpdateSeverity"),
+        None if (v := g("ServiceUpdateRecommendedApplyByDate")) is None else to_utc(v),
+        g("ServiceUpdateStatus"),
+        g("ServiceUpdateDescription"),
+        g("ServiceUpdateType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("AutoUpdateAfterRecommendedApplyByDate"),
+        g("EstimatedUpdateTime"),
     )
 
 
@@ -5027,11 +5036,10 @@ def unstructure_ServiceUpdate(o: _s.ServiceUpdate) -> dict[str, Any]:
 
 
 def structure_ServiceUpdatesMessage(d: Mapping[str, Any]) -> _s.ServiceUpdatesMessage:
-    return _s.ServiceUpdatesMessage(
-        marker=d.get("Marker"),
-        service_updates=None
-        if (v := d.get("ServiceUpdates")) is None
-        else [structure_ServiceUpdate(x0) for x0 in v],
+    g = d.get
+    return _s.ServiceUpdatesMessage._make(
+        g("Marker"),
+        None if (v := g("ServiceUpdates")) is None else [structure_ServiceUpdate(x0) for x0 in v],
     )
 
 
@@ -5046,8 +5054,9 @@ def unstructure_ServiceUpdatesMessage(o: _s.ServiceUpdatesMessage) -> dict[str, 
 
 
 def structure_SlotMigration(d: Mapping[str, Any]) -> _s.SlotMigration:
-    return _s.SlotMigration(
-        progress_percentage=d.get("ProgressPercentage"),
+    g = d.get
+    return _s.SlotMigration._make(
+        g("ProgressPercentage"),
     )
 
 
@@ -5060,40 +5069,37 @@ def unstructure_SlotMigration(o: _s.SlotMigration) -> dict[str, Any]:
 
 
 def structure_Snapshot(d: Mapping[str, Any]) -> _s.Snapshot:
-    return _s.Snapshot(
-        snapshot_name=d.get("SnapshotName"),
-        replication_group_id=d.get("ReplicationGroupId"),
-        replication_group_description=d.get("ReplicationGroupDescription"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        snapshot_status=d.get("SnapshotStatus"),
-        snapshot_source=d.get("SnapshotSource"),
-        cache_node_type=d.get("CacheNodeType"),
-        engine=d.get("Engine"),
-        engine_version=d.get("EngineVersion"),
-        num_cache_nodes=d.get("NumCacheNodes"),
-        preferred_availability_zone=d.get("PreferredAvailabilityZone"),
-        preferred_outpost_arn=d.get("PreferredOutpostArn"),
-        cache_cluster_create_time=None
-        if (v := d.get("CacheClusterCreateTime")) is None
-        else to_utc(v),
-        preferred_maintenance_window=d.get("PreferredMaintenanceWindow"),
-        topic_arn=d.get("TopicArn"),
-        port=d.get("Port"),
-        cache_parameter_group_name=d.get("CacheParameterGroupName"),
-        cache_subnet_group_name=d.get("CacheSubnetGroupName"),
-        vpc_id=d.get("VpcId"),
-        auto_minor_version_upgrade=d.get("AutoMinorVersionUpgrade"),
-        snapshot_retention_limit=d.get("SnapshotRetentionLimit"),
-        snapshot_window=d.get("SnapshotWindow"),
-        num_node_groups=d.get("NumNodeGroups"),
-        automatic_failover=d.get("AutomaticFailover"),
-        node_snapshots=None
-        if (v := d.get("NodeSnapshots")) is None
-        else [structure_NodeSnapshot(x0) for x0 in v],
-        kms_key_id=d.get("KmsKeyId"),
-        arn=d.get("ARN"),
-        data_tiering=d.get("DataTiering"),
-        durability=d.get("Durability"),
+    g = d.get
+    return _s.Snapshot._make(
+        g("SnapshotName"),
+        g("ReplicationGroupId"),
+        g("ReplicationGroupDescription"),
+        g("CacheClusterId"),
+        g("SnapshotStatus"),
+        g("SnapshotSource"),
+        g("CacheNodeType"),
+        g("Engine"),
+        g("EngineVersion"),
+        g("NumCacheNodes"),
+        g("PreferredAvailabilityZone"),
+        g("PreferredOutpostArn"),
+        None if (v := g("CacheClusterCreateTime")) is None else to_utc(v),
+        g("PreferredMaintenanceWindow"),
+        g("TopicArn"),
+        g("Port"),
+        g("CacheParameterGroupName"),
+        g("CacheSubnetGroupName"),
+        g("VpcId"),
+        g("AutoMinorVersionUpgrade"),
+        g("SnapshotRetentionLimit"),
+        g("SnapshotWindow"),
+        g("NumNodeGroups"),
+        g("AutomaticFailover"),
+        None if (v := g("NodeSnapshots")) is None else [structure_NodeSnapshot(x0) for x0 in v],
+        g("KmsKeyId"),
+        g("ARN"),
+        g("DataTiering"),
+        g("Durability"),
     )
 
 
@@ -5164,10 +5170,9 @@ def unstructure_Snapshot(o: _s.Snapshot) -> dict[str, Any]:
 def structure_SourceAuthenticationConfiguration(
     d: Mapping[str, Any],
 ) -> _s.SourceAuthenticationConfiguration:
-    return _s.SourceAuthenticationConfiguration(
-        secret_manager_config=None
-        if (v := d.get("SecretManagerConfig")) is None
-        else structure_SecretManagerAuthConfig(v),
+    g = d.get
+    return _s.SourceAuthenticationConfiguration._make(
+        None if (v := g("SecretManagerConfig")) is None else structure_SecretManagerAuthConfig(v),
     )
 
 
@@ -5182,9 +5187,10 @@ def unstructure_SourceAuthenticationConfiguration(
 
 
 def structure_SourceTlsConfiguration(d: Mapping[str, Any]) -> _s.SourceTlsConfiguration:
-    return _s.SourceTlsConfiguration(
-        source_tls_mode=d.get("SourceTlsMode"),
-        source_tls_certificate=d.get("SourceTlsCertificate"),
+    g = d.get
+    return _s.SourceTlsConfiguration._make(
+        g("SourceTlsMode"),
+        g("SourceTlsCertificate"),
     )
 
 
@@ -5199,14 +5205,15 @@ def unstructure_SourceTlsConfiguration(o: _s.SourceTlsConfiguration) -> dict[str
 
 
 def structure_StartMigrationMessage(d: Mapping[str, Any]) -> _s.StartMigrationMessage:
-    return _s.StartMigrationMessage(
-        serverless_cache_name=d.get("ServerlessCacheName"),
-        replication_group_id=d.get("ReplicationGroupId"),
-        customer_node_endpoint_list=None
-        if (v := d.get("CustomerNodeEndpointList")) is None
+    g = d.get
+    return _s.StartMigrationMessage._make(
+        g("ServerlessCacheName"),
+        g("ReplicationGroupId"),
+        None
+        if (v := g("CustomerNodeEndpointList")) is None
         else [structure_CustomerNodeEndpoint(x0) for x0 in v],
-        auto_cutover=d.get("AutoCutover"),
-        clear_target_cache_data=d.get("ClearTargetCacheData"),
+        g("AutoCutover"),
+        g("ClearTargetCacheData"),
     )
 
 
@@ -5227,13 +5234,10 @@ def unstructure_StartMigrationMessage(o: _s.StartMigrationMessage) -> dict[str, 
 
 
 def structure_StartMigrationResponse(d: Mapping[str, Any]) -> _s.StartMigrationResponse:
-    return _s.StartMigrationResponse(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.StartMigrationResponse._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -5248,8 +5252,8 @@ def unstructure_StartMigrationResponse(o: _s.StartMigrationResponse) -> dict[str
 
 
 def structure_StopMigrationRequest(d: Mapping[str, Any]) -> _s.StopMigrationRequest:
-    return _s.StopMigrationRequest(
-        serverless_cache_name=d["ServerlessCacheName"],
+    return _s.StopMigrationRequest._make(
+        d["ServerlessCacheName"],
     )
 
 
@@ -5260,10 +5264,9 @@ def unstructure_StopMigrationRequest(o: _s.StopMigrationRequest) -> dict[str, An
 
 
 def structure_StopMigrationResponse(d: Mapping[str, Any]) -> _s.StopMigrationResponse:
-    return _s.StopMigrationResponse(
-        serverless_cache=None
-        if (v := d.get("ServerlessCache")) is None
-        else structure_ServerlessCache(v),
+    g = d.get
+    return _s.StopMigrationResponse._make(
+        None if (v := g("ServerlessCache")) is None else structure_ServerlessCache(v),
     )
 
 
@@ -5276,15 +5279,12 @@ def unstructure_StopMigrationResponse(o: _s.StopMigrationResponse) -> dict[str, 
 
 
 def structure_Subnet(d: Mapping[str, Any]) -> _s.Subnet:
-    return _s.Subnet(
-        subnet_identifier=d.get("SubnetIdentifier"),
-        subnet_availability_zone=None
-        if (v := d.get("SubnetAvailabilityZone")) is None
-        else structure_AvailabilityZone(v),
-        subnet_outpost=None
-        if (v := d.get("SubnetOutpost")) is None
-        else structure_SubnetOutpost(v),
-        supported_network_types=None if (v := d.get("SupportedNetworkTypes")) is None else list(v),
+    g = d.get
+    return _s.Subnet._make(
+        g("SubnetIdentifier"),
+        None if (v := g("SubnetAvailabilityZone")) is None else structure_AvailabilityZone(v),
+        None if (v := g("SubnetOutpost")) is None else structure_SubnetOutpost(v),
+        None if (v := g("SupportedNetworkTypes")) is None else list(v),
     )
 
 
@@ -5303,8 +5303,9 @@ def unstructure_Subnet(o: _s.Subnet) -> dict[str, Any]:
 
 
 def structure_SubnetOutpost(d: Mapping[str, Any]) -> _s.SubnetOutpost:
-    return _s.SubnetOutpost(
-        subnet_outpost_arn=d.get("SubnetOutpostArn"),
+    g = d.get
+    return _s.SubnetOutpost._make(
+        g("SubnetOutpostArn"),
     )
 
 
@@ -5317,9 +5318,10 @@ def unstructure_SubnetOutpost(o: _s.SubnetOutpost) -> dict[str, Any]:
 
 
 def structure_Tag(d: Mapping[str, Any]) -> _s.Tag:
-    return _s.Tag(
-        key=d.get("Key"),
-        value=d.get("Value"),
+    g = d.get
+    return _s.Tag._make(
+        g("Key"),
+        g("Value"),
     )
 
 
@@ -5334,8 +5336,9 @@ def unstructure_Tag(o: _s.Tag) -> dict[str, Any]:
 
 
 def structure_TagListMessage(d: Mapping[str, Any]) -> _s.TagListMessage:
-    return _s.TagListMessage(
-        tag_list=None if (v := d.get("TagList")) is None else [structure_Tag(x0) for x0 in v],
+    g = d.get
+    return _s.TagListMessage._make(
+        None if (v := g("TagList")) is None else [structure_Tag(x0) for x0 in v],
     )
 
 
@@ -5348,9 +5351,9 @@ def unstructure_TagListMessage(o: _s.TagListMessage) -> dict[str, Any]:
 
 
 def structure_TestFailoverMessage(d: Mapping[str, Any]) -> _s.TestFailoverMessage:
-    return _s.TestFailoverMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        node_group_id=d["NodeGroupId"],
+    return _s.TestFailoverMessage._make(
+        d["ReplicationGroupId"],
+        d["NodeGroupId"],
     )
 
 
@@ -5362,10 +5365,9 @@ def unstructure_TestFailoverMessage(o: _s.TestFailoverMessage) -> dict[str, Any]
 
 
 def structure_TestFailoverResult(d: Mapping[str, Any]) -> _s.TestFailoverResult:
-    return _s.TestFailoverResult(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.TestFailoverResult._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -5378,11 +5380,9 @@ def unstructure_TestFailoverResult(o: _s.TestFailoverResult) -> dict[str, Any]:
 
 
 def structure_TestMigrationMessage(d: Mapping[str, Any]) -> _s.TestMigrationMessage:
-    return _s.TestMigrationMessage(
-        replication_group_id=d["ReplicationGroupId"],
-        customer_node_endpoint_list=[
-            structure_CustomerNodeEndpoint(x0) for x0 in d["CustomerNodeEndpointList"]
-        ],
+    return _s.TestMigrationMessage._make(
+        d["ReplicationGroupId"],
+        [structure_CustomerNodeEndpoint(x0) for x0 in d["CustomerNodeEndpointList"]],
     )
 
 
@@ -5396,10 +5396,9 @@ def unstructure_TestMigrationMessage(o: _s.TestMigrationMessage) -> dict[str, An
 
 
 def structure_TestMigrationResponse(d: Mapping[str, Any]) -> _s.TestMigrationResponse:
-    return _s.TestMigrationResponse(
-        replication_group=None
-        if (v := d.get("ReplicationGroup")) is None
-        else structure_ReplicationGroup(v),
+    g = d.get
+    return _s.TestMigrationResponse._make(
+        None if (v := g("ReplicationGroup")) is None else structure_ReplicationGroup(v),
     )
 
 
@@ -5412,9 +5411,10 @@ def unstructure_TestMigrationResponse(o: _s.TestMigrationResponse) -> dict[str, 
 
 
 def structure_TimeRangeFilter(d: Mapping[str, Any]) -> _s.TimeRangeFilter:
-    return _s.TimeRangeFilter(
-        start_time=None if (v := d.get("StartTime")) is None else to_utc(v),
-        end_time=None if (v := d.get("EndTime")) is None else to_utc(v),
+    g = d.get
+    return _s.TimeRangeFilter._make(
+        None if (v := g("StartTime")) is None else to_utc(v),
+        None if (v := g("EndTime")) is None else to_utc(v),
     )
 
 
@@ -5429,12 +5429,13 @@ def unstructure_TimeRangeFilter(o: _s.TimeRangeFilter) -> dict[str, Any]:
 
 
 def structure_UnprocessedUpdateAction(d: Mapping[str, Any]) -> _s.UnprocessedUpdateAction:
-    return _s.UnprocessedUpdateAction(
-        replication_group_id=d.get("ReplicationGroupId"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        service_update_name=d.get("ServiceUpdateName"),
-        error_type=d.get("ErrorType"),
-        error_message=d.get("ErrorMessage"),
+    g = d.get
+    return _s.UnprocessedUpdateAction._make(
+        g("ReplicationGroupId"),
+        g("CacheClusterId"),
+        g("ServiceUpdateName"),
+        g("ErrorType"),
+        g("ErrorMessage"),
     )
 
 
@@ -5455,36 +5456,29 @@ def unstructure_UnprocessedUpdateAction(o: _s.UnprocessedUpdateAction) -> dict[s
 
 
 def structure_UpdateAction(d: Mapping[str, Any]) -> _s.UpdateAction:
-    return _s.UpdateAction(
-        replication_group_id=d.get("ReplicationGroupId"),
-        cache_cluster_id=d.get("CacheClusterId"),
-        service_update_name=d.get("ServiceUpdateName"),
-        service_update_release_date=None
-        if (v := d.get("ServiceUpdateReleaseDate")) is None
-        else to_utc(v),
-        service_update_severity=d.get("ServiceUpdateSeverity"),
-        service_update_status=d.get("ServiceUpdateStatus"),
-        service_update_recommended_apply_by_date=None
-        if (v := d.get("ServiceUpdateRecommendedApplyByDate")) is None
-        else to_utc(v),
-        service_update_type=d.get("ServiceUpdateType"),
-        update_action_available_date=None
-        if (v := d.get("UpdateActionAvailableDate")) is None
-        else to_utc(v),
-        update_action_status=d.get("UpdateActionStatus"),
-        nodes_updated=d.get("NodesUpdated"),
-        update_action_status_modified_date=None
-        if (v := d.get("UpdateActionStatusModifiedDate")) is None
-        else to_utc(v),
-        sla_met=d.get("SlaMet"),
-        node_group_update_status=None
-        if (v := d.get("NodeGroupUpdateStatus")) is None
+    g = d.get
+    return _s.UpdateAction._make(
+        g("ReplicationGroupId"),
+        g("CacheClusterId"),
+        g("ServiceUpdateName"),
+        None if (v := g("ServiceUpdateReleaseDate")) is None else to_utc(v),
+        g("ServiceUpdateSeverity"),
+        g("ServiceUpdateStatus"),
+        None if (v := g("ServiceUpdateRecommendedApplyByDate")) is None else to_utc(v),
+        g("ServiceUpdateType"),
+        None if (v := g("UpdateActionAvailableDate")) is None else to_utc(v),
+        g("UpdateActionStatus"),
+        g("NodesUpdated"),
+        None if (v := g("UpdateActionStatusModifiedDate")) is None else to_utc(v),
+        g("SlaMet"),
+        None
+        if (v := g("NodeGroupUpdateStatus")) is None
         else [structure_NodeGroupUpdateStatus(x0) for x0 in v],
-        cache_node_update_status=None
-        if (v := d.get("CacheNodeUpdateStatus")) is None
+        None
+        if (v := g("CacheNodeUpdateStatus")) is None
         else [structure_CacheNodeUpdateStatus(x0) for x0 in v],
-        estimated_update_time=d.get("EstimatedUpdateTime"),
-        engine=d.get("Engine"),
+        g("EstimatedUpdateTime"),
+        g("Engine"),
     )
 
 
@@ -5529,12 +5523,13 @@ def unstructure_UpdateAction(o: _s.UpdateAction) -> dict[str, Any]:
 
 
 def structure_UpdateActionResultsMessage(d: Mapping[str, Any]) -> _s.UpdateActionResultsMessage:
-    return _s.UpdateActionResultsMessage(
-        processed_update_actions=None
-        if (v := d.get("ProcessedUpdateActions")) is None
+    g = d.get
+    return _s.UpdateActionResultsMessage._make(
+        None
+        if (v := g("ProcessedUpdateActions")) is None
         else [structure_ProcessedUpdateAction(x0) for x0 in v],
-        unprocessed_update_actions=None
-        if (v := d.get("UnprocessedUpdateActions")) is None
+        None
+        if (v := g("UnprocessedUpdateActions")) is None
         else [structure_UnprocessedUpdateAction(x0) for x0 in v],
     )
 
@@ -5550,11 +5545,10 @@ def unstructure_UpdateActionResultsMessage(o: _s.UpdateActionResultsMessage) -> 
 
 
 def structure_UpdateActionsMessage(d: Mapping[str, Any]) -> _s.UpdateActionsMessage:
-    return _s.UpdateActionsMessage(
-        marker=d.get("Marker"),
-        update_actions=None
-        if (v := d.get("UpdateActions")) is None
-        else [structure_UpdateAction(x0) for x0 in v],
+    g = d.get
+    return _s.UpdateActionsMessage._make(
+        g("Marker"),
+        None if (v := g("UpdateActions")) is None else [structure_UpdateAction(x0) for x0 in v],
     )
 
 
@@ -5569,18 +5563,17 @@ def unstructure_UpdateActionsMessage(o: _s.UpdateActionsMessage) -> dict[str, An
 
 
 def structure_User(d: Mapping[str, Any]) -> _s.User:
-    return _s.User(
-        user_id=d.get("UserId"),
-        user_name=d.get("UserName"),
-        status=d.get("Status"),
-        engine=d.get("Engine"),
-        minimum_engine_version=d.get("MinimumEngineVersion"),
-        access_string=d.get("AccessString"),
-        user_group_ids=None if (v := d.get("UserGroupIds")) is None else list(v),
-        authentication=None
-        if (v := d.get("Authentication")) is None
-        else structure_Authentication(v),
-        arn=d.get("ARN"),
+    g = d.get
+    return _s.User._make(
+        g("UserId"),
+        g("UserName"),
+        g("Status"),
+        g("Engine"),
+        g("MinimumEngineVersion"),
+        g("AccessString"),
+        None if (v := g("UserGroupIds")) is None else list(v),
+        None if (v := g("Authentication")) is None else structure_Authentication(v),
+        g("ARN"),
     )
 
 
@@ -5609,18 +5602,17 @@ def unstructure_User(o: _s.User) -> dict[str, Any]:
 
 
 def structure_UserGroup(d: Mapping[str, Any]) -> _s.UserGroup:
-    return _s.UserGroup(
-        user_group_id=d.get("UserGroupId"),
-        status=d.get("Status"),
-        engine=d.get("Engine"),
-        user_ids=None if (v := d.get("UserIds")) is None else list(v),
-        minimum_engine_version=d.get("MinimumEngineVersion"),
-        pending_changes=None
-        if (v := d.get("PendingChanges")) is None
-        else structure_UserGroupPendingChanges(v),
-        replication_groups=None if (v := d.get("ReplicationGroups")) is None else list(v),
-        serverless_caches=None if (v := d.get("ServerlessCaches")) is None else list(v),
-        arn=d.get("ARN"),
+    g = d.get
+    return _s.UserGroup._make(
+        g("UserGroupId"),
+        g("Status"),
+        g("Engine"),
+        None if (v := g("UserIds")) is None else list(v),
+        g("MinimumEngineVersion"),
+        None if (v := g("PendingChanges")) is None else structure_UserGroupPendingChanges(v),
+        None if (v := g("ReplicationGroups")) is None else list(v),
+        None if (v := g("ServerlessCaches")) is None else list(v),
+        g("ARN"),
     )
 
 
@@ -5649,9 +5641,10 @@ def unstructure_UserGroup(o: _s.UserGroup) -> dict[str, Any]:
 
 
 def structure_UserGroupPendingChanges(d: Mapping[str, Any]) -> _s.UserGroupPendingChanges:
-    return _s.UserGroupPendingChanges(
-        user_ids_to_remove=None if (v := d.get("UserIdsToRemove")) is None else list(v),
-        user_ids_to_add=None if (v := d.get("UserIdsToAdd")) is None else list(v),
+    g = d.get
+    return _s.UserGroupPendingChanges._make(
+        None if (v := g("UserIdsToRemove")) is None else list(v),
+        None if (v := g("UserIdsToAdd")) is None else list(v),
     )
 
 
@@ -5666,9 +5659,10 @@ def unstructure_UserGroupPendingChanges(o: _s.UserGroupPendingChanges) -> dict[s
 
 
 def structure_UserGroupsUpdateStatus(d: Mapping[str, Any]) -> _s.UserGroupsUpdateStatus:
-    return _s.UserGroupsUpdateStatus(
-        user_group_ids_to_add=None if (v := d.get("UserGroupIdsToAdd")) is None else list(v),
-        user_group_ids_to_remove=None if (v := d.get("UserGroupIdsToRemove")) is None else list(v),
+    g = d.get
+    return _s.UserGroupsUpdateStatus._make(
+        None if (v := g("UserGroupIdsToAdd")) is None else list(v),
+        None if (v := g("UserGroupIdsToRemove")) is None else list(v),
     )
 
 

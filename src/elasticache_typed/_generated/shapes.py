@@ -343,6 +343,18 @@ def _AddTagsToResourceMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_resource_name = AddTagsToResourceMessage.__dict__["resource_name"].__set__
+    _set_tags = AddTagsToResourceMessage.__dict__["tags"].__set__
+
+    def _make(resource_name, tags, /):
+        _o = _new(AddTagsToResourceMessage)
+        _set_resource_name(_o, resource_name)
+        _set_tags(_o, tags)
+        return _o
+
+    AddTagsToResourceMessage._make = staticmethod(_make)
+
     return AddTagsToResourceMessage
 
 
@@ -367,6 +379,22 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         list for the CacheNodeType parameter.
         """
 
+    _new = object.__new__
+    _set_scale_up_modifications = AllowedNodeTypeModificationsMessage.__dict__[
+        "scale_up_modifications"
+    ].__set__
+    _set_scale_down_modifications = AllowedNodeTypeModificationsMessage.__dict__[
+        "scale_down_modifications"
+    ].__set__
+
+    def _make(scale_up_modifications, scale_down_modifications, /):
+        _o = _new(AllowedNodeTypeModificationsMessage)
+        _set_scale_up_modifications(_o, scale_up_modifications)
+        _set_scale_down_modifications(_o, scale_down_modifications)
+        return _o
+
+    AllowedNodeTypeModificationsMessage._make = staticmethod(_make)
+
     return AllowedNodeTypeModificationsMessage
 
 
@@ -381,6 +409,18 @@ def _Authentication() -> type:
         """Indicates whether the user requires a password to authenticate."""
         password_count: int | None = None
         """The number of passwords belonging to the user. The maximum is two."""
+
+    _new = object.__new__
+    _set_type = Authentication.__dict__["type"].__set__
+    _set_password_count = Authentication.__dict__["password_count"].__set__
+
+    def _make(type, password_count, /):
+        _o = _new(Authentication)
+        _set_type(_o, type)
+        _set_password_count(_o, password_count)
+        return _o
+
+    Authentication._make = staticmethod(_make)
 
     return Authentication
 
@@ -398,6 +438,18 @@ def _AuthenticationMode() -> type:
         """
         passwords: list[str] | None = attrs.field(default=None, repr=False)
         """Specifies the passwords to use for authentication if Type is set to password."""
+
+    _new = object.__new__
+    _set_type = AuthenticationMode.__dict__["type"].__set__
+    _set_passwords = AuthenticationMode.__dict__["passwords"].__set__
+
+    def _make(type, passwords, /):
+        _o = _new(AuthenticationMode)
+        _set_type(_o, type)
+        _set_passwords(_o, passwords)
+        return _o
+
+    AuthenticationMode._make = staticmethod(_make)
 
     return AuthenticationMode
 
@@ -419,6 +471,26 @@ def _AuthorizeCacheSecurityGroupIngressMessage() -> type:
         same thing as an Amazon access key ID - you must provide a valid Amazon account number for
         this parameter.
         """
+
+    _new = object.__new__
+    _set_cache_security_group_name = AuthorizeCacheSecurityGroupIngressMessage.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_ec2_security_group_name = AuthorizeCacheSecurityGroupIngressMessage.__dict__[
+        "ec2_security_group_name"
+    ].__set__
+    _set_ec2_security_group_owner_id = AuthorizeCacheSecurityGroupIngressMessage.__dict__[
+        "ec2_security_group_owner_id"
+    ].__set__
+
+    def _make(cache_security_group_name, ec2_security_group_name, ec2_security_group_owner_id, /):
+        _o = _new(AuthorizeCacheSecurityGroupIngressMessage)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_ec2_security_group_name(_o, ec2_security_group_name)
+        _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+        return _o
+
+    AuthorizeCacheSecurityGroupIngressMessage._make = staticmethod(_make)
 
     return AuthorizeCacheSecurityGroupIngressMessage
 
@@ -446,6 +518,18 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
         RevokeCacheSecurityGroupIngress
         """
 
+    _new = object.__new__
+    _set_cache_security_group = AuthorizeCacheSecurityGroupIngressResult.__dict__[
+        "cache_security_group"
+    ].__set__
+
+    def _make(cache_security_group, /):
+        _o = _new(AuthorizeCacheSecurityGroupIngressResult)
+        _set_cache_security_group(_o, cache_security_group)
+        return _o
+
+    AuthorizeCacheSecurityGroupIngressResult._make = staticmethod(_make)
+
     return AuthorizeCacheSecurityGroupIngressResult
 
 
@@ -458,6 +542,16 @@ def _AvailabilityZone() -> type:
 
         name: str | None = None
         """The name of the Availability Zone."""
+
+    _new = object.__new__
+    _set_name = AvailabilityZone.__dict__["name"].__set__
+
+    def _make(name, /):
+        _o = _new(AvailabilityZone)
+        _set_name(_o, name)
+        return _o
+
+    AvailabilityZone._make = staticmethod(_make)
 
     return AvailabilityZone
 
@@ -476,6 +570,22 @@ def _BatchApplyUpdateActionMessage() -> type:
         cache_cluster_ids: list[str] | None = None
         """The cache cluster IDs"""
 
+    _new = object.__new__
+    _set_replication_group_ids = BatchApplyUpdateActionMessage.__dict__[
+        "replication_group_ids"
+    ].__set__
+    _set_cache_cluster_ids = BatchApplyUpdateActionMessage.__dict__["cache_cluster_ids"].__set__
+    _set_service_update_name = BatchApplyUpdateActionMessage.__dict__["service_update_name"].__set__
+
+    def _make(replication_group_ids, cache_cluster_ids, service_update_name, /):
+        _o = _new(BatchApplyUpdateActionMessage)
+        _set_replication_group_ids(_o, replication_group_ids)
+        _set_cache_cluster_ids(_o, cache_cluster_ids)
+        _set_service_update_name(_o, service_update_name)
+        return _o
+
+    BatchApplyUpdateActionMessage._make = staticmethod(_make)
+
     return BatchApplyUpdateActionMessage
 
 
@@ -492,6 +602,22 @@ def _BatchStopUpdateActionMessage() -> type:
         """The replication group IDs"""
         cache_cluster_ids: list[str] | None = None
         """The cache cluster IDs"""
+
+    _new = object.__new__
+    _set_replication_group_ids = BatchStopUpdateActionMessage.__dict__[
+        "replication_group_ids"
+    ].__set__
+    _set_cache_cluster_ids = BatchStopUpdateActionMessage.__dict__["cache_cluster_ids"].__set__
+    _set_service_update_name = BatchStopUpdateActionMessage.__dict__["service_update_name"].__set__
+
+    def _make(replication_group_ids, cache_cluster_ids, service_update_name, /):
+        _o = _new(BatchStopUpdateActionMessage)
+        _set_replication_group_ids(_o, replication_group_ids)
+        _set_cache_cluster_ids(_o, cache_cluster_ids)
+        _set_service_update_name(_o, service_update_name)
+        return _o
+
+    BatchStopUpdateActionMessage._make = staticmethod(_make)
 
     return BatchStopUpdateActionMessage
 
@@ -683,6 +809,123 @@ def _CacheCluster() -> type:
         downtime.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = CacheCluster.__dict__["cache_cluster_id"].__set__
+    _set_configuration_endpoint = CacheCluster.__dict__["configuration_endpoint"].__set__
+    _set_client_download_landing_page = CacheCluster.__dict__[
+        "client_download_landing_page"
+    ].__set__
+    _set_cache_node_type = CacheCluster.__dict__["cache_node_type"].__set__
+    _set_engine = CacheCluster.__dict__["engine"].__set__
+    _set_engine_version = CacheCluster.__dict__["engine_version"].__set__
+    _set_cache_cluster_status = CacheCluster.__dict__["cache_cluster_status"].__set__
+    _set_num_cache_nodes = CacheCluster.__dict__["num_cache_nodes"].__set__
+    _set_preferred_availability_zone = CacheCluster.__dict__["preferred_availability_zone"].__set__
+    _set_preferred_outpost_arn = CacheCluster.__dict__["preferred_outpost_arn"].__set__
+    _set_cache_cluster_create_time = CacheCluster.__dict__["cache_cluster_create_time"].__set__
+    _set_preferred_maintenance_window = CacheCluster.__dict__[
+        "preferred_maintenance_window"
+    ].__set__
+    _set_pending_modified_values = CacheCluster.__dict__["pending_modified_values"].__set__
+    _set_notification_configuration = CacheCluster.__dict__["notification_configuration"].__set__
+    _set_cache_security_groups = CacheCluster.__dict__["cache_security_groups"].__set__
+    _set_cache_parameter_group = CacheCluster.__dict__["cache_parameter_group"].__set__
+    _set_cache_subnet_group_name = CacheCluster.__dict__["cache_subnet_group_name"].__set__
+    _set_cache_nodes = CacheCluster.__dict__["cache_nodes"].__set__
+    _set_auto_minor_version_upgrade = CacheCluster.__dict__["auto_minor_version_upgrade"].__set__
+    _set_security_groups = CacheCluster.__dict__["security_groups"].__set__
+    _set_replication_group_id = CacheCluster.__dict__["replication_group_id"].__set__
+    _set_snapshot_retention_limit = CacheCluster.__dict__["snapshot_retention_limit"].__set__
+    _set_snapshot_window = CacheCluster.__dict__["snapshot_window"].__set__
+    _set_auth_token_enabled = CacheCluster.__dict__["auth_token_enabled"].__set__
+    _set_auth_token_last_modified_date = CacheCluster.__dict__[
+        "auth_token_last_modified_date"
+    ].__set__
+    _set_transit_encryption_enabled = CacheCluster.__dict__["transit_encryption_enabled"].__set__
+    _set_at_rest_encryption_enabled = CacheCluster.__dict__["at_rest_encryption_enabled"].__set__
+    _set_arn = CacheCluster.__dict__["arn"].__set__
+    _set_replication_group_log_delivery_enabled = CacheCluster.__dict__[
+        "replication_group_log_delivery_enabled"
+    ].__set__
+    _set_log_delivery_configurations = CacheCluster.__dict__["log_delivery_configurations"].__set__
+    _set_network_type = CacheCluster.__dict__["network_type"].__set__
+    _set_ip_discovery = CacheCluster.__dict__["ip_discovery"].__set__
+    _set_transit_encryption_mode = CacheCluster.__dict__["transit_encryption_mode"].__set__
+
+    def _make(
+        cache_cluster_id,
+        configuration_endpoint,
+        client_download_landing_page,
+        cache_node_type,
+        engine,
+        engine_version,
+        cache_cluster_status,
+        num_cache_nodes,
+        preferred_availability_zone,
+        preferred_outpost_arn,
+        cache_cluster_create_time,
+        preferred_maintenance_window,
+        pending_modified_values,
+        notification_configuration,
+        cache_security_groups,
+        cache_parameter_group,
+        cache_subnet_group_name,
+        cache_nodes,
+        auto_minor_version_upgrade,
+        security_groups,
+        replication_group_id,
+        snapshot_retention_limit,
+        snapshot_window,
+        auth_token_enabled,
+        auth_token_last_modified_date,
+        transit_encryption_enabled,
+        at_rest_encryption_enabled,
+        arn,
+        replication_group_log_delivery_enabled,
+        log_delivery_configurations,
+        network_type,
+        ip_discovery,
+        transit_encryption_mode,
+        /,
+    ):
+        _o = _new(CacheCluster)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_configuration_endpoint(_o, configuration_endpoint)
+        _set_client_download_landing_page(_o, client_download_landing_page)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_cluster_status(_o, cache_cluster_status)
+        _set_num_cache_nodes(_o, num_cache_nodes)
+        _set_preferred_availability_zone(_o, preferred_availability_zone)
+        _set_preferred_outpost_arn(_o, preferred_outpost_arn)
+        _set_cache_cluster_create_time(_o, cache_cluster_create_time)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_pending_modified_values(_o, pending_modified_values)
+        _set_notification_configuration(_o, notification_configuration)
+        _set_cache_security_groups(_o, cache_security_groups)
+        _set_cache_parameter_group(_o, cache_parameter_group)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_nodes(_o, cache_nodes)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_security_groups(_o, security_groups)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_auth_token_enabled(_o, auth_token_enabled)
+        _set_auth_token_last_modified_date(_o, auth_token_last_modified_date)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
+        _set_arn(_o, arn)
+        _set_replication_group_log_delivery_enabled(_o, replication_group_log_delivery_enabled)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_network_type(_o, network_type)
+        _set_ip_discovery(_o, ip_discovery)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        return _o
+
+    CacheCluster._make = staticmethod(_make)
+
     return CacheCluster
 
 
@@ -698,6 +941,18 @@ def _CacheClusterMessage() -> type:
         cache_clusters: list[CacheCluster] | None = None
         """A list of clusters. Each item in the list contains detailed information about one cluster.
         """
+
+    _new = object.__new__
+    _set_marker = CacheClusterMessage.__dict__["marker"].__set__
+    _set_cache_clusters = CacheClusterMessage.__dict__["cache_clusters"].__set__
+
+    def _make(marker, cache_clusters, /):
+        _o = _new(CacheClusterMessage)
+        _set_marker(_o, marker)
+        _set_cache_clusters(_o, cache_clusters)
+        return _o
+
+    CacheClusterMessage._make = staticmethod(_make)
 
     return CacheClusterMessage
 
@@ -724,6 +979,35 @@ def _CacheEngineVersion() -> type:
         cache_engine_version_description: str | None = None
         """The description of the cache engine version."""
 
+    _new = object.__new__
+    _set_engine = CacheEngineVersion.__dict__["engine"].__set__
+    _set_engine_version = CacheEngineVersion.__dict__["engine_version"].__set__
+    _set_cache_parameter_group_family = CacheEngineVersion.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_cache_engine_description = CacheEngineVersion.__dict__["cache_engine_description"].__set__
+    _set_cache_engine_version_description = CacheEngineVersion.__dict__[
+        "cache_engine_version_description"
+    ].__set__
+
+    def _make(
+        engine,
+        engine_version,
+        cache_parameter_group_family,
+        cache_engine_description,
+        cache_engine_version_description,
+        /,
+    ):
+        _o = _new(CacheEngineVersion)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_cache_engine_description(_o, cache_engine_description)
+        _set_cache_engine_version_description(_o, cache_engine_version_description)
+        return _o
+
+    CacheEngineVersion._make = staticmethod(_make)
+
     return CacheEngineVersion
 
 
@@ -740,6 +1024,18 @@ def _CacheEngineVersionMessage() -> type:
         """A list of cache engine version details. Each element in the list contains detailed
         information about one cache engine version.
         """
+
+    _new = object.__new__
+    _set_marker = CacheEngineVersionMessage.__dict__["marker"].__set__
+    _set_cache_engine_versions = CacheEngineVersionMessage.__dict__["cache_engine_versions"].__set__
+
+    def _make(marker, cache_engine_versions, /):
+        _o = _new(CacheEngineVersionMessage)
+        _set_marker(_o, marker)
+        _set_cache_engine_versions(_o, cache_engine_versions)
+        return _o
+
+    CacheEngineVersionMessage._make = staticmethod(_make)
 
     return CacheEngineVersionMessage
 
@@ -780,6 +1076,40 @@ def _CacheNode() -> type:
         customer_outpost_arn: str | None = None
         """The customer outpost ARN of the cache node."""
 
+    _new = object.__new__
+    _set_cache_node_id = CacheNode.__dict__["cache_node_id"].__set__
+    _set_cache_node_status = CacheNode.__dict__["cache_node_status"].__set__
+    _set_cache_node_create_time = CacheNode.__dict__["cache_node_create_time"].__set__
+    _set_endpoint = CacheNode.__dict__["endpoint"].__set__
+    _set_parameter_group_status = CacheNode.__dict__["parameter_group_status"].__set__
+    _set_source_cache_node_id = CacheNode.__dict__["source_cache_node_id"].__set__
+    _set_customer_availability_zone = CacheNode.__dict__["customer_availability_zone"].__set__
+    _set_customer_outpost_arn = CacheNode.__dict__["customer_outpost_arn"].__set__
+
+    def _make(
+        cache_node_id,
+        cache_node_status,
+        cache_node_create_time,
+        endpoint,
+        parameter_group_status,
+        source_cache_node_id,
+        customer_availability_zone,
+        customer_outpost_arn,
+        /,
+    ):
+        _o = _new(CacheNode)
+        _set_cache_node_id(_o, cache_node_id)
+        _set_cache_node_status(_o, cache_node_status)
+        _set_cache_node_create_time(_o, cache_node_create_time)
+        _set_endpoint(_o, endpoint)
+        _set_parameter_group_status(_o, parameter_group_status)
+        _set_source_cache_node_id(_o, source_cache_node_id)
+        _set_customer_availability_zone(_o, customer_availability_zone)
+        _set_customer_outpost_arn(_o, customer_outpost_arn)
+        return _o
+
+    CacheNode._make = staticmethod(_make)
+
     return CacheNode
 
 
@@ -817,6 +1147,47 @@ def _CacheNodeTypeSpecificParameter() -> type:
         reboot. For more information, see Rebooting a Cluster.
         """
 
+    _new = object.__new__
+    _set_parameter_name = CacheNodeTypeSpecificParameter.__dict__["parameter_name"].__set__
+    _set_description = CacheNodeTypeSpecificParameter.__dict__["description"].__set__
+    _set_source = CacheNodeTypeSpecificParameter.__dict__["source"].__set__
+    _set_data_type = CacheNodeTypeSpecificParameter.__dict__["data_type"].__set__
+    _set_allowed_values = CacheNodeTypeSpecificParameter.__dict__["allowed_values"].__set__
+    _set_is_modifiable = CacheNodeTypeSpecificParameter.__dict__["is_modifiable"].__set__
+    _set_minimum_engine_version = CacheNodeTypeSpecificParameter.__dict__[
+        "minimum_engine_version"
+    ].__set__
+    _set_cache_node_type_specific_values = CacheNodeTypeSpecificParameter.__dict__[
+        "cache_node_type_specific_values"
+    ].__set__
+    _set_change_type = CacheNodeTypeSpecificParameter.__dict__["change_type"].__set__
+
+    def _make(
+        parameter_name,
+        description,
+        source,
+        data_type,
+        allowed_values,
+        is_modifiable,
+        minimum_engine_version,
+        cache_node_type_specific_values,
+        change_type,
+        /,
+    ):
+        _o = _new(CacheNodeTypeSpecificParameter)
+        _set_parameter_name(_o, parameter_name)
+        _set_description(_o, description)
+        _set_source(_o, source)
+        _set_data_type(_o, data_type)
+        _set_allowed_values(_o, allowed_values)
+        _set_is_modifiable(_o, is_modifiable)
+        _set_minimum_engine_version(_o, minimum_engine_version)
+        _set_cache_node_type_specific_values(_o, cache_node_type_specific_values)
+        _set_change_type(_o, change_type)
+        return _o
+
+    CacheNodeTypeSpecificParameter._make = staticmethod(_make)
+
     return CacheNodeTypeSpecificParameter
 
 
@@ -831,6 +1202,18 @@ def _CacheNodeTypeSpecificValue() -> type:
         """The cache node type for which this value applies."""
         value: str | None = None
         """The value for the cache node type."""
+
+    _new = object.__new__
+    _set_cache_node_type = CacheNodeTypeSpecificValue.__dict__["cache_node_type"].__set__
+    _set_value = CacheNodeTypeSpecificValue.__dict__["value"].__set__
+
+    def _make(cache_node_type, value, /):
+        _o = _new(CacheNodeTypeSpecificValue)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_value(_o, value)
+        return _o
+
+    CacheNodeTypeSpecificValue._make = staticmethod(_make)
 
     return CacheNodeTypeSpecificValue
 
@@ -859,6 +1242,46 @@ def _CacheNodeUpdateStatus() -> type:
         node_update_status_modified_date: datetime | None = None
         """The date when the NodeUpdateStatus was last modified>"""
 
+    _new = object.__new__
+    _set_cache_node_id = CacheNodeUpdateStatus.__dict__["cache_node_id"].__set__
+    _set_node_update_status = CacheNodeUpdateStatus.__dict__["node_update_status"].__set__
+    _set_node_deletion_date = CacheNodeUpdateStatus.__dict__["node_deletion_date"].__set__
+    _set_node_update_start_date = CacheNodeUpdateStatus.__dict__["node_update_start_date"].__set__
+    _set_node_update_end_date = CacheNodeUpdateStatus.__dict__["node_update_end_date"].__set__
+    _set_node_update_initiated_by = CacheNodeUpdateStatus.__dict__[
+        "node_update_initiated_by"
+    ].__set__
+    _set_node_update_initiated_date = CacheNodeUpdateStatus.__dict__[
+        "node_update_initiated_date"
+    ].__set__
+    _set_node_update_status_modified_date = CacheNodeUpdateStatus.__dict__[
+        "node_update_status_modified_date"
+    ].__set__
+
+    def _make(
+        cache_node_id,
+        node_update_status,
+        node_deletion_date,
+        node_update_start_date,
+        node_update_end_date,
+        node_update_initiated_by,
+        node_update_initiated_date,
+        node_update_status_modified_date,
+        /,
+    ):
+        _o = _new(CacheNodeUpdateStatus)
+        _set_cache_node_id(_o, cache_node_id)
+        _set_node_update_status(_o, node_update_status)
+        _set_node_deletion_date(_o, node_deletion_date)
+        _set_node_update_start_date(_o, node_update_start_date)
+        _set_node_update_end_date(_o, node_update_end_date)
+        _set_node_update_initiated_by(_o, node_update_initiated_by)
+        _set_node_update_initiated_date(_o, node_update_initiated_date)
+        _set_node_update_status_modified_date(_o, node_update_status_modified_date)
+        return _o
+
+    CacheNodeUpdateStatus._make = staticmethod(_make)
+
     return CacheNodeUpdateStatus
 
 
@@ -885,6 +1308,30 @@ def _CacheParameterGroup() -> type:
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the cache parameter group."""
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = CacheParameterGroup.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_cache_parameter_group_family = CacheParameterGroup.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_description = CacheParameterGroup.__dict__["description"].__set__
+    _set_is_global = CacheParameterGroup.__dict__["is_global"].__set__
+    _set_arn = CacheParameterGroup.__dict__["arn"].__set__
+
+    def _make(
+        cache_parameter_group_name, cache_parameter_group_family, description, is_global, arn, /
+    ):
+        _o = _new(CacheParameterGroup)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_description(_o, description)
+        _set_is_global(_o, is_global)
+        _set_arn(_o, arn)
+        return _o
+
+    CacheParameterGroup._make = staticmethod(_make)
+
     return CacheParameterGroup
 
 
@@ -903,6 +1350,22 @@ def _CacheParameterGroupDetails() -> type:
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
+
+    _new = object.__new__
+    _set_marker = CacheParameterGroupDetails.__dict__["marker"].__set__
+    _set_parameters = CacheParameterGroupDetails.__dict__["parameters"].__set__
+    _set_cache_node_type_specific_parameters = CacheParameterGroupDetails.__dict__[
+        "cache_node_type_specific_parameters"
+    ].__set__
+
+    def _make(marker, parameters, cache_node_type_specific_parameters, /):
+        _o = _new(CacheParameterGroupDetails)
+        _set_marker(_o, marker)
+        _set_parameters(_o, parameters)
+        _set_cache_node_type_specific_parameters(_o, cache_node_type_specific_parameters)
+        return _o
+
+    CacheParameterGroupDetails._make = staticmethod(_make)
 
     return CacheParameterGroupDetails
 
@@ -926,6 +1389,18 @@ def _CacheParameterGroupNameMessage() -> type:
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = CacheParameterGroupNameMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+
+    def _make(cache_parameter_group_name, /):
+        _o = _new(CacheParameterGroupNameMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        return _o
+
+    CacheParameterGroupNameMessage._make = staticmethod(_make)
+
     return CacheParameterGroupNameMessage
 
 
@@ -945,6 +1420,26 @@ def _CacheParameterGroupStatus() -> type:
         A node ID is a numeric identifier (0001, 0002, etc.).
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = CacheParameterGroupStatus.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_parameter_apply_status = CacheParameterGroupStatus.__dict__[
+        "parameter_apply_status"
+    ].__set__
+    _set_cache_node_ids_to_reboot = CacheParameterGroupStatus.__dict__[
+        "cache_node_ids_to_reboot"
+    ].__set__
+
+    def _make(cache_parameter_group_name, parameter_apply_status, cache_node_ids_to_reboot, /):
+        _o = _new(CacheParameterGroupStatus)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_parameter_apply_status(_o, parameter_apply_status)
+        _set_cache_node_ids_to_reboot(_o, cache_node_ids_to_reboot)
+        return _o
+
+    CacheParameterGroupStatus._make = staticmethod(_make)
+
     return CacheParameterGroupStatus
 
 
@@ -961,6 +1456,20 @@ def _CacheParameterGroupsMessage() -> type:
         """A list of cache parameter groups. Each element in the list contains detailed information
         about one cache parameter group.
         """
+
+    _new = object.__new__
+    _set_marker = CacheParameterGroupsMessage.__dict__["marker"].__set__
+    _set_cache_parameter_groups = CacheParameterGroupsMessage.__dict__[
+        "cache_parameter_groups"
+    ].__set__
+
+    def _make(marker, cache_parameter_groups, /):
+        _o = _new(CacheParameterGroupsMessage)
+        _set_marker(_o, marker)
+        _set_cache_parameter_groups(_o, cache_parameter_groups)
+        return _o
+
+    CacheParameterGroupsMessage._make = staticmethod(_make)
 
     return CacheParameterGroupsMessage
 
@@ -997,6 +1506,26 @@ def _CacheSecurityGroup() -> type:
         arn: str | None = None
         """The ARN of the cache security group,"""
 
+    _new = object.__new__
+    _set_owner_id = CacheSecurityGroup.__dict__["owner_id"].__set__
+    _set_cache_security_group_name = CacheSecurityGroup.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_description = CacheSecurityGroup.__dict__["description"].__set__
+    _set_ec2_security_groups = CacheSecurityGroup.__dict__["ec2_security_groups"].__set__
+    _set_arn = CacheSecurityGroup.__dict__["arn"].__set__
+
+    def _make(owner_id, cache_security_group_name, description, ec2_security_groups, arn, /):
+        _o = _new(CacheSecurityGroup)
+        _set_owner_id(_o, owner_id)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_description(_o, description)
+        _set_ec2_security_groups(_o, ec2_security_groups)
+        _set_arn(_o, arn)
+        return _o
+
+    CacheSecurityGroup._make = staticmethod(_make)
+
     return CacheSecurityGroup
 
 
@@ -1014,6 +1543,20 @@ def _CacheSecurityGroupMembership() -> type:
         group is modified, or when the cache security groups assigned to a cluster are modified.
         """
 
+    _new = object.__new__
+    _set_cache_security_group_name = CacheSecurityGroupMembership.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_status = CacheSecurityGroupMembership.__dict__["status"].__set__
+
+    def _make(cache_security_group_name, status, /):
+        _o = _new(CacheSecurityGroupMembership)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_status(_o, status)
+        return _o
+
+    CacheSecurityGroupMembership._make = staticmethod(_make)
+
     return CacheSecurityGroupMembership
 
 
@@ -1030,6 +1573,18 @@ def _CacheSecurityGroupMessage() -> type:
         """A list of cache security groups. Each element in the list contains detailed information
         about one group.
         """
+
+    _new = object.__new__
+    _set_marker = CacheSecurityGroupMessage.__dict__["marker"].__set__
+    _set_cache_security_groups = CacheSecurityGroupMessage.__dict__["cache_security_groups"].__set__
+
+    def _make(marker, cache_security_groups, /):
+        _o = _new(CacheSecurityGroupMessage)
+        _set_marker(_o, marker)
+        _set_cache_security_groups(_o, cache_security_groups)
+        return _o
+
+    CacheSecurityGroupMessage._make = staticmethod(_make)
 
     return CacheSecurityGroupMessage
 
@@ -1066,6 +1621,36 @@ def _CacheSubnetGroup() -> type:
         instances built on the Nitro system.
         """
 
+    _new = object.__new__
+    _set_cache_subnet_group_name = CacheSubnetGroup.__dict__["cache_subnet_group_name"].__set__
+    _set_cache_subnet_group_description = CacheSubnetGroup.__dict__[
+        "cache_subnet_group_description"
+    ].__set__
+    _set_vpc_id = CacheSubnetGroup.__dict__["vpc_id"].__set__
+    _set_subnets = CacheSubnetGroup.__dict__["subnets"].__set__
+    _set_arn = CacheSubnetGroup.__dict__["arn"].__set__
+    _set_supported_network_types = CacheSubnetGroup.__dict__["supported_network_types"].__set__
+
+    def _make(
+        cache_subnet_group_name,
+        cache_subnet_group_description,
+        vpc_id,
+        subnets,
+        arn,
+        supported_network_types,
+        /,
+    ):
+        _o = _new(CacheSubnetGroup)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_subnet_group_description(_o, cache_subnet_group_description)
+        _set_vpc_id(_o, vpc_id)
+        _set_subnets(_o, subnets)
+        _set_arn(_o, arn)
+        _set_supported_network_types(_o, supported_network_types)
+        return _o
+
+    CacheSubnetGroup._make = staticmethod(_make)
+
     return CacheSubnetGroup
 
 
@@ -1082,6 +1667,18 @@ def _CacheSubnetGroupMessage() -> type:
         """A list of cache subnet groups. Each element in the list contains detailed information about
         one group.
         """
+
+    _new = object.__new__
+    _set_marker = CacheSubnetGroupMessage.__dict__["marker"].__set__
+    _set_cache_subnet_groups = CacheSubnetGroupMessage.__dict__["cache_subnet_groups"].__set__
+
+    def _make(marker, cache_subnet_groups, /):
+        _o = _new(CacheSubnetGroupMessage)
+        _set_marker(_o, marker)
+        _set_cache_subnet_groups(_o, cache_subnet_groups)
+        return _o
+
+    CacheSubnetGroupMessage._make = staticmethod(_make)
 
     return CacheSubnetGroupMessage
 
@@ -1100,6 +1697,18 @@ def _CacheUsageLimits() -> type:
         consume per second.
         """
 
+    _new = object.__new__
+    _set_data_storage = CacheUsageLimits.__dict__["data_storage"].__set__
+    _set_ecpu_per_second = CacheUsageLimits.__dict__["ecpu_per_second"].__set__
+
+    def _make(data_storage, ecpu_per_second, /):
+        _o = _new(CacheUsageLimits)
+        _set_data_storage(_o, data_storage)
+        _set_ecpu_per_second(_o, ecpu_per_second)
+        return _o
+
+    CacheUsageLimits._make = staticmethod(_make)
+
     return CacheUsageLimits
 
 
@@ -1112,6 +1721,16 @@ def _CloudWatchLogsDestinationDetails() -> type:
 
         log_group: str | None = None
         """The name of the CloudWatch Logs log group."""
+
+    _new = object.__new__
+    _set_log_group = CloudWatchLogsDestinationDetails.__dict__["log_group"].__set__
+
+    def _make(log_group, /):
+        _o = _new(CloudWatchLogsDestinationDetails)
+        _set_log_group(_o, log_group)
+        return _o
+
+    CloudWatchLogsDestinationDetails._make = staticmethod(_make)
 
     return CloudWatchLogsDestinationDetails
 
@@ -1133,6 +1752,20 @@ def _CompleteMigrationMessage() -> type:
         continue migration to ElastiCache.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = CompleteMigrationMessage.__dict__["replication_group_id"].__set__
+    _set_serverless_cache_name = CompleteMigrationMessage.__dict__["serverless_cache_name"].__set__
+    _set_force = CompleteMigrationMessage.__dict__["force"].__set__
+
+    def _make(replication_group_id, serverless_cache_name, force, /):
+        _o = _new(CompleteMigrationMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_force(_o, force)
+        return _o
+
+    CompleteMigrationMessage._make = staticmethod(_make)
+
     return CompleteMigrationMessage
 
 
@@ -1147,6 +1780,18 @@ def _CompleteMigrationResponse() -> type:
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the migration completed."""
+
+    _new = object.__new__
+    _set_replication_group = CompleteMigrationResponse.__dict__["replication_group"].__set__
+    _set_serverless_cache = CompleteMigrationResponse.__dict__["serverless_cache"].__set__
+
+    def _make(replication_group, serverless_cache, /):
+        _o = _new(CompleteMigrationResponse)
+        _set_replication_group(_o, replication_group)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    CompleteMigrationResponse._make = staticmethod(_make)
 
     return CompleteMigrationResponse
 
@@ -1200,6 +1845,26 @@ def _ConfigureShard() -> type:
         preferred_outpost_arns: list[str] | None = None
         """The outpost ARNs in which the cache cluster is created."""
 
+    _new = object.__new__
+    _set_node_group_id = ConfigureShard.__dict__["node_group_id"].__set__
+    _set_new_replica_count = ConfigureShard.__dict__["new_replica_count"].__set__
+    _set_preferred_availability_zones = ConfigureShard.__dict__[
+        "preferred_availability_zones"
+    ].__set__
+    _set_preferred_outpost_arns = ConfigureShard.__dict__["preferred_outpost_arns"].__set__
+
+    def _make(
+        node_group_id, new_replica_count, preferred_availability_zones, preferred_outpost_arns, /
+    ):
+        _o = _new(ConfigureShard)
+        _set_node_group_id(_o, node_group_id)
+        _set_new_replica_count(_o, new_replica_count)
+        _set_preferred_availability_zones(_o, preferred_availability_zones)
+        _set_preferred_outpost_arns(_o, preferred_outpost_arns)
+        return _o
+
+    ConfigureShard._make = staticmethod(_make)
+
     return ConfigureShard
 
 
@@ -1227,6 +1892,32 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
         Available for Valkey, Redis OSS and Serverless Memcached only. Default: NULL
         """
 
+    _new = object.__new__
+    _set_source_serverless_cache_snapshot_name = CopyServerlessCacheSnapshotRequest.__dict__[
+        "source_serverless_cache_snapshot_name"
+    ].__set__
+    _set_target_serverless_cache_snapshot_name = CopyServerlessCacheSnapshotRequest.__dict__[
+        "target_serverless_cache_snapshot_name"
+    ].__set__
+    _set_kms_key_id = CopyServerlessCacheSnapshotRequest.__dict__["kms_key_id"].__set__
+    _set_tags = CopyServerlessCacheSnapshotRequest.__dict__["tags"].__set__
+
+    def _make(
+        source_serverless_cache_snapshot_name,
+        target_serverless_cache_snapshot_name,
+        kms_key_id,
+        tags,
+        /,
+    ):
+        _o = _new(CopyServerlessCacheSnapshotRequest)
+        _set_source_serverless_cache_snapshot_name(_o, source_serverless_cache_snapshot_name)
+        _set_target_serverless_cache_snapshot_name(_o, target_serverless_cache_snapshot_name)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_tags(_o, tags)
+        return _o
+
+    CopyServerlessCacheSnapshotRequest._make = staticmethod(_make)
+
     return CopyServerlessCacheSnapshotRequest
 
 
@@ -1241,6 +1932,18 @@ def _CopyServerlessCacheSnapshotResponse() -> type:
         """The response for the attempt to copy the serverless cache snapshot. Available for Valkey,
         Redis OSS and Serverless Memcached only.
         """
+
+    _new = object.__new__
+    _set_serverless_cache_snapshot = CopyServerlessCacheSnapshotResponse.__dict__[
+        "serverless_cache_snapshot"
+    ].__set__
+
+    def _make(serverless_cache_snapshot, /):
+        _o = _new(CopyServerlessCacheSnapshotResponse)
+        _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        return _o
+
+    CopyServerlessCacheSnapshotResponse._make = staticmethod(_make)
 
     return CopyServerlessCacheSnapshotResponse
 
@@ -1276,6 +1979,24 @@ def _CopySnapshotMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_source_snapshot_name = CopySnapshotMessage.__dict__["source_snapshot_name"].__set__
+    _set_target_snapshot_name = CopySnapshotMessage.__dict__["target_snapshot_name"].__set__
+    _set_target_bucket = CopySnapshotMessage.__dict__["target_bucket"].__set__
+    _set_kms_key_id = CopySnapshotMessage.__dict__["kms_key_id"].__set__
+    _set_tags = CopySnapshotMessage.__dict__["tags"].__set__
+
+    def _make(source_snapshot_name, target_snapshot_name, target_bucket, kms_key_id, tags, /):
+        _o = _new(CopySnapshotMessage)
+        _set_source_snapshot_name(_o, source_snapshot_name)
+        _set_target_snapshot_name(_o, target_snapshot_name)
+        _set_target_bucket(_o, target_bucket)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_tags(_o, tags)
+        return _o
+
+    CopySnapshotMessage._make = staticmethod(_make)
+
     return CopySnapshotMessage
 
 
@@ -1290,6 +2011,16 @@ def _CopySnapshotResult() -> type:
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+
+    _new = object.__new__
+    _set_snapshot = CopySnapshotResult.__dict__["snapshot"].__set__
+
+    def _make(snapshot, /):
+        _o = _new(CopySnapshotResult)
+        _set_snapshot(_o, snapshot)
+        return _o
+
+    CopySnapshotResult._make = staticmethod(_make)
 
     return CopySnapshotResult
 
@@ -1531,6 +2262,130 @@ def _CreateCacheClusterMessage() -> type:
         engine version 1.6.6 and above on all instances built on the Nitro system.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = CreateCacheClusterMessage.__dict__["cache_cluster_id"].__set__
+    _set_replication_group_id = CreateCacheClusterMessage.__dict__["replication_group_id"].__set__
+    _set_az_mode = CreateCacheClusterMessage.__dict__["az_mode"].__set__
+    _set_preferred_availability_zone = CreateCacheClusterMessage.__dict__[
+        "preferred_availability_zone"
+    ].__set__
+    _set_preferred_availability_zones = CreateCacheClusterMessage.__dict__[
+        "preferred_availability_zones"
+    ].__set__
+    _set_num_cache_nodes = CreateCacheClusterMessage.__dict__["num_cache_nodes"].__set__
+    _set_cache_node_type = CreateCacheClusterMessage.__dict__["cache_node_type"].__set__
+    _set_engine = CreateCacheClusterMessage.__dict__["engine"].__set__
+    _set_engine_version = CreateCacheClusterMessage.__dict__["engine_version"].__set__
+    _set_cache_parameter_group_name = CreateCacheClusterMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_cache_subnet_group_name = CreateCacheClusterMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+    _set_cache_security_group_names = CreateCacheClusterMessage.__dict__[
+        "cache_security_group_names"
+    ].__set__
+    _set_security_group_ids = CreateCacheClusterMessage.__dict__["security_group_ids"].__set__
+    _set_tags = CreateCacheClusterMessage.__dict__["tags"].__set__
+    _set_snapshot_arns = CreateCacheClusterMessage.__dict__["snapshot_arns"].__set__
+    _set_snapshot_name = CreateCacheClusterMessage.__dict__["snapshot_name"].__set__
+    _set_preferred_maintenance_window = CreateCacheClusterMessage.__dict__[
+        "preferred_maintenance_window"
+    ].__set__
+    _set_port = CreateCacheClusterMessage.__dict__["port"].__set__
+    _set_notification_topic_arn = CreateCacheClusterMessage.__dict__[
+        "notification_topic_arn"
+    ].__set__
+    _set_auto_minor_version_upgrade = CreateCacheClusterMessage.__dict__[
+        "auto_minor_version_upgrade"
+    ].__set__
+    _set_snapshot_retention_limit = CreateCacheClusterMessage.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_snapshot_window = CreateCacheClusterMessage.__dict__["snapshot_window"].__set__
+    _set_auth_token = CreateCacheClusterMessage.__dict__["auth_token"].__set__
+    _set_outpost_mode = CreateCacheClusterMessage.__dict__["outpost_mode"].__set__
+    _set_preferred_outpost_arn = CreateCacheClusterMessage.__dict__["preferred_outpost_arn"].__set__
+    _set_preferred_outpost_arns = CreateCacheClusterMessage.__dict__[
+        "preferred_outpost_arns"
+    ].__set__
+    _set_log_delivery_configurations = CreateCacheClusterMessage.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_transit_encryption_enabled = CreateCacheClusterMessage.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_network_type = CreateCacheClusterMessage.__dict__["network_type"].__set__
+    _set_ip_discovery = CreateCacheClusterMessage.__dict__["ip_discovery"].__set__
+
+    def _make(
+        cache_cluster_id,
+        replication_group_id,
+        az_mode,
+        preferred_availability_zone,
+        preferred_availability_zones,
+        num_cache_nodes,
+        cache_node_type,
+        engine,
+        engine_version,
+        cache_parameter_group_name,
+        cache_subnet_group_name,
+        cache_security_group_names,
+        security_group_ids,
+        tags,
+        snapshot_arns,
+        snapshot_name,
+        preferred_maintenance_window,
+        port,
+        notification_topic_arn,
+        auto_minor_version_upgrade,
+        snapshot_retention_limit,
+        snapshot_window,
+        auth_token,
+        outpost_mode,
+        preferred_outpost_arn,
+        preferred_outpost_arns,
+        log_delivery_configurations,
+        transit_encryption_enabled,
+        network_type,
+        ip_discovery,
+        /,
+    ):
+        _o = _new(CreateCacheClusterMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_az_mode(_o, az_mode)
+        _set_preferred_availability_zone(_o, preferred_availability_zone)
+        _set_preferred_availability_zones(_o, preferred_availability_zones)
+        _set_num_cache_nodes(_o, num_cache_nodes)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_security_group_names(_o, cache_security_group_names)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_tags(_o, tags)
+        _set_snapshot_arns(_o, snapshot_arns)
+        _set_snapshot_name(_o, snapshot_name)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_port(_o, port)
+        _set_notification_topic_arn(_o, notification_topic_arn)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_auth_token(_o, auth_token)
+        _set_outpost_mode(_o, outpost_mode)
+        _set_preferred_outpost_arn(_o, preferred_outpost_arn)
+        _set_preferred_outpost_arns(_o, preferred_outpost_arns)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_network_type(_o, network_type)
+        _set_ip_discovery(_o, ip_discovery)
+        return _o
+
+    CreateCacheClusterMessage._make = staticmethod(_make)
+
     return CreateCacheClusterMessage
 
 
@@ -1543,6 +2398,16 @@ def _CreateCacheClusterResult() -> type:
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+
+    _new = object.__new__
+    _set_cache_cluster = CreateCacheClusterResult.__dict__["cache_cluster"].__set__
+
+    def _make(cache_cluster, /):
+        _o = _new(CreateCacheClusterResult)
+        _set_cache_cluster(_o, cache_cluster)
+        return _o
+
+    CreateCacheClusterResult._make = staticmethod(_make)
 
     return CreateCacheClusterResult
 
@@ -1572,6 +2437,26 @@ def _CreateCacheParameterGroupMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = CreateCacheParameterGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_cache_parameter_group_family = CreateCacheParameterGroupMessage.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_description = CreateCacheParameterGroupMessage.__dict__["description"].__set__
+    _set_tags = CreateCacheParameterGroupMessage.__dict__["tags"].__set__
+
+    def _make(cache_parameter_group_name, cache_parameter_group_family, description, tags, /):
+        _o = _new(CreateCacheParameterGroupMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_description(_o, description)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateCacheParameterGroupMessage._make = staticmethod(_make)
+
     return CreateCacheParameterGroupMessage
 
 
@@ -1584,6 +2469,18 @@ def _CreateCacheParameterGroupResult() -> type:
 
         cache_parameter_group: CacheParameterGroup | None = None
         """Represents the output of a CreateCacheParameterGroup operation."""
+
+    _new = object.__new__
+    _set_cache_parameter_group = CreateCacheParameterGroupResult.__dict__[
+        "cache_parameter_group"
+    ].__set__
+
+    def _make(cache_parameter_group, /):
+        _o = _new(CreateCacheParameterGroupResult)
+        _set_cache_parameter_group(_o, cache_parameter_group)
+        return _o
+
+    CreateCacheParameterGroupResult._make = staticmethod(_make)
 
     return CreateCacheParameterGroupResult
 
@@ -1609,6 +2506,22 @@ def _CreateCacheSecurityGroupMessage() -> type:
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
+
+    _new = object.__new__
+    _set_cache_security_group_name = CreateCacheSecurityGroupMessage.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_description = CreateCacheSecurityGroupMessage.__dict__["description"].__set__
+    _set_tags = CreateCacheSecurityGroupMessage.__dict__["tags"].__set__
+
+    def _make(cache_security_group_name, description, tags, /):
+        _o = _new(CreateCacheSecurityGroupMessage)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_description(_o, description)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateCacheSecurityGroupMessage._make = staticmethod(_make)
 
     return CreateCacheSecurityGroupMessage
 
@@ -1636,6 +2549,18 @@ def _CreateCacheSecurityGroupResult() -> type:
         RevokeCacheSecurityGroupIngress
         """
 
+    _new = object.__new__
+    _set_cache_security_group = CreateCacheSecurityGroupResult.__dict__[
+        "cache_security_group"
+    ].__set__
+
+    def _make(cache_security_group, /):
+        _o = _new(CreateCacheSecurityGroupResult)
+        _set_cache_security_group(_o, cache_security_group)
+        return _o
+
+    CreateCacheSecurityGroupResult._make = staticmethod(_make)
+
     return CreateCacheSecurityGroupResult
 
 
@@ -1662,6 +2587,26 @@ def _CreateCacheSubnetGroupMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_cache_subnet_group_name = CreateCacheSubnetGroupMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+    _set_cache_subnet_group_description = CreateCacheSubnetGroupMessage.__dict__[
+        "cache_subnet_group_description"
+    ].__set__
+    _set_subnet_ids = CreateCacheSubnetGroupMessage.__dict__["subnet_ids"].__set__
+    _set_tags = CreateCacheSubnetGroupMessage.__dict__["tags"].__set__
+
+    def _make(cache_subnet_group_name, cache_subnet_group_description, subnet_ids, tags, /):
+        _o = _new(CreateCacheSubnetGroupMessage)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_subnet_group_description(_o, cache_subnet_group_description)
+        _set_subnet_ids(_o, subnet_ids)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateCacheSubnetGroupMessage._make = staticmethod(_make)
+
     return CreateCacheSubnetGroupMessage
 
 
@@ -1683,6 +2628,16 @@ def _CreateCacheSubnetGroupResult() -> type:
 
         ModifyCacheSubnetGroup
         """
+
+    _new = object.__new__
+    _set_cache_subnet_group = CreateCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
+
+    def _make(cache_subnet_group, /):
+        _o = _new(CreateCacheSubnetGroupResult)
+        _set_cache_subnet_group(_o, cache_subnet_group)
+        return _o
+
+    CreateCacheSubnetGroupResult._make = staticmethod(_make)
 
     return CreateCacheSubnetGroupResult
 
@@ -1715,6 +2670,34 @@ def _CreateGlobalReplicationGroupMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_global_replication_group_id_suffix = CreateGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id_suffix"
+    ].__set__
+    _set_global_replication_group_description = CreateGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_description"
+    ].__set__
+    _set_primary_replication_group_id = CreateGlobalReplicationGroupMessage.__dict__[
+        "primary_replication_group_id"
+    ].__set__
+    _set_tags = CreateGlobalReplicationGroupMessage.__dict__["tags"].__set__
+
+    def _make(
+        global_replication_group_id_suffix,
+        global_replication_group_description,
+        primary_replication_group_id,
+        tags,
+        /,
+    ):
+        _o = _new(CreateGlobalReplicationGroupMessage)
+        _set_global_replication_group_id_suffix(_o, global_replication_group_id_suffix)
+        _set_global_replication_group_description(_o, global_replication_group_description)
+        _set_primary_replication_group_id(_o, primary_replication_group_id)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateGlobalReplicationGroupMessage._make = staticmethod(_make)
+
     return CreateGlobalReplicationGroupMessage
 
 
@@ -1735,6 +2718,18 @@ def _CreateGlobalReplicationGroupResult() -> type:
         The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
         what you use to associate a secondary cluster.
         """
+
+    _new = object.__new__
+    _set_global_replication_group = CreateGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(CreateGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    CreateGlobalReplicationGroupResult._make = staticmethod(_make)
 
     return CreateGlobalReplicationGroupResult
 
@@ -2074,6 +3069,176 @@ def _CreateReplicationGroupMessage() -> type:
         replication group. For more information, see Durability.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = CreateReplicationGroupMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_replication_group_description = CreateReplicationGroupMessage.__dict__[
+        "replication_group_description"
+    ].__set__
+    _set_global_replication_group_id = CreateReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_primary_cluster_id = CreateReplicationGroupMessage.__dict__["primary_cluster_id"].__set__
+    _set_automatic_failover_enabled = CreateReplicationGroupMessage.__dict__[
+        "automatic_failover_enabled"
+    ].__set__
+    _set_multi_az_enabled = CreateReplicationGroupMessage.__dict__["multi_az_enabled"].__set__
+    _set_num_cache_clusters = CreateReplicationGroupMessage.__dict__["num_cache_clusters"].__set__
+    _set_preferred_cache_cluster_azs = CreateReplicationGroupMessage.__dict__[
+        "preferred_cache_cluster_azs"
+    ].__set__
+    _set_num_node_groups = CreateReplicationGroupMessage.__dict__["num_node_groups"].__set__
+    _set_replicas_per_node_group = CreateReplicationGroupMessage.__dict__[
+        "replicas_per_node_group"
+    ].__set__
+    _set_node_group_configuration = CreateReplicationGroupMessage.__dict__[
+        "node_group_configuration"
+    ].__set__
+    _set_cache_node_type = CreateReplicationGroupMessage.__dict__["cache_node_type"].__set__
+    _set_engine = CreateReplicationGroupMessage.__dict__["engine"].__set__
+    _set_engine_version = CreateReplicationGroupMessage.__dict__["engine_version"].__set__
+    _set_cache_parameter_group_name = CreateReplicationGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_cache_subnet_group_name = CreateReplicationGroupMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+    _set_cache_security_group_names = CreateReplicationGroupMessage.__dict__[
+        "cache_security_group_names"
+    ].__set__
+    _set_security_group_ids = CreateReplicationGroupMessage.__dict__["security_group_ids"].__set__
+    _set_tags = CreateReplicationGroupMessage.__dict__["tags"].__set__
+    _set_snapshot_arns = CreateReplicationGroupMessage.__dict__["snapshot_arns"].__set__
+    _set_snapshot_name = CreateReplicationGroupMessage.__dict__["snapshot_name"].__set__
+    _set_preferred_maintenance_window = CreateReplicationGroupMessage.__dict__[
+        "preferred_maintenance_window"
+    ].__set__
+    _set_port = CreateReplicationGroupMessage.__dict__["port"].__set__
+    _set_notification_topic_arn = CreateReplicationGroupMessage.__dict__[
+        "notification_topic_arn"
+    ].__set__
+    _set_auto_minor_version_upgrade = CreateReplicationGroupMessage.__dict__[
+        "auto_minor_version_upgrade"
+    ].__set__
+    _set_snapshot_retention_limit = CreateReplicationGroupMessage.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_snapshot_window = CreateReplicationGroupMessage.__dict__["snapshot_window"].__set__
+    _set_auth_token = CreateReplicationGroupMessage.__dict__["auth_token"].__set__
+    _set_transit_encryption_enabled = CreateReplicationGroupMessage.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_at_rest_encryption_enabled = CreateReplicationGroupMessage.__dict__[
+        "at_rest_encryption_enabled"
+    ].__set__
+    _set_kms_key_id = CreateReplicationGroupMessage.__dict__["kms_key_id"].__set__
+    _set_user_group_ids = CreateReplicationGroupMessage.__dict__["user_group_ids"].__set__
+    _set_log_delivery_configurations = CreateReplicationGroupMessage.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_data_tiering_enabled = CreateReplicationGroupMessage.__dict__[
+        "data_tiering_enabled"
+    ].__set__
+    _set_network_type = CreateReplicationGroupMessage.__dict__["network_type"].__set__
+    _set_ip_discovery = CreateReplicationGroupMessage.__dict__["ip_discovery"].__set__
+    _set_transit_encryption_mode = CreateReplicationGroupMessage.__dict__[
+        "transit_encryption_mode"
+    ].__set__
+    _set_cluster_mode = CreateReplicationGroupMessage.__dict__["cluster_mode"].__set__
+    _set_serverless_cache_snapshot_name = CreateReplicationGroupMessage.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+    _set_durability = CreateReplicationGroupMessage.__dict__["durability"].__set__
+
+    def _make(
+        replication_group_id,
+        replication_group_description,
+        global_replication_group_id,
+        primary_cluster_id,
+        automatic_failover_enabled,
+        multi_az_enabled,
+        num_cache_clusters,
+        preferred_cache_cluster_azs,
+        num_node_groups,
+        replicas_per_node_group,
+        node_group_configuration,
+        cache_node_type,
+        engine,
+        engine_version,
+        cache_parameter_group_name,
+        cache_subnet_group_name,
+        cache_security_group_names,
+        security_group_ids,
+        tags,
+        snapshot_arns,
+        snapshot_name,
+        preferred_maintenance_window,
+        port,
+        notification_topic_arn,
+        auto_minor_version_upgrade,
+        snapshot_retention_limit,
+        snapshot_window,
+        auth_token,
+        transit_encryption_enabled,
+        at_rest_encryption_enabled,
+        kms_key_id,
+        user_group_ids,
+        log_delivery_configurations,
+        data_tiering_enabled,
+        network_type,
+        ip_discovery,
+        transit_encryption_mode,
+        cluster_mode,
+        serverless_cache_snapshot_name,
+        durability,
+        /,
+    ):
+        _o = _new(CreateReplicationGroupMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_description(_o, replication_group_description)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_primary_cluster_id(_o, primary_cluster_id)
+        _set_automatic_failover_enabled(_o, automatic_failover_enabled)
+        _set_multi_az_enabled(_o, multi_az_enabled)
+        _set_num_cache_clusters(_o, num_cache_clusters)
+        _set_preferred_cache_cluster_azs(_o, preferred_cache_cluster_azs)
+        _set_num_node_groups(_o, num_node_groups)
+        _set_replicas_per_node_group(_o, replicas_per_node_group)
+        _set_node_group_configuration(_o, node_group_configuration)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_security_group_names(_o, cache_security_group_names)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_tags(_o, tags)
+        _set_snapshot_arns(_o, snapshot_arns)
+        _set_snapshot_name(_o, snapshot_name)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_port(_o, port)
+        _set_notification_topic_arn(_o, notification_topic_arn)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_auth_token(_o, auth_token)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_user_group_ids(_o, user_group_ids)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_data_tiering_enabled(_o, data_tiering_enabled)
+        _set_network_type(_o, network_type)
+        _set_ip_discovery(_o, ip_discovery)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        _set_cluster_mode(_o, cluster_mode)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        _set_durability(_o, durability)
+        return _o
+
+    CreateReplicationGroupMessage._make = staticmethod(_make)
+
     return CreateReplicationGroupMessage
 
 
@@ -2086,6 +3251,16 @@ def _CreateReplicationGroupResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = CreateReplicationGroupResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(CreateReplicationGroupResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    CreateReplicationGroupResult._make = staticmethod(_make)
 
     return CreateReplicationGroupResult
 
@@ -2161,6 +3336,69 @@ def _CreateServerlessCacheRequest() -> type:
         created. Setting this to public requires Valkey 9 or above.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_name = CreateServerlessCacheRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_description = CreateServerlessCacheRequest.__dict__["description"].__set__
+    _set_engine = CreateServerlessCacheRequest.__dict__["engine"].__set__
+    _set_major_engine_version = CreateServerlessCacheRequest.__dict__[
+        "major_engine_version"
+    ].__set__
+    _set_cache_usage_limits = CreateServerlessCacheRequest.__dict__["cache_usage_limits"].__set__
+    _set_kms_key_id = CreateServerlessCacheRequest.__dict__["kms_key_id"].__set__
+    _set_security_group_ids = CreateServerlessCacheRequest.__dict__["security_group_ids"].__set__
+    _set_snapshot_arns_to_restore = CreateServerlessCacheRequest.__dict__[
+        "snapshot_arns_to_restore"
+    ].__set__
+    _set_tags = CreateServerlessCacheRequest.__dict__["tags"].__set__
+    _set_user_group_id = CreateServerlessCacheRequest.__dict__["user_group_id"].__set__
+    _set_subnet_ids = CreateServerlessCacheRequest.__dict__["subnet_ids"].__set__
+    _set_snapshot_retention_limit = CreateServerlessCacheRequest.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_daily_snapshot_time = CreateServerlessCacheRequest.__dict__["daily_snapshot_time"].__set__
+    _set_network_type = CreateServerlessCacheRequest.__dict__["network_type"].__set__
+    _set_connection_type = CreateServerlessCacheRequest.__dict__["connection_type"].__set__
+
+    def _make(
+        serverless_cache_name,
+        description,
+        engine,
+        major_engine_version,
+        cache_usage_limits,
+        kms_key_id,
+        security_group_ids,
+        snapshot_arns_to_restore,
+        tags,
+        user_group_id,
+        subnet_ids,
+        snapshot_retention_limit,
+        daily_snapshot_time,
+        network_type,
+        connection_type,
+        /,
+    ):
+        _o = _new(CreateServerlessCacheRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_description(_o, description)
+        _set_engine(_o, engine)
+        _set_major_engine_version(_o, major_engine_version)
+        _set_cache_usage_limits(_o, cache_usage_limits)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_snapshot_arns_to_restore(_o, snapshot_arns_to_restore)
+        _set_tags(_o, tags)
+        _set_user_group_id(_o, user_group_id)
+        _set_subnet_ids(_o, subnet_ids)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_daily_snapshot_time(_o, daily_snapshot_time)
+        _set_network_type(_o, network_type)
+        _set_connection_type(_o, connection_type)
+        return _o
+
+    CreateServerlessCacheRequest._make = staticmethod(_make)
+
     return CreateServerlessCacheRequest
 
 
@@ -2173,6 +3411,16 @@ def _CreateServerlessCacheResponse() -> type:
 
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to create the serverless cache."""
+
+    _new = object.__new__
+    _set_serverless_cache = CreateServerlessCacheResponse.__dict__["serverless_cache"].__set__
+
+    def _make(serverless_cache, /):
+        _o = _new(CreateServerlessCacheResponse)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    CreateServerlessCacheResponse._make = staticmethod(_make)
 
     return CreateServerlessCacheResponse
 
@@ -2202,6 +3450,26 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
         for Valkey, Redis OSS and Serverless Memcached only.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_snapshot_name = CreateServerlessCacheSnapshotRequest.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+    _set_serverless_cache_name = CreateServerlessCacheSnapshotRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_kms_key_id = CreateServerlessCacheSnapshotRequest.__dict__["kms_key_id"].__set__
+    _set_tags = CreateServerlessCacheSnapshotRequest.__dict__["tags"].__set__
+
+    def _make(serverless_cache_snapshot_name, serverless_cache_name, kms_key_id, tags, /):
+        _o = _new(CreateServerlessCacheSnapshotRequest)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateServerlessCacheSnapshotRequest._make = staticmethod(_make)
+
     return CreateServerlessCacheSnapshotRequest
 
 
@@ -2216,6 +3484,18 @@ def _CreateServerlessCacheSnapshotResponse() -> type:
         """The state of a serverless cache snapshot at a specific point in time, to the millisecond.
         Available for Valkey, Redis OSS and Serverless Memcached only.
         """
+
+    _new = object.__new__
+    _set_serverless_cache_snapshot = CreateServerlessCacheSnapshotResponse.__dict__[
+        "serverless_cache_snapshot"
+    ].__set__
+
+    def _make(serverless_cache_snapshot, /):
+        _o = _new(CreateServerlessCacheSnapshotResponse)
+        _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        return _o
+
+    CreateServerlessCacheSnapshotResponse._make = staticmethod(_make)
 
     return CreateServerlessCacheSnapshotResponse
 
@@ -2242,6 +3522,24 @@ def _CreateSnapshotMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = CreateSnapshotMessage.__dict__["replication_group_id"].__set__
+    _set_cache_cluster_id = CreateSnapshotMessage.__dict__["cache_cluster_id"].__set__
+    _set_snapshot_name = CreateSnapshotMessage.__dict__["snapshot_name"].__set__
+    _set_kms_key_id = CreateSnapshotMessage.__dict__["kms_key_id"].__set__
+    _set_tags = CreateSnapshotMessage.__dict__["tags"].__set__
+
+    def _make(replication_group_id, cache_cluster_id, snapshot_name, kms_key_id, tags, /):
+        _o = _new(CreateSnapshotMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_snapshot_name(_o, snapshot_name)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateSnapshotMessage._make = staticmethod(_make)
+
     return CreateSnapshotMessage
 
 
@@ -2256,6 +3554,16 @@ def _CreateSnapshotResult() -> type:
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+
+    _new = object.__new__
+    _set_snapshot = CreateSnapshotResult.__dict__["snapshot"].__set__
+
+    def _make(snapshot, /):
+        _o = _new(CreateSnapshotResult)
+        _set_snapshot(_o, snapshot)
+        return _o
+
+    CreateSnapshotResult._make = staticmethod(_make)
 
     return CreateSnapshotResult
 
@@ -2278,6 +3586,22 @@ def _CreateUserGroupMessage() -> type:
         accompanied by a tag value, although null is accepted. Available for Valkey and Redis OSS
         only.
         """
+
+    _new = object.__new__
+    _set_user_group_id = CreateUserGroupMessage.__dict__["user_group_id"].__set__
+    _set_engine = CreateUserGroupMessage.__dict__["engine"].__set__
+    _set_user_ids = CreateUserGroupMessage.__dict__["user_ids"].__set__
+    _set_tags = CreateUserGroupMessage.__dict__["tags"].__set__
+
+    def _make(user_group_id, engine, user_ids, tags, /):
+        _o = _new(CreateUserGroupMessage)
+        _set_user_group_id(_o, user_group_id)
+        _set_engine(_o, engine)
+        _set_user_ids(_o, user_ids)
+        _set_tags(_o, tags)
+        return _o
+
+    CreateUserGroupMessage._make = staticmethod(_make)
 
     return CreateUserGroupMessage
 
@@ -2308,6 +3632,40 @@ def _CreateUserMessage() -> type:
         authentication_mode: AuthenticationMode | None = None
         """Specifies how to authenticate the user."""
 
+    _new = object.__new__
+    _set_user_id = CreateUserMessage.__dict__["user_id"].__set__
+    _set_user_name = CreateUserMessage.__dict__["user_name"].__set__
+    _set_engine = CreateUserMessage.__dict__["engine"].__set__
+    _set_passwords = CreateUserMessage.__dict__["passwords"].__set__
+    _set_access_string = CreateUserMessage.__dict__["access_string"].__set__
+    _set_no_password_required = CreateUserMessage.__dict__["no_password_required"].__set__
+    _set_tags = CreateUserMessage.__dict__["tags"].__set__
+    _set_authentication_mode = CreateUserMessage.__dict__["authentication_mode"].__set__
+
+    def _make(
+        user_id,
+        user_name,
+        engine,
+        passwords,
+        access_string,
+        no_password_required,
+        tags,
+        authentication_mode,
+        /,
+    ):
+        _o = _new(CreateUserMessage)
+        _set_user_id(_o, user_id)
+        _set_user_name(_o, user_name)
+        _set_engine(_o, engine)
+        _set_passwords(_o, passwords)
+        _set_access_string(_o, access_string)
+        _set_no_password_required(_o, no_password_required)
+        _set_tags(_o, tags)
+        _set_authentication_mode(_o, authentication_mode)
+        return _o
+
+    CreateUserMessage._make = staticmethod(_make)
+
     return CreateUserMessage
 
 
@@ -2322,6 +3680,18 @@ def _CustomerNodeEndpoint() -> type:
         """The address of the node endpoint"""
         port: int | None = None
         """The port of the node endpoint"""
+
+    _new = object.__new__
+    _set_address = CustomerNodeEndpoint.__dict__["address"].__set__
+    _set_port = CustomerNodeEndpoint.__dict__["port"].__set__
+
+    def _make(address, port, /):
+        _o = _new(CustomerNodeEndpoint)
+        _set_address(_o, address)
+        _set_port(_o, port)
+        return _o
+
+    CustomerNodeEndpoint._make = staticmethod(_make)
 
     return CustomerNodeEndpoint
 
@@ -2339,6 +3709,20 @@ def _DataStorage() -> type:
         """The upper limit for data storage the cache is set to use."""
         minimum: int | None = None
         """The lower limit for data storage the cache is set to use."""
+
+    _new = object.__new__
+    _set_maximum = DataStorage.__dict__["maximum"].__set__
+    _set_minimum = DataStorage.__dict__["minimum"].__set__
+    _set_unit = DataStorage.__dict__["unit"].__set__
+
+    def _make(maximum, minimum, unit, /):
+        _o = _new(DataStorage)
+        _set_maximum(_o, maximum)
+        _set_minimum(_o, minimum)
+        _set_unit(_o, unit)
+        return _o
+
+    DataStorage._make = staticmethod(_make)
 
     return DataStorage
 
@@ -2373,6 +3757,41 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         groups listed by GlobalNodeGroupsToRetain from the cluster.
         """
 
+    _new = object.__new__
+    _set_global_replication_group_id = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_node_group_count = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "node_group_count"
+    ].__set__
+    _set_global_node_groups_to_remove = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "global_node_groups_to_remove"
+    ].__set__
+    _set_global_node_groups_to_retain = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "global_node_groups_to_retain"
+    ].__set__
+    _set_apply_immediately = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "apply_immediately"
+    ].__set__
+
+    def _make(
+        global_replication_group_id,
+        node_group_count,
+        global_node_groups_to_remove,
+        global_node_groups_to_retain,
+        apply_immediately,
+        /,
+    ):
+        _o = _new(DecreaseNodeGroupsInGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_node_group_count(_o, node_group_count)
+        _set_global_node_groups_to_remove(_o, global_node_groups_to_remove)
+        _set_global_node_groups_to_retain(_o, global_node_groups_to_retain)
+        _set_apply_immediately(_o, apply_immediately)
+        return _o
+
+    DecreaseNodeGroupsInGlobalReplicationGroupMessage._make = staticmethod(_make)
+
     return DecreaseNodeGroupsInGlobalReplicationGroupMessage
 
 
@@ -2393,6 +3812,18 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
         what you use to associate a secondary cluster.
         """
+
+    _new = object.__new__
+    _set_global_replication_group = DecreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(DecreaseNodeGroupsInGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    DecreaseNodeGroupsInGlobalReplicationGroupResult._make = staticmethod(_make)
 
     return DecreaseNodeGroupsInGlobalReplicationGroupResult
 
@@ -2440,6 +3871,33 @@ def _DecreaseReplicaCountMessage() -> type:
         replicas_to_remove: list[str] | None = None
         """A list of the node ids to remove from the replication group or node group (shard)."""
 
+    _new = object.__new__
+    _set_replication_group_id = DecreaseReplicaCountMessage.__dict__["replication_group_id"].__set__
+    _set_new_replica_count = DecreaseReplicaCountMessage.__dict__["new_replica_count"].__set__
+    _set_replica_configuration = DecreaseReplicaCountMessage.__dict__[
+        "replica_configuration"
+    ].__set__
+    _set_replicas_to_remove = DecreaseReplicaCountMessage.__dict__["replicas_to_remove"].__set__
+    _set_apply_immediately = DecreaseReplicaCountMessage.__dict__["apply_immediately"].__set__
+
+    def _make(
+        replication_group_id,
+        new_replica_count,
+        replica_configuration,
+        replicas_to_remove,
+        apply_immediately,
+        /,
+    ):
+        _o = _new(DecreaseReplicaCountMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_new_replica_count(_o, new_replica_count)
+        _set_replica_configuration(_o, replica_configuration)
+        _set_replicas_to_remove(_o, replicas_to_remove)
+        _set_apply_immediately(_o, apply_immediately)
+        return _o
+
+    DecreaseReplicaCountMessage._make = staticmethod(_make)
+
     return DecreaseReplicaCountMessage
 
 
@@ -2452,6 +3910,16 @@ def _DecreaseReplicaCountResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = DecreaseReplicaCountResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(DecreaseReplicaCountResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    DecreaseReplicaCountResult._make = staticmethod(_make)
 
     return DecreaseReplicaCountResult
 
@@ -2472,6 +3940,20 @@ def _DeleteCacheClusterMessage() -> type:
         afterward.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = DeleteCacheClusterMessage.__dict__["cache_cluster_id"].__set__
+    _set_final_snapshot_identifier = DeleteCacheClusterMessage.__dict__[
+        "final_snapshot_identifier"
+    ].__set__
+
+    def _make(cache_cluster_id, final_snapshot_identifier, /):
+        _o = _new(DeleteCacheClusterMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_final_snapshot_identifier(_o, final_snapshot_identifier)
+        return _o
+
+    DeleteCacheClusterMessage._make = staticmethod(_make)
+
     return DeleteCacheClusterMessage
 
 
@@ -2484,6 +3966,16 @@ def _DeleteCacheClusterResult() -> type:
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+
+    _new = object.__new__
+    _set_cache_cluster = DeleteCacheClusterResult.__dict__["cache_cluster"].__set__
+
+    def _make(cache_cluster, /):
+        _o = _new(DeleteCacheClusterResult)
+        _set_cache_cluster(_o, cache_cluster)
+        return _o
+
+    DeleteCacheClusterResult._make = staticmethod(_make)
 
     return DeleteCacheClusterResult
 
@@ -2501,6 +3993,18 @@ def _DeleteCacheParameterGroupMessage() -> type:
         The specified cache security group must not be associated with any clusters.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = DeleteCacheParameterGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+
+    def _make(cache_parameter_group_name, /):
+        _o = _new(DeleteCacheParameterGroupMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        return _o
+
+    DeleteCacheParameterGroupMessage._make = staticmethod(_make)
+
     return DeleteCacheParameterGroupMessage
 
 
@@ -2516,6 +4020,18 @@ def _DeleteCacheSecurityGroupMessage() -> type:
 
         You cannot delete the default security group.
         """
+
+    _new = object.__new__
+    _set_cache_security_group_name = DeleteCacheSecurityGroupMessage.__dict__[
+        "cache_security_group_name"
+    ].__set__
+
+    def _make(cache_security_group_name, /):
+        _o = _new(DeleteCacheSecurityGroupMessage)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        return _o
+
+    DeleteCacheSecurityGroupMessage._make = staticmethod(_make)
 
     return DeleteCacheSecurityGroupMessage
 
@@ -2533,6 +4049,18 @@ def _DeleteCacheSubnetGroupMessage() -> type:
         Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
         """
 
+    _new = object.__new__
+    _set_cache_subnet_group_name = DeleteCacheSubnetGroupMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+
+    def _make(cache_subnet_group_name, /):
+        _o = _new(DeleteCacheSubnetGroupMessage)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        return _o
+
+    DeleteCacheSubnetGroupMessage._make = staticmethod(_make)
+
     return DeleteCacheSubnetGroupMessage
 
 
@@ -2547,6 +4075,22 @@ def _DeleteGlobalReplicationGroupMessage() -> type:
         """The name of the Global datastore"""
         retain_primary_replication_group: bool
         """The primary replication group is retained as a standalone replication group."""
+
+    _new = object.__new__
+    _set_global_replication_group_id = DeleteGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_retain_primary_replication_group = DeleteGlobalReplicationGroupMessage.__dict__[
+        "retain_primary_replication_group"
+    ].__set__
+
+    def _make(global_replication_group_id, retain_primary_replication_group, /):
+        _o = _new(DeleteGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_retain_primary_replication_group(_o, retain_primary_replication_group)
+        return _o
+
+    DeleteGlobalReplicationGroupMessage._make = staticmethod(_make)
 
     return DeleteGlobalReplicationGroupMessage
 
@@ -2568,6 +4112,18 @@ def _DeleteGlobalReplicationGroupResult() -> type:
         The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
         what you use to associate a secondary cluster.
         """
+
+    _new = object.__new__
+    _set_global_replication_group = DeleteGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(DeleteGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    DeleteGlobalReplicationGroupResult._make = staticmethod(_make)
 
     return DeleteGlobalReplicationGroupResult
 
@@ -2591,6 +4147,26 @@ def _DeleteReplicationGroupMessage() -> type:
         immediately deleted.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = DeleteReplicationGroupMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_retain_primary_cluster = DeleteReplicationGroupMessage.__dict__[
+        "retain_primary_cluster"
+    ].__set__
+    _set_final_snapshot_identifier = DeleteReplicationGroupMessage.__dict__[
+        "final_snapshot_identifier"
+    ].__set__
+
+    def _make(replication_group_id, retain_primary_cluster, final_snapshot_identifier, /):
+        _o = _new(DeleteReplicationGroupMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_retain_primary_cluster(_o, retain_primary_cluster)
+        _set_final_snapshot_identifier(_o, final_snapshot_identifier)
+        return _o
+
+    DeleteReplicationGroupMessage._make = staticmethod(_make)
+
     return DeleteReplicationGroupMessage
 
 
@@ -2603,6 +4179,16 @@ def _DeleteReplicationGroupResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = DeleteReplicationGroupResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(DeleteReplicationGroupResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    DeleteReplicationGroupResult._make = staticmethod(_make)
 
     return DeleteReplicationGroupResult
 
@@ -2622,6 +4208,20 @@ def _DeleteServerlessCacheRequest() -> type:
         taken.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_name = DeleteServerlessCacheRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_final_snapshot_name = DeleteServerlessCacheRequest.__dict__["final_snapshot_name"].__set__
+
+    def _make(serverless_cache_name, final_snapshot_name, /):
+        _o = _new(DeleteServerlessCacheRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_final_snapshot_name(_o, final_snapshot_name)
+        return _o
+
+    DeleteServerlessCacheRequest._make = staticmethod(_make)
+
     return DeleteServerlessCacheRequest
 
 
@@ -2634,6 +4234,16 @@ def _DeleteServerlessCacheResponse() -> type:
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the specified serverless cache that is about to be deleted."""
+
+    _new = object.__new__
+    _set_serverless_cache = DeleteServerlessCacheResponse.__dict__["serverless_cache"].__set__
+
+    def _make(serverless_cache, /):
+        _o = _new(DeleteServerlessCacheResponse)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    DeleteServerlessCacheResponse._make = staticmethod(_make)
 
     return DeleteServerlessCacheResponse
 
@@ -2650,6 +4260,18 @@ def _DeleteServerlessCacheSnapshotRequest() -> type:
         Memcached only.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_snapshot_name = DeleteServerlessCacheSnapshotRequest.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+
+    def _make(serverless_cache_snapshot_name, /):
+        _o = _new(DeleteServerlessCacheSnapshotRequest)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        return _o
+
+    DeleteServerlessCacheSnapshotRequest._make = staticmethod(_make)
+
     return DeleteServerlessCacheSnapshotRequest
 
 
@@ -2664,6 +4286,18 @@ def _DeleteServerlessCacheSnapshotResponse() -> type:
         """The snapshot to be deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_snapshot = DeleteServerlessCacheSnapshotResponse.__dict__[
+        "serverless_cache_snapshot"
+    ].__set__
+
+    def _make(serverless_cache_snapshot, /):
+        _o = _new(DeleteServerlessCacheSnapshotResponse)
+        _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        return _o
+
+    DeleteServerlessCacheSnapshotResponse._make = staticmethod(_make)
+
     return DeleteServerlessCacheSnapshotResponse
 
 
@@ -2676,6 +4310,16 @@ def _DeleteSnapshotMessage() -> type:
 
         snapshot_name: str
         """The name of the snapshot to be deleted."""
+
+    _new = object.__new__
+    _set_snapshot_name = DeleteSnapshotMessage.__dict__["snapshot_name"].__set__
+
+    def _make(snapshot_name, /):
+        _o = _new(DeleteSnapshotMessage)
+        _set_snapshot_name(_o, snapshot_name)
+        return _o
+
+    DeleteSnapshotMessage._make = staticmethod(_make)
 
     return DeleteSnapshotMessage
 
@@ -2692,6 +4336,16 @@ def _DeleteSnapshotResult() -> type:
         was taken.
         """
 
+    _new = object.__new__
+    _set_snapshot = DeleteSnapshotResult.__dict__["snapshot"].__set__
+
+    def _make(snapshot, /):
+        _o = _new(DeleteSnapshotResult)
+        _set_snapshot(_o, snapshot)
+        return _o
+
+    DeleteSnapshotResult._make = staticmethod(_make)
+
     return DeleteSnapshotResult
 
 
@@ -2705,6 +4359,16 @@ def _DeleteUserGroupMessage() -> type:
         user_group_id: str
         """The ID of the user group."""
 
+    _new = object.__new__
+    _set_user_group_id = DeleteUserGroupMessage.__dict__["user_group_id"].__set__
+
+    def _make(user_group_id, /):
+        _o = _new(DeleteUserGroupMessage)
+        _set_user_group_id(_o, user_group_id)
+        return _o
+
+    DeleteUserGroupMessage._make = staticmethod(_make)
+
     return DeleteUserGroupMessage
 
 
@@ -2717,6 +4381,16 @@ def _DeleteUserMessage() -> type:
 
         user_id: str
         """The ID of the user."""
+
+    _new = object.__new__
+    _set_user_id = DeleteUserMessage.__dict__["user_id"].__set__
+
+    def _make(user_id, /):
+        _o = _new(DeleteUserMessage)
+        _set_user_id(_o, user_id)
+        return _o
+
+    DeleteUserMessage._make = staticmethod(_make)
 
     return DeleteUserMessage
 
@@ -2755,6 +4429,37 @@ def _DescribeCacheClustersMessage() -> type:
         (API/CLI: clusters) that are not members of a replication group. In practice, this means
         Memcached and single node Valkey or Redis OSS clusters.
         """
+
+    _new = object.__new__
+    _set_cache_cluster_id = DescribeCacheClustersMessage.__dict__["cache_cluster_id"].__set__
+    _set_max_records = DescribeCacheClustersMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheClustersMessage.__dict__["marker"].__set__
+    _set_show_cache_node_info = DescribeCacheClustersMessage.__dict__[
+        "show_cache_node_info"
+    ].__set__
+    _set_show_cache_clusters_not_in_replication_groups = DescribeCacheClustersMessage.__dict__[
+        "show_cache_clusters_not_in_replication_groups"
+    ].__set__
+
+    def _make(
+        cache_cluster_id,
+        max_records,
+        marker,
+        show_cache_node_info,
+        show_cache_clusters_not_in_replication_groups,
+        /,
+    ):
+        _o = _new(DescribeCacheClustersMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        _set_show_cache_node_info(_o, show_cache_node_info)
+        _set_show_cache_clusters_not_in_replication_groups(
+            _o, show_cache_clusters_not_in_replication_groups
+        )
+        return _o
+
+    DescribeCacheClustersMessage._make = staticmethod(_make)
 
     return DescribeCacheClustersMessage
 
@@ -2812,6 +4517,30 @@ def _DescribeCacheEngineVersionsMessage() -> type:
         version combination is to be returned.
         """
 
+    _new = object.__new__
+    _set_engine = DescribeCacheEngineVersionsMessage.__dict__["engine"].__set__
+    _set_engine_version = DescribeCacheEngineVersionsMessage.__dict__["engine_version"].__set__
+    _set_cache_parameter_group_family = DescribeCacheEngineVersionsMessage.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_max_records = DescribeCacheEngineVersionsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheEngineVersionsMessage.__dict__["marker"].__set__
+    _set_default_only = DescribeCacheEngineVersionsMessage.__dict__["default_only"].__set__
+
+    def _make(
+        engine, engine_version, cache_parameter_group_family, max_records, marker, default_only, /
+    ):
+        _o = _new(DescribeCacheEngineVersionsMessage)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        _set_default_only(_o, default_only)
+        return _o
+
+    DescribeCacheEngineVersionsMessage._make = staticmethod(_make)
+
     return DescribeCacheEngineVersionsMessage
 
 
@@ -2838,6 +4567,22 @@ def _DescribeCacheParameterGroupsMessage() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
+
+    _new = object.__new__
+    _set_cache_parameter_group_name = DescribeCacheParameterGroupsMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_max_records = DescribeCacheParameterGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheParameterGroupsMessage.__dict__["marker"].__set__
+
+    def _make(cache_parameter_group_name, max_records, marker, /):
+        _o = _new(DescribeCacheParameterGroupsMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeCacheParameterGroupsMessage._make = staticmethod(_make)
 
     return DescribeCacheParameterGroupsMessage
 
@@ -2871,6 +4616,24 @@ def _DescribeCacheParametersMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = DescribeCacheParametersMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_source = DescribeCacheParametersMessage.__dict__["source"].__set__
+    _set_max_records = DescribeCacheParametersMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheParametersMessage.__dict__["marker"].__set__
+
+    def _make(cache_parameter_group_name, source, max_records, marker, /):
+        _o = _new(DescribeCacheParametersMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_source(_o, source)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeCacheParametersMessage._make = staticmethod(_make)
+
     return DescribeCacheParametersMessage
 
 
@@ -2898,6 +4661,22 @@ def _DescribeCacheSecurityGroupsMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_cache_security_group_name = DescribeCacheSecurityGroupsMessage.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_max_records = DescribeCacheSecurityGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheSecurityGroupsMessage.__dict__["marker"].__set__
+
+    def _make(cache_security_group_name, max_records, marker, /):
+        _o = _new(DescribeCacheSecurityGroupsMessage)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeCacheSecurityGroupsMessage._make = staticmethod(_make)
+
     return DescribeCacheSecurityGroupsMessage
 
 
@@ -2924,6 +4703,22 @@ def _DescribeCacheSubnetGroupsMessage() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
+
+    _new = object.__new__
+    _set_cache_subnet_group_name = DescribeCacheSubnetGroupsMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+    _set_max_records = DescribeCacheSubnetGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeCacheSubnetGroupsMessage.__dict__["marker"].__set__
+
+    def _make(cache_subnet_group_name, max_records, marker, /):
+        _o = _new(DescribeCacheSubnetGroupsMessage)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeCacheSubnetGroupsMessage._make = staticmethod(_make)
 
     return DescribeCacheSubnetGroupsMessage
 
@@ -2956,6 +4751,22 @@ def _DescribeEngineDefaultParametersMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_family = DescribeEngineDefaultParametersMessage.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_max_records = DescribeEngineDefaultParametersMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeEngineDefaultParametersMessage.__dict__["marker"].__set__
+
+    def _make(cache_parameter_group_family, max_records, marker, /):
+        _o = _new(DescribeEngineDefaultParametersMessage)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeEngineDefaultParametersMessage._make = staticmethod(_make)
+
     return DescribeEngineDefaultParametersMessage
 
 
@@ -2968,6 +4779,16 @@ def _DescribeEngineDefaultParametersResult() -> type:
 
         engine_defaults: EngineDefaults | None = None
         """Represents the output of a DescribeEngineDefaultParameters operation."""
+
+    _new = object.__new__
+    _set_engine_defaults = DescribeEngineDefaultParametersResult.__dict__["engine_defaults"].__set__
+
+    def _make(engine_defaults, /):
+        _o = _new(DescribeEngineDefaultParametersResult)
+        _set_engine_defaults(_o, engine_defaults)
+        return _o
+
+    DescribeEngineDefaultParametersResult._make = staticmethod(_make)
 
     return DescribeEngineDefaultParametersResult
 
@@ -3013,6 +4834,30 @@ def _DescribeEventsMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_source_identifier = DescribeEventsMessage.__dict__["source_identifier"].__set__
+    _set_source_type = DescribeEventsMessage.__dict__["source_type"].__set__
+    _set_start_time = DescribeEventsMessage.__dict__["start_time"].__set__
+    _set_end_time = DescribeEventsMessage.__dict__["end_time"].__set__
+    _set_duration = DescribeEventsMessage.__dict__["duration"].__set__
+    _set_max_records = DescribeEventsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeEventsMessage.__dict__["marker"].__set__
+
+    def _make(
+        source_identifier, source_type, start_time, end_time, duration, max_records, marker, /
+    ):
+        _o = _new(DescribeEventsMessage)
+        _set_source_identifier(_o, source_identifier)
+        _set_source_type(_o, source_type)
+        _set_start_time(_o, start_time)
+        _set_end_time(_o, end_time)
+        _set_duration(_o, duration)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeEventsMessage._make = staticmethod(_make)
+
     return DescribeEventsMessage
 
 
@@ -3038,6 +4883,26 @@ def _DescribeGlobalReplicationGroupsMessage() -> type:
         show_member_info: bool | None = None
         """Returns the list of members that comprise the Global datastore."""
 
+    _new = object.__new__
+    _set_global_replication_group_id = DescribeGlobalReplicationGroupsMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_max_records = DescribeGlobalReplicationGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeGlobalReplicationGroupsMessage.__dict__["marker"].__set__
+    _set_show_member_info = DescribeGlobalReplicationGroupsMessage.__dict__[
+        "show_member_info"
+    ].__set__
+
+    def _make(global_replication_group_id, max_records, marker, show_member_info, /):
+        _o = _new(DescribeGlobalReplicationGroupsMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        _set_show_member_info(_o, show_member_info)
+        return _o
+
+    DescribeGlobalReplicationGroupsMessage._make = staticmethod(_make)
+
     return DescribeGlobalReplicationGroupsMessage
 
 
@@ -3055,6 +4920,20 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
         """
         global_replication_groups: list[GlobalReplicationGroup] | None = None
         """Indicates the slot configuration and global identifier for each slice group."""
+
+    _new = object.__new__
+    _set_marker = DescribeGlobalReplicationGroupsResult.__dict__["marker"].__set__
+    _set_global_replication_groups = DescribeGlobalReplicationGroupsResult.__dict__[
+        "global_replication_groups"
+    ].__set__
+
+    def _make(marker, global_replication_groups, /):
+        _o = _new(DescribeGlobalReplicationGroupsResult)
+        _set_marker(_o, marker)
+        _set_global_replication_groups(_o, global_replication_groups)
+        return _o
+
+    DescribeGlobalReplicationGroupsResult._make = staticmethod(_make)
 
     return DescribeGlobalReplicationGroupsResult
 
@@ -3086,6 +4965,22 @@ def _DescribeReplicationGroupsMessage() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
+
+    _new = object.__new__
+    _set_replication_group_id = DescribeReplicationGroupsMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_max_records = DescribeReplicationGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeReplicationGroupsMessage.__dict__["marker"].__set__
+
+    def _make(replication_group_id, max_records, marker, /):
+        _o = _new(DescribeReplicationGroupsMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeReplicationGroupsMessage._make = staticmethod(_make)
 
     return DescribeReplicationGroupsMessage
 
@@ -3158,6 +5053,46 @@ def _DescribeReservedCacheNodesMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_reserved_cache_node_id = DescribeReservedCacheNodesMessage.__dict__[
+        "reserved_cache_node_id"
+    ].__set__
+    _set_reserved_cache_nodes_offering_id = DescribeReservedCacheNodesMessage.__dict__[
+        "reserved_cache_nodes_offering_id"
+    ].__set__
+    _set_cache_node_type = DescribeReservedCacheNodesMessage.__dict__["cache_node_type"].__set__
+    _set_duration = DescribeReservedCacheNodesMessage.__dict__["duration"].__set__
+    _set_product_description = DescribeReservedCacheNodesMessage.__dict__[
+        "product_description"
+    ].__set__
+    _set_offering_type = DescribeReservedCacheNodesMessage.__dict__["offering_type"].__set__
+    _set_max_records = DescribeReservedCacheNodesMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeReservedCacheNodesMessage.__dict__["marker"].__set__
+
+    def _make(
+        reserved_cache_node_id,
+        reserved_cache_nodes_offering_id,
+        cache_node_type,
+        duration,
+        product_description,
+        offering_type,
+        max_records,
+        marker,
+        /,
+    ):
+        _o = _new(DescribeReservedCacheNodesMessage)
+        _set_reserved_cache_node_id(_o, reserved_cache_node_id)
+        _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_duration(_o, duration)
+        _set_product_description(_o, product_description)
+        _set_offering_type(_o, offering_type)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeReservedCacheNodesMessage._make = staticmethod(_make)
+
     return DescribeReservedCacheNodesMessage
 
 
@@ -3227,6 +5162,45 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_reserved_cache_nodes_offering_id = DescribeReservedCacheNodesOfferingsMessage.__dict__[
+        "reserved_cache_nodes_offering_id"
+    ].__set__
+    _set_cache_node_type = DescribeReservedCacheNodesOfferingsMessage.__dict__[
+        "cache_node_type"
+    ].__set__
+    _set_duration = DescribeReservedCacheNodesOfferingsMessage.__dict__["duration"].__set__
+    _set_product_description = DescribeReservedCacheNodesOfferingsMessage.__dict__[
+        "product_description"
+    ].__set__
+    _set_offering_type = DescribeReservedCacheNodesOfferingsMessage.__dict__[
+        "offering_type"
+    ].__set__
+    _set_max_records = DescribeReservedCacheNodesOfferingsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeReservedCacheNodesOfferingsMessage.__dict__["marker"].__set__
+
+    def _make(
+        reserved_cache_nodes_offering_id,
+        cache_node_type,
+        duration,
+        product_description,
+        offering_type,
+        max_records,
+        marker,
+        /,
+    ):
+        _o = _new(DescribeReservedCacheNodesOfferingsMessage)
+        _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_duration(_o, duration)
+        _set_product_description(_o, product_description)
+        _set_offering_type(_o, offering_type)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeReservedCacheNodesOfferingsMessage._make = staticmethod(_make)
+
     return DescribeReservedCacheNodesOfferingsMessage
 
 
@@ -3263,6 +5237,35 @@ def _DescribeServerlessCacheSnapshotsRequest() -> type:
         is 50. The Validation Constraints are a maximum of 50.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_name = DescribeServerlessCacheSnapshotsRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_serverless_cache_snapshot_name = DescribeServerlessCacheSnapshotsRequest.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+    _set_snapshot_type = DescribeServerlessCacheSnapshotsRequest.__dict__["snapshot_type"].__set__
+    _set_next_token = DescribeServerlessCacheSnapshotsRequest.__dict__["next_token"].__set__
+    _set_max_results = DescribeServerlessCacheSnapshotsRequest.__dict__["max_results"].__set__
+
+    def _make(
+        serverless_cache_name,
+        serverless_cache_snapshot_name,
+        snapshot_type,
+        next_token,
+        max_results,
+        /,
+    ):
+        _o = _new(DescribeServerlessCacheSnapshotsRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        _set_snapshot_type(_o, snapshot_type)
+        _set_next_token(_o, next_token)
+        _set_max_results(_o, max_results)
+        return _o
+
+    DescribeServerlessCacheSnapshotsRequest._make = staticmethod(_make)
+
     return DescribeServerlessCacheSnapshotsRequest
 
 
@@ -3283,6 +5286,20 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
         """The serverless caches snapshots associated with a given description request. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
+
+    _new = object.__new__
+    _set_next_token = DescribeServerlessCacheSnapshotsResponse.__dict__["next_token"].__set__
+    _set_serverless_cache_snapshots = DescribeServerlessCacheSnapshotsResponse.__dict__[
+        "serverless_cache_snapshots"
+    ].__set__
+
+    def _make(next_token, serverless_cache_snapshots, /):
+        _o = _new(DescribeServerlessCacheSnapshotsResponse)
+        _set_next_token(_o, next_token)
+        _set_serverless_cache_snapshots(_o, serverless_cache_snapshots)
+        return _o
+
+    DescribeServerlessCacheSnapshotsResponse._make = staticmethod(_make)
 
     return DescribeServerlessCacheSnapshotsResponse
 
@@ -3309,6 +5326,22 @@ def _DescribeServerlessCachesRequest() -> type:
         marker, up to the value specified by MaxResults.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_name = DescribeServerlessCachesRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_max_results = DescribeServerlessCachesRequest.__dict__["max_results"].__set__
+    _set_next_token = DescribeServerlessCachesRequest.__dict__["next_token"].__set__
+
+    def _make(serverless_cache_name, max_results, next_token, /):
+        _o = _new(DescribeServerlessCachesRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_max_results(_o, max_results)
+        _set_next_token(_o, next_token)
+        return _o
+
+    DescribeServerlessCachesRequest._make = staticmethod(_make)
+
     return DescribeServerlessCachesRequest
 
 
@@ -3326,6 +5359,18 @@ def _DescribeServerlessCachesResponse() -> type:
         """
         serverless_caches: list[ServerlessCache] | None = None
         """The serverless caches associated with a given description request."""
+
+    _new = object.__new__
+    _set_next_token = DescribeServerlessCachesResponse.__dict__["next_token"].__set__
+    _set_serverless_caches = DescribeServerlessCachesResponse.__dict__["serverless_caches"].__set__
+
+    def _make(next_token, serverless_caches, /):
+        _o = _new(DescribeServerlessCachesResponse)
+        _set_next_token(_o, next_token)
+        _set_serverless_caches(_o, serverless_caches)
+        return _o
+
+    DescribeServerlessCachesResponse._make = staticmethod(_make)
 
     return DescribeServerlessCachesResponse
 
@@ -3349,6 +5394,24 @@ def _DescribeServiceUpdatesMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_service_update_name = DescribeServiceUpdatesMessage.__dict__["service_update_name"].__set__
+    _set_service_update_status = DescribeServiceUpdatesMessage.__dict__[
+        "service_update_status"
+    ].__set__
+    _set_max_records = DescribeServiceUpdatesMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeServiceUpdatesMessage.__dict__["marker"].__set__
+
+    def _make(service_update_name, service_update_status, max_records, marker, /):
+        _o = _new(DescribeServiceUpdatesMessage)
+        _set_service_update_name(_o, service_update_name)
+        _set_service_update_status(_o, service_update_status)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeServiceUpdatesMessage._make = staticmethod(_make)
+
     return DescribeServiceUpdatesMessage
 
 
@@ -3367,6 +5430,18 @@ def _DescribeSnapshotsListMessage() -> type:
         snapshots: list[Snapshot] | None = None
         """A list of snapshots. Each item in the list contains detailed information about one snapshot.
         """
+
+    _new = object.__new__
+    _set_marker = DescribeSnapshotsListMessage.__dict__["marker"].__set__
+    _set_snapshots = DescribeSnapshotsListMessage.__dict__["snapshots"].__set__
+
+    def _make(marker, snapshots, /):
+        _o = _new(DescribeSnapshotsListMessage)
+        _set_marker(_o, marker)
+        _set_snapshots(_o, snapshots)
+        return _o
+
+    DescribeSnapshotsListMessage._make = staticmethod(_make)
 
     return DescribeSnapshotsListMessage
 
@@ -3414,6 +5489,39 @@ def _DescribeSnapshotsMessage() -> type:
         snapshot description.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = DescribeSnapshotsMessage.__dict__["replication_group_id"].__set__
+    _set_cache_cluster_id = DescribeSnapshotsMessage.__dict__["cache_cluster_id"].__set__
+    _set_snapshot_name = DescribeSnapshotsMessage.__dict__["snapshot_name"].__set__
+    _set_snapshot_source = DescribeSnapshotsMessage.__dict__["snapshot_source"].__set__
+    _set_marker = DescribeSnapshotsMessage.__dict__["marker"].__set__
+    _set_max_records = DescribeSnapshotsMessage.__dict__["max_records"].__set__
+    _set_show_node_group_config = DescribeSnapshotsMessage.__dict__[
+        "show_node_group_config"
+    ].__set__
+
+    def _make(
+        replication_group_id,
+        cache_cluster_id,
+        snapshot_name,
+        snapshot_source,
+        marker,
+        max_records,
+        show_node_group_config,
+        /,
+    ):
+        _o = _new(DescribeSnapshotsMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_snapshot_name(_o, snapshot_name)
+        _set_snapshot_source(_o, snapshot_source)
+        _set_marker(_o, marker)
+        _set_max_records(_o, max_records)
+        _set_show_node_group_config(_o, show_node_group_config)
+        return _o
+
+    DescribeSnapshotsMessage._make = staticmethod(_make)
+
     return DescribeSnapshotsMessage
 
 
@@ -3449,6 +5557,56 @@ def _DescribeUpdateActionsMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords.
         """
 
+    _new = object.__new__
+    _set_service_update_name = DescribeUpdateActionsMessage.__dict__["service_update_name"].__set__
+    _set_replication_group_ids = DescribeUpdateActionsMessage.__dict__[
+        "replication_group_ids"
+    ].__set__
+    _set_cache_cluster_ids = DescribeUpdateActionsMessage.__dict__["cache_cluster_ids"].__set__
+    _set_engine = DescribeUpdateActionsMessage.__dict__["engine"].__set__
+    _set_service_update_status = DescribeUpdateActionsMessage.__dict__[
+        "service_update_status"
+    ].__set__
+    _set_service_update_time_range = DescribeUpdateActionsMessage.__dict__[
+        "service_update_time_range"
+    ].__set__
+    _set_update_action_status = DescribeUpdateActionsMessage.__dict__[
+        "update_action_status"
+    ].__set__
+    _set_show_node_level_update_status = DescribeUpdateActionsMessage.__dict__[
+        "show_node_level_update_status"
+    ].__set__
+    _set_max_records = DescribeUpdateActionsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeUpdateActionsMessage.__dict__["marker"].__set__
+
+    def _make(
+        service_update_name,
+        replication_group_ids,
+        cache_cluster_ids,
+        engine,
+        service_update_status,
+        service_update_time_range,
+        update_action_status,
+        show_node_level_update_status,
+        max_records,
+        marker,
+        /,
+    ):
+        _o = _new(DescribeUpdateActionsMessage)
+        _set_service_update_name(_o, service_update_name)
+        _set_replication_group_ids(_o, replication_group_ids)
+        _set_cache_cluster_ids(_o, cache_cluster_ids)
+        _set_engine(_o, engine)
+        _set_service_update_status(_o, service_update_status)
+        _set_service_update_time_range(_o, service_update_time_range)
+        _set_update_action_status(_o, update_action_status)
+        _set_show_node_level_update_status(_o, show_node_level_update_status)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeUpdateActionsMessage._make = staticmethod(_make)
+
     return DescribeUpdateActionsMessage
 
 
@@ -3472,6 +5630,20 @@ def _DescribeUserGroupsMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords. >
         """
 
+    _new = object.__new__
+    _set_user_group_id = DescribeUserGroupsMessage.__dict__["user_group_id"].__set__
+    _set_max_records = DescribeUserGroupsMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeUserGroupsMessage.__dict__["marker"].__set__
+
+    def _make(user_group_id, max_records, marker, /):
+        _o = _new(DescribeUserGroupsMessage)
+        _set_user_group_id(_o, user_group_id)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeUserGroupsMessage._make = staticmethod(_make)
+
     return DescribeUserGroupsMessage
 
 
@@ -3489,6 +5661,18 @@ def _DescribeUserGroupsResult() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.>
         """
+
+    _new = object.__new__
+    _set_user_groups = DescribeUserGroupsResult.__dict__["user_groups"].__set__
+    _set_marker = DescribeUserGroupsResult.__dict__["marker"].__set__
+
+    def _make(user_groups, marker, /):
+        _o = _new(DescribeUserGroupsResult)
+        _set_user_groups(_o, user_groups)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeUserGroupsResult._make = staticmethod(_make)
 
     return DescribeUserGroupsResult
 
@@ -3517,6 +5701,24 @@ def _DescribeUsersMessage() -> type:
         beyond the marker, up to the value specified by MaxRecords. >
         """
 
+    _new = object.__new__
+    _set_engine = DescribeUsersMessage.__dict__["engine"].__set__
+    _set_user_id = DescribeUsersMessage.__dict__["user_id"].__set__
+    _set_filters = DescribeUsersMessage.__dict__["filters"].__set__
+    _set_max_records = DescribeUsersMessage.__dict__["max_records"].__set__
+    _set_marker = DescribeUsersMessage.__dict__["marker"].__set__
+
+    def _make(engine, user_id, filters, max_records, marker, /):
+        _o = _new(DescribeUsersMessage)
+        _set_engine(_o, engine)
+        _set_user_id(_o, user_id)
+        _set_filters(_o, filters)
+        _set_max_records(_o, max_records)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeUsersMessage._make = staticmethod(_make)
+
     return DescribeUsersMessage
 
 
@@ -3535,6 +5737,18 @@ def _DescribeUsersResult() -> type:
         beyond the marker, up to the value specified by MaxRecords. >
         """
 
+    _new = object.__new__
+    _set_users = DescribeUsersResult.__dict__["users"].__set__
+    _set_marker = DescribeUsersResult.__dict__["marker"].__set__
+
+    def _make(users, marker, /):
+        _o = _new(DescribeUsersResult)
+        _set_users(_o, users)
+        _set_marker(_o, marker)
+        return _o
+
+    DescribeUsersResult._make = staticmethod(_make)
+
     return DescribeUsersResult
 
 
@@ -3552,6 +5766,18 @@ def _DestinationDetails() -> type:
         kinesis_firehose_details: KinesisFirehoseDestinationDetails | None = None
         """The configuration details of the Kinesis Data Firehose destination."""
 
+    _new = object.__new__
+    _set_cloud_watch_logs_details = DestinationDetails.__dict__["cloud_watch_logs_details"].__set__
+    _set_kinesis_firehose_details = DestinationDetails.__dict__["kinesis_firehose_details"].__set__
+
+    def _make(cloud_watch_logs_details, kinesis_firehose_details, /):
+        _o = _new(DestinationDetails)
+        _set_cloud_watch_logs_details(_o, cloud_watch_logs_details)
+        _set_kinesis_firehose_details(_o, kinesis_firehose_details)
+        return _o
+
+    DestinationDetails._make = staticmethod(_make)
+
     return DestinationDetails
 
 
@@ -3568,6 +5794,26 @@ def _DisassociateGlobalReplicationGroupMessage() -> type:
         """The name of the secondary cluster you wish to remove from the Global datastore"""
         replication_group_region: str
         """The Amazon region of secondary cluster you wish to remove from the Global datastore"""
+
+    _new = object.__new__
+    _set_global_replication_group_id = DisassociateGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_replication_group_id = DisassociateGlobalReplicationGroupMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_replication_group_region = DisassociateGlobalReplicationGroupMessage.__dict__[
+        "replication_group_region"
+    ].__set__
+
+    def _make(global_replication_group_id, replication_group_id, replication_group_region, /):
+        _o = _new(DisassociateGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_region(_o, replication_group_region)
+        return _o
+
+    DisassociateGlobalReplicationGroupMessage._make = staticmethod(_make)
 
     return DisassociateGlobalReplicationGroupMessage
 
@@ -3590,6 +5836,18 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
         what you use to associate a secondary cluster.
         """
 
+    _new = object.__new__
+    _set_global_replication_group = DisassociateGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(DisassociateGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    DisassociateGlobalReplicationGroupResult._make = staticmethod(_make)
+
     return DisassociateGlobalReplicationGroupResult
 
 
@@ -3606,6 +5864,22 @@ def _EC2SecurityGroup() -> type:
         """The name of the Amazon EC2 security group."""
         ec2_security_group_owner_id: str | None = None
         """The Amazon account ID of the Amazon EC2 security group owner."""
+
+    _new = object.__new__
+    _set_status = EC2SecurityGroup.__dict__["status"].__set__
+    _set_ec2_security_group_name = EC2SecurityGroup.__dict__["ec2_security_group_name"].__set__
+    _set_ec2_security_group_owner_id = EC2SecurityGroup.__dict__[
+        "ec2_security_group_owner_id"
+    ].__set__
+
+    def _make(status, ec2_security_group_name, ec2_security_group_owner_id, /):
+        _o = _new(EC2SecurityGroup)
+        _set_status(_o, status)
+        _set_ec2_security_group_name(_o, ec2_security_group_name)
+        _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+        return _o
+
+    EC2SecurityGroup._make = staticmethod(_make)
 
     return EC2SecurityGroup
 
@@ -3626,6 +5900,18 @@ def _ECPUPerSecond() -> type:
         second.
         """
 
+    _new = object.__new__
+    _set_maximum = ECPUPerSecond.__dict__["maximum"].__set__
+    _set_minimum = ECPUPerSecond.__dict__["minimum"].__set__
+
+    def _make(maximum, minimum, /):
+        _o = _new(ECPUPerSecond)
+        _set_maximum(_o, maximum)
+        _set_minimum(_o, minimum)
+        return _o
+
+    ECPUPerSecond._make = staticmethod(_make)
+
     return ECPUPerSecond
 
 
@@ -3642,6 +5928,18 @@ def _Endpoint() -> type:
         """The DNS hostname of the cache node."""
         port: int | None = None
         """The port number that the cache engine is listening on."""
+
+    _new = object.__new__
+    _set_address = Endpoint.__dict__["address"].__set__
+    _set_port = Endpoint.__dict__["port"].__set__
+
+    def _make(address, port, /):
+        _o = _new(Endpoint)
+        _set_address(_o, address)
+        _set_port(_o, port)
+        return _o
+
+    Endpoint._make = staticmethod(_make)
 
     return Endpoint
 
@@ -3669,6 +5967,28 @@ def _EngineDefaults() -> type:
         contains detailed information about one parameter.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_family = EngineDefaults.__dict__[
+        "cache_parameter_group_family"
+    ].__set__
+    _set_marker = EngineDefaults.__dict__["marker"].__set__
+    _set_parameters = EngineDefaults.__dict__["parameters"].__set__
+    _set_cache_node_type_specific_parameters = EngineDefaults.__dict__[
+        "cache_node_type_specific_parameters"
+    ].__set__
+
+    def _make(
+        cache_parameter_group_family, marker, parameters, cache_node_type_specific_parameters, /
+    ):
+        _o = _new(EngineDefaults)
+        _set_cache_parameter_group_family(_o, cache_parameter_group_family)
+        _set_marker(_o, marker)
+        _set_parameters(_o, parameters)
+        _set_cache_node_type_specific_parameters(_o, cache_node_type_specific_parameters)
+        return _o
+
+    EngineDefaults._make = staticmethod(_make)
+
     return EngineDefaults
 
 
@@ -3693,6 +6013,22 @@ def _Event() -> type:
         date: datetime | None = None
         """The date and time when the event occurred."""
 
+    _new = object.__new__
+    _set_source_identifier = Event.__dict__["source_identifier"].__set__
+    _set_source_type = Event.__dict__["source_type"].__set__
+    _set_message = Event.__dict__["message"].__set__
+    _set_date = Event.__dict__["date"].__set__
+
+    def _make(source_identifier, source_type, message, date, /):
+        _o = _new(Event)
+        _set_source_identifier(_o, source_identifier)
+        _set_source_type(_o, source_type)
+        _set_message(_o, message)
+        _set_date(_o, date)
+        return _o
+
+    Event._make = staticmethod(_make)
+
     return Event
 
 
@@ -3708,6 +6044,18 @@ def _EventsMessage() -> type:
         events: list[Event] | None = None
         """A list of events. Each element in the list contains detailed information about one event.
         """
+
+    _new = object.__new__
+    _set_marker = EventsMessage.__dict__["marker"].__set__
+    _set_events = EventsMessage.__dict__["events"].__set__
+
+    def _make(marker, events, /):
+        _o = _new(EventsMessage)
+        _set_marker(_o, marker)
+        _set_events(_o, events)
+        return _o
+
+    EventsMessage._make = staticmethod(_make)
 
     return EventsMessage
 
@@ -3728,6 +6076,20 @@ def _ExportServerlessCacheSnapshotRequest() -> type:
         same region as the snapshot. Available for Valkey and Redis OSS only.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_snapshot_name = ExportServerlessCacheSnapshotRequest.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+    _set_s3_bucket_name = ExportServerlessCacheSnapshotRequest.__dict__["s3_bucket_name"].__set__
+
+    def _make(serverless_cache_snapshot_name, s3_bucket_name, /):
+        _o = _new(ExportServerlessCacheSnapshotRequest)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        _set_s3_bucket_name(_o, s3_bucket_name)
+        return _o
+
+    ExportServerlessCacheSnapshotRequest._make = staticmethod(_make)
+
     return ExportServerlessCacheSnapshotRequest
 
 
@@ -3742,6 +6104,18 @@ def _ExportServerlessCacheSnapshotResponse() -> type:
         """The state of a serverless cache at a specific point in time, to the millisecond. Available
         for Valkey, Redis OSS and Serverless Memcached only.
         """
+
+    _new = object.__new__
+    _set_serverless_cache_snapshot = ExportServerlessCacheSnapshotResponse.__dict__[
+        "serverless_cache_snapshot"
+    ].__set__
+
+    def _make(serverless_cache_snapshot, /):
+        _o = _new(ExportServerlessCacheSnapshotResponse)
+        _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        return _o
+
+    ExportServerlessCacheSnapshotResponse._make = staticmethod(_make)
 
     return ExportServerlessCacheSnapshotResponse
 
@@ -3759,6 +6133,24 @@ def _FailoverGlobalReplicationGroupMessage() -> type:
         """The Amazon region of the primary cluster of the Global datastore"""
         primary_replication_group_id: str
         """The name of the primary replication group"""
+
+    _new = object.__new__
+    _set_global_replication_group_id = FailoverGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_primary_region = FailoverGlobalReplicationGroupMessage.__dict__["primary_region"].__set__
+    _set_primary_replication_group_id = FailoverGlobalReplicationGroupMessage.__dict__[
+        "primary_replication_group_id"
+    ].__set__
+
+    def _make(global_replication_group_id, primary_region, primary_replication_group_id, /):
+        _o = _new(FailoverGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_primary_region(_o, primary_region)
+        _set_primary_replication_group_id(_o, primary_replication_group_id)
+        return _o
+
+    FailoverGlobalReplicationGroupMessage._make = staticmethod(_make)
 
     return FailoverGlobalReplicationGroupMessage
 
@@ -3781,6 +6173,18 @@ def _FailoverGlobalReplicationGroupResult() -> type:
         what you use to associate a secondary cluster.
         """
 
+    _new = object.__new__
+    _set_global_replication_group = FailoverGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(FailoverGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    FailoverGlobalReplicationGroupResult._make = staticmethod(_make)
+
     return FailoverGlobalReplicationGroupResult
 
 
@@ -3796,6 +6200,18 @@ def _Filter() -> type:
         values: list[str]
         """The property values to filter on. For example, "user-123"."""
 
+    _new = object.__new__
+    _set_name = Filter.__dict__["name"].__set__
+    _set_values = Filter.__dict__["values"].__set__
+
+    def _make(name, values, /):
+        _o = _new(Filter)
+        _set_name(_o, name)
+        _set_values(_o, values)
+        return _o
+
+    Filter._make = staticmethod(_make)
+
     return Filter
 
 
@@ -3810,6 +6226,18 @@ def _GlobalNodeGroup() -> type:
         """The name of the global node group"""
         slots: str | None = None
         """The keyspace for this node group"""
+
+    _new = object.__new__
+    _set_global_node_group_id = GlobalNodeGroup.__dict__["global_node_group_id"].__set__
+    _set_slots = GlobalNodeGroup.__dict__["slots"].__set__
+
+    def _make(global_node_group_id, slots, /):
+        _o = _new(GlobalNodeGroup)
+        _set_global_node_group_id(_o, global_node_group_id)
+        _set_slots(_o, slots)
+        return _o
+
+    GlobalNodeGroup._make = staticmethod(_make)
 
     return GlobalNodeGroup
 
@@ -3871,6 +6299,63 @@ def _GlobalReplicationGroup() -> type:
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the global replication group."""
 
+    _new = object.__new__
+    _set_global_replication_group_id = GlobalReplicationGroup.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_global_replication_group_description = GlobalReplicationGroup.__dict__[
+        "global_replication_group_description"
+    ].__set__
+    _set_status = GlobalReplicationGroup.__dict__["status"].__set__
+    _set_cache_node_type = GlobalReplicationGroup.__dict__["cache_node_type"].__set__
+    _set_engine = GlobalReplicationGroup.__dict__["engine"].__set__
+    _set_engine_version = GlobalReplicationGroup.__dict__["engine_version"].__set__
+    _set_members = GlobalReplicationGroup.__dict__["members"].__set__
+    _set_cluster_enabled = GlobalReplicationGroup.__dict__["cluster_enabled"].__set__
+    _set_global_node_groups = GlobalReplicationGroup.__dict__["global_node_groups"].__set__
+    _set_auth_token_enabled = GlobalReplicationGroup.__dict__["auth_token_enabled"].__set__
+    _set_transit_encryption_enabled = GlobalReplicationGroup.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_at_rest_encryption_enabled = GlobalReplicationGroup.__dict__[
+        "at_rest_encryption_enabled"
+    ].__set__
+    _set_arn = GlobalReplicationGroup.__dict__["arn"].__set__
+
+    def _make(
+        global_replication_group_id,
+        global_replication_group_description,
+        status,
+        cache_node_type,
+        engine,
+        engine_version,
+        members,
+        cluster_enabled,
+        global_node_groups,
+        auth_token_enabled,
+        transit_encryption_enabled,
+        at_rest_encryption_enabled,
+        arn,
+        /,
+    ):
+        _o = _new(GlobalReplicationGroup)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_global_replication_group_description(_o, global_replication_group_description)
+        _set_status(_o, status)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_members(_o, members)
+        _set_cluster_enabled(_o, cluster_enabled)
+        _set_global_node_groups(_o, global_node_groups)
+        _set_auth_token_enabled(_o, auth_token_enabled)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
+        _set_arn(_o, arn)
+        return _o
+
+    GlobalReplicationGroup._make = staticmethod(_make)
+
     return GlobalReplicationGroup
 
 
@@ -3885,6 +6370,22 @@ def _GlobalReplicationGroupInfo() -> type:
         """The name of the Global datastore"""
         global_replication_group_member_role: str | None = None
         """The role of the replication group in a Global datastore. Can be primary or secondary."""
+
+    _new = object.__new__
+    _set_global_replication_group_id = GlobalReplicationGroupInfo.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_global_replication_group_member_role = GlobalReplicationGroupInfo.__dict__[
+        "global_replication_group_member_role"
+    ].__set__
+
+    def _make(global_replication_group_id, global_replication_group_member_role, /):
+        _o = _new(GlobalReplicationGroupInfo)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_global_replication_group_member_role(_o, global_replication_group_member_role)
+        return _o
+
+    GlobalReplicationGroupInfo._make = staticmethod(_make)
 
     return GlobalReplicationGroupInfo
 
@@ -3909,6 +6410,28 @@ def _GlobalReplicationGroupMember() -> type:
         status: str | None = None
         """The status of the membership of the replication group."""
 
+    _new = object.__new__
+    _set_replication_group_id = GlobalReplicationGroupMember.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_replication_group_region = GlobalReplicationGroupMember.__dict__[
+        "replication_group_region"
+    ].__set__
+    _set_role = GlobalReplicationGroupMember.__dict__["role"].__set__
+    _set_automatic_failover = GlobalReplicationGroupMember.__dict__["automatic_failover"].__set__
+    _set_status = GlobalReplicationGroupMember.__dict__["status"].__set__
+
+    def _make(replication_group_id, replication_group_region, role, automatic_failover, status, /):
+        _o = _new(GlobalReplicationGroupMember)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_region(_o, replication_group_region)
+        _set_role(_o, role)
+        _set_automatic_failover(_o, automatic_failover)
+        _set_status(_o, status)
+        return _o
+
+    GlobalReplicationGroupMember._make = staticmethod(_make)
+
     return GlobalReplicationGroupMember
 
 
@@ -3932,6 +6455,32 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         configuration for each that comprise the Global datastore
         """
 
+    _new = object.__new__
+    _set_global_replication_group_id = IncreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_node_group_count = IncreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "node_group_count"
+    ].__set__
+    _set_regional_configurations = IncreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "regional_configurations"
+    ].__set__
+    _set_apply_immediately = IncreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
+        "apply_immediately"
+    ].__set__
+
+    def _make(
+        global_replication_group_id, node_group_count, regional_configurations, apply_immediately, /
+    ):
+        _o = _new(IncreaseNodeGroupsInGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_node_group_count(_o, node_group_count)
+        _set_regional_configurations(_o, regional_configurations)
+        _set_apply_immediately(_o, apply_immediately)
+        return _o
+
+    IncreaseNodeGroupsInGlobalReplicationGroupMessage._make = staticmethod(_make)
+
     return IncreaseNodeGroupsInGlobalReplicationGroupMessage
 
 
@@ -3952,6 +6501,18 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
         what you use to associate a secondary cluster.
         """
+
+    _new = object.__new__
+    _set_global_replication_group = IncreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(IncreaseNodeGroupsInGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    IncreaseNodeGroupsInGlobalReplicationGroupResult._make = staticmethod(_make)
 
     return IncreaseNodeGroupsInGlobalReplicationGroupResult
 
@@ -3981,6 +6542,24 @@ def _IncreaseReplicaCountMessage() -> type:
         NewReplicaCount, NodeGroupId, and PreferredAvailabilityZones.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = IncreaseReplicaCountMessage.__dict__["replication_group_id"].__set__
+    _set_new_replica_count = IncreaseReplicaCountMessage.__dict__["new_replica_count"].__set__
+    _set_replica_configuration = IncreaseReplicaCountMessage.__dict__[
+        "replica_configuration"
+    ].__set__
+    _set_apply_immediately = IncreaseReplicaCountMessage.__dict__["apply_immediately"].__set__
+
+    def _make(replication_group_id, new_replica_count, replica_configuration, apply_immediately, /):
+        _o = _new(IncreaseReplicaCountMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_new_replica_count(_o, new_replica_count)
+        _set_replica_configuration(_o, replica_configuration)
+        _set_apply_immediately(_o, apply_immediately)
+        return _o
+
+    IncreaseReplicaCountMessage._make = staticmethod(_make)
+
     return IncreaseReplicaCountMessage
 
 
@@ -3994,6 +6573,16 @@ def _IncreaseReplicaCountResult() -> type:
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
+    _new = object.__new__
+    _set_replication_group = IncreaseReplicaCountResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(IncreaseReplicaCountResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    IncreaseReplicaCountResult._make = staticmethod(_make)
+
     return IncreaseReplicaCountResult
 
 
@@ -4006,6 +6595,16 @@ def _KinesisFirehoseDestinationDetails() -> type:
 
         delivery_stream: str | None = None
         """The name of the Kinesis Data Firehose delivery stream."""
+
+    _new = object.__new__
+    _set_delivery_stream = KinesisFirehoseDestinationDetails.__dict__["delivery_stream"].__set__
+
+    def _make(delivery_stream, /):
+        _o = _new(KinesisFirehoseDestinationDetails)
+        _set_delivery_stream(_o, delivery_stream)
+        return _o
+
+    KinesisFirehoseDestinationDetails._make = staticmethod(_make)
 
     return KinesisFirehoseDestinationDetails
 
@@ -4032,6 +6631,22 @@ def _ListAllowedNodeTypeModificationsMessage() -> type:
         You must provide a value for either the CacheClusterId or the ReplicationGroupId.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = ListAllowedNodeTypeModificationsMessage.__dict__[
+        "cache_cluster_id"
+    ].__set__
+    _set_replication_group_id = ListAllowedNodeTypeModificationsMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+
+    def _make(cache_cluster_id, replication_group_id, /):
+        _o = _new(ListAllowedNodeTypeModificationsMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_replication_group_id(_o, replication_group_id)
+        return _o
+
+    ListAllowedNodeTypeModificationsMessage._make = staticmethod(_make)
+
     return ListAllowedNodeTypeModificationsMessage
 
 
@@ -4050,6 +6665,16 @@ def _ListTagsForResourceMessage() -> type:
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Web Services
         Service Namespaces.
         """
+
+    _new = object.__new__
+    _set_resource_name = ListTagsForResourceMessage.__dict__["resource_name"].__set__
+
+    def _make(resource_name, /):
+        _o = _new(ListTagsForResourceMessage)
+        _set_resource_name(_o, resource_name)
+        return _o
+
+    ListTagsForResourceMessage._make = staticmethod(_make)
 
     return ListTagsForResourceMessage
 
@@ -4078,6 +6703,26 @@ def _LogDeliveryConfiguration() -> type:
         message: str | None = None
         """Returns an error message for the log delivery configuration."""
 
+    _new = object.__new__
+    _set_log_type = LogDeliveryConfiguration.__dict__["log_type"].__set__
+    _set_destination_type = LogDeliveryConfiguration.__dict__["destination_type"].__set__
+    _set_destination_details = LogDeliveryConfiguration.__dict__["destination_details"].__set__
+    _set_log_format = LogDeliveryConfiguration.__dict__["log_format"].__set__
+    _set_status = LogDeliveryConfiguration.__dict__["status"].__set__
+    _set_message = LogDeliveryConfiguration.__dict__["message"].__set__
+
+    def _make(log_type, destination_type, destination_details, log_format, status, message, /):
+        _o = _new(LogDeliveryConfiguration)
+        _set_log_type(_o, log_type)
+        _set_destination_type(_o, destination_type)
+        _set_destination_details(_o, destination_details)
+        _set_log_format(_o, log_format)
+        _set_status(_o, status)
+        _set_message(_o, message)
+        return _o
+
+    LogDeliveryConfiguration._make = staticmethod(_make)
+
     return LogDeliveryConfiguration
 
 
@@ -4101,6 +6746,26 @@ def _LogDeliveryConfigurationRequest() -> type:
         enabled: bool | None = None
         """Specify if log delivery is enabled. Default true."""
 
+    _new = object.__new__
+    _set_log_type = LogDeliveryConfigurationRequest.__dict__["log_type"].__set__
+    _set_destination_type = LogDeliveryConfigurationRequest.__dict__["destination_type"].__set__
+    _set_destination_details = LogDeliveryConfigurationRequest.__dict__[
+        "destination_details"
+    ].__set__
+    _set_log_format = LogDeliveryConfigurationRequest.__dict__["log_format"].__set__
+    _set_enabled = LogDeliveryConfigurationRequest.__dict__["enabled"].__set__
+
+    def _make(log_type, destination_type, destination_details, log_format, enabled, /):
+        _o = _new(LogDeliveryConfigurationRequest)
+        _set_log_type(_o, log_type)
+        _set_destination_type(_o, destination_type)
+        _set_destination_details(_o, destination_details)
+        _set_log_format(_o, log_format)
+        _set_enabled(_o, enabled)
+        return _o
+
+    LogDeliveryConfigurationRequest._make = staticmethod(_make)
+
     return LogDeliveryConfigurationRequest
 
 
@@ -4120,6 +6785,20 @@ def _MigrationSummary() -> type:
         """
         cutover_mode: str | None = None
         """The cutover configuration for the migration."""
+
+    _new = object.__new__
+    _set_status = MigrationSummary.__dict__["status"].__set__
+    _set_migration_endpoint = MigrationSummary.__dict__["migration_endpoint"].__set__
+    _set_cutover_mode = MigrationSummary.__dict__["cutover_mode"].__set__
+
+    def _make(status, migration_endpoint, cutover_mode, /):
+        _o = _new(MigrationSummary)
+        _set_status(_o, status)
+        _set_migration_endpoint(_o, migration_endpoint)
+        _set_cutover_mode(_o, cutover_mode)
+        return _o
+
+    MigrationSummary._make = staticmethod(_make)
 
     return MigrationSummary
 
@@ -4330,6 +7009,107 @@ def _ModifyCacheClusterMessage() -> type:
         percentage and interval.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = ModifyCacheClusterMessage.__dict__["cache_cluster_id"].__set__
+    _set_num_cache_nodes = ModifyCacheClusterMessage.__dict__["num_cache_nodes"].__set__
+    _set_cache_node_ids_to_remove = ModifyCacheClusterMessage.__dict__[
+        "cache_node_ids_to_remove"
+    ].__set__
+    _set_az_mode = ModifyCacheClusterMessage.__dict__["az_mode"].__set__
+    _set_new_availability_zones = ModifyCacheClusterMessage.__dict__[
+        "new_availability_zones"
+    ].__set__
+    _set_cache_security_group_names = ModifyCacheClusterMessage.__dict__[
+        "cache_security_group_names"
+    ].__set__
+    _set_security_group_ids = ModifyCacheClusterMessage.__dict__["security_group_ids"].__set__
+    _set_preferred_maintenance_window = ModifyCacheClusterMessage.__dict__[
+        "preferred_maintenance_window"
+    ].__set__
+    _set_notification_topic_arn = ModifyCacheClusterMessage.__dict__[
+        "notification_topic_arn"
+    ].__set__
+    _set_cache_parameter_group_name = ModifyCacheClusterMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_notification_topic_status = ModifyCacheClusterMessage.__dict__[
+        "notification_topic_status"
+    ].__set__
+    _set_apply_immediately = ModifyCacheClusterMessage.__dict__["apply_immediately"].__set__
+    _set_engine = ModifyCacheClusterMessage.__dict__["engine"].__set__
+    _set_engine_version = ModifyCacheClusterMessage.__dict__["engine_version"].__set__
+    _set_auto_minor_version_upgrade = ModifyCacheClusterMessage.__dict__[
+        "auto_minor_version_upgrade"
+    ].__set__
+    _set_snapshot_retention_limit = ModifyCacheClusterMessage.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_snapshot_window = ModifyCacheClusterMessage.__dict__["snapshot_window"].__set__
+    _set_cache_node_type = ModifyCacheClusterMessage.__dict__["cache_node_type"].__set__
+    _set_auth_token = ModifyCacheClusterMessage.__dict__["auth_token"].__set__
+    _set_auth_token_update_strategy = ModifyCacheClusterMessage.__dict__[
+        "auth_token_update_strategy"
+    ].__set__
+    _set_log_delivery_configurations = ModifyCacheClusterMessage.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_ip_discovery = ModifyCacheClusterMessage.__dict__["ip_discovery"].__set__
+    _set_scale_config = ModifyCacheClusterMessage.__dict__["scale_config"].__set__
+
+    def _make(
+        cache_cluster_id,
+        num_cache_nodes,
+        cache_node_ids_to_remove,
+        az_mode,
+        new_availability_zones,
+        cache_security_group_names,
+        security_group_ids,
+        preferred_maintenance_window,
+        notification_topic_arn,
+        cache_parameter_group_name,
+        notification_topic_status,
+        apply_immediately,
+        engine,
+        engine_version,
+        auto_minor_version_upgrade,
+        snapshot_retention_limit,
+        snapshot_window,
+        cache_node_type,
+        auth_token,
+        auth_token_update_strategy,
+        log_delivery_configurations,
+        ip_discovery,
+        scale_config,
+        /,
+    ):
+        _o = _new(ModifyCacheClusterMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_num_cache_nodes(_o, num_cache_nodes)
+        _set_cache_node_ids_to_remove(_o, cache_node_ids_to_remove)
+        _set_az_mode(_o, az_mode)
+        _set_new_availability_zones(_o, new_availability_zones)
+        _set_cache_security_group_names(_o, cache_security_group_names)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_notification_topic_arn(_o, notification_topic_arn)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_notification_topic_status(_o, notification_topic_status)
+        _set_apply_immediately(_o, apply_immediately)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_auth_token(_o, auth_token)
+        _set_auth_token_update_strategy(_o, auth_token_update_strategy)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_ip_discovery(_o, ip_discovery)
+        _set_scale_config(_o, scale_config)
+        return _o
+
+    ModifyCacheClusterMessage._make = staticmethod(_make)
+
     return ModifyCacheClusterMessage
 
 
@@ -4342,6 +7122,16 @@ def _ModifyCacheClusterResult() -> type:
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+
+    _new = object.__new__
+    _set_cache_cluster = ModifyCacheClusterResult.__dict__["cache_cluster"].__set__
+
+    def _make(cache_cluster, /):
+        _o = _new(ModifyCacheClusterResult)
+        _set_cache_cluster(_o, cache_cluster)
+        return _o
+
+    ModifyCacheClusterResult._make = staticmethod(_make)
 
     return ModifyCacheClusterResult
 
@@ -4360,6 +7150,22 @@ def _ModifyCacheParameterGroupMessage() -> type:
         one parameter name and value; subsequent arguments are optional. A maximum of 20 parameters
         may be modified per request.
         """
+
+    _new = object.__new__
+    _set_cache_parameter_group_name = ModifyCacheParameterGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_parameter_name_values = ModifyCacheParameterGroupMessage.__dict__[
+        "parameter_name_values"
+    ].__set__
+
+    def _make(cache_parameter_group_name, parameter_name_values, /):
+        _o = _new(ModifyCacheParameterGroupMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_parameter_name_values(_o, parameter_name_values)
+        return _o
+
+    ModifyCacheParameterGroupMessage._make = staticmethod(_make)
 
     return ModifyCacheParameterGroupMessage
 
@@ -4383,6 +7189,24 @@ def _ModifyCacheSubnetGroupMessage() -> type:
         subnet_ids: list[str] | None = None
         """The EC2 subnet IDs for the cache subnet group."""
 
+    _new = object.__new__
+    _set_cache_subnet_group_name = ModifyCacheSubnetGroupMessage.__dict__[
+        "cache_subnet_group_name"
+    ].__set__
+    _set_cache_subnet_group_description = ModifyCacheSubnetGroupMessage.__dict__[
+        "cache_subnet_group_description"
+    ].__set__
+    _set_subnet_ids = ModifyCacheSubnetGroupMessage.__dict__["subnet_ids"].__set__
+
+    def _make(cache_subnet_group_name, cache_subnet_group_description, subnet_ids, /):
+        _o = _new(ModifyCacheSubnetGroupMessage)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_cache_subnet_group_description(_o, cache_subnet_group_description)
+        _set_subnet_ids(_o, subnet_ids)
+        return _o
+
+    ModifyCacheSubnetGroupMessage._make = staticmethod(_make)
+
     return ModifyCacheSubnetGroupMessage
 
 
@@ -4404,6 +7228,16 @@ def _ModifyCacheSubnetGroupResult() -> type:
 
         ModifyCacheSubnetGroup
         """
+
+    _new = object.__new__
+    _set_cache_subnet_group = ModifyCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
+
+    def _make(cache_subnet_group, /):
+        _o = _new(ModifyCacheSubnetGroupResult)
+        _set_cache_subnet_group(_o, cache_subnet_group)
+        return _o
+
+    ModifyCacheSubnetGroupResult._make = staticmethod(_make)
 
     return ModifyCacheSubnetGroupResult
 
@@ -4442,6 +7276,50 @@ def _ModifyGlobalReplicationGroupMessage() -> type:
         existing primary encounters a failure.
         """
 
+    _new = object.__new__
+    _set_global_replication_group_id = ModifyGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_apply_immediately = ModifyGlobalReplicationGroupMessage.__dict__[
+        "apply_immediately"
+    ].__set__
+    _set_cache_node_type = ModifyGlobalReplicationGroupMessage.__dict__["cache_node_type"].__set__
+    _set_engine = ModifyGlobalReplicationGroupMessage.__dict__["engine"].__set__
+    _set_engine_version = ModifyGlobalReplicationGroupMessage.__dict__["engine_version"].__set__
+    _set_cache_parameter_group_name = ModifyGlobalReplicationGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_global_replication_group_description = ModifyGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_description"
+    ].__set__
+    _set_automatic_failover_enabled = ModifyGlobalReplicationGroupMessage.__dict__[
+        "automatic_failover_enabled"
+    ].__set__
+
+    def _make(
+        global_replication_group_id,
+        apply_immediately,
+        cache_node_type,
+        engine,
+        engine_version,
+        cache_parameter_group_name,
+        global_replication_group_description,
+        automatic_failover_enabled,
+        /,
+    ):
+        _o = _new(ModifyGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_apply_immediately(_o, apply_immediately)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_global_replication_group_description(_o, global_replication_group_description)
+        _set_automatic_failover_enabled(_o, automatic_failover_enabled)
+        return _o
+
+    ModifyGlobalReplicationGroupMessage._make = staticmethod(_make)
+
     return ModifyGlobalReplicationGroupMessage
 
 
@@ -4462,6 +7340,18 @@ def _ModifyGlobalReplicationGroupResult() -> type:
         The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
         what you use to associate a secondary cluster.
         """
+
+    _new = object.__new__
+    _set_global_replication_group = ModifyGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(ModifyGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    ModifyGlobalReplicationGroupResult._make = staticmethod(_make)
 
     return ModifyGlobalReplicationGroupResult
 
@@ -4689,6 +7579,143 @@ def _ModifyReplicationGroupMessage() -> type:
         versa. For more information, see Durability.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = ModifyReplicationGroupMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_replication_group_description = ModifyReplicationGroupMessage.__dict__[
+        "replication_group_description"
+    ].__set__
+    _set_primary_cluster_id = ModifyReplicationGroupMessage.__dict__["primary_cluster_id"].__set__
+    _set_snapshotting_cluster_id = ModifyReplicationGroupMessage.__dict__[
+        "snapshotting_cluster_id"
+    ].__set__
+    _set_automatic_failover_enabled = ModifyReplicationGroupMessage.__dict__[
+        "automatic_failover_enabled"
+    ].__set__
+    _set_multi_az_enabled = ModifyReplicationGroupMessage.__dict__["multi_az_enabled"].__set__
+    _set_node_group_id = ModifyReplicationGroupMessage.__dict__["node_group_id"].__set__
+    _set_cache_security_group_names = ModifyReplicationGroupMessage.__dict__[
+        "cache_security_group_names"
+    ].__set__
+    _set_security_group_ids = ModifyReplicationGroupMessage.__dict__["security_group_ids"].__set__
+    _set_preferred_maintenance_window = ModifyReplicationGroupMessage.__dict__[
+        "preferred_maintenance_window"
+    ].__set__
+    _set_notification_topic_arn = ModifyReplicationGroupMessage.__dict__[
+        "notification_topic_arn"
+    ].__set__
+    _set_cache_parameter_group_name = ModifyReplicationGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_notification_topic_status = ModifyReplicationGroupMessage.__dict__[
+        "notification_topic_status"
+    ].__set__
+    _set_apply_immediately = ModifyReplicationGroupMessage.__dict__["apply_immediately"].__set__
+    _set_engine = ModifyReplicationGroupMessage.__dict__["engine"].__set__
+    _set_engine_version = ModifyReplicationGroupMessage.__dict__["engine_version"].__set__
+    _set_auto_minor_version_upgrade = ModifyReplicationGroupMessage.__dict__[
+        "auto_minor_version_upgrade"
+    ].__set__
+    _set_snapshot_retention_limit = ModifyReplicationGroupMessage.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_snapshot_window = ModifyReplicationGroupMessage.__dict__["snapshot_window"].__set__
+    _set_cache_node_type = ModifyReplicationGroupMessage.__dict__["cache_node_type"].__set__
+    _set_auth_token = ModifyReplicationGroupMessage.__dict__["auth_token"].__set__
+    _set_auth_token_update_strategy = ModifyReplicationGroupMessage.__dict__[
+        "auth_token_update_strategy"
+    ].__set__
+    _set_user_group_ids_to_add = ModifyReplicationGroupMessage.__dict__[
+        "user_group_ids_to_add"
+    ].__set__
+    _set_user_group_ids_to_remove = ModifyReplicationGroupMessage.__dict__[
+        "user_group_ids_to_remove"
+    ].__set__
+    _set_remove_user_groups = ModifyReplicationGroupMessage.__dict__["remove_user_groups"].__set__
+    _set_log_delivery_configurations = ModifyReplicationGroupMessage.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_ip_discovery = ModifyReplicationGroupMessage.__dict__["ip_discovery"].__set__
+    _set_transit_encryption_enabled = ModifyReplicationGroupMessage.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_transit_encryption_mode = ModifyReplicationGroupMessage.__dict__[
+        "transit_encryption_mode"
+    ].__set__
+    _set_cluster_mode = ModifyReplicationGroupMessage.__dict__["cluster_mode"].__set__
+    _set_durability = ModifyReplicationGroupMessage.__dict__["durability"].__set__
+
+    def _make(
+        replication_group_id,
+        replication_group_description,
+        primary_cluster_id,
+        snapshotting_cluster_id,
+        automatic_failover_enabled,
+        multi_az_enabled,
+        node_group_id,
+        cache_security_group_names,
+        security_group_ids,
+        preferred_maintenance_window,
+        notification_topic_arn,
+        cache_parameter_group_name,
+        notification_topic_status,
+        apply_immediately,
+        engine,
+        engine_version,
+        auto_minor_version_upgrade,
+        snapshot_retention_limit,
+        snapshot_window,
+        cache_node_type,
+        auth_token,
+        auth_token_update_strategy,
+        user_group_ids_to_add,
+        user_group_ids_to_remove,
+        remove_user_groups,
+        log_delivery_configurations,
+        ip_discovery,
+        transit_encryption_enabled,
+        transit_encryption_mode,
+        cluster_mode,
+        durability,
+        /,
+    ):
+        _o = _new(ModifyReplicationGroupMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_description(_o, replication_group_description)
+        _set_primary_cluster_id(_o, primary_cluster_id)
+        _set_snapshotting_cluster_id(_o, snapshotting_cluster_id)
+        _set_automatic_failover_enabled(_o, automatic_failover_enabled)
+        _set_multi_az_enabled(_o, multi_az_enabled)
+        _set_node_group_id(_o, node_group_id)
+        _set_cache_security_group_names(_o, cache_security_group_names)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_notification_topic_arn(_o, notification_topic_arn)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_notification_topic_status(_o, notification_topic_status)
+        _set_apply_immediately(_o, apply_immediately)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_auth_token(_o, auth_token)
+        _set_auth_token_update_strategy(_o, auth_token_update_strategy)
+        _set_user_group_ids_to_add(_o, user_group_ids_to_add)
+        _set_user_group_ids_to_remove(_o, user_group_ids_to_remove)
+        _set_remove_user_groups(_o, remove_user_groups)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_ip_discovery(_o, ip_discovery)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        _set_cluster_mode(_o, cluster_mode)
+        _set_durability(_o, durability)
+        return _o
+
+    ModifyReplicationGroupMessage._make = staticmethod(_make)
+
     return ModifyReplicationGroupMessage
 
 
@@ -4701,6 +7728,16 @@ def _ModifyReplicationGroupResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = ModifyReplicationGroupResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(ModifyReplicationGroupResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    ModifyReplicationGroupResult._make = staticmethod(_make)
 
     return ModifyReplicationGroupResult
 
@@ -4752,6 +7789,46 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         from the cluster.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "replication_group_id"
+    ].__set__
+    _set_node_group_count = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "node_group_count"
+    ].__set__
+    _set_apply_immediately = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "apply_immediately"
+    ].__set__
+    _set_resharding_configuration = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "resharding_configuration"
+    ].__set__
+    _set_node_groups_to_remove = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "node_groups_to_remove"
+    ].__set__
+    _set_node_groups_to_retain = ModifyReplicationGroupShardConfigurationMessage.__dict__[
+        "node_groups_to_retain"
+    ].__set__
+
+    def _make(
+        replication_group_id,
+        node_group_count,
+        apply_immediately,
+        resharding_configuration,
+        node_groups_to_remove,
+        node_groups_to_retain,
+        /,
+    ):
+        _o = _new(ModifyReplicationGroupShardConfigurationMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_node_group_count(_o, node_group_count)
+        _set_apply_immediately(_o, apply_immediately)
+        _set_resharding_configuration(_o, resharding_configuration)
+        _set_node_groups_to_remove(_o, node_groups_to_remove)
+        _set_node_groups_to_retain(_o, node_groups_to_retain)
+        return _o
+
+    ModifyReplicationGroupShardConfigurationMessage._make = staticmethod(_make)
+
     return ModifyReplicationGroupShardConfigurationMessage
 
 
@@ -4764,6 +7841,18 @@ def _ModifyReplicationGroupShardConfigurationResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = ModifyReplicationGroupShardConfigurationResult.__dict__[
+        "replication_group"
+    ].__set__
+
+    def _make(replication_group, /):
+        _o = _new(ModifyReplicationGroupShardConfigurationResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    ModifyReplicationGroupShardConfigurationResult._make = staticmethod(_make)
 
     return ModifyReplicationGroupShardConfigurationResult
 
@@ -4815,6 +7904,52 @@ def _ModifyServerlessCacheRequest() -> type:
         major_engine_version: str | None = None
         """Modifies the engine vesion listed in a serverless cache request."""
 
+    _new = object.__new__
+    _set_serverless_cache_name = ModifyServerlessCacheRequest.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_description = ModifyServerlessCacheRequest.__dict__["description"].__set__
+    _set_cache_usage_limits = ModifyServerlessCacheRequest.__dict__["cache_usage_limits"].__set__
+    _set_remove_user_group = ModifyServerlessCacheRequest.__dict__["remove_user_group"].__set__
+    _set_user_group_id = ModifyServerlessCacheRequest.__dict__["user_group_id"].__set__
+    _set_security_group_ids = ModifyServerlessCacheRequest.__dict__["security_group_ids"].__set__
+    _set_snapshot_retention_limit = ModifyServerlessCacheRequest.__dict__[
+        "snapshot_retention_limit"
+    ].__set__
+    _set_daily_snapshot_time = ModifyServerlessCacheRequest.__dict__["daily_snapshot_time"].__set__
+    _set_engine = ModifyServerlessCacheRequest.__dict__["engine"].__set__
+    _set_major_engine_version = ModifyServerlessCacheRequest.__dict__[
+        "major_engine_version"
+    ].__set__
+
+    def _make(
+        serverless_cache_name,
+        description,
+        cache_usage_limits,
+        remove_user_group,
+        user_group_id,
+        security_group_ids,
+        snapshot_retention_limit,
+        daily_snapshot_time,
+        engine,
+        major_engine_version,
+        /,
+    ):
+        _o = _new(ModifyServerlessCacheRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_description(_o, description)
+        _set_cache_usage_limits(_o, cache_usage_limits)
+        _set_remove_user_group(_o, remove_user_group)
+        _set_user_group_id(_o, user_group_id)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_daily_snapshot_time(_o, daily_snapshot_time)
+        _set_engine(_o, engine)
+        _set_major_engine_version(_o, major_engine_version)
+        return _o
+
+    ModifyServerlessCacheRequest._make = staticmethod(_make)
+
     return ModifyServerlessCacheRequest
 
 
@@ -4827,6 +7962,16 @@ def _ModifyServerlessCacheResponse() -> type:
 
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to modify the serverless cache."""
+
+    _new = object.__new__
+    _set_serverless_cache = ModifyServerlessCacheResponse.__dict__["serverless_cache"].__set__
+
+    def _make(serverless_cache, /):
+        _o = _new(ModifyServerlessCacheResponse)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    ModifyServerlessCacheResponse._make = staticmethod(_make)
 
     return ModifyServerlessCacheResponse
 
@@ -4846,6 +7991,22 @@ def _ModifyUserGroupMessage() -> type:
         """The list of user IDs to remove from the user group."""
         engine: str | None = None
         """Modifies the engine listed in a user group. The options are valkey or redis."""
+
+    _new = object.__new__
+    _set_user_group_id = ModifyUserGroupMessage.__dict__["user_group_id"].__set__
+    _set_user_ids_to_add = ModifyUserGroupMessage.__dict__["user_ids_to_add"].__set__
+    _set_user_ids_to_remove = ModifyUserGroupMessage.__dict__["user_ids_to_remove"].__set__
+    _set_engine = ModifyUserGroupMessage.__dict__["engine"].__set__
+
+    def _make(user_group_id, user_ids_to_add, user_ids_to_remove, engine, /):
+        _o = _new(ModifyUserGroupMessage)
+        _set_user_group_id(_o, user_group_id)
+        _set_user_ids_to_add(_o, user_ids_to_add)
+        _set_user_ids_to_remove(_o, user_ids_to_remove)
+        _set_engine(_o, engine)
+        return _o
+
+    ModifyUserGroupMessage._make = staticmethod(_make)
 
     return ModifyUserGroupMessage
 
@@ -4871,6 +8032,37 @@ def _ModifyUserMessage() -> type:
         """Specifies how to authenticate the user."""
         engine: str | None = None
         """Modifies the engine listed for a user. The options are valkey or redis."""
+
+    _new = object.__new__
+    _set_user_id = ModifyUserMessage.__dict__["user_id"].__set__
+    _set_access_string = ModifyUserMessage.__dict__["access_string"].__set__
+    _set_append_access_string = ModifyUserMessage.__dict__["append_access_string"].__set__
+    _set_passwords = ModifyUserMessage.__dict__["passwords"].__set__
+    _set_no_password_required = ModifyUserMessage.__dict__["no_password_required"].__set__
+    _set_authentication_mode = ModifyUserMessage.__dict__["authentication_mode"].__set__
+    _set_engine = ModifyUserMessage.__dict__["engine"].__set__
+
+    def _make(
+        user_id,
+        access_string,
+        append_access_string,
+        passwords,
+        no_password_required,
+        authentication_mode,
+        engine,
+        /,
+    ):
+        _o = _new(ModifyUserMessage)
+        _set_user_id(_o, user_id)
+        _set_access_string(_o, access_string)
+        _set_append_access_string(_o, append_access_string)
+        _set_passwords(_o, passwords)
+        _set_no_password_required(_o, no_password_required)
+        _set_authentication_mode(_o, authentication_mode)
+        _set_engine(_o, engine)
+        return _o
+
+    ModifyUserMessage._make = staticmethod(_make)
 
     return ModifyUserMessage
 
@@ -4901,6 +8093,28 @@ def _NodeGroup() -> type:
         """The keyspace for this node group (shard)."""
         node_group_members: list[NodeGroupMember] | None = None
         """A list containing information about individual nodes within the node group (shard)."""
+
+    _new = object.__new__
+    _set_node_group_id = NodeGroup.__dict__["node_group_id"].__set__
+    _set_status = NodeGroup.__dict__["status"].__set__
+    _set_primary_endpoint = NodeGroup.__dict__["primary_endpoint"].__set__
+    _set_reader_endpoint = NodeGroup.__dict__["reader_endpoint"].__set__
+    _set_slots = NodeGroup.__dict__["slots"].__set__
+    _set_node_group_members = NodeGroup.__dict__["node_group_members"].__set__
+
+    def _make(
+        node_group_id, status, primary_endpoint, reader_endpoint, slots, node_group_members, /
+    ):
+        _o = _new(NodeGroup)
+        _set_node_group_id(_o, node_group_id)
+        _set_status(_o, status)
+        _set_primary_endpoint(_o, primary_endpoint)
+        _set_reader_endpoint(_o, reader_endpoint)
+        _set_slots(_o, slots)
+        _set_node_group_members(_o, node_group_members)
+        return _o
+
+    NodeGroup._make = staticmethod(_make)
 
     return NodeGroup
 
@@ -4938,6 +8152,41 @@ def _NodeGroupConfiguration() -> type:
         replica_outpost_arns: list[str] | None = None
         """The outpost ARN of the node replicas."""
 
+    _new = object.__new__
+    _set_node_group_id = NodeGroupConfiguration.__dict__["node_group_id"].__set__
+    _set_slots = NodeGroupConfiguration.__dict__["slots"].__set__
+    _set_replica_count = NodeGroupConfiguration.__dict__["replica_count"].__set__
+    _set_primary_availability_zone = NodeGroupConfiguration.__dict__[
+        "primary_availability_zone"
+    ].__set__
+    _set_replica_availability_zones = NodeGroupConfiguration.__dict__[
+        "replica_availability_zones"
+    ].__set__
+    _set_primary_outpost_arn = NodeGroupConfiguration.__dict__["primary_outpost_arn"].__set__
+    _set_replica_outpost_arns = NodeGroupConfiguration.__dict__["replica_outpost_arns"].__set__
+
+    def _make(
+        node_group_id,
+        slots,
+        replica_count,
+        primary_availability_zone,
+        replica_availability_zones,
+        primary_outpost_arn,
+        replica_outpost_arns,
+        /,
+    ):
+        _o = _new(NodeGroupConfiguration)
+        _set_node_group_id(_o, node_group_id)
+        _set_slots(_o, slots)
+        _set_replica_count(_o, replica_count)
+        _set_primary_availability_zone(_o, primary_availability_zone)
+        _set_replica_availability_zones(_o, replica_availability_zones)
+        _set_primary_outpost_arn(_o, primary_outpost_arn)
+        _set_replica_outpost_arns(_o, replica_outpost_arns)
+        return _o
+
+    NodeGroupConfiguration._make = staticmethod(_make)
+
     return NodeGroupConfiguration
 
 
@@ -4965,6 +8214,36 @@ def _NodeGroupMember() -> type:
         """The role that is currently assigned to the node - primary or replica. This member is only
         applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
         """
+
+    _new = object.__new__
+    _set_cache_cluster_id = NodeGroupMember.__dict__["cache_cluster_id"].__set__
+    _set_cache_node_id = NodeGroupMember.__dict__["cache_node_id"].__set__
+    _set_read_endpoint = NodeGroupMember.__dict__["read_endpoint"].__set__
+    _set_preferred_availability_zone = NodeGroupMember.__dict__[
+        "preferred_availability_zone"
+    ].__set__
+    _set_preferred_outpost_arn = NodeGroupMember.__dict__["preferred_outpost_arn"].__set__
+    _set_current_role = NodeGroupMember.__dict__["current_role"].__set__
+
+    def _make(
+        cache_cluster_id,
+        cache_node_id,
+        read_endpoint,
+        preferred_availability_zone,
+        preferred_outpost_arn,
+        current_role,
+        /,
+    ):
+        _o = _new(NodeGroupMember)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_cache_node_id(_o, cache_node_id)
+        _set_read_endpoint(_o, read_endpoint)
+        _set_preferred_availability_zone(_o, preferred_availability_zone)
+        _set_preferred_outpost_arn(_o, preferred_outpost_arn)
+        _set_current_role(_o, current_role)
+        return _o
+
+    NodeGroupMember._make = staticmethod(_make)
 
     return NodeGroupMember
 
@@ -4995,6 +8274,51 @@ def _NodeGroupMemberUpdateStatus() -> type:
         node_update_status_modified_date: datetime | None = None
         """The date when the NodeUpdateStatus was last modified"""
 
+    _new = object.__new__
+    _set_cache_cluster_id = NodeGroupMemberUpdateStatus.__dict__["cache_cluster_id"].__set__
+    _set_cache_node_id = NodeGroupMemberUpdateStatus.__dict__["cache_node_id"].__set__
+    _set_node_update_status = NodeGroupMemberUpdateStatus.__dict__["node_update_status"].__set__
+    _set_node_deletion_date = NodeGroupMemberUpdateStatus.__dict__["node_deletion_date"].__set__
+    _set_node_update_start_date = NodeGroupMemberUpdateStatus.__dict__[
+        "node_update_start_date"
+    ].__set__
+    _set_node_update_end_date = NodeGroupMemberUpdateStatus.__dict__["node_update_end_date"].__set__
+    _set_node_update_initiated_by = NodeGroupMemberUpdateStatus.__dict__[
+        "node_update_initiated_by"
+    ].__set__
+    _set_node_update_initiated_date = NodeGroupMemberUpdateStatus.__dict__[
+        "node_update_initiated_date"
+    ].__set__
+    _set_node_update_status_modified_date = NodeGroupMemberUpdateStatus.__dict__[
+        "node_update_status_modified_date"
+    ].__set__
+
+    def _make(
+        cache_cluster_id,
+        cache_node_id,
+        node_update_status,
+        node_deletion_date,
+        node_update_start_date,
+        node_update_end_date,
+        node_update_initiated_by,
+        node_update_initiated_date,
+        node_update_status_modified_date,
+        /,
+    ):
+        _o = _new(NodeGroupMemberUpdateStatus)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_cache_node_id(_o, cache_node_id)
+        _set_node_update_status(_o, node_update_status)
+        _set_node_deletion_date(_o, node_deletion_date)
+        _set_node_update_start_date(_o, node_update_start_date)
+        _set_node_update_end_date(_o, node_update_end_date)
+        _set_node_update_initiated_by(_o, node_update_initiated_by)
+        _set_node_update_initiated_date(_o, node_update_initiated_date)
+        _set_node_update_status_modified_date(_o, node_update_status_modified_date)
+        return _o
+
+    NodeGroupMemberUpdateStatus._make = staticmethod(_make)
+
     return NodeGroupMemberUpdateStatus
 
 
@@ -5009,6 +8333,20 @@ def _NodeGroupUpdateStatus() -> type:
         """The ID of the node group"""
         node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = None
         """The status of the service update on the node group member"""
+
+    _new = object.__new__
+    _set_node_group_id = NodeGroupUpdateStatus.__dict__["node_group_id"].__set__
+    _set_node_group_member_update_status = NodeGroupUpdateStatus.__dict__[
+        "node_group_member_update_status"
+    ].__set__
+
+    def _make(node_group_id, node_group_member_update_status, /):
+        _o = _new(NodeGroupUpdateStatus)
+        _set_node_group_id(_o, node_group_id)
+        _set_node_group_member_update_status(_o, node_group_member_update_status)
+        return _o
+
+    NodeGroupUpdateStatus._make = staticmethod(_make)
 
     return NodeGroupUpdateStatus
 
@@ -5037,6 +8375,37 @@ def _NodeSnapshot() -> type:
         snapshot.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = NodeSnapshot.__dict__["cache_cluster_id"].__set__
+    _set_node_group_id = NodeSnapshot.__dict__["node_group_id"].__set__
+    _set_cache_node_id = NodeSnapshot.__dict__["cache_node_id"].__set__
+    _set_node_group_configuration = NodeSnapshot.__dict__["node_group_configuration"].__set__
+    _set_cache_size = NodeSnapshot.__dict__["cache_size"].__set__
+    _set_cache_node_create_time = NodeSnapshot.__dict__["cache_node_create_time"].__set__
+    _set_snapshot_create_time = NodeSnapshot.__dict__["snapshot_create_time"].__set__
+
+    def _make(
+        cache_cluster_id,
+        node_group_id,
+        cache_node_id,
+        node_group_configuration,
+        cache_size,
+        cache_node_create_time,
+        snapshot_create_time,
+        /,
+    ):
+        _o = _new(NodeSnapshot)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_node_group_id(_o, node_group_id)
+        _set_cache_node_id(_o, cache_node_id)
+        _set_node_group_configuration(_o, node_group_configuration)
+        _set_cache_size(_o, cache_size)
+        _set_cache_node_create_time(_o, cache_node_create_time)
+        _set_snapshot_create_time(_o, snapshot_create_time)
+        return _o
+
+    NodeSnapshot._make = staticmethod(_make)
+
     return NodeSnapshot
 
 
@@ -5053,6 +8422,18 @@ def _NotificationConfiguration() -> type:
         """The Amazon Resource Name (ARN) that identifies the topic."""
         topic_status: str | None = None
         """The current state of the topic."""
+
+    _new = object.__new__
+    _set_topic_arn = NotificationConfiguration.__dict__["topic_arn"].__set__
+    _set_topic_status = NotificationConfiguration.__dict__["topic_status"].__set__
+
+    def _make(topic_arn, topic_status, /):
+        _o = _new(NotificationConfiguration)
+        _set_topic_arn(_o, topic_arn)
+        _set_topic_status(_o, topic_status)
+        return _o
+
+    NotificationConfiguration._make = staticmethod(_make)
 
     return NotificationConfiguration
 
@@ -5088,6 +8469,43 @@ def _Parameter() -> type:
         reboot. For more information, see Rebooting a Cluster.
         """
 
+    _new = object.__new__
+    _set_parameter_name = Parameter.__dict__["parameter_name"].__set__
+    _set_parameter_value = Parameter.__dict__["parameter_value"].__set__
+    _set_description = Parameter.__dict__["description"].__set__
+    _set_source = Parameter.__dict__["source"].__set__
+    _set_data_type = Parameter.__dict__["data_type"].__set__
+    _set_allowed_values = Parameter.__dict__["allowed_values"].__set__
+    _set_is_modifiable = Parameter.__dict__["is_modifiable"].__set__
+    _set_minimum_engine_version = Parameter.__dict__["minimum_engine_version"].__set__
+    _set_change_type = Parameter.__dict__["change_type"].__set__
+
+    def _make(
+        parameter_name,
+        parameter_value,
+        description,
+        source,
+        data_type,
+        allowed_values,
+        is_modifiable,
+        minimum_engine_version,
+        change_type,
+        /,
+    ):
+        _o = _new(Parameter)
+        _set_parameter_name(_o, parameter_name)
+        _set_parameter_value(_o, parameter_value)
+        _set_description(_o, description)
+        _set_source(_o, source)
+        _set_data_type(_o, data_type)
+        _set_allowed_values(_o, allowed_values)
+        _set_is_modifiable(_o, is_modifiable)
+        _set_minimum_engine_version(_o, minimum_engine_version)
+        _set_change_type(_o, change_type)
+        return _o
+
+    Parameter._make = staticmethod(_make)
+
     return Parameter
 
 
@@ -5102,6 +8520,18 @@ def _ParameterNameValue() -> type:
         """The name of the parameter."""
         parameter_value: str | None = None
         """The value of the parameter."""
+
+    _new = object.__new__
+    _set_parameter_name = ParameterNameValue.__dict__["parameter_name"].__set__
+    _set_parameter_value = ParameterNameValue.__dict__["parameter_value"].__set__
+
+    def _make(parameter_name, parameter_value, /):
+        _o = _new(ParameterNameValue)
+        _set_parameter_name(_o, parameter_name)
+        _set_parameter_value(_o, parameter_value)
+        return _o
+
+    ParameterNameValue._make = staticmethod(_make)
 
     return ParameterNameValue
 
@@ -5123,6 +8553,24 @@ def _PendingLogDeliveryConfiguration() -> type:
         """
         log_format: LogFormat | None = None
         """Returns the log format, either JSON or TEXT"""
+
+    _new = object.__new__
+    _set_log_type = PendingLogDeliveryConfiguration.__dict__["log_type"].__set__
+    _set_destination_type = PendingLogDeliveryConfiguration.__dict__["destination_type"].__set__
+    _set_destination_details = PendingLogDeliveryConfiguration.__dict__[
+        "destination_details"
+    ].__set__
+    _set_log_format = PendingLogDeliveryConfiguration.__dict__["log_format"].__set__
+
+    def _make(log_type, destination_type, destination_details, log_format, /):
+        _o = _new(PendingLogDeliveryConfiguration)
+        _set_log_type(_o, log_type)
+        _set_destination_type(_o, destination_type)
+        _set_destination_details(_o, destination_details)
+        _set_log_format(_o, log_format)
+        return _o
+
+    PendingLogDeliveryConfiguration._make = staticmethod(_make)
 
     return PendingLogDeliveryConfiguration
 
@@ -5163,6 +8611,49 @@ def _PendingModifiedValues() -> type:
         scale_config: ScaleConfig | None = None
         """The scaling configuration changes that are pending for the Memcached cluster."""
 
+    _new = object.__new__
+    _set_num_cache_nodes = PendingModifiedValues.__dict__["num_cache_nodes"].__set__
+    _set_cache_node_ids_to_remove = PendingModifiedValues.__dict__[
+        "cache_node_ids_to_remove"
+    ].__set__
+    _set_engine_version = PendingModifiedValues.__dict__["engine_version"].__set__
+    _set_cache_node_type = PendingModifiedValues.__dict__["cache_node_type"].__set__
+    _set_auth_token_status = PendingModifiedValues.__dict__["auth_token_status"].__set__
+    _set_log_delivery_configurations = PendingModifiedValues.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_transit_encryption_enabled = PendingModifiedValues.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_transit_encryption_mode = PendingModifiedValues.__dict__["transit_encryption_mode"].__set__
+    _set_scale_config = PendingModifiedValues.__dict__["scale_config"].__set__
+
+    def _make(
+        num_cache_nodes,
+        cache_node_ids_to_remove,
+        engine_version,
+        cache_node_type,
+        auth_token_status,
+        log_delivery_configurations,
+        transit_encryption_enabled,
+        transit_encryption_mode,
+        scale_config,
+        /,
+    ):
+        _o = _new(PendingModifiedValues)
+        _set_num_cache_nodes(_o, num_cache_nodes)
+        _set_cache_node_ids_to_remove(_o, cache_node_ids_to_remove)
+        _set_engine_version(_o, engine_version)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_auth_token_status(_o, auth_token_status)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        _set_scale_config(_o, scale_config)
+        return _o
+
+    PendingModifiedValues._make = staticmethod(_make)
+
     return PendingModifiedValues
 
 
@@ -5184,6 +8675,34 @@ def _PrepareMigrationRequest() -> type:
         source_tls_configuration: SourceTlsConfiguration | None = None
         """The TLS configuration for connecting to the source during migration."""
 
+    _new = object.__new__
+    _set_serverless_cache_name = PrepareMigrationRequest.__dict__["serverless_cache_name"].__set__
+    _set_customer_node_endpoint_list = PrepareMigrationRequest.__dict__[
+        "customer_node_endpoint_list"
+    ].__set__
+    _set_source_authentication_configuration = PrepareMigrationRequest.__dict__[
+        "source_authentication_configuration"
+    ].__set__
+    _set_source_tls_configuration = PrepareMigrationRequest.__dict__[
+        "source_tls_configuration"
+    ].__set__
+
+    def _make(
+        serverless_cache_name,
+        customer_node_endpoint_list,
+        source_authentication_configuration,
+        source_tls_configuration,
+        /,
+    ):
+        _o = _new(PrepareMigrationRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
+        _set_source_authentication_configuration(_o, source_authentication_configuration)
+        _set_source_tls_configuration(_o, source_tls_configuration)
+        return _o
+
+    PrepareMigrationRequest._make = staticmethod(_make)
+
     return PrepareMigrationRequest
 
 
@@ -5196,6 +8715,16 @@ def _PrepareMigrationResponse() -> type:
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache prepared for migration."""
+
+    _new = object.__new__
+    _set_serverless_cache = PrepareMigrationResponse.__dict__["serverless_cache"].__set__
+
+    def _make(serverless_cache, /):
+        _o = _new(PrepareMigrationResponse)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    PrepareMigrationResponse._make = staticmethod(_make)
 
     return PrepareMigrationResponse
 
@@ -5215,6 +8744,22 @@ def _ProcessedUpdateAction() -> type:
         """The unique ID of the service update"""
         update_action_status: UpdateActionStatus | None = None
         """The status of the update action on the Valkey or Redis OSS cluster"""
+
+    _new = object.__new__
+    _set_replication_group_id = ProcessedUpdateAction.__dict__["replication_group_id"].__set__
+    _set_cache_cluster_id = ProcessedUpdateAction.__dict__["cache_cluster_id"].__set__
+    _set_service_update_name = ProcessedUpdateAction.__dict__["service_update_name"].__set__
+    _set_update_action_status = ProcessedUpdateAction.__dict__["update_action_status"].__set__
+
+    def _make(replication_group_id, cache_cluster_id, service_update_name, update_action_status, /):
+        _o = _new(ProcessedUpdateAction)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_service_update_name(_o, service_update_name)
+        _set_update_action_status(_o, update_action_status)
+        return _o
+
+    ProcessedUpdateAction._make = staticmethod(_make)
 
     return ProcessedUpdateAction
 
@@ -5250,6 +8795,28 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
         accompanied by a tag value, although null is accepted.
         """
 
+    _new = object.__new__
+    _set_reserved_cache_nodes_offering_id = PurchaseReservedCacheNodesOfferingMessage.__dict__[
+        "reserved_cache_nodes_offering_id"
+    ].__set__
+    _set_reserved_cache_node_id = PurchaseReservedCacheNodesOfferingMessage.__dict__[
+        "reserved_cache_node_id"
+    ].__set__
+    _set_cache_node_count = PurchaseReservedCacheNodesOfferingMessage.__dict__[
+        "cache_node_count"
+    ].__set__
+    _set_tags = PurchaseReservedCacheNodesOfferingMessage.__dict__["tags"].__set__
+
+    def _make(reserved_cache_nodes_offering_id, reserved_cache_node_id, cache_node_count, tags, /):
+        _o = _new(PurchaseReservedCacheNodesOfferingMessage)
+        _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
+        _set_reserved_cache_node_id(_o, reserved_cache_node_id)
+        _set_cache_node_count(_o, cache_node_count)
+        _set_tags(_o, tags)
+        return _o
+
+    PurchaseReservedCacheNodesOfferingMessage._make = staticmethod(_make)
+
     return PurchaseReservedCacheNodesOfferingMessage
 
 
@@ -5262,6 +8829,18 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
 
         reserved_cache_node: ReservedCacheNode | None = None
         """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+
+    _new = object.__new__
+    _set_reserved_cache_node = PurchaseReservedCacheNodesOfferingResult.__dict__[
+        "reserved_cache_node"
+    ].__set__
+
+    def _make(reserved_cache_node, /):
+        _o = _new(PurchaseReservedCacheNodesOfferingResult)
+        _set_reserved_cache_node(_o, reserved_cache_node)
+        return _o
+
+    PurchaseReservedCacheNodesOfferingResult._make = staticmethod(_make)
 
     return PurchaseReservedCacheNodesOfferingResult
 
@@ -5277,6 +8856,22 @@ def _RebalanceSlotsInGlobalReplicationGroupMessage() -> type:
         """The name of the Global datastore"""
         apply_immediately: bool
         """If True, redistribution is applied immediately."""
+
+    _new = object.__new__
+    _set_global_replication_group_id = RebalanceSlotsInGlobalReplicationGroupMessage.__dict__[
+        "global_replication_group_id"
+    ].__set__
+    _set_apply_immediately = RebalanceSlotsInGlobalReplicationGroupMessage.__dict__[
+        "apply_immediately"
+    ].__set__
+
+    def _make(global_replication_group_id, apply_immediately, /):
+        _o = _new(RebalanceSlotsInGlobalReplicationGroupMessage)
+        _set_global_replication_group_id(_o, global_replication_group_id)
+        _set_apply_immediately(_o, apply_immediately)
+        return _o
+
+    RebalanceSlotsInGlobalReplicationGroupMessage._make = staticmethod(_make)
 
     return RebalanceSlotsInGlobalReplicationGroupMessage
 
@@ -5299,6 +8894,18 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
         what you use to associate a secondary cluster.
         """
 
+    _new = object.__new__
+    _set_global_replication_group = RebalanceSlotsInGlobalReplicationGroupResult.__dict__[
+        "global_replication_group"
+    ].__set__
+
+    def _make(global_replication_group, /):
+        _o = _new(RebalanceSlotsInGlobalReplicationGroupResult)
+        _set_global_replication_group(_o, global_replication_group)
+        return _o
+
+    RebalanceSlotsInGlobalReplicationGroupResult._make = staticmethod(_make)
+
     return RebalanceSlotsInGlobalReplicationGroupResult
 
 
@@ -5316,6 +8923,20 @@ def _RebootCacheClusterMessage() -> type:
         reboot an entire cluster, specify all of the cache node IDs.
         """
 
+    _new = object.__new__
+    _set_cache_cluster_id = RebootCacheClusterMessage.__dict__["cache_cluster_id"].__set__
+    _set_cache_node_ids_to_reboot = RebootCacheClusterMessage.__dict__[
+        "cache_node_ids_to_reboot"
+    ].__set__
+
+    def _make(cache_cluster_id, cache_node_ids_to_reboot, /):
+        _o = _new(RebootCacheClusterMessage)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_cache_node_ids_to_reboot(_o, cache_node_ids_to_reboot)
+        return _o
+
+    RebootCacheClusterMessage._make = staticmethod(_make)
+
     return RebootCacheClusterMessage
 
 
@@ -5328,6 +8949,16 @@ def _RebootCacheClusterResult() -> type:
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+
+    _new = object.__new__
+    _set_cache_cluster = RebootCacheClusterResult.__dict__["cache_cluster"].__set__
+
+    def _make(cache_cluster, /):
+        _o = _new(RebootCacheClusterResult)
+        _set_cache_cluster(_o, cache_cluster)
+        return _o
+
+    RebootCacheClusterResult._make = staticmethod(_make)
 
     return RebootCacheClusterResult
 
@@ -5345,6 +8976,18 @@ def _RecurringCharge() -> type:
         """The monetary amount of the recurring charge."""
         recurring_charge_frequency: str | None = None
         """The frequency of the recurring charge."""
+
+    _new = object.__new__
+    _set_recurring_charge_amount = RecurringCharge.__dict__["recurring_charge_amount"].__set__
+    _set_recurring_charge_frequency = RecurringCharge.__dict__["recurring_charge_frequency"].__set__
+
+    def _make(recurring_charge_amount, recurring_charge_frequency, /):
+        _o = _new(RecurringCharge)
+        _set_recurring_charge_amount(_o, recurring_charge_amount)
+        _set_recurring_charge_frequency(_o, recurring_charge_frequency)
+        return _o
+
+    RecurringCharge._make = staticmethod(_make)
 
     return RecurringCharge
 
@@ -5364,6 +9007,24 @@ def _RegionalConfiguration() -> type:
         """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
         group in the resharded cluster.
         """
+
+    _new = object.__new__
+    _set_replication_group_id = RegionalConfiguration.__dict__["replication_group_id"].__set__
+    _set_replication_group_region = RegionalConfiguration.__dict__[
+        "replication_group_region"
+    ].__set__
+    _set_resharding_configuration = RegionalConfiguration.__dict__[
+        "resharding_configuration"
+    ].__set__
+
+    def _make(replication_group_id, replication_group_region, resharding_configuration, /):
+        _o = _new(RegionalConfiguration)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_region(_o, replication_group_region)
+        _set_resharding_configuration(_o, resharding_configuration)
+        return _o
+
+    RegionalConfiguration._make = staticmethod(_make)
 
     return RegionalConfiguration
 
@@ -5385,6 +9046,18 @@ def _RemoveTagsFromResourceMessage() -> type:
         """
         tag_keys: list[str]
         """A list of TagKeys identifying the tags you want removed from the named resource."""
+
+    _new = object.__new__
+    _set_resource_name = RemoveTagsFromResourceMessage.__dict__["resource_name"].__set__
+    _set_tag_keys = RemoveTagsFromResourceMessage.__dict__["tag_keys"].__set__
+
+    def _make(resource_name, tag_keys, /):
+        _o = _new(RemoveTagsFromResourceMessage)
+        _set_resource_name(_o, resource_name)
+        _set_tag_keys(_o, tag_keys)
+        return _o
+
+    RemoveTagsFromResourceMessage._make = staticmethod(_make)
 
     return RemoveTagsFromResourceMessage
 
@@ -5543,6 +9216,137 @@ def _ReplicationGroup() -> type:
         Durability.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = ReplicationGroup.__dict__["replication_group_id"].__set__
+    _set_description = ReplicationGroup.__dict__["description"].__set__
+    _set_global_replication_group_info = ReplicationGroup.__dict__[
+        "global_replication_group_info"
+    ].__set__
+    _set_status = ReplicationGroup.__dict__["status"].__set__
+    _set_pending_modified_values = ReplicationGroup.__dict__["pending_modified_values"].__set__
+    _set_member_clusters = ReplicationGroup.__dict__["member_clusters"].__set__
+    _set_node_groups = ReplicationGroup.__dict__["node_groups"].__set__
+    _set_snapshotting_cluster_id = ReplicationGroup.__dict__["snapshotting_cluster_id"].__set__
+    _set_automatic_failover = ReplicationGroup.__dict__["automatic_failover"].__set__
+    _set_multi_az = ReplicationGroup.__dict__["multi_az"].__set__
+    _set_configuration_endpoint = ReplicationGroup.__dict__["configuration_endpoint"].__set__
+    _set_snapshot_retention_limit = ReplicationGroup.__dict__["snapshot_retention_limit"].__set__
+    _set_snapshot_window = ReplicationGroup.__dict__["snapshot_window"].__set__
+    _set_cluster_enabled = ReplicationGroup.__dict__["cluster_enabled"].__set__
+    _set_cache_node_type = ReplicationGroup.__dict__["cache_node_type"].__set__
+    _set_auth_token_enabled = ReplicationGroup.__dict__["auth_token_enabled"].__set__
+    _set_auth_token_last_modified_date = ReplicationGroup.__dict__[
+        "auth_token_last_modified_date"
+    ].__set__
+    _set_transit_encryption_enabled = ReplicationGroup.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_at_rest_encryption_enabled = ReplicationGroup.__dict__[
+        "at_rest_encryption_enabled"
+    ].__set__
+    _set_member_clusters_outpost_arns = ReplicationGroup.__dict__[
+        "member_clusters_outpost_arns"
+    ].__set__
+    _set_kms_key_id = ReplicationGroup.__dict__["kms_key_id"].__set__
+    _set_storage_encryption_type = ReplicationGroup.__dict__["storage_encryption_type"].__set__
+    _set_arn = ReplicationGroup.__dict__["arn"].__set__
+    _set_user_group_ids = ReplicationGroup.__dict__["user_group_ids"].__set__
+    _set_log_delivery_configurations = ReplicationGroup.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_replication_group_create_time = ReplicationGroup.__dict__[
+        "replication_group_create_time"
+    ].__set__
+    _set_data_tiering = ReplicationGroup.__dict__["data_tiering"].__set__
+    _set_auto_minor_version_upgrade = ReplicationGroup.__dict__[
+        "auto_minor_version_upgrade"
+    ].__set__
+    _set_network_type = ReplicationGroup.__dict__["network_type"].__set__
+    _set_ip_discovery = ReplicationGroup.__dict__["ip_discovery"].__set__
+    _set_transit_encryption_mode = ReplicationGroup.__dict__["transit_encryption_mode"].__set__
+    _set_cluster_mode = ReplicationGroup.__dict__["cluster_mode"].__set__
+    _set_engine = ReplicationGroup.__dict__["engine"].__set__
+    _set_durability = ReplicationGroup.__dict__["durability"].__set__
+    _set_effective_durability = ReplicationGroup.__dict__["effective_durability"].__set__
+
+    def _make(
+        replication_group_id,
+        description,
+        global_replication_group_info,
+        status,
+        pending_modified_values,
+        member_clusters,
+        node_groups,
+        snapshotting_cluster_id,
+        automatic_failover,
+        multi_az,
+        configuration_endpoint,
+        snapshot_retention_limit,
+        snapshot_window,
+        cluster_enabled,
+        cache_node_type,
+        auth_token_enabled,
+        auth_token_last_modified_date,
+        transit_encryption_enabled,
+        at_rest_encryption_enabled,
+        member_clusters_outpost_arns,
+        kms_key_id,
+        storage_encryption_type,
+        arn,
+        user_group_ids,
+        log_delivery_configurations,
+        replication_group_create_time,
+        data_tiering,
+        auto_minor_version_upgrade,
+        network_type,
+        ip_discovery,
+        transit_encryption_mode,
+        cluster_mode,
+        engine,
+        durability,
+        effective_durability,
+        /,
+    ):
+        _o = _new(ReplicationGroup)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_description(_o, description)
+        _set_global_replication_group_info(_o, global_replication_group_info)
+        _set_status(_o, status)
+        _set_pending_modified_values(_o, pending_modified_values)
+        _set_member_clusters(_o, member_clusters)
+        _set_node_groups(_o, node_groups)
+        _set_snapshotting_cluster_id(_o, snapshotting_cluster_id)
+        _set_automatic_failover(_o, automatic_failover)
+        _set_multi_az(_o, multi_az)
+        _set_configuration_endpoint(_o, configuration_endpoint)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_cluster_enabled(_o, cluster_enabled)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_auth_token_enabled(_o, auth_token_enabled)
+        _set_auth_token_last_modified_date(_o, auth_token_last_modified_date)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
+        _set_member_clusters_outpost_arns(_o, member_clusters_outpost_arns)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_storage_encryption_type(_o, storage_encryption_type)
+        _set_arn(_o, arn)
+        _set_user_group_ids(_o, user_group_ids)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_replication_group_create_time(_o, replication_group_create_time)
+        _set_data_tiering(_o, data_tiering)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_network_type(_o, network_type)
+        _set_ip_discovery(_o, ip_discovery)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        _set_cluster_mode(_o, cluster_mode)
+        _set_engine(_o, engine)
+        _set_durability(_o, durability)
+        _set_effective_durability(_o, effective_durability)
+        return _o
+
+    ReplicationGroup._make = staticmethod(_make)
+
     return ReplicationGroup
 
 
@@ -5559,6 +9363,18 @@ def _ReplicationGroupMessage() -> type:
         """A list of replication groups. Each item in the list contains detailed information about one
         replication group.
         """
+
+    _new = object.__new__
+    _set_marker = ReplicationGroupMessage.__dict__["marker"].__set__
+    _set_replication_groups = ReplicationGroupMessage.__dict__["replication_groups"].__set__
+
+    def _make(marker, replication_groups, /):
+        _o = _new(ReplicationGroupMessage)
+        _set_marker(_o, marker)
+        _set_replication_groups(_o, replication_groups)
+        return _o
+
+    ReplicationGroupMessage._make = staticmethod(_make)
 
     return ReplicationGroupMessage
 
@@ -5600,6 +9416,55 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
         configuration and set the cluster mode to Enabled.
         """
+
+    _new = object.__new__
+    _set_primary_cluster_id = ReplicationGroupPendingModifiedValues.__dict__[
+        "primary_cluster_id"
+    ].__set__
+    _set_automatic_failover_status = ReplicationGroupPendingModifiedValues.__dict__[
+        "automatic_failover_status"
+    ].__set__
+    _set_resharding = ReplicationGroupPendingModifiedValues.__dict__["resharding"].__set__
+    _set_auth_token_status = ReplicationGroupPendingModifiedValues.__dict__[
+        "auth_token_status"
+    ].__set__
+    _set_user_groups = ReplicationGroupPendingModifiedValues.__dict__["user_groups"].__set__
+    _set_log_delivery_configurations = ReplicationGroupPendingModifiedValues.__dict__[
+        "log_delivery_configurations"
+    ].__set__
+    _set_transit_encryption_enabled = ReplicationGroupPendingModifiedValues.__dict__[
+        "transit_encryption_enabled"
+    ].__set__
+    _set_transit_encryption_mode = ReplicationGroupPendingModifiedValues.__dict__[
+        "transit_encryption_mode"
+    ].__set__
+    _set_cluster_mode = ReplicationGroupPendingModifiedValues.__dict__["cluster_mode"].__set__
+
+    def _make(
+        primary_cluster_id,
+        automatic_failover_status,
+        resharding,
+        auth_token_status,
+        user_groups,
+        log_delivery_configurations,
+        transit_encryption_enabled,
+        transit_encryption_mode,
+        cluster_mode,
+        /,
+    ):
+        _o = _new(ReplicationGroupPendingModifiedValues)
+        _set_primary_cluster_id(_o, primary_cluster_id)
+        _set_automatic_failover_status(_o, automatic_failover_status)
+        _set_resharding(_o, resharding)
+        _set_auth_token_status(_o, auth_token_status)
+        _set_user_groups(_o, user_groups)
+        _set_log_delivery_configurations(_o, log_delivery_configurations)
+        _set_transit_encryption_enabled(_o, transit_encryption_enabled)
+        _set_transit_encryption_mode(_o, transit_encryption_mode)
+        _set_cluster_mode(_o, cluster_mode)
+        return _o
+
+    ReplicationGroupPendingModifiedValues._make = staticmethod(_make)
 
     return ReplicationGroupPendingModifiedValues
 
@@ -5660,6 +9525,57 @@ def _ReservedCacheNode() -> type:
         arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582
         """
 
+    _new = object.__new__
+    _set_reserved_cache_node_id = ReservedCacheNode.__dict__["reserved_cache_node_id"].__set__
+    _set_reserved_cache_nodes_offering_id = ReservedCacheNode.__dict__[
+        "reserved_cache_nodes_offering_id"
+    ].__set__
+    _set_cache_node_type = ReservedCacheNode.__dict__["cache_node_type"].__set__
+    _set_start_time = ReservedCacheNode.__dict__["start_time"].__set__
+    _set_duration = ReservedCacheNode.__dict__["duration"].__set__
+    _set_fixed_price = ReservedCacheNode.__dict__["fixed_price"].__set__
+    _set_usage_price = ReservedCacheNode.__dict__["usage_price"].__set__
+    _set_cache_node_count = ReservedCacheNode.__dict__["cache_node_count"].__set__
+    _set_product_description = ReservedCacheNode.__dict__["product_description"].__set__
+    _set_offering_type = ReservedCacheNode.__dict__["offering_type"].__set__
+    _set_state = ReservedCacheNode.__dict__["state"].__set__
+    _set_recurring_charges = ReservedCacheNode.__dict__["recurring_charges"].__set__
+    _set_reservation_arn = ReservedCacheNode.__dict__["reservation_arn"].__set__
+
+    def _make(
+        reserved_cache_node_id,
+        reserved_cache_nodes_offering_id,
+        cache_node_type,
+        start_time,
+        duration,
+        fixed_price,
+        usage_price,
+        cache_node_count,
+        product_description,
+        offering_type,
+        state,
+        recurring_charges,
+        reservation_arn,
+        /,
+    ):
+        _o = _new(ReservedCacheNode)
+        _set_reserved_cache_node_id(_o, reserved_cache_node_id)
+        _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_start_time(_o, start_time)
+        _set_duration(_o, duration)
+        _set_fixed_price(_o, fixed_price)
+        _set_usage_price(_o, usage_price)
+        _set_cache_node_count(_o, cache_node_count)
+        _set_product_description(_o, product_description)
+        _set_offering_type(_o, offering_type)
+        _set_state(_o, state)
+        _set_recurring_charges(_o, recurring_charges)
+        _set_reservation_arn(_o, reservation_arn)
+        return _o
+
+    ReservedCacheNode._make = staticmethod(_make)
+
     return ReservedCacheNode
 
 
@@ -5676,6 +9592,18 @@ def _ReservedCacheNodeMessage() -> type:
         """A list of reserved cache nodes. Each element in the list contains detailed information about
         one node.
         """
+
+    _new = object.__new__
+    _set_marker = ReservedCacheNodeMessage.__dict__["marker"].__set__
+    _set_reserved_cache_nodes = ReservedCacheNodeMessage.__dict__["reserved_cache_nodes"].__set__
+
+    def _make(marker, reserved_cache_nodes, /):
+        _o = _new(ReservedCacheNodeMessage)
+        _set_marker(_o, marker)
+        _set_reserved_cache_nodes(_o, reserved_cache_nodes)
+        return _o
+
+    ReservedCacheNodeMessage._make = staticmethod(_make)
 
     return ReservedCacheNodeMessage
 
@@ -5722,6 +9650,42 @@ def _ReservedCacheNodesOffering() -> type:
         recurring_charges: list[RecurringCharge] | None = None
         """The recurring price charged to run this reserved cache node."""
 
+    _new = object.__new__
+    _set_reserved_cache_nodes_offering_id = ReservedCacheNodesOffering.__dict__[
+        "reserved_cache_nodes_offering_id"
+    ].__set__
+    _set_cache_node_type = ReservedCacheNodesOffering.__dict__["cache_node_type"].__set__
+    _set_duration = ReservedCacheNodesOffering.__dict__["duration"].__set__
+    _set_fixed_price = ReservedCacheNodesOffering.__dict__["fixed_price"].__set__
+    _set_usage_price = ReservedCacheNodesOffering.__dict__["usage_price"].__set__
+    _set_product_description = ReservedCacheNodesOffering.__dict__["product_description"].__set__
+    _set_offering_type = ReservedCacheNodesOffering.__dict__["offering_type"].__set__
+    _set_recurring_charges = ReservedCacheNodesOffering.__dict__["recurring_charges"].__set__
+
+    def _make(
+        reserved_cache_nodes_offering_id,
+        cache_node_type,
+        duration,
+        fixed_price,
+        usage_price,
+        product_description,
+        offering_type,
+        recurring_charges,
+        /,
+    ):
+        _o = _new(ReservedCacheNodesOffering)
+        _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_duration(_o, duration)
+        _set_fixed_price(_o, fixed_price)
+        _set_usage_price(_o, usage_price)
+        _set_product_description(_o, product_description)
+        _set_offering_type(_o, offering_type)
+        _set_recurring_charges(_o, recurring_charges)
+        return _o
+
+    ReservedCacheNodesOffering._make = staticmethod(_make)
+
     return ReservedCacheNodesOffering
 
 
@@ -5738,6 +9702,20 @@ def _ReservedCacheNodesOfferingMessage() -> type:
         """A list of reserved cache node offerings. Each element in the list contains detailed
         information about one offering.
         """
+
+    _new = object.__new__
+    _set_marker = ReservedCacheNodesOfferingMessage.__dict__["marker"].__set__
+    _set_reserved_cache_nodes_offerings = ReservedCacheNodesOfferingMessage.__dict__[
+        "reserved_cache_nodes_offerings"
+    ].__set__
+
+    def _make(marker, reserved_cache_nodes_offerings, /):
+        _o = _new(ReservedCacheNodesOfferingMessage)
+        _set_marker(_o, marker)
+        _set_reserved_cache_nodes_offerings(_o, reserved_cache_nodes_offerings)
+        return _o
+
+    ReservedCacheNodesOfferingMessage._make = staticmethod(_make)
 
     return ReservedCacheNodesOfferingMessage
 
@@ -5763,6 +9741,26 @@ def _ResetCacheParameterGroupMessage() -> type:
         at least one parameter to reset.
         """
 
+    _new = object.__new__
+    _set_cache_parameter_group_name = ResetCacheParameterGroupMessage.__dict__[
+        "cache_parameter_group_name"
+    ].__set__
+    _set_reset_all_parameters = ResetCacheParameterGroupMessage.__dict__[
+        "reset_all_parameters"
+    ].__set__
+    _set_parameter_name_values = ResetCacheParameterGroupMessage.__dict__[
+        "parameter_name_values"
+    ].__set__
+
+    def _make(cache_parameter_group_name, reset_all_parameters, parameter_name_values, /):
+        _o = _new(ResetCacheParameterGroupMessage)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_reset_all_parameters(_o, reset_all_parameters)
+        _set_parameter_name_values(_o, parameter_name_values)
+        return _o
+
+    ResetCacheParameterGroupMessage._make = staticmethod(_make)
+
     return ResetCacheParameterGroupMessage
 
 
@@ -5782,6 +9780,20 @@ def _ReshardingConfiguration() -> type:
         preferred_availability_zones: list[str] | None = None
         """A list of preferred availability zones for the nodes in this cluster."""
 
+    _new = object.__new__
+    _set_node_group_id = ReshardingConfiguration.__dict__["node_group_id"].__set__
+    _set_preferred_availability_zones = ReshardingConfiguration.__dict__[
+        "preferred_availability_zones"
+    ].__set__
+
+    def _make(node_group_id, preferred_availability_zones, /):
+        _o = _new(ReshardingConfiguration)
+        _set_node_group_id(_o, node_group_id)
+        _set_preferred_availability_zones(_o, preferred_availability_zones)
+        return _o
+
+    ReshardingConfiguration._make = staticmethod(_make)
+
     return ReshardingConfiguration
 
 
@@ -5794,6 +9806,16 @@ def _ReshardingStatus() -> type:
 
         slot_migration: SlotMigration | None = None
         """Represents the progress of an online resharding operation."""
+
+    _new = object.__new__
+    _set_slot_migration = ReshardingStatus.__dict__["slot_migration"].__set__
+
+    def _make(slot_migration, /):
+        _o = _new(ReshardingStatus)
+        _set_slot_migration(_o, slot_migration)
+        return _o
+
+    ReshardingStatus._make = staticmethod(_make)
 
     return ReshardingStatus
 
@@ -5814,6 +9836,26 @@ def _RevokeCacheSecurityGroupIngressMessage() -> type:
         same thing as an Amazon access key ID - you must provide a valid Amazon account number for
         this parameter.
         """
+
+    _new = object.__new__
+    _set_cache_security_group_name = RevokeCacheSecurityGroupIngressMessage.__dict__[
+        "cache_security_group_name"
+    ].__set__
+    _set_ec2_security_group_name = RevokeCacheSecurityGroupIngressMessage.__dict__[
+        "ec2_security_group_name"
+    ].__set__
+    _set_ec2_security_group_owner_id = RevokeCacheSecurityGroupIngressMessage.__dict__[
+        "ec2_security_group_owner_id"
+    ].__set__
+
+    def _make(cache_security_group_name, ec2_security_group_name, ec2_security_group_owner_id, /):
+        _o = _new(RevokeCacheSecurityGroupIngressMessage)
+        _set_cache_security_group_name(_o, cache_security_group_name)
+        _set_ec2_security_group_name(_o, ec2_security_group_name)
+        _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+        return _o
+
+    RevokeCacheSecurityGroupIngressMessage._make = staticmethod(_make)
 
     return RevokeCacheSecurityGroupIngressMessage
 
@@ -5841,6 +9883,18 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
         RevokeCacheSecurityGroupIngress
         """
 
+    _new = object.__new__
+    _set_cache_security_group = RevokeCacheSecurityGroupIngressResult.__dict__[
+        "cache_security_group"
+    ].__set__
+
+    def _make(cache_security_group, /):
+        _o = _new(RevokeCacheSecurityGroupIngressResult)
+        _set_cache_security_group(_o, cache_security_group)
+        return _o
+
+    RevokeCacheSecurityGroupIngressResult._make = staticmethod(_make)
+
     return RevokeCacheSecurityGroupIngressResult
 
 
@@ -5860,6 +9914,18 @@ def _ScaleConfig() -> type:
         a Memcached cluster.
         """
 
+    _new = object.__new__
+    _set_scale_percentage = ScaleConfig.__dict__["scale_percentage"].__set__
+    _set_scale_interval_minutes = ScaleConfig.__dict__["scale_interval_minutes"].__set__
+
+    def _make(scale_percentage, scale_interval_minutes, /):
+        _o = _new(ScaleConfig)
+        _set_scale_percentage(_o, scale_percentage)
+        _set_scale_interval_minutes(_o, scale_interval_minutes)
+        return _o
+
+    ScaleConfig._make = staticmethod(_make)
+
     return ScaleConfig
 
 
@@ -5874,6 +9940,16 @@ def _SecretManagerAuthConfig() -> type:
         """The ARN of the secret in AWS Secrets Manager that contains the credentials for
         authenticating with the source.
         """
+
+    _new = object.__new__
+    _set_secret_arn = SecretManagerAuthConfig.__dict__["secret_arn"].__set__
+
+    def _make(secret_arn, /):
+        _o = _new(SecretManagerAuthConfig)
+        _set_secret_arn(_o, secret_arn)
+        return _o
+
+    SecretManagerAuthConfig._make = staticmethod(_make)
 
     return SecretManagerAuthConfig
 
@@ -5892,6 +9968,18 @@ def _SecurityGroupMembership() -> type:
         security group is modified, or when the cache security groups assigned to a cluster are
         modified.
         """
+
+    _new = object.__new__
+    _set_security_group_id = SecurityGroupMembership.__dict__["security_group_id"].__set__
+    _set_status = SecurityGroupMembership.__dict__["status"].__set__
+
+    def _make(security_group_id, status, /):
+        _o = _new(SecurityGroupMembership)
+        _set_security_group_id(_o, security_group_id)
+        _set_status(_o, status)
+        return _o
+
+    SecurityGroupMembership._make = staticmethod(_make)
 
     return SecurityGroupMembership
 
@@ -5973,6 +10061,79 @@ def _ServerlessCache() -> type:
         migration: MigrationSummary | None = None
         """Provides a summary of the migration status for the serverless cache."""
 
+    _new = object.__new__
+    _set_serverless_cache_name = ServerlessCache.__dict__["serverless_cache_name"].__set__
+    _set_description = ServerlessCache.__dict__["description"].__set__
+    _set_create_time = ServerlessCache.__dict__["create_time"].__set__
+    _set_status = ServerlessCache.__dict__["status"].__set__
+    _set_engine = ServerlessCache.__dict__["engine"].__set__
+    _set_major_engine_version = ServerlessCache.__dict__["major_engine_version"].__set__
+    _set_full_engine_version = ServerlessCache.__dict__["full_engine_version"].__set__
+    _set_cache_usage_limits = ServerlessCache.__dict__["cache_usage_limits"].__set__
+    _set_kms_key_id = ServerlessCache.__dict__["kms_key_id"].__set__
+    _set_storage_encryption_type = ServerlessCache.__dict__["storage_encryption_type"].__set__
+    _set_security_group_ids = ServerlessCache.__dict__["security_group_ids"].__set__
+    _set_endpoint = ServerlessCache.__dict__["endpoint"].__set__
+    _set_reader_endpoint = ServerlessCache.__dict__["reader_endpoint"].__set__
+    _set_arn = ServerlessCache.__dict__["arn"].__set__
+    _set_user_group_id = ServerlessCache.__dict__["user_group_id"].__set__
+    _set_subnet_ids = ServerlessCache.__dict__["subnet_ids"].__set__
+    _set_snapshot_retention_limit = ServerlessCache.__dict__["snapshot_retention_limit"].__set__
+    _set_daily_snapshot_time = ServerlessCache.__dict__["daily_snapshot_time"].__set__
+    _set_network_type = ServerlessCache.__dict__["network_type"].__set__
+    _set_connection_type = ServerlessCache.__dict__["connection_type"].__set__
+    _set_migration = ServerlessCache.__dict__["migration"].__set__
+
+    def _make(
+        serverless_cache_name,
+        description,
+        create_time,
+        status,
+        engine,
+        major_engine_version,
+        full_engine_version,
+        cache_usage_limits,
+        kms_key_id,
+        storage_encryption_type,
+        security_group_ids,
+        endpoint,
+        reader_endpoint,
+        arn,
+        user_group_id,
+        subnet_ids,
+        snapshot_retention_limit,
+        daily_snapshot_time,
+        network_type,
+        connection_type,
+        migration,
+        /,
+    ):
+        _o = _new(ServerlessCache)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_description(_o, description)
+        _set_create_time(_o, create_time)
+        _set_status(_o, status)
+        _set_engine(_o, engine)
+        _set_major_engine_version(_o, major_engine_version)
+        _set_full_engine_version(_o, full_engine_version)
+        _set_cache_usage_limits(_o, cache_usage_limits)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_storage_encryption_type(_o, storage_encryption_type)
+        _set_security_group_ids(_o, security_group_ids)
+        _set_endpoint(_o, endpoint)
+        _set_reader_endpoint(_o, reader_endpoint)
+        _set_arn(_o, arn)
+        _set_user_group_id(_o, user_group_id)
+        _set_subnet_ids(_o, subnet_ids)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_daily_snapshot_time(_o, daily_snapshot_time)
+        _set_network_type(_o, network_type)
+        _set_connection_type(_o, connection_type)
+        _set_migration(_o, migration)
+        return _o
+
+    ServerlessCache._make = staticmethod(_make)
+
     return ServerlessCache
 
 
@@ -5989,6 +10150,24 @@ def _ServerlessCacheConfiguration() -> type:
         """The engine that the serverless cache is configured with."""
         major_engine_version: str | None = None
         """The engine version number that the serverless cache is configured with."""
+
+    _new = object.__new__
+    _set_serverless_cache_name = ServerlessCacheConfiguration.__dict__[
+        "serverless_cache_name"
+    ].__set__
+    _set_engine = ServerlessCacheConfiguration.__dict__["engine"].__set__
+    _set_major_engine_version = ServerlessCacheConfiguration.__dict__[
+        "major_engine_version"
+    ].__set__
+
+    def _make(serverless_cache_name, engine, major_engine_version, /):
+        _o = _new(ServerlessCacheConfiguration)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_engine(_o, engine)
+        _set_major_engine_version(_o, major_engine_version)
+        return _o
+
+    ServerlessCacheConfiguration._make = staticmethod(_make)
 
     return ServerlessCacheConfiguration
 
@@ -6039,6 +10218,47 @@ def _ServerlessCacheSnapshot() -> type:
         Valkey, Redis OSS and Serverless Memcached only.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_snapshot_name = ServerlessCacheSnapshot.__dict__[
+        "serverless_cache_snapshot_name"
+    ].__set__
+    _set_arn = ServerlessCacheSnapshot.__dict__["arn"].__set__
+    _set_kms_key_id = ServerlessCacheSnapshot.__dict__["kms_key_id"].__set__
+    _set_snapshot_type = ServerlessCacheSnapshot.__dict__["snapshot_type"].__set__
+    _set_status = ServerlessCacheSnapshot.__dict__["status"].__set__
+    _set_create_time = ServerlessCacheSnapshot.__dict__["create_time"].__set__
+    _set_expiry_time = ServerlessCacheSnapshot.__dict__["expiry_time"].__set__
+    _set_bytes_used_for_cache = ServerlessCacheSnapshot.__dict__["bytes_used_for_cache"].__set__
+    _set_serverless_cache_configuration = ServerlessCacheSnapshot.__dict__[
+        "serverless_cache_configuration"
+    ].__set__
+
+    def _make(
+        serverless_cache_snapshot_name,
+        arn,
+        kms_key_id,
+        snapshot_type,
+        status,
+        create_time,
+        expiry_time,
+        bytes_used_for_cache,
+        serverless_cache_configuration,
+        /,
+    ):
+        _o = _new(ServerlessCacheSnapshot)
+        _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+        _set_arn(_o, arn)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_snapshot_type(_o, snapshot_type)
+        _set_status(_o, status)
+        _set_create_time(_o, create_time)
+        _set_expiry_time(_o, expiry_time)
+        _set_bytes_used_for_cache(_o, bytes_used_for_cache)
+        _set_serverless_cache_configuration(_o, serverless_cache_configuration)
+        return _o
+
+    ServerlessCacheSnapshot._make = staticmethod(_make)
+
     return ServerlessCacheSnapshot
 
 
@@ -6081,6 +10301,58 @@ def _ServiceUpdate() -> type:
         estimated_update_time: str | None = None
         """The estimated length of time the service update will take"""
 
+    _new = object.__new__
+    _set_service_update_name = ServiceUpdate.__dict__["service_update_name"].__set__
+    _set_service_update_release_date = ServiceUpdate.__dict__["service_update_release_date"].__set__
+    _set_service_update_end_date = ServiceUpdate.__dict__["service_update_end_date"].__set__
+    _set_service_update_severity = ServiceUpdate.__dict__["service_update_severity"].__set__
+    _set_service_update_recommended_apply_by_date = ServiceUpdate.__dict__[
+        "service_update_recommended_apply_by_date"
+    ].__set__
+    _set_service_update_status = ServiceUpdate.__dict__["service_update_status"].__set__
+    _set_service_update_description = ServiceUpdate.__dict__["service_update_description"].__set__
+    _set_service_update_type = ServiceUpdate.__dict__["service_update_type"].__set__
+    _set_engine = ServiceUpdate.__dict__["engine"].__set__
+    _set_engine_version = ServiceUpdate.__dict__["engine_version"].__set__
+    _set_auto_update_after_recommended_apply_by_date = ServiceUpdate.__dict__[
+        "auto_update_after_recommended_apply_by_date"
+    ].__set__
+    _set_estimated_update_time = ServiceUpdate.__dict__["estimated_update_time"].__set__
+
+    def _make(
+        service_update_name,
+        service_update_release_date,
+        service_update_end_date,
+        service_update_severity,
+        service_update_recommended_apply_by_date,
+        service_update_status,
+        service_update_description,
+        service_update_type,
+        engine,
+        engine_version,
+        auto_update_after_recommended_apply_by_date,
+        estimated_update_time,
+        /,
+    ):
+        _o = _new(ServiceUpdate)
+        _set_service_update_name(_o, service_update_name)
+        _set_service_update_release_date(_o, service_update_release_date)
+        _set_service_update_end_date(_o, service_update_end_date)
+        _set_service_update_severity(_o, service_update_severity)
+        _set_service_update_recommended_apply_by_date(_o, service_update_recommended_apply_by_date)
+        _set_service_update_status(_o, service_update_status)
+        _set_service_update_description(_o, service_update_description)
+        _set_service_update_type(_o, service_update_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_auto_update_after_recommended_apply_by_date(
+            _o, auto_update_after_recommended_apply_by_date
+        )
+        _set_estimated_update_time(_o, estimated_update_time)
+        return _o
+
+    ServiceUpdate._make = staticmethod(_make)
+
     return ServiceUpdate
 
 
@@ -6099,6 +10371,18 @@ def _ServiceUpdatesMessage() -> type:
         service_updates: list[ServiceUpdate] | None = None
         """A list of service updates"""
 
+    _new = object.__new__
+    _set_marker = ServiceUpdatesMessage.__dict__["marker"].__set__
+    _set_service_updates = ServiceUpdatesMessage.__dict__["service_updates"].__set__
+
+    def _make(marker, service_updates, /):
+        _o = _new(ServiceUpdatesMessage)
+        _set_marker(_o, marker)
+        _set_service_updates(_o, service_updates)
+        return _o
+
+    ServiceUpdatesMessage._make = staticmethod(_make)
+
     return ServiceUpdatesMessage
 
 
@@ -6111,6 +10395,16 @@ def _SlotMigration() -> type:
 
         progress_percentage: float | None = None
         """The percentage of the slot migration that is complete."""
+
+    _new = object.__new__
+    _set_progress_percentage = SlotMigration.__dict__["progress_percentage"].__set__
+
+    def _make(progress_percentage, /):
+        _o = _new(SlotMigration)
+        _set_progress_percentage(_o, progress_percentage)
+        return _o
+
+    SlotMigration._make = staticmethod(_make)
 
     return SlotMigration
 
@@ -6273,6 +10567,103 @@ def _Snapshot() -> type:
         For more information, see Durability.
         """
 
+    _new = object.__new__
+    _set_snapshot_name = Snapshot.__dict__["snapshot_name"].__set__
+    _set_replication_group_id = Snapshot.__dict__["replication_group_id"].__set__
+    _set_replication_group_description = Snapshot.__dict__["replication_group_description"].__set__
+    _set_cache_cluster_id = Snapshot.__dict__["cache_cluster_id"].__set__
+    _set_snapshot_status = Snapshot.__dict__["snapshot_status"].__set__
+    _set_snapshot_source = Snapshot.__dict__["snapshot_source"].__set__
+    _set_cache_node_type = Snapshot.__dict__["cache_node_type"].__set__
+    _set_engine = Snapshot.__dict__["engine"].__set__
+    _set_engine_version = Snapshot.__dict__["engine_version"].__set__
+    _set_num_cache_nodes = Snapshot.__dict__["num_cache_nodes"].__set__
+    _set_preferred_availability_zone = Snapshot.__dict__["preferred_availability_zone"].__set__
+    _set_preferred_outpost_arn = Snapshot.__dict__["preferred_outpost_arn"].__set__
+    _set_cache_cluster_create_time = Snapshot.__dict__["cache_cluster_create_time"].__set__
+    _set_preferred_maintenance_window = Snapshot.__dict__["preferred_maintenance_window"].__set__
+    _set_topic_arn = Snapshot.__dict__["topic_arn"].__set__
+    _set_port = Snapshot.__dict__["port"].__set__
+    _set_cache_parameter_group_name = Snapshot.__dict__["cache_parameter_group_name"].__set__
+    _set_cache_subnet_group_name = Snapshot.__dict__["cache_subnet_group_name"].__set__
+    _set_vpc_id = Snapshot.__dict__["vpc_id"].__set__
+    _set_auto_minor_version_upgrade = Snapshot.__dict__["auto_minor_version_upgrade"].__set__
+    _set_snapshot_retention_limit = Snapshot.__dict__["snapshot_retention_limit"].__set__
+    _set_snapshot_window = Snapshot.__dict__["snapshot_window"].__set__
+    _set_num_node_groups = Snapshot.__dict__["num_node_groups"].__set__
+    _set_automatic_failover = Snapshot.__dict__["automatic_failover"].__set__
+    _set_node_snapshots = Snapshot.__dict__["node_snapshots"].__set__
+    _set_kms_key_id = Snapshot.__dict__["kms_key_id"].__set__
+    _set_arn = Snapshot.__dict__["arn"].__set__
+    _set_data_tiering = Snapshot.__dict__["data_tiering"].__set__
+    _set_durability = Snapshot.__dict__["durability"].__set__
+
+    def _make(
+        snapshot_name,
+        replication_group_id,
+        replication_group_description,
+        cache_cluster_id,
+        snapshot_status,
+        snapshot_source,
+        cache_node_type,
+        engine,
+        engine_version,
+        num_cache_nodes,
+        preferred_availability_zone,
+        preferred_outpost_arn,
+        cache_cluster_create_time,
+        preferred_maintenance_window,
+        topic_arn,
+        port,
+        cache_parameter_group_name,
+        cache_subnet_group_name,
+        vpc_id,
+        auto_minor_version_upgrade,
+        snapshot_retention_limit,
+        snapshot_window,
+        num_node_groups,
+        automatic_failover,
+        node_snapshots,
+        kms_key_id,
+        arn,
+        data_tiering,
+        durability,
+        /,
+    ):
+        _o = _new(Snapshot)
+        _set_snapshot_name(_o, snapshot_name)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_replication_group_description(_o, replication_group_description)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_snapshot_status(_o, snapshot_status)
+        _set_snapshot_source(_o, snapshot_source)
+        _set_cache_node_type(_o, cache_node_type)
+        _set_engine(_o, engine)
+        _set_engine_version(_o, engine_version)
+        _set_num_cache_nodes(_o, num_cache_nodes)
+        _set_preferred_availability_zone(_o, preferred_availability_zone)
+        _set_preferred_outpost_arn(_o, preferred_outpost_arn)
+        _set_cache_cluster_create_time(_o, cache_cluster_create_time)
+        _set_preferred_maintenance_window(_o, preferred_maintenance_window)
+        _set_topic_arn(_o, topic_arn)
+        _set_port(_o, port)
+        _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+        _set_vpc_id(_o, vpc_id)
+        _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
+        _set_snapshot_retention_limit(_o, snapshot_retention_limit)
+        _set_snapshot_window(_o, snapshot_window)
+        _set_num_node_groups(_o, num_node_groups)
+        _set_automatic_failover(_o, automatic_failover)
+        _set_node_snapshots(_o, node_snapshots)
+        _set_kms_key_id(_o, kms_key_id)
+        _set_arn(_o, arn)
+        _set_data_tiering(_o, data_tiering)
+        _set_durability(_o, durability)
+        return _o
+
+    Snapshot._make = staticmethod(_make)
+
     return Snapshot
 
 
@@ -6286,6 +10677,18 @@ def _SourceAuthenticationConfiguration() -> type:
         secret_manager_config: SecretManagerAuthConfig | None = None
         """The Secrets Manager configuration used for authenticating with the source during migration.
         """
+
+    _new = object.__new__
+    _set_secret_manager_config = SourceAuthenticationConfiguration.__dict__[
+        "secret_manager_config"
+    ].__set__
+
+    def _make(secret_manager_config, /):
+        _o = _new(SourceAuthenticationConfiguration)
+        _set_secret_manager_config(_o, secret_manager_config)
+        return _o
+
+    SourceAuthenticationConfiguration._make = staticmethod(_make)
 
     return SourceAuthenticationConfiguration
 
@@ -6302,6 +10705,18 @@ def _SourceTlsConfiguration() -> type:
         """
         source_tls_certificate: str | None = None
         """The TLS certificate used to verify the identity of the source during migration."""
+
+    _new = object.__new__
+    _set_source_tls_mode = SourceTlsConfiguration.__dict__["source_tls_mode"].__set__
+    _set_source_tls_certificate = SourceTlsConfiguration.__dict__["source_tls_certificate"].__set__
+
+    def _make(source_tls_mode, source_tls_certificate, /):
+        _o = _new(SourceTlsConfiguration)
+        _set_source_tls_mode(_o, source_tls_mode)
+        _set_source_tls_certificate(_o, source_tls_certificate)
+        return _o
+
+    SourceTlsConfiguration._make = staticmethod(_make)
 
     return SourceTlsConfiguration
 
@@ -6331,6 +10746,33 @@ def _StartMigrationMessage() -> type:
         begins. After StopMigration, StartMigration requires this option to restart the data sync.
         """
 
+    _new = object.__new__
+    _set_serverless_cache_name = StartMigrationMessage.__dict__["serverless_cache_name"].__set__
+    _set_replication_group_id = StartMigrationMessage.__dict__["replication_group_id"].__set__
+    _set_customer_node_endpoint_list = StartMigrationMessage.__dict__[
+        "customer_node_endpoint_list"
+    ].__set__
+    _set_auto_cutover = StartMigrationMessage.__dict__["auto_cutover"].__set__
+    _set_clear_target_cache_data = StartMigrationMessage.__dict__["clear_target_cache_data"].__set__
+
+    def _make(
+        serverless_cache_name,
+        replication_group_id,
+        customer_node_endpoint_list,
+        auto_cutover,
+        clear_target_cache_data,
+        /,
+    ):
+        _o = _new(StartMigrationMessage)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
+        _set_auto_cutover(_o, auto_cutover)
+        _set_clear_target_cache_data(_o, clear_target_cache_data)
+        return _o
+
+    StartMigrationMessage._make = staticmethod(_make)
+
     return StartMigrationMessage
 
 
@@ -6346,6 +10788,18 @@ def _StartMigrationResponse() -> type:
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache to which ElastiCache is migrating data."""
 
+    _new = object.__new__
+    _set_replication_group = StartMigrationResponse.__dict__["replication_group"].__set__
+    _set_serverless_cache = StartMigrationResponse.__dict__["serverless_cache"].__set__
+
+    def _make(replication_group, serverless_cache, /):
+        _o = _new(StartMigrationResponse)
+        _set_replication_group(_o, replication_group)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    StartMigrationResponse._make = staticmethod(_make)
+
     return StartMigrationResponse
 
 
@@ -6359,6 +10813,16 @@ def _StopMigrationRequest() -> type:
         serverless_cache_name: str
         """The name of the serverless cache for which to stop the data sync."""
 
+    _new = object.__new__
+    _set_serverless_cache_name = StopMigrationRequest.__dict__["serverless_cache_name"].__set__
+
+    def _make(serverless_cache_name, /):
+        _o = _new(StopMigrationRequest)
+        _set_serverless_cache_name(_o, serverless_cache_name)
+        return _o
+
+    StopMigrationRequest._make = staticmethod(_make)
+
     return StopMigrationRequest
 
 
@@ -6371,6 +10835,16 @@ def _StopMigrationResponse() -> type:
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the data sync stopped."""
+
+    _new = object.__new__
+    _set_serverless_cache = StopMigrationResponse.__dict__["serverless_cache"].__set__
+
+    def _make(serverless_cache, /):
+        _o = _new(StopMigrationResponse)
+        _set_serverless_cache(_o, serverless_cache)
+        return _o
+
+    StopMigrationResponse._make = staticmethod(_make)
 
     return StopMigrationResponse
 
@@ -6396,6 +10870,24 @@ def _Subnet() -> type:
         instances built on the Nitro system.
         """
 
+    _new = object.__new__
+    _set_subnet_identifier = Subnet.__dict__["subnet_identifier"].__set__
+    _set_subnet_availability_zone = Subnet.__dict__["subnet_availability_zone"].__set__
+    _set_subnet_outpost = Subnet.__dict__["subnet_outpost"].__set__
+    _set_supported_network_types = Subnet.__dict__["supported_network_types"].__set__
+
+    def _make(
+        subnet_identifier, subnet_availability_zone, subnet_outpost, supported_network_types, /
+    ):
+        _o = _new(Subnet)
+        _set_subnet_identifier(_o, subnet_identifier)
+        _set_subnet_availability_zone(_o, subnet_availability_zone)
+        _set_subnet_outpost(_o, subnet_outpost)
+        _set_supported_network_types(_o, supported_network_types)
+        return _o
+
+    Subnet._make = staticmethod(_make)
+
     return Subnet
 
 
@@ -6408,6 +10900,16 @@ def _SubnetOutpost() -> type:
 
         subnet_outpost_arn: str | None = None
         """The outpost ARN of the subnet."""
+
+    _new = object.__new__
+    _set_subnet_outpost_arn = SubnetOutpost.__dict__["subnet_outpost_arn"].__set__
+
+    def _make(subnet_outpost_arn, /):
+        _o = _new(SubnetOutpost)
+        _set_subnet_outpost_arn(_o, subnet_outpost_arn)
+        return _o
+
+    SubnetOutpost._make = staticmethod(_make)
 
     return SubnetOutpost
 
@@ -6428,6 +10930,18 @@ def _Tag() -> type:
         value: str | None = None
         """The tag's value. May be null."""
 
+    _new = object.__new__
+    _set_key = Tag.__dict__["key"].__set__
+    _set_value = Tag.__dict__["value"].__set__
+
+    def _make(key, value, /):
+        _o = _new(Tag)
+        _set_key(_o, key)
+        _set_value(_o, value)
+        return _o
+
+    Tag._make = staticmethod(_make)
+
     return Tag
 
 
@@ -6442,6 +10956,16 @@ def _TagListMessage() -> type:
 
         tag_list: list[Tag] | None = None
         """A list of tags as key-value pairs."""
+
+    _new = object.__new__
+    _set_tag_list = TagListMessage.__dict__["tag_list"].__set__
+
+    def _make(tag_list, /):
+        _o = _new(TagListMessage)
+        _set_tag_list(_o, tag_list)
+        return _o
+
+    TagListMessage._make = staticmethod(_make)
 
     return TagListMessage
 
@@ -6463,6 +10987,18 @@ def _TestFailoverMessage() -> type:
         in any rolling 24-hour period.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = TestFailoverMessage.__dict__["replication_group_id"].__set__
+    _set_node_group_id = TestFailoverMessage.__dict__["node_group_id"].__set__
+
+    def _make(replication_group_id, node_group_id, /):
+        _o = _new(TestFailoverMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_node_group_id(_o, node_group_id)
+        return _o
+
+    TestFailoverMessage._make = staticmethod(_make)
+
     return TestFailoverMessage
 
 
@@ -6475,6 +11011,16 @@ def _TestFailoverResult() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = TestFailoverResult.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(TestFailoverResult)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    TestFailoverResult._make = staticmethod(_make)
 
     return TestFailoverResult
 
@@ -6492,6 +11038,20 @@ def _TestMigrationMessage() -> type:
         """List of endpoints from which data should be migrated. List should have only one element.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = TestMigrationMessage.__dict__["replication_group_id"].__set__
+    _set_customer_node_endpoint_list = TestMigrationMessage.__dict__[
+        "customer_node_endpoint_list"
+    ].__set__
+
+    def _make(replication_group_id, customer_node_endpoint_list, /):
+        _o = _new(TestMigrationMessage)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
+        return _o
+
+    TestMigrationMessage._make = staticmethod(_make)
+
     return TestMigrationMessage
 
 
@@ -6504,6 +11064,16 @@ def _TestMigrationResponse() -> type:
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    _new = object.__new__
+    _set_replication_group = TestMigrationResponse.__dict__["replication_group"].__set__
+
+    def _make(replication_group, /):
+        _o = _new(TestMigrationResponse)
+        _set_replication_group(_o, replication_group)
+        return _o
+
+    TestMigrationResponse._make = staticmethod(_make)
 
     return TestMigrationResponse
 
@@ -6521,6 +11091,18 @@ def _TimeRangeFilter() -> type:
         """The start time of the time range filter"""
         end_time: datetime | None = None
         """The end time of the time range filter"""
+
+    _new = object.__new__
+    _set_start_time = TimeRangeFilter.__dict__["start_time"].__set__
+    _set_end_time = TimeRangeFilter.__dict__["end_time"].__set__
+
+    def _make(start_time, end_time, /):
+        _o = _new(TimeRangeFilter)
+        _set_start_time(_o, start_time)
+        _set_end_time(_o, end_time)
+        return _o
+
+    TimeRangeFilter._make = staticmethod(_make)
 
     return TimeRangeFilter
 
@@ -6542,6 +11124,26 @@ def _UnprocessedUpdateAction() -> type:
         """The error type for requests that are not processed"""
         error_message: str | None = None
         """The error message that describes the reason the request was not processed"""
+
+    _new = object.__new__
+    _set_replication_group_id = UnprocessedUpdateAction.__dict__["replication_group_id"].__set__
+    _set_cache_cluster_id = UnprocessedUpdateAction.__dict__["cache_cluster_id"].__set__
+    _set_service_update_name = UnprocessedUpdateAction.__dict__["service_update_name"].__set__
+    _set_error_type = UnprocessedUpdateAction.__dict__["error_type"].__set__
+    _set_error_message = UnprocessedUpdateAction.__dict__["error_message"].__set__
+
+    def _make(
+        replication_group_id, cache_cluster_id, service_update_name, error_type, error_message, /
+    ):
+        _o = _new(UnprocessedUpdateAction)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_service_update_name(_o, service_update_name)
+        _set_error_type(_o, error_type)
+        _set_error_message(_o, error_message)
+        return _o
+
+    UnprocessedUpdateAction._make = staticmethod(_make)
 
     return UnprocessedUpdateAction
 
@@ -6595,6 +11197,73 @@ def _UpdateAction() -> type:
         """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
         """
 
+    _new = object.__new__
+    _set_replication_group_id = UpdateAction.__dict__["replication_group_id"].__set__
+    _set_cache_cluster_id = UpdateAction.__dict__["cache_cluster_id"].__set__
+    _set_service_update_name = UpdateAction.__dict__["service_update_name"].__set__
+    _set_service_update_release_date = UpdateAction.__dict__["service_update_release_date"].__set__
+    _set_service_update_severity = UpdateAction.__dict__["service_update_severity"].__set__
+    _set_service_update_status = UpdateAction.__dict__["service_update_status"].__set__
+    _set_service_update_recommended_apply_by_date = UpdateAction.__dict__[
+        "service_update_recommended_apply_by_date"
+    ].__set__
+    _set_service_update_type = UpdateAction.__dict__["service_update_type"].__set__
+    _set_update_action_available_date = UpdateAction.__dict__[
+        "update_action_available_date"
+    ].__set__
+    _set_update_action_status = UpdateAction.__dict__["update_action_status"].__set__
+    _set_nodes_updated = UpdateAction.__dict__["nodes_updated"].__set__
+    _set_update_action_status_modified_date = UpdateAction.__dict__[
+        "update_action_status_modified_date"
+    ].__set__
+    _set_sla_met = UpdateAction.__dict__["sla_met"].__set__
+    _set_node_group_update_status = UpdateAction.__dict__["node_group_update_status"].__set__
+    _set_cache_node_update_status = UpdateAction.__dict__["cache_node_update_status"].__set__
+    _set_estimated_update_time = UpdateAction.__dict__["estimated_update_time"].__set__
+    _set_engine = UpdateAction.__dict__["engine"].__set__
+
+    def _make(
+        replication_group_id,
+        cache_cluster_id,
+        service_update_name,
+        service_update_release_date,
+        service_update_severity,
+        service_update_status,
+        service_update_recommended_apply_by_date,
+        service_update_type,
+        update_action_available_date,
+        update_action_status,
+        nodes_updated,
+        update_action_status_modified_date,
+        sla_met,
+        node_group_update_status,
+        cache_node_update_status,
+        estimated_update_time,
+        engine,
+        /,
+    ):
+        _o = _new(UpdateAction)
+        _set_replication_group_id(_o, replication_group_id)
+        _set_cache_cluster_id(_o, cache_cluster_id)
+        _set_service_update_name(_o, service_update_name)
+        _set_service_update_release_date(_o, service_update_release_date)
+        _set_service_update_severity(_o, service_update_severity)
+        _set_service_update_status(_o, service_update_status)
+        _set_service_update_recommended_apply_by_date(_o, service_update_recommended_apply_by_date)
+        _set_service_update_type(_o, service_update_type)
+        _set_update_action_available_date(_o, update_action_available_date)
+        _set_update_action_status(_o, update_action_status)
+        _set_nodes_updated(_o, nodes_updated)
+        _set_update_action_status_modified_date(_o, update_action_status_modified_date)
+        _set_sla_met(_o, sla_met)
+        _set_node_group_update_status(_o, node_group_update_status)
+        _set_cache_node_update_status(_o, cache_node_update_status)
+        _set_estimated_update_time(_o, estimated_update_time)
+        _set_engine(_o, engine)
+        return _o
+
+    UpdateAction._make = staticmethod(_make)
+
     return UpdateAction
 
 
@@ -6609,6 +11278,22 @@ def _UpdateActionResultsMessage() -> type:
         """Update actions that have been processed successfully"""
         unprocessed_update_actions: list[UnprocessedUpdateAction] | None = None
         """Update actions that haven't been processed successfully"""
+
+    _new = object.__new__
+    _set_processed_update_actions = UpdateActionResultsMessage.__dict__[
+        "processed_update_actions"
+    ].__set__
+    _set_unprocessed_update_actions = UpdateActionResultsMessage.__dict__[
+        "unprocessed_update_actions"
+    ].__set__
+
+    def _make(processed_update_actions, unprocessed_update_actions, /):
+        _o = _new(UpdateActionResultsMessage)
+        _set_processed_update_actions(_o, processed_update_actions)
+        _set_unprocessed_update_actions(_o, unprocessed_update_actions)
+        return _o
+
+    UpdateActionResultsMessage._make = staticmethod(_make)
 
     return UpdateActionResultsMessage
 
@@ -6627,6 +11312,18 @@ def _UpdateActionsMessage() -> type:
         """
         update_actions: list[UpdateAction] | None = None
         """Returns a list of update actions"""
+
+    _new = object.__new__
+    _set_marker = UpdateActionsMessage.__dict__["marker"].__set__
+    _set_update_actions = UpdateActionsMessage.__dict__["update_actions"].__set__
+
+    def _make(marker, update_actions, /):
+        _o = _new(UpdateActionsMessage)
+        _set_marker(_o, marker)
+        _set_update_actions(_o, update_actions)
+        return _o
+
+    UpdateActionsMessage._make = staticmethod(_make)
 
     return UpdateActionsMessage
 
@@ -6656,6 +11353,43 @@ def _User() -> type:
         """Denotes whether the user requires a password to authenticate."""
         arn: str | None = None
         """The Amazon Resource Name (ARN) of the user."""
+
+    _new = object.__new__
+    _set_user_id = User.__dict__["user_id"].__set__
+    _set_user_name = User.__dict__["user_name"].__set__
+    _set_status = User.__dict__["status"].__set__
+    _set_engine = User.__dict__["engine"].__set__
+    _set_minimum_engine_version = User.__dict__["minimum_engine_version"].__set__
+    _set_access_string = User.__dict__["access_string"].__set__
+    _set_user_group_ids = User.__dict__["user_group_ids"].__set__
+    _set_authentication = User.__dict__["authentication"].__set__
+    _set_arn = User.__dict__["arn"].__set__
+
+    def _make(
+        user_id,
+        user_name,
+        status,
+        engine,
+        minimum_engine_version,
+        access_string,
+        user_group_ids,
+        authentication,
+        arn,
+        /,
+    ):
+        _o = _new(User)
+        _set_user_id(_o, user_id)
+        _set_user_name(_o, user_name)
+        _set_status(_o, status)
+        _set_engine(_o, engine)
+        _set_minimum_engine_version(_o, minimum_engine_version)
+        _set_access_string(_o, access_string)
+        _set_user_group_ids(_o, user_group_ids)
+        _set_authentication(_o, authentication)
+        _set_arn(_o, arn)
+        return _o
+
+    User._make = staticmethod(_make)
 
     return User
 
@@ -6688,6 +11422,43 @@ def _UserGroup() -> type:
         arn: str | None = None
         """The Amazon Resource Name (ARN) of the user group."""
 
+    _new = object.__new__
+    _set_user_group_id = UserGroup.__dict__["user_group_id"].__set__
+    _set_status = UserGroup.__dict__["status"].__set__
+    _set_engine = UserGroup.__dict__["engine"].__set__
+    _set_user_ids = UserGroup.__dict__["user_ids"].__set__
+    _set_minimum_engine_version = UserGroup.__dict__["minimum_engine_version"].__set__
+    _set_pending_changes = UserGroup.__dict__["pending_changes"].__set__
+    _set_replication_groups = UserGroup.__dict__["replication_groups"].__set__
+    _set_serverless_caches = UserGroup.__dict__["serverless_caches"].__set__
+    _set_arn = UserGroup.__dict__["arn"].__set__
+
+    def _make(
+        user_group_id,
+        status,
+        engine,
+        user_ids,
+        minimum_engine_version,
+        pending_changes,
+        replication_groups,
+        serverless_caches,
+        arn,
+        /,
+    ):
+        _o = _new(UserGroup)
+        _set_user_group_id(_o, user_group_id)
+        _set_status(_o, status)
+        _set_engine(_o, engine)
+        _set_user_ids(_o, user_ids)
+        _set_minimum_engine_version(_o, minimum_engine_version)
+        _set_pending_changes(_o, pending_changes)
+        _set_replication_groups(_o, replication_groups)
+        _set_serverless_caches(_o, serverless_caches)
+        _set_arn(_o, arn)
+        return _o
+
+    UserGroup._make = staticmethod(_make)
+
     return UserGroup
 
 
@@ -6703,6 +11474,18 @@ def _UserGroupPendingChanges() -> type:
         user_ids_to_add: list[str] | None = None
         """The list of user IDs to add."""
 
+    _new = object.__new__
+    _set_user_ids_to_remove = UserGroupPendingChanges.__dict__["user_ids_to_remove"].__set__
+    _set_user_ids_to_add = UserGroupPendingChanges.__dict__["user_ids_to_add"].__set__
+
+    def _make(user_ids_to_remove, user_ids_to_add, /):
+        _o = _new(UserGroupPendingChanges)
+        _set_user_ids_to_remove(_o, user_ids_to_remove)
+        _set_user_ids_to_add(_o, user_ids_to_add)
+        return _o
+
+    UserGroupPendingChanges._make = staticmethod(_make)
+
     return UserGroupPendingChanges
 
 
@@ -6717,6 +11500,20 @@ def _UserGroupsUpdateStatus() -> type:
         """The ID of the user group to add."""
         user_group_ids_to_remove: list[str] | None = None
         """The ID of the user group to remove."""
+
+    _new = object.__new__
+    _set_user_group_ids_to_add = UserGroupsUpdateStatus.__dict__["user_group_ids_to_add"].__set__
+    _set_user_group_ids_to_remove = UserGroupsUpdateStatus.__dict__[
+        "user_group_ids_to_remove"
+    ].__set__
+
+    def _make(user_group_ids_to_add, user_group_ids_to_remove, /):
+        _o = _new(UserGroupsUpdateStatus)
+        _set_user_group_ids_to_add(_o, user_group_ids_to_add)
+        _set_user_group_ids_to_remove(_o, user_group_ids_to_remove)
+        return _o
+
+    UserGroupsUpdateStatus._make = staticmethod(_make)
 
     return UserGroupsUpdateStatus
 

@@ -339,6 +339,9 @@ class AddTagsToResourceMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(resource_name: str, tags: list[Tag], /) -> AddTagsToResourceMessage: ...
+
 @attrs.frozen(kw_only=True)
 class AllowedNodeTypeModificationsMessage:
     """Represents the allowed node types you can use to modify your cluster or replication group."""
@@ -357,6 +360,11 @@ class AllowedNodeTypeModificationsMessage:
     list for the CacheNodeType parameter.
     """
 
+    @staticmethod
+    def _make(
+        scale_up_modifications: list[str] | None, scale_down_modifications: list[str] | None, /
+    ) -> AllowedNodeTypeModificationsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class Authentication:
     """Indicates whether the user requires a password to authenticate."""
@@ -365,6 +373,9 @@ class Authentication:
     """Indicates whether the user requires a password to authenticate."""
     password_count: int | None = None
     """The number of passwords belonging to the user. The maximum is two."""
+
+    @staticmethod
+    def _make(type: AuthenticationType | None, password_count: int | None, /) -> Authentication: ...
 
 @attrs.frozen(kw_only=True)
 class AuthenticationMode:
@@ -376,6 +387,11 @@ class AuthenticationMode:
     """
     passwords: list[str] | None = attrs.field(default=None, repr=False)
     """Specifies the passwords to use for authentication if Type is set to password."""
+
+    @staticmethod
+    def _make(
+        type: InputAuthenticationType | None, passwords: list[str] | None, /
+    ) -> AuthenticationMode: ...
 
 @attrs.frozen(kw_only=True)
 class AuthorizeCacheSecurityGroupIngressMessage:
@@ -391,6 +407,14 @@ class AuthorizeCacheSecurityGroupIngressMessage:
     same thing as an Amazon access key ID - you must provide a valid Amazon account number for
     this parameter.
     """
+
+    @staticmethod
+    def _make(
+        cache_security_group_name: str,
+        ec2_security_group_name: str,
+        ec2_security_group_owner_id: str,
+        /,
+    ) -> AuthorizeCacheSecurityGroupIngressMessage: ...
 
 @attrs.frozen(kw_only=True)
 class AuthorizeCacheSecurityGroupIngressResult:
@@ -412,12 +436,20 @@ class AuthorizeCacheSecurityGroupIngressResult:
     RevokeCacheSecurityGroupIngress
     """
 
+    @staticmethod
+    def _make(
+        cache_security_group: CacheSecurityGroup | None, /
+    ) -> AuthorizeCacheSecurityGroupIngressResult: ...
+
 @attrs.frozen(kw_only=True)
 class AvailabilityZone:
     """Describes an Availability Zone in which the cluster is launched."""
 
     name: str | None = None
     """The name of the Availability Zone."""
+
+    @staticmethod
+    def _make(name: str | None, /) -> AvailabilityZone: ...
 
 @attrs.frozen(kw_only=True)
 class BatchApplyUpdateActionMessage:
@@ -430,6 +462,14 @@ class BatchApplyUpdateActionMessage:
     cache_cluster_ids: list[str] | None = None
     """The cache cluster IDs"""
 
+    @staticmethod
+    def _make(
+        replication_group_ids: list[str] | None,
+        cache_cluster_ids: list[str] | None,
+        service_update_name: str,
+        /,
+    ) -> BatchApplyUpdateActionMessage: ...
+
 @attrs.frozen(kw_only=True)
 class BatchStopUpdateActionMessage:
     """The BatchStopUpdateActionMessage structure."""
@@ -440,6 +480,14 @@ class BatchStopUpdateActionMessage:
     """The replication group IDs"""
     cache_cluster_ids: list[str] | None = None
     """The cache cluster IDs"""
+
+    @staticmethod
+    def _make(
+        replication_group_ids: list[str] | None,
+        cache_cluster_ids: list[str] | None,
+        service_update_name: str,
+        /,
+    ) -> BatchStopUpdateActionMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheCluster:
@@ -625,6 +673,44 @@ class CacheCluster:
     downtime.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None,
+        configuration_endpoint: Endpoint | None,
+        client_download_landing_page: str | None,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        cache_cluster_status: str | None,
+        num_cache_nodes: int | None,
+        preferred_availability_zone: str | None,
+        preferred_outpost_arn: str | None,
+        cache_cluster_create_time: datetime | None,
+        preferred_maintenance_window: str | None,
+        pending_modified_values: PendingModifiedValues | None,
+        notification_configuration: NotificationConfiguration | None,
+        cache_security_groups: list[CacheSecurityGroupMembership] | None,
+        cache_parameter_group: CacheParameterGroupStatus | None,
+        cache_subnet_group_name: str | None,
+        cache_nodes: list[CacheNode] | None,
+        auto_minor_version_upgrade: bool | None,
+        security_groups: list[SecurityGroupMembership] | None,
+        replication_group_id: str | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        auth_token_enabled: bool | None,
+        auth_token_last_modified_date: datetime | None,
+        transit_encryption_enabled: bool | None,
+        at_rest_encryption_enabled: bool | None,
+        arn: str | None,
+        replication_group_log_delivery_enabled: bool | None,
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None,
+        network_type: NetworkType | None,
+        ip_discovery: IpDiscovery | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        /,
+    ) -> CacheCluster: ...
+
 @attrs.frozen(kw_only=True)
 class CacheClusterMessage:
     """Represents the output of a DescribeCacheClusters operation."""
@@ -634,6 +720,11 @@ class CacheClusterMessage:
     cache_clusters: list[CacheCluster] | None = None
     """A list of clusters. Each item in the list contains detailed information about one cluster.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, cache_clusters: list[CacheCluster] | None, /
+    ) -> CacheClusterMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheEngineVersion:
@@ -654,6 +745,16 @@ class CacheEngineVersion:
     cache_engine_version_description: str | None = None
     """The description of the cache engine version."""
 
+    @staticmethod
+    def _make(
+        engine: str | None,
+        engine_version: str | None,
+        cache_parameter_group_family: str | None,
+        cache_engine_description: str | None,
+        cache_engine_version_description: str | None,
+        /,
+    ) -> CacheEngineVersion: ...
+
 @attrs.frozen(kw_only=True)
 class CacheEngineVersionMessage:
     """Represents the output of a DescribeCacheEngineVersions operation."""
@@ -664,6 +765,11 @@ class CacheEngineVersionMessage:
     """A list of cache engine version details. Each element in the list contains detailed
     information about one cache engine version.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, cache_engine_versions: list[CacheEngineVersion] | None, /
+    ) -> CacheEngineVersionMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheNode:
@@ -698,6 +804,19 @@ class CacheNode:
     customer_outpost_arn: str | None = None
     """The customer outpost ARN of the cache node."""
 
+    @staticmethod
+    def _make(
+        cache_node_id: str | None,
+        cache_node_status: str | None,
+        cache_node_create_time: datetime | None,
+        endpoint: Endpoint | None,
+        parameter_group_status: str | None,
+        source_cache_node_id: str | None,
+        customer_availability_zone: str | None,
+        customer_outpost_arn: str | None,
+        /,
+    ) -> CacheNode: ...
+
 @attrs.frozen(kw_only=True)
 class CacheNodeTypeSpecificParameter:
     """A parameter that has a different value for each cache node type it is applied to. For
@@ -729,6 +848,20 @@ class CacheNodeTypeSpecificParameter:
     reboot. For more information, see Rebooting a Cluster.
     """
 
+    @staticmethod
+    def _make(
+        parameter_name: str | None,
+        description: str | None,
+        source: str | None,
+        data_type: str | None,
+        allowed_values: str | None,
+        is_modifiable: bool | None,
+        minimum_engine_version: str | None,
+        cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None,
+        change_type: ChangeType | None,
+        /,
+    ) -> CacheNodeTypeSpecificParameter: ...
+
 @attrs.frozen(kw_only=True)
 class CacheNodeTypeSpecificValue:
     """A value that applies only to a certain cache node type."""
@@ -737,6 +870,9 @@ class CacheNodeTypeSpecificValue:
     """The cache node type for which this value applies."""
     value: str | None = None
     """The value for the cache node type."""
+
+    @staticmethod
+    def _make(cache_node_type: str | None, value: str | None, /) -> CacheNodeTypeSpecificValue: ...
 
 @attrs.frozen(kw_only=True)
 class CacheNodeUpdateStatus:
@@ -759,6 +895,19 @@ class CacheNodeUpdateStatus:
     node_update_status_modified_date: datetime | None = None
     """The date when the NodeUpdateStatus was last modified>"""
 
+    @staticmethod
+    def _make(
+        cache_node_id: str | None,
+        node_update_status: NodeUpdateStatus | None,
+        node_deletion_date: datetime | None,
+        node_update_start_date: datetime | None,
+        node_update_end_date: datetime | None,
+        node_update_initiated_by: NodeUpdateInitiatedBy | None,
+        node_update_initiated_date: datetime | None,
+        node_update_status_modified_date: datetime | None,
+        /,
+    ) -> CacheNodeUpdateStatus: ...
+
 @attrs.frozen(kw_only=True)
 class CacheParameterGroup:
     """Represents the output of a CreateCacheParameterGroup operation."""
@@ -779,6 +928,16 @@ class CacheParameterGroup:
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the cache parameter group."""
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str | None,
+        cache_parameter_group_family: str | None,
+        description: str | None,
+        is_global: bool | None,
+        arn: str | None,
+        /,
+    ) -> CacheParameterGroup: ...
+
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupDetails:
     """Represents the output of a DescribeCacheParameters operation."""
@@ -791,6 +950,14 @@ class CacheParameterGroupDetails:
     """A list of parameters specific to a particular cache node type. Each element in the list
     contains detailed information about one parameter.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None,
+        parameters: list[Parameter] | None,
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None,
+        /,
+    ) -> CacheParameterGroupDetails: ...
 
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupNameMessage:
@@ -808,6 +975,9 @@ class CacheParameterGroupNameMessage:
     cache_parameter_group_name: str | None = None
     """The name of the cache parameter group."""
 
+    @staticmethod
+    def _make(cache_parameter_group_name: str | None, /) -> CacheParameterGroupNameMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupStatus:
     """Status of the cache parameter group."""
@@ -821,6 +991,14 @@ class CacheParameterGroupStatus:
     A node ID is a numeric identifier (0001, 0002, etc.).
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str | None,
+        parameter_apply_status: str | None,
+        cache_node_ids_to_reboot: list[str] | None,
+        /,
+    ) -> CacheParameterGroupStatus: ...
+
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupsMessage:
     """Represents the output of a DescribeCacheParameterGroups operation."""
@@ -831,6 +1009,11 @@ class CacheParameterGroupsMessage:
     """A list of cache parameter groups. Each element in the list contains detailed information
     about one cache parameter group.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, cache_parameter_groups: list[CacheParameterGroup] | None, /
+    ) -> CacheParameterGroupsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheSecurityGroup:
@@ -861,6 +1044,16 @@ class CacheSecurityGroup:
     arn: str | None = None
     """The ARN of the cache security group,"""
 
+    @staticmethod
+    def _make(
+        owner_id: str | None,
+        cache_security_group_name: str | None,
+        description: str | None,
+        ec2_security_groups: list[EC2SecurityGroup] | None,
+        arn: str | None,
+        /,
+    ) -> CacheSecurityGroup: ...
+
 @attrs.frozen(kw_only=True)
 class CacheSecurityGroupMembership:
     """Represents a cluster's status within a particular cache security group."""
@@ -872,6 +1065,11 @@ class CacheSecurityGroupMembership:
     group is modified, or when the cache security groups assigned to a cluster are modified.
     """
 
+    @staticmethod
+    def _make(
+        cache_security_group_name: str | None, status: str | None, /
+    ) -> CacheSecurityGroupMembership: ...
+
 @attrs.frozen(kw_only=True)
 class CacheSecurityGroupMessage:
     """Represents the output of a DescribeCacheSecurityGroups operation."""
@@ -882,6 +1080,11 @@ class CacheSecurityGroupMessage:
     """A list of cache security groups. Each element in the list contains detailed information
     about one group.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, cache_security_groups: list[CacheSecurityGroup] | None, /
+    ) -> CacheSecurityGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheSubnetGroup:
@@ -912,6 +1115,17 @@ class CacheSubnetGroup:
     instances built on the Nitro system.
     """
 
+    @staticmethod
+    def _make(
+        cache_subnet_group_name: str | None,
+        cache_subnet_group_description: str | None,
+        vpc_id: str | None,
+        subnets: list[Subnet] | None,
+        arn: str | None,
+        supported_network_types: list[NetworkType] | None,
+        /,
+    ) -> CacheSubnetGroup: ...
+
 @attrs.frozen(kw_only=True)
 class CacheSubnetGroupMessage:
     """Represents the output of a DescribeCacheSubnetGroups operation."""
@@ -922,6 +1136,11 @@ class CacheSubnetGroupMessage:
     """A list of cache subnet groups. Each element in the list contains detailed information about
     one group.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, cache_subnet_groups: list[CacheSubnetGroup] | None, /
+    ) -> CacheSubnetGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CacheUsageLimits:
@@ -934,12 +1153,20 @@ class CacheUsageLimits:
     consume per second.
     """
 
+    @staticmethod
+    def _make(
+        data_storage: DataStorage | None, ecpu_per_second: ECPUPerSecond | None, /
+    ) -> CacheUsageLimits: ...
+
 @attrs.frozen(kw_only=True)
 class CloudWatchLogsDestinationDetails:
     """The configuration details of the CloudWatch Logs destination."""
 
     log_group: str | None = None
     """The name of the CloudWatch Logs log group."""
+
+    @staticmethod
+    def _make(log_group: str | None, /) -> CloudWatchLogsDestinationDetails: ...
 
 @attrs.frozen(kw_only=True)
 class CompleteMigrationMessage:
@@ -955,6 +1182,11 @@ class CompleteMigrationMessage:
     continue migration to ElastiCache.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None, serverless_cache_name: str | None, force: bool | None, /
+    ) -> CompleteMigrationMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CompleteMigrationResponse:
     """The CompleteMigrationResponse structure."""
@@ -963,6 +1195,11 @@ class CompleteMigrationResponse:
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
     serverless_cache: ServerlessCache | None = None
     """Provides the details of the serverless cache for which the migration completed."""
+
+    @staticmethod
+    def _make(
+        replication_group: ReplicationGroup | None, serverless_cache: ServerlessCache | None, /
+    ) -> CompleteMigrationResponse: ...
 
 @attrs.frozen(kw_only=True)
 class ConfigureShard:
@@ -1010,6 +1247,15 @@ class ConfigureShard:
     preferred_outpost_arns: list[str] | None = None
     """The outpost ARNs in which the cache cluster is created."""
 
+    @staticmethod
+    def _make(
+        node_group_id: str,
+        new_replica_count: int,
+        preferred_availability_zones: list[str] | None,
+        preferred_outpost_arns: list[str] | None,
+        /,
+    ) -> ConfigureShard: ...
+
 @attrs.frozen(kw_only=True)
 class CopyServerlessCacheSnapshotRequest:
     """The CopyServerlessCacheSnapshotRequest structure."""
@@ -1031,6 +1277,15 @@ class CopyServerlessCacheSnapshotRequest:
     Available for Valkey, Redis OSS and Serverless Memcached only. Default: NULL
     """
 
+    @staticmethod
+    def _make(
+        source_serverless_cache_snapshot_name: str,
+        target_serverless_cache_snapshot_name: str,
+        kms_key_id: str | None,
+        tags: list[Tag] | None,
+        /,
+    ) -> CopyServerlessCacheSnapshotRequest: ...
+
 @attrs.frozen(kw_only=True)
 class CopyServerlessCacheSnapshotResponse:
     """The CopyServerlessCacheSnapshotResponse structure."""
@@ -1039,6 +1294,11 @@ class CopyServerlessCacheSnapshotResponse:
     """The response for the attempt to copy the serverless cache snapshot. Available for Valkey,
     Redis OSS and Serverless Memcached only.
     """
+
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
+    ) -> CopyServerlessCacheSnapshotResponse: ...
 
 @attrs.frozen(kw_only=True)
 class CopySnapshotMessage:
@@ -1068,6 +1328,16 @@ class CopySnapshotMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        source_snapshot_name: str,
+        target_snapshot_name: str,
+        target_bucket: str | None,
+        kms_key_id: str | None,
+        tags: list[Tag] | None,
+        /,
+    ) -> CopySnapshotMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CopySnapshotResult:
     """The CopySnapshotResult structure."""
@@ -1076,6 +1346,9 @@ class CopySnapshotResult:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
+
+    @staticmethod
+    def _make(snapshot: Snapshot | None, /) -> CopySnapshotResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateCacheClusterMessage:
@@ -1311,12 +1584,50 @@ class CreateCacheClusterMessage:
     engine version 1.6.6 and above on all instances built on the Nitro system.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str,
+        replication_group_id: str | None,
+        az_mode: AZMode | None,
+        preferred_availability_zone: str | None,
+        preferred_availability_zones: list[str] | None,
+        num_cache_nodes: int | None,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        cache_parameter_group_name: str | None,
+        cache_subnet_group_name: str | None,
+        cache_security_group_names: list[str] | None,
+        security_group_ids: list[str] | None,
+        tags: list[Tag] | None,
+        snapshot_arns: list[str] | None,
+        snapshot_name: str | None,
+        preferred_maintenance_window: str | None,
+        port: int | None,
+        notification_topic_arn: str | None,
+        auto_minor_version_upgrade: bool | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        auth_token: str | None,
+        outpost_mode: OutpostMode | None,
+        preferred_outpost_arn: str | None,
+        preferred_outpost_arns: list[str] | None,
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
+        transit_encryption_enabled: bool | None,
+        network_type: NetworkType | None,
+        ip_discovery: IpDiscovery | None,
+        /,
+    ) -> CreateCacheClusterMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateCacheClusterResult:
     """The CreateCacheClusterResult structure."""
 
     cache_cluster: CacheCluster | None = None
     """Contains all of the attributes of a specific cluster."""
+
+    @staticmethod
+    def _make(cache_cluster: CacheCluster | None, /) -> CreateCacheClusterResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateCacheParameterGroupMessage:
@@ -1340,12 +1651,26 @@ class CreateCacheParameterGroupMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str,
+        cache_parameter_group_family: str,
+        description: str,
+        tags: list[Tag] | None,
+        /,
+    ) -> CreateCacheParameterGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateCacheParameterGroupResult:
     """The CreateCacheParameterGroupResult structure."""
 
     cache_parameter_group: CacheParameterGroup | None = None
     """Represents the output of a CreateCacheParameterGroup operation."""
+
+    @staticmethod
+    def _make(
+        cache_parameter_group: CacheParameterGroup | None, /
+    ) -> CreateCacheParameterGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateCacheSecurityGroupMessage:
@@ -1365,6 +1690,11 @@ class CreateCacheSecurityGroupMessage:
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
+
+    @staticmethod
+    def _make(
+        cache_security_group_name: str, description: str, tags: list[Tag] | None, /
+    ) -> CreateCacheSecurityGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CreateCacheSecurityGroupResult:
@@ -1386,6 +1716,11 @@ class CreateCacheSecurityGroupResult:
     RevokeCacheSecurityGroupIngress
     """
 
+    @staticmethod
+    def _make(
+        cache_security_group: CacheSecurityGroup | None, /
+    ) -> CreateCacheSecurityGroupResult: ...
+
 @attrs.frozen(kw_only=True)
 class CreateCacheSubnetGroupMessage:
     """Represents the input of a CreateCacheSubnetGroup operation."""
@@ -1406,6 +1741,15 @@ class CreateCacheSubnetGroupMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        cache_subnet_group_name: str,
+        cache_subnet_group_description: str,
+        subnet_ids: list[str],
+        tags: list[Tag] | None,
+        /,
+    ) -> CreateCacheSubnetGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateCacheSubnetGroupResult:
     """The CreateCacheSubnetGroupResult structure."""
@@ -1421,6 +1765,9 @@ class CreateCacheSubnetGroupResult:
 
     ModifyCacheSubnetGroup
     """
+
+    @staticmethod
+    def _make(cache_subnet_group: CacheSubnetGroup | None, /) -> CreateCacheSubnetGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateGlobalReplicationGroupMessage:
@@ -1447,6 +1794,15 @@ class CreateGlobalReplicationGroupMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group_id_suffix: str,
+        global_replication_group_description: str | None,
+        primary_replication_group_id: str,
+        tags: list[Tag] | None,
+        /,
+    ) -> CreateGlobalReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateGlobalReplicationGroupResult:
     """The CreateGlobalReplicationGroupResult structure."""
@@ -1461,6 +1817,11 @@ class CreateGlobalReplicationGroupResult:
     The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
     what you use to associate a secondary cluster.
     """
+
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> CreateGlobalReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateReplicationGroupMessage:
@@ -1794,12 +2155,60 @@ class CreateReplicationGroupMessage:
     replication group. For more information, see Durability.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        replication_group_description: str,
+        global_replication_group_id: str | None,
+        primary_cluster_id: str | None,
+        automatic_failover_enabled: bool | None,
+        multi_az_enabled: bool | None,
+        num_cache_clusters: int | None,
+        preferred_cache_cluster_azs: list[str] | None,
+        num_node_groups: int | None,
+        replicas_per_node_group: int | None,
+        node_group_configuration: list[NodeGroupConfiguration] | None,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        cache_parameter_group_name: str | None,
+        cache_subnet_group_name: str | None,
+        cache_security_group_names: list[str] | None,
+        security_group_ids: list[str] | None,
+        tags: list[Tag] | None,
+        snapshot_arns: list[str] | None,
+        snapshot_name: str | None,
+        preferred_maintenance_window: str | None,
+        port: int | None,
+        notification_topic_arn: str | None,
+        auto_minor_version_upgrade: bool | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        auth_token: str | None,
+        transit_encryption_enabled: bool | None,
+        at_rest_encryption_enabled: bool | None,
+        kms_key_id: str | None,
+        user_group_ids: list[str] | None,
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
+        data_tiering_enabled: bool | None,
+        network_type: NetworkType | None,
+        ip_discovery: IpDiscovery | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        cluster_mode: ClusterMode | None,
+        serverless_cache_snapshot_name: str | None,
+        durability: Durability | None,
+        /,
+    ) -> CreateReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateReplicationGroupResult:
     """The CreateReplicationGroupResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> CreateReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateServerlessCacheRequest:
@@ -1869,12 +2278,35 @@ class CreateServerlessCacheRequest:
     created. Setting this to public requires Valkey 9 or above.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str,
+        description: str | None,
+        engine: str,
+        major_engine_version: str | None,
+        cache_usage_limits: CacheUsageLimits | None,
+        kms_key_id: str | None,
+        security_group_ids: list[str] | None,
+        snapshot_arns_to_restore: list[str] | None,
+        tags: list[Tag] | None,
+        user_group_id: str | None,
+        subnet_ids: list[str] | None,
+        snapshot_retention_limit: int | None,
+        daily_snapshot_time: str | None,
+        network_type: NetworkType | None,
+        connection_type: ConnectionType | None,
+        /,
+    ) -> CreateServerlessCacheRequest: ...
+
 @attrs.frozen(kw_only=True)
 class CreateServerlessCacheResponse:
     """The CreateServerlessCacheResponse structure."""
 
     serverless_cache: ServerlessCache | None = None
     """The response for the attempt to create the serverless cache."""
+
+    @staticmethod
+    def _make(serverless_cache: ServerlessCache | None, /) -> CreateServerlessCacheResponse: ...
 
 @attrs.frozen(kw_only=True)
 class CreateServerlessCacheSnapshotRequest:
@@ -1898,6 +2330,15 @@ class CreateServerlessCacheSnapshotRequest:
     for Valkey, Redis OSS and Serverless Memcached only.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot_name: str,
+        serverless_cache_name: str,
+        kms_key_id: str | None,
+        tags: list[Tag] | None,
+        /,
+    ) -> CreateServerlessCacheSnapshotRequest: ...
+
 @attrs.frozen(kw_only=True)
 class CreateServerlessCacheSnapshotResponse:
     """The CreateServerlessCacheSnapshotResponse structure."""
@@ -1906,6 +2347,11 @@ class CreateServerlessCacheSnapshotResponse:
     """The state of a serverless cache snapshot at a specific point in time, to the millisecond.
     Available for Valkey, Redis OSS and Serverless Memcached only.
     """
+
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
+    ) -> CreateServerlessCacheSnapshotResponse: ...
 
 @attrs.frozen(kw_only=True)
 class CreateSnapshotMessage:
@@ -1926,6 +2372,16 @@ class CreateSnapshotMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        cache_cluster_id: str | None,
+        snapshot_name: str,
+        kms_key_id: str | None,
+        tags: list[Tag] | None,
+        /,
+    ) -> CreateSnapshotMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CreateSnapshotResult:
     """The CreateSnapshotResult structure."""
@@ -1934,6 +2390,9 @@ class CreateSnapshotResult:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
+
+    @staticmethod
+    def _make(snapshot: Snapshot | None, /) -> CreateSnapshotResult: ...
 
 @attrs.frozen(kw_only=True)
 class CreateUserGroupMessage:
@@ -1950,6 +2409,11 @@ class CreateUserGroupMessage:
     accompanied by a tag value, although null is accepted. Available for Valkey and Redis OSS
     only.
     """
+
+    @staticmethod
+    def _make(
+        user_group_id: str, engine: str, user_ids: list[str] | None, tags: list[Tag] | None, /
+    ) -> CreateUserGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class CreateUserMessage:
@@ -1974,6 +2438,19 @@ class CreateUserMessage:
     authentication_mode: AuthenticationMode | None = None
     """Specifies how to authenticate the user."""
 
+    @staticmethod
+    def _make(
+        user_id: str,
+        user_name: str,
+        engine: str,
+        passwords: list[str] | None,
+        access_string: str,
+        no_password_required: bool | None,
+        tags: list[Tag] | None,
+        authentication_mode: AuthenticationMode | None,
+        /,
+    ) -> CreateUserMessage: ...
+
 @attrs.frozen(kw_only=True)
 class CustomerNodeEndpoint:
     """The endpoint from which data should be migrated."""
@@ -1982,6 +2459,9 @@ class CustomerNodeEndpoint:
     """The address of the node endpoint"""
     port: int | None = None
     """The port of the node endpoint"""
+
+    @staticmethod
+    def _make(address: str | None, port: int | None, /) -> CustomerNodeEndpoint: ...
 
 @attrs.frozen(kw_only=True)
 class DataStorage:
@@ -1993,6 +2473,11 @@ class DataStorage:
     """The upper limit for data storage the cache is set to use."""
     minimum: int | None = None
     """The lower limit for data storage the cache is set to use."""
+
+    @staticmethod
+    def _make(
+        maximum: int | None, minimum: int | None, unit: DataStorageUnit, /
+    ) -> DataStorage: ...
 
 @attrs.frozen(kw_only=True)
 class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
@@ -2021,6 +2506,16 @@ class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
     groups listed by GlobalNodeGroupsToRetain from the cluster.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group_id: str,
+        node_group_count: int,
+        global_node_groups_to_remove: list[str] | None,
+        global_node_groups_to_retain: list[str] | None,
+        apply_immediately: bool,
+        /,
+    ) -> DecreaseNodeGroupsInGlobalReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     """The DecreaseNodeGroupsInGlobalReplicationGroupResult structure."""
@@ -2035,6 +2530,11 @@ class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
     what you use to associate a secondary cluster.
     """
+
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> DecreaseNodeGroupsInGlobalReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class DecreaseReplicaCountMessage:
@@ -2076,12 +2576,25 @@ class DecreaseReplicaCountMessage:
     replicas_to_remove: list[str] | None = None
     """A list of the node ids to remove from the replication group or node group (shard)."""
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        new_replica_count: int | None,
+        replica_configuration: list[ConfigureShard] | None,
+        replicas_to_remove: list[str] | None,
+        apply_immediately: bool,
+        /,
+    ) -> DecreaseReplicaCountMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DecreaseReplicaCountResult:
     """The DecreaseReplicaCountResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> DecreaseReplicaCountResult: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheClusterMessage:
@@ -2096,12 +2609,20 @@ class DeleteCacheClusterMessage:
     afterward.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str, final_snapshot_identifier: str | None, /
+    ) -> DeleteCacheClusterMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteCacheClusterResult:
     """The DeleteCacheClusterResult structure."""
 
     cache_cluster: CacheCluster | None = None
     """Contains all of the attributes of a specific cluster."""
+
+    @staticmethod
+    def _make(cache_cluster: CacheCluster | None, /) -> DeleteCacheClusterResult: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheParameterGroupMessage:
@@ -2113,6 +2634,9 @@ class DeleteCacheParameterGroupMessage:
     The specified cache security group must not be associated with any clusters.
     """
 
+    @staticmethod
+    def _make(cache_parameter_group_name: str, /) -> DeleteCacheParameterGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteCacheSecurityGroupMessage:
     """Represents the input of a DeleteCacheSecurityGroup operation."""
@@ -2122,6 +2646,9 @@ class DeleteCacheSecurityGroupMessage:
 
     You cannot delete the default security group.
     """
+
+    @staticmethod
+    def _make(cache_security_group_name: str, /) -> DeleteCacheSecurityGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheSubnetGroupMessage:
@@ -2133,6 +2660,9 @@ class DeleteCacheSubnetGroupMessage:
     Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
     """
 
+    @staticmethod
+    def _make(cache_subnet_group_name: str, /) -> DeleteCacheSubnetGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteGlobalReplicationGroupMessage:
     """The DeleteGlobalReplicationGroupMessage structure."""
@@ -2141,6 +2671,11 @@ class DeleteGlobalReplicationGroupMessage:
     """The name of the Global datastore"""
     retain_primary_replication_group: bool
     """The primary replication group is retained as a standalone replication group."""
+
+    @staticmethod
+    def _make(
+        global_replication_group_id: str, retain_primary_replication_group: bool, /
+    ) -> DeleteGlobalReplicationGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteGlobalReplicationGroupResult:
@@ -2156,6 +2691,11 @@ class DeleteGlobalReplicationGroupResult:
     The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
     what you use to associate a secondary cluster.
     """
+
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> DeleteGlobalReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteReplicationGroupMessage:
@@ -2173,12 +2713,23 @@ class DeleteReplicationGroupMessage:
     immediately deleted.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        retain_primary_cluster: bool | None,
+        final_snapshot_identifier: str | None,
+        /,
+    ) -> DeleteReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteReplicationGroupResult:
     """The DeleteReplicationGroupResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> DeleteReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteServerlessCacheRequest:
@@ -2192,12 +2743,20 @@ class DeleteServerlessCacheRequest:
     taken.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str, final_snapshot_name: str | None, /
+    ) -> DeleteServerlessCacheRequest: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteServerlessCacheResponse:
     """The DeleteServerlessCacheResponse structure."""
 
     serverless_cache: ServerlessCache | None = None
     """Provides the details of the specified serverless cache that is about to be deleted."""
+
+    @staticmethod
+    def _make(serverless_cache: ServerlessCache | None, /) -> DeleteServerlessCacheResponse: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteServerlessCacheSnapshotRequest:
@@ -2208,6 +2767,9 @@ class DeleteServerlessCacheSnapshotRequest:
     Memcached only.
     """
 
+    @staticmethod
+    def _make(serverless_cache_snapshot_name: str, /) -> DeleteServerlessCacheSnapshotRequest: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteServerlessCacheSnapshotResponse:
     """The DeleteServerlessCacheSnapshotResponse structure."""
@@ -2216,12 +2778,20 @@ class DeleteServerlessCacheSnapshotResponse:
     """The snapshot to be deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
+    ) -> DeleteServerlessCacheSnapshotResponse: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteSnapshotMessage:
     """Represents the input of a DeleteSnapshot operation."""
 
     snapshot_name: str
     """The name of the snapshot to be deleted."""
+
+    @staticmethod
+    def _make(snapshot_name: str, /) -> DeleteSnapshotMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DeleteSnapshotResult:
@@ -2232,6 +2802,9 @@ class DeleteSnapshotResult:
     was taken.
     """
 
+    @staticmethod
+    def _make(snapshot: Snapshot | None, /) -> DeleteSnapshotResult: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteUserGroupMessage:
     """The DeleteUserGroupMessage structure."""
@@ -2239,12 +2812,18 @@ class DeleteUserGroupMessage:
     user_group_id: str
     """The ID of the user group."""
 
+    @staticmethod
+    def _make(user_group_id: str, /) -> DeleteUserGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DeleteUserMessage:
     """The DeleteUserMessage structure."""
 
     user_id: str
     """The ID of the user."""
+
+    @staticmethod
+    def _make(user_id: str, /) -> DeleteUserMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheClustersMessage:
@@ -2277,6 +2856,16 @@ class DescribeCacheClustersMessage:
     (API/CLI: clusters) that are not members of a replication group. In practice, this means
     Memcached and single node Valkey or Redis OSS clusters.
     """
+
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None,
+        max_records: int | None,
+        marker: str | None,
+        show_cache_node_info: bool | None,
+        show_cache_clusters_not_in_replication_groups: bool | None,
+        /,
+    ) -> DescribeCacheClustersMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheEngineVersionsMessage:
@@ -2328,6 +2917,17 @@ class DescribeCacheEngineVersionsMessage:
     version combination is to be returned.
     """
 
+    @staticmethod
+    def _make(
+        engine: str | None,
+        engine_version: str | None,
+        cache_parameter_group_family: str | None,
+        max_records: int | None,
+        marker: str | None,
+        default_only: bool | None,
+        /,
+    ) -> DescribeCacheEngineVersionsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeCacheParameterGroupsMessage:
     """Represents the input of a DescribeCacheParameterGroups operation."""
@@ -2348,6 +2948,11 @@ class DescribeCacheParameterGroupsMessage:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.
     """
+
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str | None, max_records: int | None, marker: str | None, /
+    ) -> DescribeCacheParameterGroupsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheParametersMessage:
@@ -2375,6 +2980,15 @@ class DescribeCacheParametersMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str,
+        source: str | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeCacheParametersMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeCacheSecurityGroupsMessage:
     """Represents the input of a DescribeCacheSecurityGroups operation."""
@@ -2396,6 +3010,11 @@ class DescribeCacheSecurityGroupsMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        cache_security_group_name: str | None, max_records: int | None, marker: str | None, /
+    ) -> DescribeCacheSecurityGroupsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeCacheSubnetGroupsMessage:
     """Represents the input of a DescribeCacheSubnetGroups operation."""
@@ -2416,6 +3035,11 @@ class DescribeCacheSubnetGroupsMessage:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.
     """
+
+    @staticmethod
+    def _make(
+        cache_subnet_group_name: str | None, max_records: int | None, marker: str | None, /
+    ) -> DescribeCacheSubnetGroupsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeEngineDefaultParametersMessage:
@@ -2442,12 +3066,22 @@ class DescribeEngineDefaultParametersMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_family: str, max_records: int | None, marker: str | None, /
+    ) -> DescribeEngineDefaultParametersMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeEngineDefaultParametersResult:
     """The DescribeEngineDefaultParametersResult structure."""
 
     engine_defaults: EngineDefaults | None = None
     """Represents the output of a DescribeEngineDefaultParameters operation."""
+
+    @staticmethod
+    def _make(
+        engine_defaults: EngineDefaults | None, /
+    ) -> DescribeEngineDefaultParametersResult: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeEventsMessage:
@@ -2487,6 +3121,18 @@ class DescribeEventsMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        source_identifier: str | None,
+        source_type: SourceType | None,
+        start_time: datetime | None,
+        end_time: datetime | None,
+        duration: int | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeEventsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeGlobalReplicationGroupsMessage:
     """The DescribeGlobalReplicationGroupsMessage structure."""
@@ -2506,6 +3152,15 @@ class DescribeGlobalReplicationGroupsMessage:
     show_member_info: bool | None = None
     """Returns the list of members that comprise the Global datastore."""
 
+    @staticmethod
+    def _make(
+        global_replication_group_id: str | None,
+        max_records: int | None,
+        marker: str | None,
+        show_member_info: bool | None,
+        /,
+    ) -> DescribeGlobalReplicationGroupsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeGlobalReplicationGroupsResult:
     """The DescribeGlobalReplicationGroupsResult structure."""
@@ -2517,6 +3172,11 @@ class DescribeGlobalReplicationGroupsResult:
     """
     global_replication_groups: list[GlobalReplicationGroup] | None = None
     """Indicates the slot configuration and global identifier for each slice group."""
+
+    @staticmethod
+    def _make(
+        marker: str | None, global_replication_groups: list[GlobalReplicationGroup] | None, /
+    ) -> DescribeGlobalReplicationGroupsResult: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeReplicationGroupsMessage:
@@ -2542,6 +3202,11 @@ class DescribeReplicationGroupsMessage:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.
     """
+
+    @staticmethod
+    def _make(
+        replication_group_id: str | None, max_records: int | None, marker: str | None, /
+    ) -> DescribeReplicationGroupsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeReservedCacheNodesMessage:
@@ -2608,6 +3273,19 @@ class DescribeReservedCacheNodesMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        reserved_cache_node_id: str | None,
+        reserved_cache_nodes_offering_id: str | None,
+        cache_node_type: str | None,
+        duration: str | None,
+        product_description: str | None,
+        offering_type: str | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeReservedCacheNodesMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeReservedCacheNodesOfferingsMessage:
     """Represents the input of a DescribeReservedCacheNodesOfferings operation."""
@@ -2671,6 +3349,18 @@ class DescribeReservedCacheNodesOfferingsMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        reserved_cache_nodes_offering_id: str | None,
+        cache_node_type: str | None,
+        duration: str | None,
+        product_description: str | None,
+        offering_type: str | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeReservedCacheNodesOfferingsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeServerlessCacheSnapshotsRequest:
     """The DescribeServerlessCacheSnapshotsRequest structure."""
@@ -2701,6 +3391,16 @@ class DescribeServerlessCacheSnapshotsRequest:
     is 50. The Validation Constraints are a maximum of 50.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str | None,
+        serverless_cache_snapshot_name: str | None,
+        snapshot_type: str | None,
+        next_token: str | None,
+        max_results: int | None,
+        /,
+    ) -> DescribeServerlessCacheSnapshotsRequest: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeServerlessCacheSnapshotsResponse:
     """The DescribeServerlessCacheSnapshotsResponse structure."""
@@ -2715,6 +3415,11 @@ class DescribeServerlessCacheSnapshotsResponse:
     """The serverless caches snapshots associated with a given description request. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
+
+    @staticmethod
+    def _make(
+        next_token: str | None, serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None, /
+    ) -> DescribeServerlessCacheSnapshotsResponse: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeServerlessCachesRequest:
@@ -2735,6 +3440,11 @@ class DescribeServerlessCachesRequest:
     marker, up to the value specified by MaxResults.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str | None, max_results: int | None, next_token: str | None, /
+    ) -> DescribeServerlessCachesRequest: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeServerlessCachesResponse:
     """The DescribeServerlessCachesResponse structure."""
@@ -2746,6 +3456,11 @@ class DescribeServerlessCachesResponse:
     """
     serverless_caches: list[ServerlessCache] | None = None
     """The serverless caches associated with a given description request."""
+
+    @staticmethod
+    def _make(
+        next_token: str | None, serverless_caches: list[ServerlessCache] | None, /
+    ) -> DescribeServerlessCachesResponse: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeServiceUpdatesMessage:
@@ -2763,6 +3478,15 @@ class DescribeServiceUpdatesMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        service_update_name: str | None,
+        service_update_status: list[ServiceUpdateStatus] | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeServiceUpdatesMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeSnapshotsListMessage:
     """Represents the output of a DescribeSnapshots operation."""
@@ -2775,6 +3499,11 @@ class DescribeSnapshotsListMessage:
     snapshots: list[Snapshot] | None = None
     """A list of snapshots. Each item in the list contains detailed information about one snapshot.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, snapshots: list[Snapshot] | None, /
+    ) -> DescribeSnapshotsListMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeSnapshotsMessage:
@@ -2816,6 +3545,18 @@ class DescribeSnapshotsMessage:
     snapshot description.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        cache_cluster_id: str | None,
+        snapshot_name: str | None,
+        snapshot_source: str | None,
+        marker: str | None,
+        max_records: int | None,
+        show_node_group_config: bool | None,
+        /,
+    ) -> DescribeSnapshotsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeUpdateActionsMessage:
     """The DescribeUpdateActionsMessage structure."""
@@ -2845,6 +3586,21 @@ class DescribeUpdateActionsMessage:
     beyond the marker, up to the value specified by MaxRecords.
     """
 
+    @staticmethod
+    def _make(
+        service_update_name: str | None,
+        replication_group_ids: list[str] | None,
+        cache_cluster_ids: list[str] | None,
+        engine: str | None,
+        service_update_status: list[ServiceUpdateStatus] | None,
+        service_update_time_range: TimeRangeFilter | None,
+        update_action_status: list[UpdateActionStatus] | None,
+        show_node_level_update_status: bool | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeUpdateActionsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeUserGroupsMessage:
     """The DescribeUserGroupsMessage structure."""
@@ -2862,6 +3618,11 @@ class DescribeUserGroupsMessage:
     beyond the marker, up to the value specified by MaxRecords. >
     """
 
+    @staticmethod
+    def _make(
+        user_group_id: str | None, max_records: int | None, marker: str | None, /
+    ) -> DescribeUserGroupsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeUserGroupsResult:
     """The DescribeUserGroupsResult structure."""
@@ -2873,6 +3634,11 @@ class DescribeUserGroupsResult:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.>
     """
+
+    @staticmethod
+    def _make(
+        user_groups: list[UserGroup] | None, marker: str | None, /
+    ) -> DescribeUserGroupsResult: ...
 
 @attrs.frozen(kw_only=True)
 class DescribeUsersMessage:
@@ -2895,6 +3661,16 @@ class DescribeUsersMessage:
     beyond the marker, up to the value specified by MaxRecords. >
     """
 
+    @staticmethod
+    def _make(
+        engine: str | None,
+        user_id: str | None,
+        filters: list[Filter] | None,
+        max_records: int | None,
+        marker: str | None,
+        /,
+    ) -> DescribeUsersMessage: ...
+
 @attrs.frozen(kw_only=True)
 class DescribeUsersResult:
     """The DescribeUsersResult structure."""
@@ -2907,6 +3683,9 @@ class DescribeUsersResult:
     beyond the marker, up to the value specified by MaxRecords. >
     """
 
+    @staticmethod
+    def _make(users: list[User] | None, marker: str | None, /) -> DescribeUsersResult: ...
+
 @attrs.frozen(kw_only=True)
 class DestinationDetails:
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
@@ -2918,6 +3697,13 @@ class DestinationDetails:
     kinesis_firehose_details: KinesisFirehoseDestinationDetails | None = None
     """The configuration details of the Kinesis Data Firehose destination."""
 
+    @staticmethod
+    def _make(
+        cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None,
+        kinesis_firehose_details: KinesisFirehoseDestinationDetails | None,
+        /,
+    ) -> DestinationDetails: ...
+
 @attrs.frozen(kw_only=True)
 class DisassociateGlobalReplicationGroupMessage:
     """The DisassociateGlobalReplicationGroupMessage structure."""
@@ -2928,6 +3714,14 @@ class DisassociateGlobalReplicationGroupMessage:
     """The name of the secondary cluster you wish to remove from the Global datastore"""
     replication_group_region: str
     """The Amazon region of secondary cluster you wish to remove from the Global datastore"""
+
+    @staticmethod
+    def _make(
+        global_replication_group_id: str,
+        replication_group_id: str,
+        replication_group_region: str,
+        /,
+    ) -> DisassociateGlobalReplicationGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class DisassociateGlobalReplicationGroupResult:
@@ -2944,6 +3738,11 @@ class DisassociateGlobalReplicationGroupResult:
     what you use to associate a secondary cluster.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> DisassociateGlobalReplicationGroupResult: ...
+
 @attrs.frozen(kw_only=True)
 class EC2SecurityGroup:
     """Provides ownership and status information for an Amazon EC2 security group."""
@@ -2954,6 +3753,14 @@ class EC2SecurityGroup:
     """The name of the Amazon EC2 security group."""
     ec2_security_group_owner_id: str | None = None
     """The Amazon account ID of the Amazon EC2 security group owner."""
+
+    @staticmethod
+    def _make(
+        status: str | None,
+        ec2_security_group_name: str | None,
+        ec2_security_group_owner_id: str | None,
+        /,
+    ) -> EC2SecurityGroup: ...
 
 @attrs.frozen(kw_only=True)
 class ECPUPerSecond:
@@ -2968,6 +3775,9 @@ class ECPUPerSecond:
     second.
     """
 
+    @staticmethod
+    def _make(maximum: int | None, minimum: int | None, /) -> ECPUPerSecond: ...
+
 @attrs.frozen(kw_only=True)
 class Endpoint:
     """Represents the information required for client programs to connect to a cache node. This
@@ -2978,6 +3788,9 @@ class Endpoint:
     """The DNS hostname of the cache node."""
     port: int | None = None
     """The port number that the cache engine is listening on."""
+
+    @staticmethod
+    def _make(address: str | None, port: int | None, /) -> Endpoint: ...
 
 @attrs.frozen(kw_only=True)
 class EngineDefaults:
@@ -2999,6 +3812,15 @@ class EngineDefaults:
     contains detailed information about one parameter.
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_family: str | None,
+        marker: str | None,
+        parameters: list[Parameter] | None,
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None,
+        /,
+    ) -> EngineDefaults: ...
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Represents a single occurrence of something interesting within the system. Some examples of
@@ -3017,6 +3839,15 @@ class Event:
     date: datetime | None = None
     """The date and time when the event occurred."""
 
+    @staticmethod
+    def _make(
+        source_identifier: str | None,
+        source_type: SourceType | None,
+        message: str | None,
+        date: datetime | None,
+        /,
+    ) -> Event: ...
+
 @attrs.frozen(kw_only=True)
 class EventsMessage:
     """Represents the output of a DescribeEvents operation."""
@@ -3026,6 +3857,9 @@ class EventsMessage:
     events: list[Event] | None = None
     """A list of events. Each element in the list contains detailed information about one event.
     """
+
+    @staticmethod
+    def _make(marker: str | None, events: list[Event] | None, /) -> EventsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ExportServerlessCacheSnapshotRequest:
@@ -3040,6 +3874,11 @@ class ExportServerlessCacheSnapshotRequest:
     same region as the snapshot. Available for Valkey and Redis OSS only.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot_name: str, s3_bucket_name: str, /
+    ) -> ExportServerlessCacheSnapshotRequest: ...
+
 @attrs.frozen(kw_only=True)
 class ExportServerlessCacheSnapshotResponse:
     """The ExportServerlessCacheSnapshotResponse structure."""
@@ -3048,6 +3887,11 @@ class ExportServerlessCacheSnapshotResponse:
     """The state of a serverless cache at a specific point in time, to the millisecond. Available
     for Valkey, Redis OSS and Serverless Memcached only.
     """
+
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
+    ) -> ExportServerlessCacheSnapshotResponse: ...
 
 @attrs.frozen(kw_only=True)
 class FailoverGlobalReplicationGroupMessage:
@@ -3059,6 +3903,11 @@ class FailoverGlobalReplicationGroupMessage:
     """The Amazon region of the primary cluster of the Global datastore"""
     primary_replication_group_id: str
     """The name of the primary replication group"""
+
+    @staticmethod
+    def _make(
+        global_replication_group_id: str, primary_region: str, primary_replication_group_id: str, /
+    ) -> FailoverGlobalReplicationGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class FailoverGlobalReplicationGroupResult:
@@ -3075,6 +3924,11 @@ class FailoverGlobalReplicationGroupResult:
     what you use to associate a secondary cluster.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> FailoverGlobalReplicationGroupResult: ...
+
 @attrs.frozen(kw_only=True)
 class Filter:
     """Used to streamline results of a search based on the property being filtered."""
@@ -3084,6 +3938,9 @@ class Filter:
     values: list[str]
     """The property values to filter on. For example, "user-123"."""
 
+    @staticmethod
+    def _make(name: str, values: list[str], /) -> Filter: ...
+
 @attrs.frozen(kw_only=True)
 class GlobalNodeGroup:
     """Indicates the slot configuration and global identifier for a slice group."""
@@ -3092,6 +3949,9 @@ class GlobalNodeGroup:
     """The name of the global node group"""
     slots: str | None = None
     """The keyspace for this node group"""
+
+    @staticmethod
+    def _make(global_node_group_id: str | None, slots: str | None, /) -> GlobalNodeGroup: ...
 
 @attrs.frozen(kw_only=True)
 class GlobalReplicationGroup:
@@ -3147,6 +4007,24 @@ class GlobalReplicationGroup:
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the global replication group."""
 
+    @staticmethod
+    def _make(
+        global_replication_group_id: str | None,
+        global_replication_group_description: str | None,
+        status: str | None,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        members: list[GlobalReplicationGroupMember] | None,
+        cluster_enabled: bool | None,
+        global_node_groups: list[GlobalNodeGroup] | None,
+        auth_token_enabled: bool | None,
+        transit_encryption_enabled: bool | None,
+        at_rest_encryption_enabled: bool | None,
+        arn: str | None,
+        /,
+    ) -> GlobalReplicationGroup: ...
+
 @attrs.frozen(kw_only=True)
 class GlobalReplicationGroupInfo:
     """The name of the Global datastore and role of this replication group in the Global datastore."""
@@ -3155,6 +4033,11 @@ class GlobalReplicationGroupInfo:
     """The name of the Global datastore"""
     global_replication_group_member_role: str | None = None
     """The role of the replication group in a Global datastore. Can be primary or secondary."""
+
+    @staticmethod
+    def _make(
+        global_replication_group_id: str | None, global_replication_group_member_role: str | None, /
+    ) -> GlobalReplicationGroupInfo: ...
 
 @attrs.frozen(kw_only=True)
 class GlobalReplicationGroupMember:
@@ -3173,6 +4056,16 @@ class GlobalReplicationGroupMember:
     status: str | None = None
     """The status of the membership of the replication group."""
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        replication_group_region: str | None,
+        role: str | None,
+        automatic_failover: AutomaticFailoverStatus | None,
+        status: str | None,
+        /,
+    ) -> GlobalReplicationGroupMember: ...
+
 @attrs.frozen(kw_only=True)
 class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
     """The IncreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
@@ -3190,6 +4083,15 @@ class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
     configuration for each that comprise the Global datastore
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group_id: str,
+        node_group_count: int,
+        regional_configurations: list[RegionalConfiguration] | None,
+        apply_immediately: bool,
+        /,
+    ) -> IncreaseNodeGroupsInGlobalReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     """The IncreaseNodeGroupsInGlobalReplicationGroupResult structure."""
@@ -3204,6 +4106,11 @@ class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
     what you use to associate a secondary cluster.
     """
+
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> IncreaseNodeGroupsInGlobalReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class IncreaseReplicaCountMessage:
@@ -3227,6 +4134,15 @@ class IncreaseReplicaCountMessage:
     NewReplicaCount, NodeGroupId, and PreferredAvailabilityZones.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        new_replica_count: int | None,
+        replica_configuration: list[ConfigureShard] | None,
+        apply_immediately: bool,
+        /,
+    ) -> IncreaseReplicaCountMessage: ...
+
 @attrs.frozen(kw_only=True)
 class IncreaseReplicaCountResult:
     """The IncreaseReplicaCountResult structure."""
@@ -3234,12 +4150,18 @@ class IncreaseReplicaCountResult:
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> IncreaseReplicaCountResult: ...
+
 @attrs.frozen(kw_only=True)
 class KinesisFirehoseDestinationDetails:
     """The configuration details of the Kinesis Data Firehose destination."""
 
     delivery_stream: str | None = None
     """The name of the Kinesis Data Firehose delivery stream."""
+
+    @staticmethod
+    def _make(delivery_stream: str | None, /) -> KinesisFirehoseDestinationDetails: ...
 
 @attrs.frozen(kw_only=True)
 class ListAllowedNodeTypeModificationsMessage:
@@ -3260,6 +4182,11 @@ class ListAllowedNodeTypeModificationsMessage:
     You must provide a value for either the CacheClusterId or the ReplicationGroupId.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None, replication_group_id: str | None, /
+    ) -> ListAllowedNodeTypeModificationsMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ListTagsForResourceMessage:
     """The input parameters for the ListTagsForResource operation."""
@@ -3272,6 +4199,9 @@ class ListTagsForResourceMessage:
     For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Web Services
     Service Namespaces.
     """
+
+    @staticmethod
+    def _make(resource_name: str, /) -> ListTagsForResourceMessage: ...
 
 @attrs.frozen(kw_only=True)
 class LogDeliveryConfiguration:
@@ -3294,6 +4224,17 @@ class LogDeliveryConfiguration:
     message: str | None = None
     """Returns an error message for the log delivery configuration."""
 
+    @staticmethod
+    def _make(
+        log_type: LogType | None,
+        destination_type: DestinationType | None,
+        destination_details: DestinationDetails | None,
+        log_format: LogFormat | None,
+        status: LogDeliveryConfigurationStatus | None,
+        message: str | None,
+        /,
+    ) -> LogDeliveryConfiguration: ...
+
 @attrs.frozen(kw_only=True)
 class LogDeliveryConfigurationRequest:
     """Specifies the destination, format and type of the logs."""
@@ -3311,6 +4252,16 @@ class LogDeliveryConfigurationRequest:
     enabled: bool | None = None
     """Specify if log delivery is enabled. Default true."""
 
+    @staticmethod
+    def _make(
+        log_type: LogType | None,
+        destination_type: DestinationType | None,
+        destination_details: DestinationDetails | None,
+        log_format: LogFormat | None,
+        enabled: bool | None,
+        /,
+    ) -> LogDeliveryConfigurationRequest: ...
+
 @attrs.frozen(kw_only=True)
 class MigrationSummary:
     """Provides a summary of the current migration status for a serverless cache."""
@@ -3324,6 +4275,11 @@ class MigrationSummary:
     """
     cutover_mode: str | None = None
     """The cutover configuration for the migration."""
+
+    @staticmethod
+    def _make(
+        status: str | None, migration_endpoint: Endpoint | None, cutover_mode: str | None, /
+    ) -> MigrationSummary: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheClusterMessage:
@@ -3528,12 +4484,43 @@ class ModifyCacheClusterMessage:
     percentage and interval.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str,
+        num_cache_nodes: int | None,
+        cache_node_ids_to_remove: list[str] | None,
+        az_mode: AZMode | None,
+        new_availability_zones: list[str] | None,
+        cache_security_group_names: list[str] | None,
+        security_group_ids: list[str] | None,
+        preferred_maintenance_window: str | None,
+        notification_topic_arn: str | None,
+        cache_parameter_group_name: str | None,
+        notification_topic_status: str | None,
+        apply_immediately: bool | None,
+        engine: str | None,
+        engine_version: str | None,
+        auto_minor_version_upgrade: bool | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        cache_node_type: str | None,
+        auth_token: str | None,
+        auth_token_update_strategy: AuthTokenUpdateStrategyType | None,
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
+        ip_discovery: IpDiscovery | None,
+        scale_config: ScaleConfig | None,
+        /,
+    ) -> ModifyCacheClusterMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyCacheClusterResult:
     """The ModifyCacheClusterResult structure."""
 
     cache_cluster: CacheCluster | None = None
     """Contains all of the attributes of a specific cluster."""
+
+    @staticmethod
+    def _make(cache_cluster: CacheCluster | None, /) -> ModifyCacheClusterResult: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheParameterGroupMessage:
@@ -3546,6 +4533,11 @@ class ModifyCacheParameterGroupMessage:
     one parameter name and value; subsequent arguments are optional. A maximum of 20 parameters
     may be modified per request.
     """
+
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str, parameter_name_values: list[ParameterNameValue], /
+    ) -> ModifyCacheParameterGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheSubnetGroupMessage:
@@ -3563,6 +4555,14 @@ class ModifyCacheSubnetGroupMessage:
     subnet_ids: list[str] | None = None
     """The EC2 subnet IDs for the cache subnet group."""
 
+    @staticmethod
+    def _make(
+        cache_subnet_group_name: str,
+        cache_subnet_group_description: str | None,
+        subnet_ids: list[str] | None,
+        /,
+    ) -> ModifyCacheSubnetGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyCacheSubnetGroupResult:
     """The ModifyCacheSubnetGroupResult structure."""
@@ -3578,6 +4578,9 @@ class ModifyCacheSubnetGroupResult:
 
     ModifyCacheSubnetGroup
     """
+
+    @staticmethod
+    def _make(cache_subnet_group: CacheSubnetGroup | None, /) -> ModifyCacheSubnetGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyGlobalReplicationGroupMessage:
@@ -3610,6 +4613,19 @@ class ModifyGlobalReplicationGroupMessage:
     existing primary encounters a failure.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group_id: str,
+        apply_immediately: bool,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        cache_parameter_group_name: str | None,
+        global_replication_group_description: str | None,
+        automatic_failover_enabled: bool | None,
+        /,
+    ) -> ModifyGlobalReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyGlobalReplicationGroupResult:
     """The ModifyGlobalReplicationGroupResult structure."""
@@ -3624,6 +4640,11 @@ class ModifyGlobalReplicationGroupResult:
     The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
     what you use to associate a secondary cluster.
     """
+
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> ModifyGlobalReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupMessage:
@@ -3845,12 +4866,51 @@ class ModifyReplicationGroupMessage:
     versa. For more information, see Durability.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        replication_group_description: str | None,
+        primary_cluster_id: str | None,
+        snapshotting_cluster_id: str | None,
+        automatic_failover_enabled: bool | None,
+        multi_az_enabled: bool | None,
+        node_group_id: str | None,
+        cache_security_group_names: list[str] | None,
+        security_group_ids: list[str] | None,
+        preferred_maintenance_window: str | None,
+        notification_topic_arn: str | None,
+        cache_parameter_group_name: str | None,
+        notification_topic_status: str | None,
+        apply_immediately: bool | None,
+        engine: str | None,
+        engine_version: str | None,
+        auto_minor_version_upgrade: bool | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        cache_node_type: str | None,
+        auth_token: str | None,
+        auth_token_update_strategy: AuthTokenUpdateStrategyType | None,
+        user_group_ids_to_add: list[str] | None,
+        user_group_ids_to_remove: list[str] | None,
+        remove_user_groups: bool | None,
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
+        ip_discovery: IpDiscovery | None,
+        transit_encryption_enabled: bool | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        cluster_mode: ClusterMode | None,
+        durability: Durability | None,
+        /,
+    ) -> ModifyReplicationGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupResult:
     """The ModifyReplicationGroupResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> ModifyReplicationGroupResult: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupShardConfigurationMessage:
@@ -3896,12 +4956,28 @@ class ModifyReplicationGroupShardConfigurationMessage:
     from the cluster.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        node_group_count: int,
+        apply_immediately: bool,
+        resharding_configuration: list[ReshardingConfiguration] | None,
+        node_groups_to_remove: list[str] | None,
+        node_groups_to_retain: list[str] | None,
+        /,
+    ) -> ModifyReplicationGroupShardConfigurationMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupShardConfigurationResult:
     """The ModifyReplicationGroupShardConfigurationResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(
+        replication_group: ReplicationGroup | None, /
+    ) -> ModifyReplicationGroupShardConfigurationResult: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyServerlessCacheRequest:
@@ -3947,12 +5023,30 @@ class ModifyServerlessCacheRequest:
     major_engine_version: str | None = None
     """Modifies the engine vesion listed in a serverless cache request."""
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str,
+        description: str | None,
+        cache_usage_limits: CacheUsageLimits | None,
+        remove_user_group: bool | None,
+        user_group_id: str | None,
+        security_group_ids: list[str] | None,
+        snapshot_retention_limit: int | None,
+        daily_snapshot_time: str | None,
+        engine: str | None,
+        major_engine_version: str | None,
+        /,
+    ) -> ModifyServerlessCacheRequest: ...
+
 @attrs.frozen(kw_only=True)
 class ModifyServerlessCacheResponse:
     """The ModifyServerlessCacheResponse structure."""
 
     serverless_cache: ServerlessCache | None = None
     """The response for the attempt to modify the serverless cache."""
+
+    @staticmethod
+    def _make(serverless_cache: ServerlessCache | None, /) -> ModifyServerlessCacheResponse: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyUserGroupMessage:
@@ -3966,6 +5060,15 @@ class ModifyUserGroupMessage:
     """The list of user IDs to remove from the user group."""
     engine: str | None = None
     """Modifies the engine listed in a user group. The options are valkey or redis."""
+
+    @staticmethod
+    def _make(
+        user_group_id: str,
+        user_ids_to_add: list[str] | None,
+        user_ids_to_remove: list[str] | None,
+        engine: str | None,
+        /,
+    ) -> ModifyUserGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ModifyUserMessage:
@@ -3985,6 +5088,18 @@ class ModifyUserMessage:
     """Specifies how to authenticate the user."""
     engine: str | None = None
     """Modifies the engine listed for a user. The options are valkey or redis."""
+
+    @staticmethod
+    def _make(
+        user_id: str,
+        access_string: str | None,
+        append_access_string: str | None,
+        passwords: list[str] | None,
+        no_password_required: bool | None,
+        authentication_mode: AuthenticationMode | None,
+        engine: str | None,
+        /,
+    ) -> ModifyUserMessage: ...
 
 @attrs.frozen(kw_only=True)
 class NodeGroup:
@@ -4009,6 +5124,17 @@ class NodeGroup:
     """The keyspace for this node group (shard)."""
     node_group_members: list[NodeGroupMember] | None = None
     """A list containing information about individual nodes within the node group (shard)."""
+
+    @staticmethod
+    def _make(
+        node_group_id: str | None,
+        status: str | None,
+        primary_endpoint: Endpoint | None,
+        reader_endpoint: Endpoint | None,
+        slots: str | None,
+        node_group_members: list[NodeGroupMember] | None,
+        /,
+    ) -> NodeGroup: ...
 
 @attrs.frozen(kw_only=True)
 class NodeGroupConfiguration:
@@ -4040,6 +5166,18 @@ class NodeGroupConfiguration:
     replica_outpost_arns: list[str] | None = None
     """The outpost ARN of the node replicas."""
 
+    @staticmethod
+    def _make(
+        node_group_id: str | None,
+        slots: str | None,
+        replica_count: int | None,
+        primary_availability_zone: str | None,
+        replica_availability_zones: list[str] | None,
+        primary_outpost_arn: str | None,
+        replica_outpost_arns: list[str] | None,
+        /,
+    ) -> NodeGroupConfiguration: ...
+
 @attrs.frozen(kw_only=True)
 class NodeGroupMember:
     """Represents a single node within a node group (shard)."""
@@ -4061,6 +5199,17 @@ class NodeGroupMember:
     """The role that is currently assigned to the node - primary or replica. This member is only
     applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
     """
+
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None,
+        cache_node_id: str | None,
+        read_endpoint: Endpoint | None,
+        preferred_availability_zone: str | None,
+        preferred_outpost_arn: str | None,
+        current_role: str | None,
+        /,
+    ) -> NodeGroupMember: ...
 
 @attrs.frozen(kw_only=True)
 class NodeGroupMemberUpdateStatus:
@@ -4085,6 +5234,20 @@ class NodeGroupMemberUpdateStatus:
     node_update_status_modified_date: datetime | None = None
     """The date when the NodeUpdateStatus was last modified"""
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None,
+        cache_node_id: str | None,
+        node_update_status: NodeUpdateStatus | None,
+        node_deletion_date: datetime | None,
+        node_update_start_date: datetime | None,
+        node_update_end_date: datetime | None,
+        node_update_initiated_by: NodeUpdateInitiatedBy | None,
+        node_update_initiated_date: datetime | None,
+        node_update_status_modified_date: datetime | None,
+        /,
+    ) -> NodeGroupMemberUpdateStatus: ...
+
 @attrs.frozen(kw_only=True)
 class NodeGroupUpdateStatus:
     """The status of the service update on the node group"""
@@ -4093,6 +5256,13 @@ class NodeGroupUpdateStatus:
     """The ID of the node group"""
     node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = None
     """The status of the service update on the node group member"""
+
+    @staticmethod
+    def _make(
+        node_group_id: str | None,
+        node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None,
+        /,
+    ) -> NodeGroupUpdateStatus: ...
 
 @attrs.frozen(kw_only=True)
 class NodeSnapshot:
@@ -4115,6 +5285,18 @@ class NodeSnapshot:
     snapshot.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str | None,
+        node_group_id: str | None,
+        cache_node_id: str | None,
+        node_group_configuration: NodeGroupConfiguration | None,
+        cache_size: str | None,
+        cache_node_create_time: datetime | None,
+        snapshot_create_time: datetime | None,
+        /,
+    ) -> NodeSnapshot: ...
+
 @attrs.frozen(kw_only=True)
 class NotificationConfiguration:
     """Describes a notification topic and its status. Notification topics are used for publishing
@@ -4125,6 +5307,9 @@ class NotificationConfiguration:
     """The Amazon Resource Name (ARN) that identifies the topic."""
     topic_status: str | None = None
     """The current state of the topic."""
+
+    @staticmethod
+    def _make(topic_arn: str | None, topic_status: str | None, /) -> NotificationConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class Parameter:
@@ -4154,6 +5339,20 @@ class Parameter:
     reboot. For more information, see Rebooting a Cluster.
     """
 
+    @staticmethod
+    def _make(
+        parameter_name: str | None,
+        parameter_value: str | None,
+        description: str | None,
+        source: str | None,
+        data_type: str | None,
+        allowed_values: str | None,
+        is_modifiable: bool | None,
+        minimum_engine_version: str | None,
+        change_type: ChangeType | None,
+        /,
+    ) -> Parameter: ...
+
 @attrs.frozen(kw_only=True)
 class ParameterNameValue:
     """Describes a name-value pair that is used to update the value of a parameter."""
@@ -4162,6 +5361,9 @@ class ParameterNameValue:
     """The name of the parameter."""
     parameter_value: str | None = None
     """The value of the parameter."""
+
+    @staticmethod
+    def _make(parameter_name: str | None, parameter_value: str | None, /) -> ParameterNameValue: ...
 
 @attrs.frozen(kw_only=True)
 class PendingLogDeliveryConfiguration:
@@ -4177,6 +5379,15 @@ class PendingLogDeliveryConfiguration:
     """
     log_format: LogFormat | None = None
     """Returns the log format, either JSON or TEXT"""
+
+    @staticmethod
+    def _make(
+        log_type: LogType | None,
+        destination_type: DestinationType | None,
+        destination_details: DestinationDetails | None,
+        log_format: LogFormat | None,
+        /,
+    ) -> PendingLogDeliveryConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class PendingModifiedValues:
@@ -4211,6 +5422,20 @@ class PendingModifiedValues:
     scale_config: ScaleConfig | None = None
     """The scaling configuration changes that are pending for the Memcached cluster."""
 
+    @staticmethod
+    def _make(
+        num_cache_nodes: int | None,
+        cache_node_ids_to_remove: list[str] | None,
+        engine_version: str | None,
+        cache_node_type: str | None,
+        auth_token_status: AuthTokenUpdateStatus | None,
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None,
+        transit_encryption_enabled: bool | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        scale_config: ScaleConfig | None,
+        /,
+    ) -> PendingModifiedValues: ...
+
 @attrs.frozen(kw_only=True)
 class PrepareMigrationRequest:
     """The PrepareMigrationRequest structure."""
@@ -4226,12 +5451,24 @@ class PrepareMigrationRequest:
     source_tls_configuration: SourceTlsConfiguration | None = None
     """The TLS configuration for connecting to the source during migration."""
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str,
+        customer_node_endpoint_list: list[CustomerNodeEndpoint],
+        source_authentication_configuration: SourceAuthenticationConfiguration | None,
+        source_tls_configuration: SourceTlsConfiguration | None,
+        /,
+    ) -> PrepareMigrationRequest: ...
+
 @attrs.frozen(kw_only=True)
 class PrepareMigrationResponse:
     """The PrepareMigrationResponse structure."""
 
     serverless_cache: ServerlessCache | None = None
     """Provides the details of the serverless cache prepared for migration."""
+
+    @staticmethod
+    def _make(serverless_cache: ServerlessCache | None, /) -> PrepareMigrationResponse: ...
 
 @attrs.frozen(kw_only=True)
 class ProcessedUpdateAction:
@@ -4245,6 +5482,15 @@ class ProcessedUpdateAction:
     """The unique ID of the service update"""
     update_action_status: UpdateActionStatus | None = None
     """The status of the update action on the Valkey or Redis OSS cluster"""
+
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        cache_cluster_id: str | None,
+        service_update_name: str | None,
+        update_action_status: UpdateActionStatus | None,
+        /,
+    ) -> ProcessedUpdateAction: ...
 
 @attrs.frozen(kw_only=True)
 class PurchaseReservedCacheNodesOfferingMessage:
@@ -4274,12 +5520,26 @@ class PurchaseReservedCacheNodesOfferingMessage:
     accompanied by a tag value, although null is accepted.
     """
 
+    @staticmethod
+    def _make(
+        reserved_cache_nodes_offering_id: str,
+        reserved_cache_node_id: str | None,
+        cache_node_count: int | None,
+        tags: list[Tag] | None,
+        /,
+    ) -> PurchaseReservedCacheNodesOfferingMessage: ...
+
 @attrs.frozen(kw_only=True)
 class PurchaseReservedCacheNodesOfferingResult:
     """The PurchaseReservedCacheNodesOfferingResult structure."""
 
     reserved_cache_node: ReservedCacheNode | None = None
     """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+
+    @staticmethod
+    def _make(
+        reserved_cache_node: ReservedCacheNode | None, /
+    ) -> PurchaseReservedCacheNodesOfferingResult: ...
 
 @attrs.frozen(kw_only=True)
 class RebalanceSlotsInGlobalReplicationGroupMessage:
@@ -4289,6 +5549,11 @@ class RebalanceSlotsInGlobalReplicationGroupMessage:
     """The name of the Global datastore"""
     apply_immediately: bool
     """If True, redistribution is applied immediately."""
+
+    @staticmethod
+    def _make(
+        global_replication_group_id: str, apply_immediately: bool, /
+    ) -> RebalanceSlotsInGlobalReplicationGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class RebalanceSlotsInGlobalReplicationGroupResult:
@@ -4305,6 +5570,11 @@ class RebalanceSlotsInGlobalReplicationGroupResult:
     what you use to associate a secondary cluster.
     """
 
+    @staticmethod
+    def _make(
+        global_replication_group: GlobalReplicationGroup | None, /
+    ) -> RebalanceSlotsInGlobalReplicationGroupResult: ...
+
 @attrs.frozen(kw_only=True)
 class RebootCacheClusterMessage:
     """Represents the input of a RebootCacheCluster operation."""
@@ -4316,12 +5586,20 @@ class RebootCacheClusterMessage:
     reboot an entire cluster, specify all of the cache node IDs.
     """
 
+    @staticmethod
+    def _make(
+        cache_cluster_id: str, cache_node_ids_to_reboot: list[str], /
+    ) -> RebootCacheClusterMessage: ...
+
 @attrs.frozen(kw_only=True)
 class RebootCacheClusterResult:
     """The RebootCacheClusterResult structure."""
 
     cache_cluster: CacheCluster | None = None
     """Contains all of the attributes of a specific cluster."""
+
+    @staticmethod
+    def _make(cache_cluster: CacheCluster | None, /) -> RebootCacheClusterResult: ...
 
 @attrs.frozen(kw_only=True)
 class RecurringCharge:
@@ -4333,6 +5611,11 @@ class RecurringCharge:
     """The monetary amount of the recurring charge."""
     recurring_charge_frequency: str | None = None
     """The frequency of the recurring charge."""
+
+    @staticmethod
+    def _make(
+        recurring_charge_amount: float | None, recurring_charge_frequency: str | None, /
+    ) -> RecurringCharge: ...
 
 @attrs.frozen(kw_only=True)
 class RegionalConfiguration:
@@ -4346,6 +5629,14 @@ class RegionalConfiguration:
     """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
     group in the resharded cluster.
     """
+
+    @staticmethod
+    def _make(
+        replication_group_id: str,
+        replication_group_region: str,
+        resharding_configuration: list[ReshardingConfiguration],
+        /,
+    ) -> RegionalConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class RemoveTagsFromResourceMessage:
@@ -4361,6 +5652,9 @@ class RemoveTagsFromResourceMessage:
     """
     tag_keys: list[str]
     """A list of TagKeys identifying the tags you want removed from the named resource."""
+
+    @staticmethod
+    def _make(resource_name: str, tag_keys: list[str], /) -> RemoveTagsFromResourceMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ReplicationGroup:
@@ -4513,6 +5807,46 @@ class ReplicationGroup:
     Durability.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        description: str | None,
+        global_replication_group_info: GlobalReplicationGroupInfo | None,
+        status: str | None,
+        pending_modified_values: ReplicationGroupPendingModifiedValues | None,
+        member_clusters: list[str] | None,
+        node_groups: list[NodeGroup] | None,
+        snapshotting_cluster_id: str | None,
+        automatic_failover: AutomaticFailoverStatus | None,
+        multi_az: MultiAZStatus | None,
+        configuration_endpoint: Endpoint | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        cluster_enabled: bool | None,
+        cache_node_type: str | None,
+        auth_token_enabled: bool | None,
+        auth_token_last_modified_date: datetime | None,
+        transit_encryption_enabled: bool | None,
+        at_rest_encryption_enabled: bool | None,
+        member_clusters_outpost_arns: list[str] | None,
+        kms_key_id: str | None,
+        storage_encryption_type: StorageEncryptionType | None,
+        arn: str | None,
+        user_group_ids: list[str] | None,
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None,
+        replication_group_create_time: datetime | None,
+        data_tiering: DataTieringStatus | None,
+        auto_minor_version_upgrade: bool | None,
+        network_type: NetworkType | None,
+        ip_discovery: IpDiscovery | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        cluster_mode: ClusterMode | None,
+        engine: str | None,
+        durability: Durability | None,
+        effective_durability: EffectiveDurability | None,
+        /,
+    ) -> ReplicationGroup: ...
+
 @attrs.frozen(kw_only=True)
 class ReplicationGroupMessage:
     """Represents the output of a DescribeReplicationGroups operation."""
@@ -4523,6 +5857,11 @@ class ReplicationGroupMessage:
     """A list of replication groups. Each item in the list contains detailed information about one
     replication group.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, replication_groups: list[ReplicationGroup] | None, /
+    ) -> ReplicationGroupMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ReplicationGroupPendingModifiedValues:
@@ -4558,6 +5897,20 @@ class ReplicationGroupPendingModifiedValues:
     Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
     configuration and set the cluster mode to Enabled.
     """
+
+    @staticmethod
+    def _make(
+        primary_cluster_id: str | None,
+        automatic_failover_status: PendingAutomaticFailoverStatus | None,
+        resharding: ReshardingStatus | None,
+        auth_token_status: AuthTokenUpdateStatus | None,
+        user_groups: UserGroupsUpdateStatus | None,
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None,
+        transit_encryption_enabled: bool | None,
+        transit_encryption_mode: TransitEncryptionMode | None,
+        cluster_mode: ClusterMode | None,
+        /,
+    ) -> ReplicationGroupPendingModifiedValues: ...
 
 @attrs.frozen(kw_only=True)
 class ReservedCacheNode:
@@ -4612,6 +5965,24 @@ class ReservedCacheNode:
     arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582
     """
 
+    @staticmethod
+    def _make(
+        reserved_cache_node_id: str | None,
+        reserved_cache_nodes_offering_id: str | None,
+        cache_node_type: str | None,
+        start_time: datetime | None,
+        duration: int | None,
+        fixed_price: float | None,
+        usage_price: float | None,
+        cache_node_count: int | None,
+        product_description: str | None,
+        offering_type: str | None,
+        state: str | None,
+        recurring_charges: list[RecurringCharge] | None,
+        reservation_arn: str | None,
+        /,
+    ) -> ReservedCacheNode: ...
+
 @attrs.frozen(kw_only=True)
 class ReservedCacheNodeMessage:
     """Represents the output of a DescribeReservedCacheNodes operation."""
@@ -4622,6 +5993,11 @@ class ReservedCacheNodeMessage:
     """A list of reserved cache nodes. Each element in the list contains detailed information about
     one node.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None, reserved_cache_nodes: list[ReservedCacheNode] | None, /
+    ) -> ReservedCacheNodeMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ReservedCacheNodesOffering:
@@ -4662,6 +6038,19 @@ class ReservedCacheNodesOffering:
     recurring_charges: list[RecurringCharge] | None = None
     """The recurring price charged to run this reserved cache node."""
 
+    @staticmethod
+    def _make(
+        reserved_cache_nodes_offering_id: str | None,
+        cache_node_type: str | None,
+        duration: int | None,
+        fixed_price: float | None,
+        usage_price: float | None,
+        product_description: str | None,
+        offering_type: str | None,
+        recurring_charges: list[RecurringCharge] | None,
+        /,
+    ) -> ReservedCacheNodesOffering: ...
+
 @attrs.frozen(kw_only=True)
 class ReservedCacheNodesOfferingMessage:
     """Represents the output of a DescribeReservedCacheNodesOfferings operation."""
@@ -4672,6 +6061,13 @@ class ReservedCacheNodesOfferingMessage:
     """A list of reserved cache node offerings. Each element in the list contains detailed
     information about one offering.
     """
+
+    @staticmethod
+    def _make(
+        marker: str | None,
+        reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None,
+        /,
+    ) -> ReservedCacheNodesOfferingMessage: ...
 
 @attrs.frozen(kw_only=True)
 class ResetCacheParameterGroupMessage:
@@ -4691,6 +6087,14 @@ class ResetCacheParameterGroupMessage:
     at least one parameter to reset.
     """
 
+    @staticmethod
+    def _make(
+        cache_parameter_group_name: str,
+        reset_all_parameters: bool | None,
+        parameter_name_values: list[ParameterNameValue] | None,
+        /,
+    ) -> ResetCacheParameterGroupMessage: ...
+
 @attrs.frozen(kw_only=True)
 class ReshardingConfiguration:
     """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
@@ -4704,12 +6108,20 @@ class ReshardingConfiguration:
     preferred_availability_zones: list[str] | None = None
     """A list of preferred availability zones for the nodes in this cluster."""
 
+    @staticmethod
+    def _make(
+        node_group_id: str | None, preferred_availability_zones: list[str] | None, /
+    ) -> ReshardingConfiguration: ...
+
 @attrs.frozen(kw_only=True)
 class ReshardingStatus:
     """The status of an online resharding operation."""
 
     slot_migration: SlotMigration | None = None
     """Represents the progress of an online resharding operation."""
+
+    @staticmethod
+    def _make(slot_migration: SlotMigration | None, /) -> ReshardingStatus: ...
 
 @attrs.frozen(kw_only=True)
 class RevokeCacheSecurityGroupIngressMessage:
@@ -4724,6 +6136,14 @@ class RevokeCacheSecurityGroupIngressMessage:
     same thing as an Amazon access key ID - you must provide a valid Amazon account number for
     this parameter.
     """
+
+    @staticmethod
+    def _make(
+        cache_security_group_name: str,
+        ec2_security_group_name: str,
+        ec2_security_group_owner_id: str,
+        /,
+    ) -> RevokeCacheSecurityGroupIngressMessage: ...
 
 @attrs.frozen(kw_only=True)
 class RevokeCacheSecurityGroupIngressResult:
@@ -4745,6 +6165,11 @@ class RevokeCacheSecurityGroupIngressResult:
     RevokeCacheSecurityGroupIngress
     """
 
+    @staticmethod
+    def _make(
+        cache_security_group: CacheSecurityGroup | None, /
+    ) -> RevokeCacheSecurityGroupIngressResult: ...
+
 @attrs.frozen(kw_only=True)
 class ScaleConfig:
     """Configuration settings for horizontal or vertical scaling operations on Memcached clusters."""
@@ -4758,6 +6183,11 @@ class ScaleConfig:
     a Memcached cluster.
     """
 
+    @staticmethod
+    def _make(
+        scale_percentage: int | None, scale_interval_minutes: int | None, /
+    ) -> ScaleConfig: ...
+
 @attrs.frozen(kw_only=True)
 class SecretManagerAuthConfig:
     """Configuration for authenticating with the source using Secrets Manager during migration."""
@@ -4766,6 +6196,9 @@ class SecretManagerAuthConfig:
     """The ARN of the secret in AWS Secrets Manager that contains the credentials for
     authenticating with the source.
     """
+
+    @staticmethod
+    def _make(secret_arn: str | None, /) -> SecretManagerAuthConfig: ...
 
 @attrs.frozen(kw_only=True)
 class SecurityGroupMembership:
@@ -4778,6 +6211,9 @@ class SecurityGroupMembership:
     security group is modified, or when the cache security groups assigned to a cluster are
     modified.
     """
+
+    @staticmethod
+    def _make(security_group_id: str | None, status: str | None, /) -> SecurityGroupMembership: ...
 
 @attrs.frozen(kw_only=True)
 class ServerlessCache:
@@ -4853,6 +6289,32 @@ class ServerlessCache:
     migration: MigrationSummary | None = None
     """Provides a summary of the migration status for the serverless cache."""
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str | None,
+        description: str | None,
+        create_time: datetime | None,
+        status: str | None,
+        engine: str | None,
+        major_engine_version: str | None,
+        full_engine_version: str | None,
+        cache_usage_limits: CacheUsageLimits | None,
+        kms_key_id: str | None,
+        storage_encryption_type: StorageEncryptionType | None,
+        security_group_ids: list[str] | None,
+        endpoint: Endpoint | None,
+        reader_endpoint: Endpoint | None,
+        arn: str | None,
+        user_group_id: str | None,
+        subnet_ids: list[str] | None,
+        snapshot_retention_limit: int | None,
+        daily_snapshot_time: str | None,
+        network_type: NetworkType | None,
+        connection_type: ConnectionType | None,
+        migration: MigrationSummary | None,
+        /,
+    ) -> ServerlessCache: ...
+
 @attrs.frozen(kw_only=True)
 class ServerlessCacheConfiguration:
     """The configuration settings for a specific serverless cache."""
@@ -4863,6 +6325,11 @@ class ServerlessCacheConfiguration:
     """The engine that the serverless cache is configured with."""
     major_engine_version: str | None = None
     """The engine version number that the serverless cache is configured with."""
+
+    @staticmethod
+    def _make(
+        serverless_cache_name: str | None, engine: str | None, major_engine_version: str | None, /
+    ) -> ServerlessCacheConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class ServerlessCacheSnapshot:
@@ -4907,6 +6374,20 @@ class ServerlessCacheSnapshot:
     Valkey, Redis OSS and Serverless Memcached only.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_snapshot_name: str | None,
+        arn: str | None,
+        kms_key_id: str | None,
+        snapshot_type: str | None,
+        status: str | None,
+        create_time: datetime | None,
+        expiry_time: datetime | None,
+        bytes_used_for_cache: str | None,
+        serverless_cache_configuration: ServerlessCacheConfiguration | None,
+        /,
+    ) -> ServerlessCacheSnapshot: ...
+
 @attrs.frozen(kw_only=True)
 class ServiceUpdate:
     """An update that you can apply to your Valkey or Redis OSS clusters."""
@@ -4943,6 +6424,23 @@ class ServiceUpdate:
     estimated_update_time: str | None = None
     """The estimated length of time the service update will take"""
 
+    @staticmethod
+    def _make(
+        service_update_name: str | None,
+        service_update_release_date: datetime | None,
+        service_update_end_date: datetime | None,
+        service_update_severity: ServiceUpdateSeverity | None,
+        service_update_recommended_apply_by_date: datetime | None,
+        service_update_status: ServiceUpdateStatus | None,
+        service_update_description: str | None,
+        service_update_type: ServiceUpdateType | None,
+        engine: str | None,
+        engine_version: str | None,
+        auto_update_after_recommended_apply_by_date: bool | None,
+        estimated_update_time: str | None,
+        /,
+    ) -> ServiceUpdate: ...
+
 @attrs.frozen(kw_only=True)
 class ServiceUpdatesMessage:
     """The ServiceUpdatesMessage structure."""
@@ -4955,12 +6453,20 @@ class ServiceUpdatesMessage:
     service_updates: list[ServiceUpdate] | None = None
     """A list of service updates"""
 
+    @staticmethod
+    def _make(
+        marker: str | None, service_updates: list[ServiceUpdate] | None, /
+    ) -> ServiceUpdatesMessage: ...
+
 @attrs.frozen(kw_only=True)
 class SlotMigration:
     """Represents the progress of an online resharding operation."""
 
     progress_percentage: float | None = None
     """The percentage of the slot migration that is complete."""
+
+    @staticmethod
+    def _make(progress_percentage: float | None, /) -> SlotMigration: ...
 
 @attrs.frozen(kw_only=True)
 class Snapshot:
@@ -5117,6 +6623,40 @@ class Snapshot:
     For more information, see Durability.
     """
 
+    @staticmethod
+    def _make(
+        snapshot_name: str | None,
+        replication_group_id: str | None,
+        replication_group_description: str | None,
+        cache_cluster_id: str | None,
+        snapshot_status: str | None,
+        snapshot_source: str | None,
+        cache_node_type: str | None,
+        engine: str | None,
+        engine_version: str | None,
+        num_cache_nodes: int | None,
+        preferred_availability_zone: str | None,
+        preferred_outpost_arn: str | None,
+        cache_cluster_create_time: datetime | None,
+        preferred_maintenance_window: str | None,
+        topic_arn: str | None,
+        port: int | None,
+        cache_parameter_group_name: str | None,
+        cache_subnet_group_name: str | None,
+        vpc_id: str | None,
+        auto_minor_version_upgrade: bool | None,
+        snapshot_retention_limit: int | None,
+        snapshot_window: str | None,
+        num_node_groups: int | None,
+        automatic_failover: AutomaticFailoverStatus | None,
+        node_snapshots: list[NodeSnapshot] | None,
+        kms_key_id: str | None,
+        arn: str | None,
+        data_tiering: DataTieringStatus | None,
+        durability: Durability | None,
+        /,
+    ) -> Snapshot: ...
+
 @attrs.frozen(kw_only=True)
 class SourceAuthenticationConfiguration:
     """The authentication configuration for connecting to the source during migration."""
@@ -5124,6 +6664,11 @@ class SourceAuthenticationConfiguration:
     secret_manager_config: SecretManagerAuthConfig | None = None
     """The Secrets Manager configuration used for authenticating with the source during migration.
     """
+
+    @staticmethod
+    def _make(
+        secret_manager_config: SecretManagerAuthConfig | None, /
+    ) -> SourceAuthenticationConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class SourceTlsConfiguration:
@@ -5134,6 +6679,11 @@ class SourceTlsConfiguration:
     """
     source_tls_certificate: str | None = None
     """The TLS certificate used to verify the identity of the source during migration."""
+
+    @staticmethod
+    def _make(
+        source_tls_mode: TlsMode | None, source_tls_certificate: str | None, /
+    ) -> SourceTlsConfiguration: ...
 
 @attrs.frozen(kw_only=True)
 class StartMigrationMessage:
@@ -5157,6 +6707,16 @@ class StartMigrationMessage:
     begins. After StopMigration, StartMigration requires this option to restart the data sync.
     """
 
+    @staticmethod
+    def _make(
+        serverless_cache_name: str | None,
+        replication_group_id: str | None,
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] | None,
+        auto_cutover: bool | None,
+        clear_target_cache_data: bool | None,
+        /,
+    ) -> StartMigrationMessage: ...
+
 @attrs.frozen(kw_only=True)
 class StartMigrationResponse:
     """The StartMigrationResponse structure."""
@@ -5166,6 +6726,11 @@ class StartMigrationResponse:
     serverless_cache: ServerlessCache | None = None
     """Provides the details of the serverless cache to which ElastiCache is migrating data."""
 
+    @staticmethod
+    def _make(
+        replication_group: ReplicationGroup | None, serverless_cache: ServerlessCache | None, /
+    ) -> StartMigrationResponse: ...
+
 @attrs.frozen(kw_only=True)
 class StopMigrationRequest:
     """The StopMigrationRequest structure."""
@@ -5173,12 +6738,18 @@ class StopMigrationRequest:
     serverless_cache_name: str
     """The name of the serverless cache for which to stop the data sync."""
 
+    @staticmethod
+    def _make(serverless_cache_name: str, /) -> StopMigrationRequest: ...
+
 @attrs.frozen(kw_only=True)
 class StopMigrationResponse:
     """The StopMigrationResponse structure."""
 
     serverless_cache: ServerlessCache | None = None
     """Provides the details of the serverless cache for which the data sync stopped."""
+
+    @staticmethod
+    def _make(serverless_cache: ServerlessCache | None, /) -> StopMigrationResponse: ...
 
 @attrs.frozen(kw_only=True)
 class Subnet:
@@ -5198,12 +6769,24 @@ class Subnet:
     instances built on the Nitro system.
     """
 
+    @staticmethod
+    def _make(
+        subnet_identifier: str | None,
+        subnet_availability_zone: AvailabilityZone | None,
+        subnet_outpost: SubnetOutpost | None,
+        supported_network_types: list[NetworkType] | None,
+        /,
+    ) -> Subnet: ...
+
 @attrs.frozen(kw_only=True)
 class SubnetOutpost:
     """The ID of the outpost subnet."""
 
     subnet_outpost_arn: str | None = None
     """The outpost ARN of the subnet."""
+
+    @staticmethod
+    def _make(subnet_outpost_arn: str | None, /) -> SubnetOutpost: ...
 
 @attrs.frozen(kw_only=True)
 class Tag:
@@ -5218,6 +6801,9 @@ class Tag:
     value: str | None = None
     """The tag's value. May be null."""
 
+    @staticmethod
+    def _make(key: str | None, value: str | None, /) -> Tag: ...
+
 @attrs.frozen(kw_only=True)
 class TagListMessage:
     """Represents the output from the AddTagsToResource, ListTagsForResource, and
@@ -5226,6 +6812,9 @@ class TagListMessage:
 
     tag_list: list[Tag] | None = None
     """A list of tags as key-value pairs."""
+
+    @staticmethod
+    def _make(tag_list: list[Tag] | None, /) -> TagListMessage: ...
 
 @attrs.frozen(kw_only=True)
 class TestFailoverMessage:
@@ -5241,12 +6830,18 @@ class TestFailoverMessage:
     in any rolling 24-hour period.
     """
 
+    @staticmethod
+    def _make(replication_group_id: str, node_group_id: str, /) -> TestFailoverMessage: ...
+
 @attrs.frozen(kw_only=True)
 class TestFailoverResult:
     """The TestFailoverResult structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> TestFailoverResult: ...
 
 @attrs.frozen(kw_only=True)
 class TestMigrationMessage:
@@ -5258,12 +6853,20 @@ class TestMigrationMessage:
     """List of endpoints from which data should be migrated. List should have only one element.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str, customer_node_endpoint_list: list[CustomerNodeEndpoint], /
+    ) -> TestMigrationMessage: ...
+
 @attrs.frozen(kw_only=True)
 class TestMigrationResponse:
     """The TestMigrationResponse structure."""
 
     replication_group: ReplicationGroup | None = None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+    @staticmethod
+    def _make(replication_group: ReplicationGroup | None, /) -> TestMigrationResponse: ...
 
 @attrs.frozen(kw_only=True)
 class TimeRangeFilter:
@@ -5275,6 +6878,9 @@ class TimeRangeFilter:
     """The start time of the time range filter"""
     end_time: datetime | None = None
     """The end time of the time range filter"""
+
+    @staticmethod
+    def _make(start_time: datetime | None, end_time: datetime | None, /) -> TimeRangeFilter: ...
 
 @attrs.frozen(kw_only=True)
 class UnprocessedUpdateAction:
@@ -5290,6 +6896,16 @@ class UnprocessedUpdateAction:
     """The error type for requests that are not processed"""
     error_message: str | None = None
     """The error message that describes the reason the request was not processed"""
+
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        cache_cluster_id: str | None,
+        service_update_name: str | None,
+        error_type: str | None,
+        error_message: str | None,
+        /,
+    ) -> UnprocessedUpdateAction: ...
 
 @attrs.frozen(kw_only=True)
 class UpdateAction:
@@ -5337,6 +6953,28 @@ class UpdateAction:
     """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
     """
 
+    @staticmethod
+    def _make(
+        replication_group_id: str | None,
+        cache_cluster_id: str | None,
+        service_update_name: str | None,
+        service_update_release_date: datetime | None,
+        service_update_severity: ServiceUpdateSeverity | None,
+        service_update_status: ServiceUpdateStatus | None,
+        service_update_recommended_apply_by_date: datetime | None,
+        service_update_type: ServiceUpdateType | None,
+        update_action_available_date: datetime | None,
+        update_action_status: UpdateActionStatus | None,
+        nodes_updated: str | None,
+        update_action_status_modified_date: datetime | None,
+        sla_met: SlaMet | None,
+        node_group_update_status: list[NodeGroupUpdateStatus] | None,
+        cache_node_update_status: list[CacheNodeUpdateStatus] | None,
+        estimated_update_time: str | None,
+        engine: str | None,
+        /,
+    ) -> UpdateAction: ...
+
 @attrs.frozen(kw_only=True)
 class UpdateActionResultsMessage:
     """The UpdateActionResultsMessage structure."""
@@ -5345,6 +6983,13 @@ class UpdateActionResultsMessage:
     """Update actions that have been processed successfully"""
     unprocessed_update_actions: list[UnprocessedUpdateAction] | None = None
     """Update actions that haven't been processed successfully"""
+
+    @staticmethod
+    def _make(
+        processed_update_actions: list[ProcessedUpdateAction] | None,
+        unprocessed_update_actions: list[UnprocessedUpdateAction] | None,
+        /,
+    ) -> UpdateActionResultsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class UpdateActionsMessage:
@@ -5357,6 +7002,11 @@ class UpdateActionsMessage:
     """
     update_actions: list[UpdateAction] | None = None
     """Returns a list of update actions"""
+
+    @staticmethod
+    def _make(
+        marker: str | None, update_actions: list[UpdateAction] | None, /
+    ) -> UpdateActionsMessage: ...
 
 @attrs.frozen(kw_only=True)
 class User:
@@ -5380,6 +7030,20 @@ class User:
     """Denotes whether the user requires a password to authenticate."""
     arn: str | None = None
     """The Amazon Resource Name (ARN) of the user."""
+
+    @staticmethod
+    def _make(
+        user_id: str | None,
+        user_name: str | None,
+        status: str | None,
+        engine: str | None,
+        minimum_engine_version: str | None,
+        access_string: str | None,
+        user_group_ids: list[str] | None,
+        authentication: Authentication | None,
+        arn: str | None,
+        /,
+    ) -> User: ...
 
 @attrs.frozen(kw_only=True)
 class UserGroup:
@@ -5406,6 +7070,20 @@ class UserGroup:
     arn: str | None = None
     """The Amazon Resource Name (ARN) of the user group."""
 
+    @staticmethod
+    def _make(
+        user_group_id: str | None,
+        status: str | None,
+        engine: str | None,
+        user_ids: list[str] | None,
+        minimum_engine_version: str | None,
+        pending_changes: UserGroupPendingChanges | None,
+        replication_groups: list[str] | None,
+        serverless_caches: list[str] | None,
+        arn: str | None,
+        /,
+    ) -> UserGroup: ...
+
 @attrs.frozen(kw_only=True)
 class UserGroupPendingChanges:
     """Returns the updates being applied to the user group."""
@@ -5415,6 +7093,11 @@ class UserGroupPendingChanges:
     user_ids_to_add: list[str] | None = None
     """The list of user IDs to add."""
 
+    @staticmethod
+    def _make(
+        user_ids_to_remove: list[str] | None, user_ids_to_add: list[str] | None, /
+    ) -> UserGroupPendingChanges: ...
+
 @attrs.frozen(kw_only=True)
 class UserGroupsUpdateStatus:
     """The status of the user group update."""
@@ -5423,3 +7106,8 @@ class UserGroupsUpdateStatus:
     """The ID of the user group to add."""
     user_group_ids_to_remove: list[str] | None = None
     """The ID of the user group to remove."""
+
+    @staticmethod
+    def _make(
+        user_group_ids_to_add: list[str] | None, user_group_ids_to_remove: list[str] | None, /
+    ) -> UserGroupsUpdateStatus: ...

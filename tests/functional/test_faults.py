@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import aiobotocore.endpoint
-import botocore.endpoint
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 from botocore.parsers import ResponseParserError
@@ -30,34 +28,7 @@ KINDS = ["sync", "async"]
 CLUSTERS = {"CacheClusters": [{"CacheClusterId": "c-1", "NumCacheNodes": 2}]}
 
 
-@pytest.fixture(autouse=True)
-def _local_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake credentials, and no proxy between the client and 127.0.0.1."""
-    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/aws-config")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-
-
-@pytest.fixture
-def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """botocore's retry back-off, recorded instead of slept (blocking and asyncio)."""
-    slept: list[float] = []
-
-    async def asleep(_endpoint: Any, amount: float) -> None:
-        slept.append(amount)
-
-    monkeypatch.setattr(botocore.endpoint.time, "sleep", slept.append)
-    monkeypatch.setattr(aiobotocore.endpoint.AioEndpoint, "_sleep", asleep)
-    return slept
-
-
-@pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    with ScriptedServer() as scripted:
-        yield scripted
+pytestmark = pytest.mark.usefixtures("local_only")
 
 
 def call(kind: str, url: str, action: Callable[[Any], Any], **settings: Any) -> Any:

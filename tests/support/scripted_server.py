@@ -4,8 +4,9 @@
 with `add(status, body, delay=...)`; each request takes the next one (an unexpected request
 gets a 400 `UnexpectedRequest` error, so the test fails visibly). `requests` lists the
 `Action` of every request received. A `delay` holds the answer back (for read timeouts) until
-the delay passes or the server stops. `stop()` releases held answers and shuts the server down;
-use it as a context manager.
+the delay passes or the server stops; `cut_after` sends only that many bytes of the body (its
+whole length still announced in Content-Length), then closes the connection cleanly. `stop()`
+releases held answers and shuts the server down; use it as a context manager.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Answer:
     body: bytes
     delay: float = 0.0
     content_type: str = "text/xml"
+    cut_after: int | None = None
 
 
 class ScriptedServer:
@@ -55,7 +57,9 @@ class ScriptedServer:
                     self.send_header("Content-Length", str(len(answer.body)))
                     self.send_header("x-amzn-RequestId", "scripted-request-id")
                     self.end_headers()
-                    self.wfile.write(answer.body)
+                    self.wfile.write(answer.body[: answer.cut_after])
+                    if answer.cut_after is not None:
+                        self.close_connection = True
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting (a read timeout): nothing to answer
 
@@ -85,10 +89,11 @@ class ScriptedServer:
         *,
         delay: float = 0.0,
         content_type: str = "text/xml",
+        cut_after: int | None = None,
     ) -> None:
         raw = body.encode("utf-8") if isinstance(body, str) else body
         with self._lock:
-            self._answers.append(Answer(status, raw, delay, content_type))
+            self._answers.append(Answer(status, raw, delay, content_type, cut_after))
 
     def add_result(self, operation: str, data: Mapping[str, Any] | None) -> None:
         """Queue a successful answer of `operation` carrying `data` (boto3 form)."""

@@ -6,7 +6,6 @@ import html
 import re
 
 import pytest
-from botocore.model import OperationModel
 from botocore.exceptions import (
     ClientError,
     ConnectTimeoutError,
@@ -15,6 +14,7 @@ from botocore.exceptions import (
     ParamValidationError,
     ReadTimeoutError,
 )
+from botocore.model import OperationModel
 
 from elasticache_typed import errors
 from elasticache_typed._errors.mapping import error_class, from_botocore, from_response

@@ -1,4 +1,4 @@
-"""The asyncio twin of `parsers`: the same checks on aiobotocore's query parser."""
+"""The asyncio twin of `parsers`: the same change to aiobotocore's query parser."""
 
 from __future__ import annotations
 
@@ -8,19 +8,11 @@ from typing import Any
 from aiobotocore.parsers import AioQueryParser, AioResponseParserFactory
 
 from elasticache_typed._answers.parsers import CarefulParserFactory
-from elasticache_typed._errors.raw_answers import is_foreign_server_error, raise_if_cut_short
+from elasticache_typed._errors.raw_answers import is_foreign_server_error
 
 
 class AioCarefulQueryParser(AioQueryParser):
-    """aiobotocore's query parser, telling cut-short and foreign 5xx answers apart."""
-
-    def __init__(self, endpoint_url: str, **defaults: Any) -> None:
-        super().__init__(**defaults)
-        self.endpoint_url = endpoint_url
-
-    async def parse(self, response: Mapping[str, Any], shape: Any) -> Any:
-        raise_if_cut_short(response, self.endpoint_url)
-        return await super().parse(response, shape)
+    """aiobotocore's query parser, reading any 5xx that is not the service's error as generic."""
 
     def _is_generic_error_response(self, response: Mapping[str, Any]) -> bool:
         return is_foreign_server_error(response)

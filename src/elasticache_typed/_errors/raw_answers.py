@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from typing import Any, cast
 from xml.etree import ElementTree
 
-from botocore.exceptions import ConnectionClosedError
-
 
 def is_cut_short(answer: Mapping[str, Any]) -> bool:
     """Whether fewer bytes arrived than the answer's Content-Length announced."""
@@ -25,13 +23,6 @@ def is_cut_short(answer: Mapping[str, Any]) -> bool:
         return announced is not None and len(body) < int(announced)
     except (TypeError, ValueError):
         return False
-
-
-def raise_if_cut_short(answer: Mapping[str, Any], endpoint_url: str) -> None:
-    """Raise botocore's ConnectionClosedError (which its retry policies retry) for an answer
-    cut short."""
-    if is_cut_short(answer):
-        raise ConnectionClosedError(endpoint_url=endpoint_url)
 
 
 def is_foreign_server_error(answer: Mapping[str, Any]) -> bool:

@@ -118,7 +118,7 @@ class AsyncFacadeBase(FacadeCore):
             **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
         ) as created:
             client: ElastiCacheClient = created
-            parsers.install(client, AioCarefulParserFactory(client.meta.endpoint_url))
+            parsers.install(client, AioCarefulParserFactory())
             yield cls(client)
 
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:

@@ -164,7 +164,7 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        parsers.install(client, CarefulParserFactory(client.meta.endpoint_url))
+        parsers.install(client, CarefulParserFactory())
         return cls(client)
 
     def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:

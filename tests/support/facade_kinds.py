@@ -1,0 +1,56 @@
+"""Run the same action on each kind of facade, pointed at a local endpoint URL.
+
+- "create": `ElastiCache.create(...)`, the library's own client;
+- "async-create": `AsyncElastiCache.create(...)`;
+- "wrapped": `ElastiCache(boto3_client)`, a default boto3 client the library never changes;
+- "async-wrapped": `AsyncElastiCache(aiobotocore_client)`.
+
+The method names are the same on both facades, so one action (a function of the facade that
+returns a value or, for the asyncio ones, an awaitable) serves every kind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import boto3
+from aiobotocore.config import AioConfig
+from aiobotocore.session import get_session
+from botocore.config import Config
+
+from elasticache_typed import AsyncElastiCache, ElastiCache
+
+REGION = "us-east-1"
+CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+KINDS = ("create", "async-create", "wrapped", "async-wrapped")
+CREATED = ("create", "async-create")
+
+
+def call(kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int = 1) -> Any:
+    """`action(facade)` on a facade of `kind` over `url` (awaited for the asyncio kinds);
+    botocore's standard retry mode with `max_attempts` attempts in all."""
+    where: dict[str, Any] = {"endpoint_url": url, "region_name": REGION, **CREDENTIALS}
+    retries = {"mode": "standard", "total_max_attempts": max_attempts}
+    if kind == "create":
+        return action(ElastiCache.create(**where, max_attempts=max_attempts))
+    if kind == "wrapped":
+        return action(
+            ElastiCache(boto3.client("elasticache", **where, config=Config(retries=retries)))
+        )
+
+    async def main() -> Any:
+        if kind == "async-create":
+            async with AsyncElastiCache.create(**where, max_attempts=max_attempts) as cache:
+                return await _settled(action(cache))
+        config = AioConfig(retries=retries)
+        async with get_session().create_client("elasticache", **where, config=config) as client:
+            return await _settled(action(AsyncElastiCache(client)))
+
+    return asyncio.run(main())
+
+
+async def _settled(result: Any) -> Any:
+    return await result if inspect.isawaitable(result) else result

@@ -48,7 +48,7 @@ def _convert(shape: Shape, expr: str, direction: str, depth: int = 0) -> str:
 
 def _structure_argument(member: Member) -> str:
     if member.required:
-        return f'        {_convert(member.shape, f"d[{member.name!r}]", STRUCTURE)},\n'
+        return f"        {_convert(member.shape, f'd[{member.name!r}]', STRUCTURE)},\n"
     get = f"g({member.name!r})"
     if _is_scalar(member.shape):
         return f"        {get},\n"

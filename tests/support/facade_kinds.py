@@ -22,6 +22,7 @@ from aiobotocore.session import get_session
 from botocore.config import Config
 
 from elasticache_typed import AsyncElastiCache, ElastiCache
+from elasticache_typed.errors import ElastiCacheError
 
 REGION = "us-east-1"
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
@@ -54,3 +55,23 @@ def call(kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int
 
 async def _settled(result: Any) -> Any:
     return await result if inspect.isawaitable(result) else result
+
+
+def outcome(kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int = 1) -> Any:
+    """Like `call`, but a library error raised by the action is returned, not raised."""
+
+    def guarded(cache: Any) -> Any:
+        try:
+            result = action(cache)
+        except ElastiCacheError as exc:
+            return exc
+        return _caught(result) if inspect.isawaitable(result) else result
+
+    return call(kind, url, guarded, max_attempts=max_attempts)
+
+
+async def _caught(result: Any) -> Any:
+    try:
+        return await result
+    except ElastiCacheError as exc:
+        return exc

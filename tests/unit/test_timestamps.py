@@ -142,3 +142,75 @@ def test_isoformat_round_trips(value: dt.datetime) -> None:
     assert parsed == value
     assert parsed.utcoffset() == UTC_OFFSET
     assert_same_as_botocore(value.isoformat())
+
+
+# --- exactly the forms botocore accepts -------------------------------------------------------
+
+_REFUSALS = (ValueError, OverflowError, OSError)
+
+
+def _botocore_or_refusal(text: str) -> dt.datetime | None:
+    try:
+        return botocore_value(text)
+    except _REFUSALS:
+        return None
+
+
+def assert_accepts_what_botocore_accepts(text: str) -> None:
+    expected = _botocore_or_refusal(text)
+    if expected is None:
+        with pytest.raises(_REFUSALS):
+            parse_iso_timestamp(text)
+    else:
+        assert parse_iso_timestamp(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ISO week and ordinal dates: datetime.fromisoformat reads them, botocore does not.
+        "2024-W01-2",
+        "2024W012",
+        "2024-W01-2T03:04:05Z",
+        "2024-W53",
+        "2024-001",
+        "2024001",
+        # basic formats and numbers: botocore reads digits as seconds since the epoch
+        "20240102",
+        "20240102T030405Z",
+        "20240102T030405.123Z",
+        "1704164645",
+        "1704164645.25",
+        # other edges
+        "2024-01-02",
+        "2024-01-02T03",
+        "2024-01-02T03:04:05,123Z",
+        "2024-01-02T24:00:00Z",
+        "2024-01-02T03:04:60Z",
+        "2024-02-30T03:04:05Z",
+        "2024-01-02T03:04:05+05",
+        "2024-01-02T03:04:05+05:30:15",
+        "2024-01-02T03:04:05 +05:30",
+        "2024-01-02T03:04:05.Z",
+    ],
+)
+def test_accepts_exactly_what_botocore_accepts(text: str) -> None:
+    assert_accepts_what_botocore_accepts(text)
+
+
+def test_iso_week_dates_are_refused_as_botocore_refuses_them() -> None:
+    with pytest.raises(ValueError):
+        parse_iso_timestamp("2024-W01-2")
+
+
+_ISO_LIKE = (
+    r"\d{4}(-?(W\d\d(-?\d)?|\d{3}|\d\d(-?\d\d)?))?"
+    r"([T ]\d\d(:?\d\d(:?\d\d([.,]\d{1,9})?)?)?)?"
+    r"(Z|[+-]\d\d(:?\d\d)?)?"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.from_regex(_ISO_LIKE, fullmatch=True))
+def test_accepts_exactly_what_botocore_accepts_for_generated_forms(text: str) -> None:
+    assert_accepts_what_botocore_accepts(text)

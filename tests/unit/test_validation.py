@@ -325,6 +325,37 @@ def test_missing_required_argument_is_a_type_error(facade: ElastiCache, operatio
         assert not isinstance(info.value, errors.ElastiCacheError)
 
 
+@pytest.mark.parametrize("operation", OPERATIONS_WITH_REQUIRED)
+def test_none_for_a_required_argument_is_a_type_error_naming_it(
+    facade: ElastiCache, operation: str
+) -> None:
+    input_shape = strategies.service_model().operation_model(operation).input_shape
+    kwargs = valid_kwargs(operation)
+    required = [xform_name(member) for member in input_shape.required_members]
+    method = getattr(facade, xform_name(operation))
+    for nothing in required:
+        arguments = {key: kwargs[key] for key in required}
+        with pytest.raises(TypeError) as info:
+            method(**{**arguments, nothing: None})
+        assert not isinstance(info.value, errors.ElastiCacheError)
+        assert str(info.value) == (
+            f"{xform_name(operation)}() argument {nothing!r} is required, got None"
+        )
+
+
+def test_none_for_a_required_member_of_a_shape_is_a_validation_error(
+    facade: ElastiCache,
+) -> None:
+    shard = shapes.ConfigureShard(node_group_id="0001", new_replica_count=None)  # type: ignore[arg-type]
+    exc = validation_error(
+        facade.increase_replica_count,
+        replication_group_id="rg",
+        apply_immediately=True,
+        replica_configuration=[shard],
+    )
+    assert exc.message == "replica_configuration[0].new_replica_count: required, got None"
+
+
 def test_unknown_argument_is_a_type_error(facade: ElastiCache) -> None:
     with pytest.raises(TypeError):
         facade.create_cache_cluster(cache_cluster_id="c", CacheClusterId="c")  # type: ignore[call-arg]
@@ -421,6 +452,11 @@ TAG_RULES = [
     ),
     pytest.param({"k": "v" * 257}, r"256", id="value-too-long"),
     pytest.param([shapes.Tag(key="k", value="v" * 257)], r"256", id="value-too-long-list"),
+    pytest.param(
+        [shapes.Tag(key="team", value="a"), shapes.Tag(key="env"), shapes.Tag(key="team")],
+        "[2]: the same tag key as tags[0]",
+        id="duplicate-keys",
+    ),
 ]
 
 

@@ -6,7 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_hooks, render_shapes
+from codegen import (
+    render_errors,
+    render_extra_waiters,
+    render_facade,
+    render_hooks,
+    render_shapes,
+)
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -48,6 +54,7 @@ def render_all(model: Model) -> dict[str, str]:
         "errors.py": render_errors.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),
+        "extra_waiters.py": render_extra_waiters.render(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

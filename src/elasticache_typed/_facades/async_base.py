@@ -13,6 +13,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from botocore import xform_name
 
+from elasticache_typed._connect.iam_token import (
+    TOKEN_OPERATION,
+    client_credentials,
+    sign_token,
+    token_request,
+)
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
@@ -24,6 +30,7 @@ try:
     from aiobotocore.config import AioConfig
     from aiobotocore.parsers import AioResponseParserFactory
     from aiobotocore.session import AioSession, get_session
+    from aiobotocore.waiter import create_waiter_with_client
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
     detail = str(exc) or f"No module named {exc.name!r}"
     raise ImportError(f"{INSTALL_HINT} ({detail})", name=exc.name) from exc
@@ -118,6 +125,36 @@ class AsyncFacadeBase(FacadeCore):
             cls._install_fast_parser(client, AioResponseParserFactory())
             yield cls(client)
 
+    async def generate_iam_auth_token(
+        self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900
+    ) -> str:
+        """The IAM authentication token of an ElastiCache user, for a Valkey or Redis OSS cache.
+
+        Use it as the password of `user_id` (AUTH or HELLO) when connecting to a cache whose
+        user authenticates with IAM. It is a SigV4-presigned `connect` request, as AWS's
+        ElastiCache IAM authentication documents, made with this client's credentials
+        (session token included) and region. Signing is local: nothing is sent.
+
+        Args:
+            user_id: The ElastiCache user's id (for an IAM user, equal to its name).
+            cache_name: The replication group id, or the serverless cache's name.
+            serverless: True for a serverless cache (the token then names its resource type).
+            expires_in: Seconds the token stays valid, 1 to 900 (15 minutes, the longest).
+
+        Returns:
+            The token, without a scheme: `<cache_name>/?Action=connect&User=...`.
+
+        Raises:
+            ValidationError: A bad argument, found before signing.
+            AccessDeniedError: The client has no credentials to sign with.
+        """
+        request = token_request(
+            user_id=user_id, cache_name=cache_name, serverless=serverless, expires_in=expires_in
+        )
+        with translated_errors(TOKEN_OPERATION):
+            credentials = await client_credentials(self._raw).get_frozen_credentials()
+        return sign_token(request, credentials, self._raw.meta.region_name)
+
     async def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
         with translated_errors(operation):
@@ -151,9 +188,11 @@ class AsyncFacadeBase(FacadeCore):
         delay: int | None,
         max_attempts: int | None,
     ) -> None:
-        botocore_waiter, params = self._waiter(waiter, operation, values, delay, max_attempts)
+        waiting, params = self._waiter(
+            waiter, operation, values, delay, max_attempts, create_waiter_with_client
+        )
         with translated_errors(operation):
-            await botocore_waiter.wait(**params)
+            await waiting.wait(**params)
 
 
 async def _items(

@@ -14,7 +14,7 @@ connects to, as the ElastiCache user guide's "Finding connection endpoints" desc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
@@ -77,7 +77,7 @@ def connection_settings(
     """
     from elasticache_typed import shapes
 
-    given: object = resource  # typed, but a caller may pass anything
+    given = cast(object, resource)  # typed, but a caller may pass anything
     if isinstance(given, shapes.ReplicationGroup):
         return _replication_group(given)
     if isinstance(given, shapes.CacheCluster):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import inspect
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -303,3 +304,12 @@ def test_no_log_record_shows_the_token(caplog: pytest.LogCaptureFixture) -> None
         assert signature not in text
         assert SESSION_TOKEN not in text
         assert SECRET_KEY not in text
+
+
+def test_both_facades_have_the_method_with_the_same_signature() -> None:
+    sync_method = ElastiCache.generate_iam_auth_token
+    async_method = AsyncElastiCache.generate_iam_auth_token
+    assert inspect.iscoroutinefunction(async_method)
+    assert not inspect.iscoroutinefunction(sync_method)
+    assert inspect.signature(sync_method) == inspect.signature(async_method)
+    assert sync_method.__doc__ == async_method.__doc__

@@ -90,17 +90,15 @@ def test_stubbed_tagging_example_runs() -> None:
 IAM_EXAMPLE = EXAMPLE.with_name("connect_with_iam.py")
 
 
-def test_connect_with_iam_example_runs(redis_server: Any) -> None:
-    """The control plane against moto; the connection against the local Redis server."""
+def _run_iam_example(**local_cache: str) -> subprocess.CompletedProcess[str]:
+    """Run the IAM example with the given LOCAL_CACHE* variables (and no others)."""
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE")
+        if name not in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE") and not name.startswith("LOCAL_")
     }
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    env["LOCAL_CACHE"] = f"127.0.0.1:{redis_server.port}"
-    env["LOCAL_CACHE_CA"] = str(redis_server.ca_file)
-    env["LOCAL_CACHE_ADMIN_PASSWORD"] = redis_server.admin_password
+    env.update(local_cache)
     completed = subprocess.run(
         [sys.executable, str(IAM_EXAMPLE)],
         env=env,
@@ -110,6 +108,16 @@ def test_connect_with_iam_example_runs(redis_server: Any) -> None:
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
+    return completed
+
+
+def test_connect_with_iam_example_runs(redis_server: Any) -> None:
+    """The control plane against moto; the connection against the local Redis server."""
+    completed = _run_iam_example(
+        LOCAL_CACHE=f"127.0.0.1:{redis_server.port}",
+        LOCAL_CACHE_CA=str(redis_server.ca_file),
+        LOCAL_CACHE_ADMIN_PASSWORD=redis_server.admin_password,
+    )
     expected = [
         r"local ElastiCache endpoint at http://127\.0\.0\.1:\d+",
         r"user app-iam: authentication iam, active",
@@ -131,16 +139,6 @@ def test_connect_with_iam_example_runs(redis_server: Any) -> None:
 
 
 def test_connect_with_iam_example_stops_before_connecting_without_a_cache() -> None:
-    env = {name: value for name, value in os.environ.items() if not name.startswith("LOCAL_")}
-    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    completed = subprocess.run(
-        [sys.executable, str(IAM_EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
+    completed = _run_iam_example()
     assert "no LOCAL_CACHE set: not connecting" in completed.stdout
     assert completed.stdout.splitlines()[-1] == "local endpoint stopped"

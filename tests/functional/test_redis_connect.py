@@ -42,25 +42,40 @@ LIBRARIES: dict[str, Any] = {
 
 
 def _expected_token(when: datetime) -> str:
-    query = reference.presigned_query(
-        host=CACHE_NAME,
-        params={"Action": "connect", "User": USER},
+    return reference.elasticache_iam_token(
+        user_id=USER,
+        cache_name=CACHE_NAME,
+        serverless=False,
         access_key=ACCESS_KEY,
         secret_key=SECRET_KEY,
         session_token=SESSION_TOKEN,
         region=REGION,
-        service="elasticache",
         when=when,
         expires=900,
     )
-    return reference.token_text(CACHE_NAME, query)
+
+
+def _client(library: str, server: RedisServer, provider: Any) -> Any:
+    """A client of `library` for the local server over TLS, authenticating with `provider`."""
+    client_class = LIBRARIES[library][0]
+    # redis-py would retry a refused AUTH, with back-off; valkey-py does not by default.
+    no_retry = {"retry": Retry(NoBackoff(), 0)} if library == "redis" else {}
+    return client_class(
+        host="127.0.0.1",
+        port=server.port,
+        ssl=True,
+        ssl_ca_certs=str(server.ca_file),
+        credential_provider=provider,
+        socket_timeout=10,
+        **no_retry,
+    )
 
 
 @pytest.mark.parametrize("library", sorted(LIBRARIES))
 def test_clients_authenticate_with_the_providers_token_and_its_successor(
     library: str, redis_server: RedisServer
 ) -> None:
-    client_class, provider_class = LIBRARIES[library]
+    provider_class = LIBRARIES[library][1]
     aws_client = make_client(
         region_name=REGION,
         aws_access_key_id=ACCESS_KEY,
@@ -74,14 +89,7 @@ def test_clients_authenticate_with_the_providers_token_and_its_successor(
 
     with time_machine.travel(start, tick=False) as clock:
         redis_server.set_only_password(USER, _expected_token(start))
-        client = client_class(
-            host="127.0.0.1",
-            port=redis_server.port,
-            ssl=True,
-            ssl_ca_certs=str(redis_server.ca_file),
-            credential_provider=provider,
-            socket_timeout=10,
-        )
+        client = _client(library, redis_server, provider)
         assert client.acl_whoami() in (USER, USER.encode())
         client.set(f"{library}:greeting", "hello")
         assert client.get(f"{library}:greeting") == b"hello"
@@ -104,20 +112,11 @@ def test_clients_authenticate_with_the_providers_token_and_its_successor(
 @pytest.mark.parametrize("library", sorted(LIBRARIES))
 def test_a_wrong_token_is_refused(library: str, redis_server: RedisServer) -> None:
     """The check above can fail: a server expecting another token refuses the connection."""
-    client_class, provider_class = LIBRARIES[library]
+    provider_class = LIBRARIES[library][1]
     aws_client = make_client(region_name=REGION)
     provider = provider_class(ElastiCache(aws_client), user_id=USER, cache_name=CACHE_NAME)
     redis_server.set_only_password(USER, _expected_token(datetime(2026, 1, 1, tzinfo=UTC)))
-    client = client_class(
-        host="127.0.0.1",
-        port=redis_server.port,
-        ssl=True,
-        ssl_ca_certs=str(redis_server.ca_file),
-        credential_provider=provider,
-        socket_timeout=10,
-        # redis-py would retry a refused AUTH, with back-off; valkey-py does not by default.
-        **({"retry": Retry(NoBackoff(), 0)} if library == "redis" else {}),
-    )
+    client = _client(library, redis_server, provider)
     errors = (redis.exceptions.AuthenticationError, valkey.exceptions.AuthenticationError)
     with pytest.raises(errors):
         client.ping()

@@ -108,3 +108,33 @@ def token_text(host: str, query: dict[str, str]) -> str:
     encoded = sorted((uri_encode(name), uri_encode(value)) for name, value in signed.items())
     text = "&".join(f"{name}={value}" for name, value in encoded)
     return f"{host}/?{text}&X-Amz-Signature={query['X-Amz-Signature']}"
+
+
+def elasticache_iam_token(
+    *,
+    user_id: str,
+    cache_name: str,
+    serverless: bool,
+    access_key: str,
+    secret_key: str,
+    session_token: str | None,
+    region: str,
+    when: datetime,
+    expires: int,
+) -> str:
+    """The IAM token the ElastiCache user guide describes, made by the steps above."""
+    params = {"Action": "connect", "User": user_id}
+    if serverless:
+        params["ResourceType"] = "ServerlessCache"
+    query = presigned_query(
+        host=cache_name,
+        params=params,
+        access_key=access_key,
+        secret_key=secret_key,
+        session_token=session_token,
+        region=region,
+        service="elasticache",
+        when=when,
+        expires=expires,
+    )
+    return token_text(cache_name, query)

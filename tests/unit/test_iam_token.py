@@ -54,21 +54,17 @@ def _expected(
     expires: int,
     user_id: str = "app-user",
 ) -> str:
-    params = {"Action": "connect", "User": user_id}
-    if serverless:
-        params["ResourceType"] = "ServerlessCache"
-    query = reference.presigned_query(
-        host=cache_name,
-        params=params,
+    return reference.elasticache_iam_token(
+        user_id=user_id,
+        cache_name=cache_name,
+        serverless=serverless,
         access_key=ACCESS_KEY,
         secret_key=SECRET_KEY,
         session_token=session_token,
         region=REGION,
-        service="elasticache",
         when=NOW,
         expires=expires,
     )
-    return reference.token_text(cache_name, query)
 
 
 def test_the_reference_presigner_reproduces_aws_published_example() -> None:

@@ -18,17 +18,7 @@ from aiobotocore.session import get_session
 from mypy_boto3_elasticache import ElastiCacheClient
 from types_aiobotocore_elasticache.client import ElastiCacheClient as AsyncElastiCacheClient
 
-from elasticache_typed import (
-    AsyncElastiCache,
-    ConnectionSettings,
-    ElastiCache,
-    connection_settings,
-    converter,
-    errors,
-    shapes,
-)
-from elasticache_typed.integrations import redis as redis_integration
-from elasticache_typed.integrations import valkey as valkey_integration
+from elasticache_typed import AsyncElastiCache, ElastiCache, converter, errors, shapes
 
 
 def snapshot_with_tags(cache: ElastiCache) -> shapes.Snapshot | None:
@@ -207,29 +197,3 @@ async def wrap_async_client() -> shapes.User:
 
 def run_async_app() -> list[str]:
     return asyncio.run(async_app())
-
-
-def connect_with_iam(cache: ElastiCache) -> tuple[str, str]:
-    cache.wait_until_user_active(user_id="app-iam", delay=5)
-    cache.wait_until_serverless_cache_available(serverless_cache_name="sessions")
-    described = cache.describe_serverless_caches(serverless_cache_name="sessions")
-    for serverless in described.serverless_caches or []:
-        settings = connection_settings(serverless)
-        assert_type(settings, ConnectionSettings)
-        assert_type(settings.reader_port, int | None)
-        assert_type(settings.url, str)
-    token = cache.generate_iam_auth_token(user_id="app-iam", cache_name="sessions", serverless=True)
-    assert_type(token, str)
-    redis_provider = redis_integration.IAMCredentialProvider(
-        cache, user_id="app-iam", cache_name="sessions", serverless=True
-    )
-    valkey_provider = valkey_integration.IAMCredentialProvider(
-        cache, user_id="app-iam", cache_name="sessions"
-    )
-    assert_type(valkey_provider.get_credentials(), tuple[str, str])
-    return redis_provider.get_credentials()
-
-
-async def async_token(cache: AsyncElastiCache) -> str:
-    await cache.wait_until_snapshot_deleted(snapshot_name="nightly", max_attempts=10)
-    return await cache.generate_iam_auth_token(user_id="app-iam", cache_name="sessions")

@@ -18,6 +18,7 @@ from typing import Any
 import aiobotocore.waiter
 import botocore.waiter
 import pytest
+from aiobotocore.session import get_session
 from botocore import xform_name
 
 from codegen.type_maps.extra_waiters import IDENTIFYING_MEMBER
@@ -238,9 +239,13 @@ def test_the_identifier_is_required_and_checked_before_sending(
 # -- the asyncio facade, a scripted server on 127.0.0.1 ----------------------------------------
 
 
+_AIO_SESSION = get_session()  # one session: its loader reads the model once for all tests
+
+
 def _run_async(server: ScriptedServer, waiter: str, **settings: Any) -> None:
     async def main() -> None:
         async with AsyncElastiCache.create(
+            session=_AIO_SESSION,
             endpoint_url=server.url,
             region_name=REGION,
             aws_access_key_id="testing",

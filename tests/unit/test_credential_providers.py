@@ -36,8 +36,12 @@ PROVIDERS = {
 class CountingCache(ElastiCache):
     """A facade that counts the tokens it makes (and is slow to make them, to invite races)."""
 
+    _client: Any = None  # one boto3 client for all (making one is slow)
+
     def __init__(self, delay: float = 0.0) -> None:
-        super().__init__(make_client())
+        if CountingCache._client is None:
+            CountingCache._client = make_client()
+        super().__init__(CountingCache._client)
         self.made: list[str] = []
         self._delay = delay
 

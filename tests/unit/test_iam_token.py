@@ -208,25 +208,49 @@ BAD_ARGUMENTS = [
 ]
 
 
+_NO_CREDENTIALS_ENV = {
+    "AWS_CONFIG_FILE": "/nonexistent/aws-config",
+    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/aws-credentials",
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+_CREDENTIAL_VARIABLES = (
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_PROFILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+)
+
+
+def _without_credentials(env: pytest.MonkeyPatch) -> None:
+    """An environment where botocore finds no credentials at all."""
+    for name in _CREDENTIAL_VARIABLES:
+        env.delenv(name, raising=False)
+    for name, value in _NO_CREDENTIALS_ENV.items():
+        env.setenv(name, value)
+
+
 @pytest.fixture
 def no_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An environment where botocore finds no credentials at all."""
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/aws-config")
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    monkeypatch.delenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", raising=False)
-    monkeypatch.delenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", raising=False)
-    monkeypatch.delenv("AWS_WEB_IDENTITY_TOKEN_FILE", raising=False)
+    _without_credentials(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def credentialless() -> ElastiCache:
+    """A facade whose client found no credentials (made once: making clients is slow)."""
+    with pytest.MonkeyPatch.context() as env:
+        _without_credentials(env)
+        return ElastiCache(boto3.Session(region_name=REGION).client("elasticache"))
 
 
 @pytest.mark.parametrize(("name", "bad"), BAD_ARGUMENTS, ids=[f"{n}={b}" for n, b in BAD_ARGUMENTS])
 def test_bad_arguments_are_rejected_before_signing(
-    name: str, bad: dict[str, Any], no_credentials: None
+    name: str, bad: dict[str, Any], credentialless: ElastiCache
 ) -> None:
     # Without credentials, signing would raise AccessDeniedError: the check comes first.
-    cache = ElastiCache(boto3.Session(region_name=REGION).client("elasticache"))
+    cache = credentialless
     arguments: dict[str, Any] = {"user_id": "app-user", "cache_name": "my-redis-rg", **bad}
     with pytest.raises(errors.ValidationError) as caught:
         cache.generate_iam_auth_token(**arguments)
@@ -248,8 +272,10 @@ def test_bad_arguments_are_rejected_by_the_asyncio_facade_too(no_credentials: No
     asyncio.run(main())
 
 
-def test_without_credentials_it_is_access_denied(no_credentials: None) -> None:
-    cache = ElastiCache(boto3.Session(region_name=REGION).client("elasticache"))
+def test_without_credentials_it_is_access_denied(
+    credentialless: ElastiCache, no_credentials: None
+) -> None:
+    cache = credentialless
     with pytest.raises(errors.AccessDeniedError) as caught:
         cache.generate_iam_auth_token(user_id="app-user", cache_name="my-redis-rg")
     assert caught.value.code == "NoCredentialsError"

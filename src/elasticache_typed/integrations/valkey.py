@@ -14,8 +14,8 @@ INSTALL_HINT = (
 
 try:
     from valkey.credentials import CredentialProvider
-except ImportError as exc:
-    raise ImportError(f"{INSTALL_HINT} ({exc})", name=exc.name) from exc
+except ImportError as _missing:
+    raise ImportError(f"{INSTALL_HINT} ({_missing})", name=_missing.name) from _missing
 
 __all__ = ["IAMCredentialProvider"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 from dataclasses import dataclass, field
+from typing import Any
 
 import botocore
 import botocore.session
@@ -12,6 +13,7 @@ from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Sh
 
 from codegen.docs import short_doc
 from codegen.type_maps.error_categories import category_of
+from codegen.type_maps.extra_waiters import EXTRA_WAITERS, IDENTIFYING_MEMBER
 from codegen.type_maps.secret_members import SECRET_MEMBERS
 
 SERVICE = "elasticache"
@@ -85,6 +87,7 @@ class Waiter:
     operation: Operation
     delay: int
     max_attempts: int
+    identifier: str | None = None  # extra waiters: the one input member their method takes
 
 
 @dataclass
@@ -96,6 +99,7 @@ class Model:
     operations: list[Operation] = field(default_factory=list)
     paginators: list[Paginator] = field(default_factory=list)
     waiters: list[Waiter] = field(default_factory=list)
+    extra_waiters: dict[str, Any] = field(default_factory=dict)  # waiters-2 format
 
 
 def annotation(shape: Shape) -> str:
@@ -193,7 +197,10 @@ def load() -> Model:
         )
 
     waiters = loader.load_service_model(SERVICE, "waiters-2")["waiters"]
-    for name, config in waiters.items():
+    extra = EXTRA_WAITERS["waiters"]
+    for name in waiters.keys() & extra.keys():
+        raise SystemExit(f"botocore's model now has the {name} waiter: drop it from extra_waiters")
+    for name, config in {**waiters, **extra}.items():
         model.waiters.append(
             Waiter(
                 name=name,
@@ -201,6 +208,8 @@ def load() -> Model:
                 operation=operations[config["operation"]],
                 delay=config["delay"],
                 max_attempts=config["maxAttempts"],
+                identifier=IDENTIFYING_MEMBER[config["operation"]] if name in extra else None,
             )
         )
+    model.extra_waiters = EXTRA_WAITERS
     return model

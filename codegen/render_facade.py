@@ -9,7 +9,7 @@ returning an async iterator, so its input is checked when it is called).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
@@ -158,6 +158,8 @@ def _paginator(p: Paginator, flavor: Flavor) -> str:
 def _waiter(w: Waiter, flavor: Flavor) -> str:
     op = w.operation
     members = op.input.members if op.input else []
+    if w.identifier is not None:  # a waiter the model lacks: it takes only the resource's id
+        members = [replace(m, required=True) for m in members if m.name == w.identifier]
     extra_doc = [
         ("delay", f"Seconds between attempts (default {w.delay})."),
         ("max_attempts", f"Attempts before giving up (default {w.max_attempts})."),

@@ -6,7 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_hooks, render_secrets, render_shapes
+from codegen import (
+    render_errors,
+    render_extra_waiters,
+    render_facade,
+    render_hooks,
+    render_secrets,
+    render_shapes,
+)
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -49,6 +56,7 @@ def render_all(model: Model) -> dict[str, str]:
         "secrets.py": render_secrets.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),
+        "extra_waiters.py": render_extra_waiters.render(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

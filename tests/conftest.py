@@ -2,7 +2,8 @@
 
 `moto_endpoint` (session) starts the server once on a free port, with fake AWS credentials and
 region in the environment, and yields its URL. `moto_url` (per test) resets moto's state first,
-so tests never see each other's resources; functional tests take that one.
+so tests never see each other's resources; functional tests take that one. `redis_server`
+(session) is a real Redis-protocol server for the connection tests.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -65,3 +67,16 @@ def moto_url(moto_endpoint: str) -> str:
     """The moto server's URL, with its state reset before this test."""
     reset_moto(moto_endpoint)
     return moto_endpoint
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A real Redis-protocol server on 127.0.0.1 taking only TLS connections (see
+    tests/support/redis_server.py), started once for the session and stopped after."""
+    from tests.support import redis_server as server_module
+
+    server = server_module.start(tmp_path_factory.mktemp("redis-server"))
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -2,7 +2,9 @@
 
 `ElastiCache` is the facade over a boto3 client, `AsyncElastiCache` the asyncio one over an
 aiobotocore client (the `async` extra), `shapes` the model's typed structures, `errors` the
-typed exceptions and `converter` the cattrs bridge to boto3's dicts.
+typed exceptions and `converter` the cattrs bridge to boto3's dicts. `connection_settings`
+reads where to connect to a cache; `integrations` holds credential providers for redis-py and
+valkey-py.
 """
 
 from typing import TYPE_CHECKING
@@ -16,15 +18,23 @@ from elasticache_typed._input.settings import RetryMode
 # AsyncElastiCache is left out of __all__: `import *` must work without aiobotocore.
 __all__ = [
     "GENERATED_FROM_BOTOCORE",
+    "ConnectionSettings",
     "ElastiCache",
     "RetryMode",
     "TagsInput",
+    "connection_settings",
     "converter",
     "errors",
     "shapes",
 ]
 
 if TYPE_CHECKING:
+    from elasticache_typed._connect.connection_settings import (
+        ConnectionSettings as ConnectionSettings,
+    )
+    from elasticache_typed._connect.connection_settings import (
+        connection_settings as connection_settings,
+    )
     from elasticache_typed._conversion.converter import converter as converter
     from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
 
@@ -42,4 +52,10 @@ def __getattr__(name: str) -> object:
 
         globals()["AsyncElastiCache"] = AsyncElastiCache
         return AsyncElastiCache
+    if name in ("connection_settings", "ConnectionSettings"):
+        # attrs is imported by the first use, not by `import elasticache_typed`.
+        from elasticache_typed._connect import connection_settings as module
+
+        globals()[name] = found = getattr(module, name)
+        return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,6 +18,7 @@ from botocore import xform_name
 from botocore.session import get_session
 
 from elasticache_typed import ElastiCache, converter, shapes
+from elasticache_typed._generated.extra_waiters import EXTRA_WAITERS
 from tests.support.fake_endpoint import FakeEndpoint, client_kwargs, make_client
 from tests.support.sample_data import (
     SampleData,
@@ -31,6 +32,7 @@ OPERATIONS = operation_names()
 MODES = ["all_members", "random_subset"]
 _PAGINATOR_NAMES = sorted(get_session().get_paginator_model("elasticache")._paginator_config)
 _WAITER_NAMES = sorted(get_session().get_waiter_model("elasticache").waiter_names)
+_EXTRA_WAITER_NAMES = sorted(EXTRA_WAITERS["waiters"])
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +134,8 @@ def test_every_paginator_and_waiter_has_a_method() -> None:
     paginators = {name for name in dir(ElastiCache) if name.startswith("paginate_")}
     waiters = {name for name in dir(ElastiCache) if name.startswith("wait_until_")}
     assert paginators == {f"paginate_{xform_name(name)}" for name in _PAGINATOR_NAMES}
-    assert waiters == {f"wait_until_{xform_name(name)}" for name in _WAITER_NAMES}
+    names = _WAITER_NAMES + _EXTRA_WAITER_NAMES
+    assert waiters == {f"wait_until_{xform_name(name)}" for name in names}
     for name in paginators | waiters:
         assert callable(getattr(ElastiCache, name))
 

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "local_endpoint.py"
 
@@ -84,3 +85,60 @@ def test_stubbed_tagging_example_runs() -> None:
         "every stubbed call matched its expected request",
     ):
         assert expected in completed.stdout.splitlines()
+
+
+IAM_EXAMPLE = EXAMPLE.with_name("connect_with_iam.py")
+
+
+def _run_iam_example(**local_cache: str) -> subprocess.CompletedProcess[str]:
+    """Run the IAM example with the given LOCAL_CACHE* variables (and no others)."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE") and not name.startswith("LOCAL_")
+    }
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    env.update(local_cache)
+    completed = subprocess.run(
+        [sys.executable, str(IAM_EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return completed
+
+
+def test_connect_with_iam_example_runs(redis_server: Any) -> None:
+    """The control plane against moto; the connection against the local Redis server."""
+    completed = _run_iam_example(
+        LOCAL_CACHE=f"127.0.0.1:{redis_server.port}",
+        LOCAL_CACHE_CA=str(redis_server.ca_file),
+        LOCAL_CACHE_ADMIN_PASSWORD=redis_server.admin_password,
+    )
+    expected = [
+        r"local ElastiCache endpoint at http://127\.0\.0\.1:\d+",
+        r"user app-iam: authentication iam, active",
+        r"replication group sessions: available",
+        r"connect to rediss://master\.sessions\.[\w.]+\.amazonaws\.com:6379 "
+        r"\(tls: True, no cluster mode\)",
+        r"IAM token for app-iam: sessions/\?Action=connect&\.\.\. \(\d+ characters\)",
+        rf"stand-in cache at 127\.0\.0\.1:{redis_server.port} takes the token as "
+        r"app-iam's password",
+        r"connected with the IAM token: app:greeting = b'hello'",
+        r"as app-iam, whose access string allows only app:\* keys",
+        r"local endpoint stopped",
+    ]
+    lines = completed.stdout.splitlines()
+    assert len(lines) == len(expected), completed.stdout
+    for pattern, line in zip(expected, lines, strict=True):
+        assert re.fullmatch(pattern, line), (pattern, line)
+    assert "X-Amz-Signature" not in completed.stdout + completed.stderr
+
+
+def test_connect_with_iam_example_stops_before_connecting_without_a_cache() -> None:
+    completed = _run_iam_example()
+    assert "no LOCAL_CACHE set: not connecting" in completed.stdout
+    assert completed.stdout.splitlines()[-1] == "local endpoint stopped"

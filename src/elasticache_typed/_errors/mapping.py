@@ -69,10 +69,22 @@ def error_class(code: str, http_status_code: int | None = None) -> type[ElastiCa
     return ElastiCacheError
 
 
+Operation = OperationModel | str
+"""What failed: an operation's model, or the name of something that is not an operation of
+the model (making an IAM token)."""
+
+
+def _parts(operation: Operation) -> tuple[str, OperationModel | None]:
+    if isinstance(operation, str):
+        return operation, None
+    return operation.name, operation
+
+
 def from_response(
-    response: Mapping[str, Any], operation: OperationModel, secrets: Sequence[str] = ()
+    response: Mapping[str, Any], operation: Operation, secrets: Sequence[str] = ()
 ) -> ElastiCacheError:
     """The typed error for a parsed error response (botocore's ClientError.response)."""
+    name, model = _parts(operation)
     error: Mapping[str, Any] = response.get("Error") or {}
     metadata: Mapping[str, Any] = response.get("ResponseMetadata") or {}
     status = metadata.get("HTTPStatusCode")
@@ -87,17 +99,17 @@ def from_response(
         code=code or "Unknown",
         request_id=metadata.get("RequestId"),
         http_status_code=status,
-        operation_name=operation.name,
+        operation_name=name,
         solution=solution_for(message),
-        retryable=would_retry(operation, response=response),
+        retryable=would_retry(model, response=response),
     )
 
 
 def from_botocore(
-    exc: Exception, operation: OperationModel, secrets: Sequence[str] = ()
+    exc: Exception, operation: Operation, secrets: Sequence[str] = ()
 ) -> ElastiCacheError:
     """The typed error for any exception botocore raised for a call."""
-    name = operation.name
+    name, model = _parts(operation)
     if isinstance(exc, ClientError):
         return from_response(exc.response, operation, secrets)
     if isinstance(exc, BotocoreWaiterError):
@@ -112,7 +124,7 @@ def from_botocore(
             str(exc),
             code=type(exc).__name__,
             operation_name=name,
-            retryable=would_retry(operation, exception=exc),
+            retryable=would_retry(model, exception=exc),
         )
     if isinstance(exc, ParamValidationError):
         # botocore's report quotes some values; a value may be a secret.
@@ -124,7 +136,7 @@ def from_botocore(
     return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=name)
 
 
-def unreadable_answer(exc: Exception, operation: OperationModel, why: str) -> ElastiCacheError:
+def unreadable_answer(exc: Exception, operation: Operation, why: str) -> ElastiCacheError:
     """The error for an answer botocore could not read: a NetworkError when it was cut short,
     a ServiceUnavailableError for a 5xx that is not the service's XML error, else
     InvalidResponse (an answer that does not fit the model)."""
@@ -145,7 +157,7 @@ def unreadable_answer(exc: Exception, operation: OperationModel, why: str) -> El
                 },
                 operation,
             )
-    return invalid_response(operation.name, why)
+    return invalid_response(_parts(operation)[0], why)
 
 
 def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
@@ -158,7 +170,7 @@ def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
 
 
 @contextmanager
-def translated_errors(operation: OperationModel, secrets: Sequence[str] = ()) -> Generator[None]:
+def translated_errors(operation: Operation, secrets: Sequence[str] = ()) -> Generator[None]:
     """Raise botocore's exceptions from the block as the library's typed errors.
 
     `secrets` are the secret values the call sent; the service may quote them back in a

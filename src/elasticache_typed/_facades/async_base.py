@@ -15,6 +15,12 @@ from botocore import xform_name
 from botocore.model import OperationModel
 
 from elasticache_typed._answers import parsers
+from elasticache_typed._connect.iam_token import (
+    TOKEN_OPERATION,
+    client_credentials,
+    sign_token,
+    token_request,
+)
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
@@ -25,6 +31,7 @@ INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typ
 try:
     from aiobotocore.config import AioConfig
     from aiobotocore.session import AioSession, get_session
+    from aiobotocore.waiter import create_waiter_with_client
 
     from elasticache_typed._answers.aio_parsers import AioCarefulParserFactory
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
@@ -121,6 +128,36 @@ class AsyncFacadeBase(FacadeCore):
             parsers.install(client, AioCarefulParserFactory())
             yield cls(client)
 
+    async def generate_iam_auth_token(
+        self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900
+    ) -> str:
+        """The IAM authentication token of an ElastiCache user, for a Valkey or Redis OSS cache.
+
+        Use it as the password of `user_id` (AUTH or HELLO) when connecting to a cache whose
+        user authenticates with IAM. It is a SigV4-presigned `connect` request, as AWS's
+        ElastiCache IAM authentication documents, made with this client's credentials
+        (session token included) and region. Signing is local: nothing is sent.
+
+        Args:
+            user_id: The ElastiCache user's id (for an IAM user, equal to its name).
+            cache_name: The replication group id, or the serverless cache's name.
+            serverless: True for a serverless cache (the token then names its resource type).
+            expires_in: Seconds the token stays valid, 1 to 900 (15 minutes, the longest).
+
+        Returns:
+            The token, without a scheme: `<cache_name>/?Action=connect&User=...`.
+
+        Raises:
+            ValidationError: A bad argument, found before signing.
+            AccessDeniedError: The client has no credentials to sign with.
+        """
+        request = token_request(
+            user_id=user_id, cache_name=cache_name, serverless=serverless, expires_in=expires_in
+        )
+        with translated_errors(TOKEN_OPERATION):
+            credentials = await client_credentials(self._raw).get_frozen_credentials()
+        return sign_token(request, credentials, self._raw.meta.region_name)
+
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
@@ -158,9 +195,11 @@ class AsyncFacadeBase(FacadeCore):
         max_attempts: int | None,
     ) -> None:
         model = self._operation(operation)
-        botocore_waiter, params = self._waiter(waiter, model, values, delay, max_attempts)
+        waiting, params = self._waiter(
+            waiter, model, values, delay, max_attempts, create_waiter_with_client
+        )
         with translated_errors(model):
-            await botocore_waiter.wait(**params)
+            await waiting.wait(**params)
 
 
 async def _items(

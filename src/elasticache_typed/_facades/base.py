@@ -17,12 +17,20 @@ import boto3
 from botocore import xform_name
 from botocore.config import Config
 from botocore.model import OperationModel
+from botocore.waiter import create_waiter_with_client
 
 from elasticache_typed._answers import parsers
 from elasticache_typed._answers.parsers import CarefulParserFactory
+from elasticache_typed._connect.iam_token import (
+    TOKEN_OPERATION,
+    client_credentials,
+    sign_token,
+    token_request,
+)
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
@@ -80,12 +88,13 @@ class FacadeCore:
         values: Mapping[str, Any],
         delay: int | None,
         max_attempts: int | None,
+        create_waiter: CreateWaiter,
     ) -> tuple[Any, dict[str, Any]]:
         """The botocore waiter and its checked arguments (WaiterConfig included)."""
         params = self._request(operation, values)
         params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
-        return self._raw.get_waiter(xform_name(waiter)), params
+        return botocore_waiter(self._raw, waiter, create_waiter), params
 
 
 class FacadeBase(FacadeCore):
@@ -167,6 +176,36 @@ class FacadeBase(FacadeCore):
         parsers.install(client, CarefulParserFactory())
         return cls(client)
 
+    def generate_iam_auth_token(
+        self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900
+    ) -> str:
+        """The IAM authentication token of an ElastiCache user, for a Valkey or Redis OSS cache.
+
+        Use it as the password of `user_id` (AUTH or HELLO) when connecting to a cache whose
+        user authenticates with IAM. It is a SigV4-presigned `connect` request, as AWS's
+        ElastiCache IAM authentication documents, made with this client's credentials
+        (session token included) and region. Signing is local: nothing is sent.
+
+        Args:
+            user_id: The ElastiCache user's id (for an IAM user, equal to its name).
+            cache_name: The replication group id, or the serverless cache's name.
+            serverless: True for a serverless cache (the token then names its resource type).
+            expires_in: Seconds the token stays valid, 1 to 900 (15 minutes, the longest).
+
+        Returns:
+            The token, without a scheme: `<cache_name>/?Action=connect&User=...`.
+
+        Raises:
+            ValidationError: A bad argument, found before signing.
+            AccessDeniedError: The client has no credentials to sign with.
+        """
+        request = token_request(
+            user_id=user_id, cache_name=cache_name, serverless=serverless, expires_in=expires_in
+        )
+        with translated_errors(TOKEN_OPERATION):
+            credentials = client_credentials(self._raw).get_frozen_credentials()
+        return sign_token(request, credentials, self._raw.meta.region_name)
+
     def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
@@ -203,9 +242,11 @@ class FacadeBase(FacadeCore):
         max_attempts: int | None,
     ) -> None:
         model = self._operation(operation)
-        botocore_waiter, params = self._waiter(waiter, model, values, delay, max_attempts)
+        waiting, params = self._waiter(
+            waiter, model, values, delay, max_attempts, create_waiter_with_client
+        )
         with translated_errors(model):
-            botocore_waiter.wait(**params)
+            waiting.wait(**params)
 
 
 def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:

@@ -3344,3 +3344,271 @@ class ElastiCache(FacadeBase):
             delay,
             max_attempts,
         )
+
+    def wait_until_serverless_cache_available(
+        self,
+        *,
+        serverless_cache_name: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the ServerlessCacheAvailable condition holds, polling
+        DescribeServerlessCaches.
+
+        Args:
+            serverless_cache_name: The identifier for the serverless cache.
+            delay: Seconds between attempts (default 15).
+            max_attempts: Attempts before giving up (default 80).
+        """
+        self._wait(
+            "ServerlessCacheAvailable",
+            "DescribeServerlessCaches",
+            {
+                "ServerlessCacheName": serverless_cache_name,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_serverless_cache_deleted(
+        self,
+        *,
+        serverless_cache_name: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the ServerlessCacheDeleted condition holds, polling DescribeServerlessCaches.
+
+        Args:
+            serverless_cache_name: The identifier for the serverless cache.
+            delay: Seconds between attempts (default 15).
+            max_attempts: Attempts before giving up (default 80).
+        """
+        self._wait(
+            "ServerlessCacheDeleted",
+            "DescribeServerlessCaches",
+            {
+                "ServerlessCacheName": serverless_cache_name,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_snapshot_available(
+        self,
+        *,
+        snapshot_name: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the SnapshotAvailable condition holds, polling DescribeSnapshots.
+
+        Args:
+            snapshot_name: A user-supplied name of the snapshot.
+            delay: Seconds between attempts (default 15).
+            max_attempts: Attempts before giving up (default 120).
+        """
+        self._wait(
+            "SnapshotAvailable",
+            "DescribeSnapshots",
+            {
+                "SnapshotName": snapshot_name,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_snapshot_deleted(
+        self,
+        *,
+        snapshot_name: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the SnapshotDeleted condition holds, polling DescribeSnapshots.
+
+        Args:
+            snapshot_name: A user-supplied name of the snapshot.
+            delay: Seconds between attempts (default 15).
+            max_attempts: Attempts before giving up (default 80).
+        """
+        self._wait(
+            "SnapshotDeleted",
+            "DescribeSnapshots",
+            {
+                "SnapshotName": snapshot_name,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_serverless_cache_snapshot_available(
+        self,
+        *,
+        serverless_cache_snapshot_name: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the ServerlessCacheSnapshotAvailable condition holds, polling
+        DescribeServerlessCacheSnapshots.
+
+        Args:
+            serverless_cache_snapshot_name: The identifier of the serverless cache’s snapshot.
+            delay: Seconds between attempts (default 15).
+            max_attempts: Attempts before giving up (default 120).
+        """
+        self._wait(
+            "ServerlessCacheSnapshotAvailable",
+            "DescribeServerlessCacheSnapshots",
+            {
+                "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_user_active(
+        self,
+        *,
+        user_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the UserActive condition holds, polling DescribeUsers.
+
+        Args:
+            user_id: The ID of the user.
+            delay: Seconds between attempts (default 5).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "UserActive",
+            "DescribeUsers",
+            {
+                "UserId": user_id,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_user_deleted(
+        self,
+        *,
+        user_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the UserDeleted condition holds, polling DescribeUsers.
+
+        Args:
+            user_id: The ID of the user.
+            delay: Seconds between attempts (default 5).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "UserDeleted",
+            "DescribeUsers",
+            {
+                "UserId": user_id,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_user_group_active(
+        self,
+        *,
+        user_group_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the UserGroupActive condition holds, polling DescribeUserGroups.
+
+        Args:
+            user_group_id: The ID of the user group.
+            delay: Seconds between attempts (default 5).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "UserGroupActive",
+            "DescribeUserGroups",
+            {
+                "UserGroupId": user_group_id,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_user_group_deleted(
+        self,
+        *,
+        user_group_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the UserGroupDeleted condition holds, polling DescribeUserGroups.
+
+        Args:
+            user_group_id: The ID of the user group.
+            delay: Seconds between attempts (default 5).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "UserGroupDeleted",
+            "DescribeUserGroups",
+            {
+                "UserGroupId": user_group_id,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_global_replication_group_available(
+        self,
+        *,
+        global_replication_group_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the GlobalReplicationGroupAvailable condition holds, polling
+        DescribeGlobalReplicationGroups.
+
+        Args:
+            global_replication_group_id: The name of the Global datastore
+            delay: Seconds between attempts (default 30).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "GlobalReplicationGroupAvailable",
+            "DescribeGlobalReplicationGroups",
+            {
+                "GlobalReplicationGroupId": global_replication_group_id,
+            },
+            delay,
+            max_attempts,
+        )
+
+    def wait_until_global_replication_group_deleted(
+        self,
+        *,
+        global_replication_group_id: str,
+        delay: int | None = None,
+        max_attempts: int | None = None,
+    ) -> None:
+        """Wait until the GlobalReplicationGroupDeleted condition holds, polling
+        DescribeGlobalReplicationGroups.
+
+        Args:
+            global_replication_group_id: The name of the Global datastore
+            delay: Seconds between attempts (default 30).
+            max_attempts: Attempts before giving up (default 60).
+        """
+        self._wait(
+            "GlobalReplicationGroupDeleted",
+            "DescribeGlobalReplicationGroups",
+            {
+                "GlobalReplicationGroupId": global_replication_group_id,
+            },
+            delay,
+            max_attempts,
+        )

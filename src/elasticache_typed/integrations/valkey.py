@@ -1,0 +1,37 @@
+"""A valkey-py credential provider that authenticates with ElastiCache IAM tokens.
+
+Needs valkey-py: `pip install "elasticache-typed[valkey]"`; without it, importing this module
+raises an ImportError that says so.
+"""
+
+from __future__ import annotations
+
+from elasticache_typed._connect.token_reuse import IAMTokenProvider
+
+INSTALL_HINT = (
+    "elasticache_typed.integrations.valkey needs valkey-py: pip install 'elasticache-typed[valkey]'"
+)
+
+try:
+    from valkey.credentials import CredentialProvider
+except ImportError as _missing:
+    raise ImportError(f"{INSTALL_HINT} ({_missing})", name=_missing.name) from _missing
+
+__all__ = ["IAMCredentialProvider"]
+
+
+class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
+    """valkey-py's `credential_provider` for an ElastiCache user that authenticates with IAM.
+
+    Each new connection authenticates as `user_id` with an IAM token that
+    `ElastiCache.generate_iam_auth_token` signs with the facade's credentials. One token
+    (valid 15 minutes) serves every connection for 5 minutes; then a new one is made. One
+    provider can be shared by clients, connection pools and threads, and by `valkey.asyncio`
+    clients (making a token does no I/O, unless the credentials need refreshing).
+
+    Example:
+        ```python
+        provider = IAMCredentialProvider(cache, user_id="app", cache_name="sessions")
+        client = valkey.Valkey(host=..., port=6379, ssl=True, credential_provider=provider)
+        ```
+    """

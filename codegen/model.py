@@ -10,7 +10,7 @@ import botocore.session
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
-from codegen.docs import short_doc
+from codegen.docs import MAX_OPERATION_CHARS, note, short_doc
 from codegen.type_maps.error_categories import category_of
 from codegen.type_maps.secret_members import SECRET_MEMBERS
 
@@ -37,6 +37,7 @@ class Member:
     required: bool
     secret: bool
     doc: str
+    note: str  # the first paragraph on one line, for a method's Args:
     shape: Shape
 
 
@@ -68,6 +69,7 @@ class Operation:
     doc: str
     input: Structure | None
     output: str | None  # class name of the output shape
+    errors: list[str]  # names of the error shapes the model lists for it
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Waiter:
     operation: Operation
     delay: int
     max_attempts: int
+    accepted_errors: frozenset[str]  # error codes an acceptor turns into success or failure
 
 
 @dataclass
@@ -129,6 +132,7 @@ def _structure(shape: StructureShape) -> Structure:
                 required=name in required,
                 secret=name in SECRET_MEMBERS or bool(member.serialization.get("sensitive")),
                 doc=short_doc(member.documentation),
+                note=note(member.documentation),
                 shape=member,
             )
         )
@@ -141,9 +145,10 @@ def _operation(model: OperationModel, structures: dict[str, Structure]) -> Opera
     return Operation(
         name=model.name,
         method=xform_name(model.name),
-        doc=short_doc(model.documentation),
+        doc=short_doc(model.documentation, MAX_OPERATION_CHARS),
         input=structures[model.input_shape.name] if model.input_shape else None,
         output=model.output_shape.name if model.output_shape else None,
+        errors=[shape.name for shape in model.error_shapes],
     )
 
 
@@ -201,6 +206,9 @@ def load() -> Model:
                 operation=operations[config["operation"]],
                 delay=config["delay"],
                 max_attempts=config["maxAttempts"],
+                accepted_errors=frozenset(
+                    a["expected"] for a in config["acceptors"] if a["matcher"] == "error"
+                ),
             )
         )
     return model

@@ -13,4 +13,21 @@ from elasticache_typed._errors.categories import ServiceUnavailableError as Serv
 from elasticache_typed._errors.categories import ThrottlingError as ThrottlingError
 from elasticache_typed._errors.categories import ValidationError as ValidationError
 from elasticache_typed._errors.categories import WaiterError as WaiterError
+from elasticache_typed._generated import errors as _generated
 from elasticache_typed._generated.errors import *  # noqa: F403
+
+__all__ = [
+    "AccessDeniedError",
+    "AlreadyExistsError",
+    "ElastiCacheError",
+    "InvalidParameterError",
+    "InvalidStateError",
+    "NetworkError",
+    "NotFoundError",
+    "QuotaExceededError",
+    "ServiceUnavailableError",
+    "ThrottlingError",
+    "ValidationError",
+    "WaiterError",
+]
+__all__ += _generated.__all__

@@ -23,11 +23,17 @@ class ElastiCacheError(Exception):
     ) -> None:
         super().__init__(message)
         self.code = code
+        """The service's error code (`CacheClusterNotFound`), or `ValidationError`."""
         self.message = message
+        """The service's message, or what was wrong with the input."""
         self.request_id = request_id
+        """The id of the failed request, for AWS support; None when nothing was answered."""
         self.http_status_code = http_status_code
+        """The HTTP status of the answer; None when nothing was answered."""
         self.operation_name = operation_name
+        """The operation that failed (`DescribeCacheClusters`); None for bad input."""
         self.solution = solution
+        """What the service documents to do about this error, for the errors that have it."""
 
     def __str__(self) -> str:
         where = f"{self.operation_name}: " if self.operation_name else ""

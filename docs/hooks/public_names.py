@@ -53,9 +53,10 @@ def public_paths() -> dict[str, str]:
 
 
 def public_path(identifier: str) -> str:
-    """`identifier` with its longest private prefix replaced by the public path."""
+    """`identifier` with its longest private prefix replaced by the public path (a
+    parameter's identifier, `Class(name)`, keeps its `(name)`)."""
     paths = public_paths()
-    prefix = identifier
+    prefix = identifier.partition("(")[0]
     while prefix:
         if prefix in paths:
             return paths[prefix] + identifier[len(prefix) :]

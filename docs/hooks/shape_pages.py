@@ -33,22 +33,26 @@ _INPUTS_INTRO = (
     "arguments; the classes are for `converter` and "
     "`testing.Stubber.add_response_for_request`."
 )
+_RESOURCES_INTRO = (
+    "What the service describes and what you pass inside arguments: clusters, nodes, "
+    "replication groups, snapshots, users, tags, ..."
+)
+
+
+def _letters(first: str, last: str) -> str:
+    return ALL_LETTERS[ALL_LETTERS.index(first) : ALL_LETTERS.index(last) + 1]
+
+
 PAGES = [
-    Page(
-        "resources-a-m",
-        "Resources and values, A to M",
-        "resource",
-        ALL_LETTERS[:13],
-        "What the service describes and what you pass inside arguments: clusters, "
-        "nodes, parameter groups, ...",
-    ),
-    Page(
-        "resources-n-z",
-        "Resources and values, N to Z",
-        "resource",
-        ALL_LETTERS[13:],
-        "What the service describes and what you pass inside arguments: replication groups, "
-        "snapshots, tags, ...",
+    *(
+        Page(
+            f"resources-{a.lower()}-{b.lower()}",
+            f"Resources and values, {a} to {b}",
+            "resource",
+            _letters(a, b),
+            _RESOURCES_INTRO,
+        )
+        for a, b in (("A", "C"), ("D", "M"), ("N", "R"), ("S", "Z"))
     ),
     Page(
         "results",
@@ -57,20 +61,9 @@ PAGES = [
         ALL_LETTERS,
         "What each facade method returns: the output shape of its operation.",
     ),
-    Page(
-        "inputs-a-d",
-        "Operation inputs, A to D",
-        "input",
-        ALL_LETTERS[:4],
-        _INPUTS_INTRO,
-    ),
-    Page(
-        "inputs-e-z",
-        "Operation inputs, E to Z",
-        "input",
-        ALL_LETTERS[4:],
-        _INPUTS_INTRO,
-    ),
+    Page("inputs-a-c", "Operation inputs, A to C", "input", _letters("A", "C"), _INPUTS_INTRO),
+    Page("inputs-d", "Operation inputs, D", "input", "D", _INPUTS_INTRO),
+    Page("inputs-e-z", "Operation inputs, E to Z", "input", _letters("E", "Z"), _INPUTS_INTRO),
     Page(
         "literal-aliases",
         "Literal aliases",

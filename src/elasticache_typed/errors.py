@@ -16,17 +16,18 @@ from elasticache_typed._errors.categories import WaiterError as WaiterError
 from elasticache_typed._generated import errors as _generated
 from elasticache_typed._generated.errors import *  # noqa: F403
 
+# The base, then the categories (the reference lists them in this order).
 __all__ = [
-    "AccessDeniedError",
-    "AlreadyExistsError",
     "ElastiCacheError",
-    "InvalidParameterError",
-    "InvalidStateError",
-    "NetworkError",
     "NotFoundError",
+    "AlreadyExistsError",
     "QuotaExceededError",
-    "ServiceUnavailableError",
+    "InvalidStateError",
+    "InvalidParameterError",
     "ThrottlingError",
+    "AccessDeniedError",
+    "ServiceUnavailableError",
+    "NetworkError",
     "ValidationError",
     "WaiterError",
 ]

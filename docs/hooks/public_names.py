@@ -10,6 +10,7 @@ which also makes it resolve to the public page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -29,13 +30,8 @@ def public_paths() -> dict[str, str]:
         resolve_aliases=True,
     )
     assert isinstance(package, griffe.Module)
-    modules = [package] + [
-        module
-        for name, module in package.modules.items()
-        if not name.startswith("_") and isinstance(module, griffe.Module)
-    ]
     paths: dict[str, str] = {}
-    for module in modules:
+    for module in _public_modules(package):
         public = [
             member
             for member in module.members.values()
@@ -50,6 +46,14 @@ def public_paths() -> dict[str, str]:
             for source in sources:
                 paths.setdefault(f"{source}.{member.name}", member.path)
     return paths
+
+
+def _public_modules(module: griffe.Module) -> Iterator[griffe.Module]:
+    """`module` and its public submodules, at any depth."""
+    yield module
+    for name, submodule in module.modules.items():
+        if not name.startswith("_") and isinstance(submodule, griffe.Module):
+            yield from _public_modules(submodule)
 
 
 def public_path(identifier: str) -> str:

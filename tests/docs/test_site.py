@@ -130,6 +130,14 @@ def test_every_error_class_and_attribute_has_an_anchor(anchors: set[str]) -> Non
         and issubclass(getattr(errors, name), errors.ElastiCacheError)
     }
     assert model_errors <= classes
+    every_class = {
+        name
+        for name, value in vars(errors).items()
+        if not name.startswith("_")
+        and inspect.isclass(value)
+        and issubclass(value, errors.ElastiCacheError)
+    }
+    assert every_class == classes, "list every error class in elasticache_typed.errors.__all__"
     assert {"ElastiCacheError", "NotFoundError", "ValidationError"} <= classes - model_errors
     expected = {f"elasticache_typed.errors.{name}" for name in classes}
     attributes = vars(errors.ElastiCacheError("m", code="c")).keys() | {"retryable"}

@@ -11,7 +11,7 @@ import botocore.session
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
-from codegen.docs import short_doc
+from codegen.docs import MAX_OPERATION_CHARS, note, short_doc
 from codegen.type_maps.error_categories import category_of
 from codegen.type_maps.extra_waiters import EXTRA_WAITERS, IDENTIFYING_MEMBER
 from codegen.type_maps.secret_members import SECRET_MEMBERS
@@ -39,6 +39,7 @@ class Member:
     required: bool
     secret: bool
     doc: str
+    note: str  # the first paragraph on one line, for a method's Args:
     shape: Shape
 
 
@@ -70,6 +71,7 @@ class Operation:
     doc: str
     input: Structure | None
     output: str | None  # class name of the output shape
+    errors: list[str]  # names of the error shapes the model lists for it
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class Waiter:
     operation: Operation
     delay: int
     max_attempts: int
+    accepted_errors: frozenset[str]  # error codes an acceptor turns into success or failure
     identifier: str | None = None  # extra waiters: the one input member their method takes
 
 
@@ -133,6 +136,7 @@ def _structure(shape: StructureShape) -> Structure:
                 required=name in required,
                 secret=name in SECRET_MEMBERS or bool(member.serialization.get("sensitive")),
                 doc=short_doc(member.documentation),
+                note=note(member.documentation),
                 shape=member,
             )
         )
@@ -145,9 +149,10 @@ def _operation(model: OperationModel, structures: dict[str, Structure]) -> Opera
     return Operation(
         name=model.name,
         method=xform_name(model.name),
-        doc=short_doc(model.documentation),
+        doc=short_doc(model.documentation, MAX_OPERATION_CHARS),
         input=structures[model.input_shape.name] if model.input_shape else None,
         output=model.output_shape.name if model.output_shape else None,
+        errors=[shape.name for shape in model.error_shapes],
     )
 
 
@@ -208,6 +213,9 @@ def load() -> Model:
                 operation=operations[config["operation"]],
                 delay=config["delay"],
                 max_attempts=config["maxAttempts"],
+                accepted_errors=frozenset(
+                    a["expected"] for a in config["acceptors"] if a["matcher"] == "error"
+                ),
                 identifier=IDENTIFYING_MEMBER[config["operation"]] if name in extra else None,
             )
         )

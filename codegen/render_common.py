@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from codegen.model import Model
 
 WIDTH = 96
+
+_LIST_ITEM = re.compile(r"(\s*)(- |\d+\. )")
+# A line that Markdown would read as a list item, a quote or a heading if it began one.
+_BLOCK_START = re.compile(r"([-*+>#]|\d+[.)])( |$)")
 
 
 def header(model: Model) -> str:
@@ -16,16 +21,47 @@ def header(model: Model) -> str:
     )
 
 
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` wrapped, continuation lines indented by `indent`, none of them starting with
+    what Markdown would read as a list marker, a quote or a heading."""
+    lines = textwrap.wrap(
+        text,
+        width,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    for number in range(1, len(lines)):
+        while _BLOCK_START.match(lines[number][len(indent) :]):
+            word, _, rest = lines[number][len(indent) :].partition(" ")
+            lines[number - 1] += f" {word}"
+            lines[number] = indent + rest
+    return [line for line in lines if line.strip()]
+
+
+def _wrap_block(block: str, width: int) -> str:
+    """A paragraph filled, or a list with each item's continuation lines hanging under it."""
+    lines = []
+    for line in block.split("\n"):
+        item = _LIST_ITEM.match(line)
+        hanging = " " * len(item.group(0)) if item else ""
+        lines.extend(wrap(line, width, hanging))
+    return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """`text` safe inside a triple-quoted string literal."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
 def docstring(text: str, indent: int, tail: str = "") -> str:
-    """A triple-quoted docstring at the given indent: `text` wrapped, `tail` kept as is."""
+    """A triple-quoted docstring at the given indent: the blocks of `text` (see `codegen.docs`)
+    wrapped, then `tail` (sections such as Args:, already laid out) as it is."""
     pad = " " * indent
-    paragraphs = [
-        textwrap.fill(p, WIDTH - indent, break_long_words=False, break_on_hyphens=False)
-        for p in text.split("\n")
-    ]
+    blocks = [_wrap_block(b, WIDTH - indent) for b in escape(text).split("\n\n") if b]
     if tail:
-        paragraphs.append(tail)
-    body = "\n\n".join(paragraphs)
+        blocks.append(escape(tail))
+    body = "\n\n".join(blocks)
     if "\n" not in body and len(body) + indent + 6 <= WIDTH and not body.endswith('"'):
         return f'{pad}"""{body}"""'
     return f'{pad}"""{textwrap.indent(body, pad).lstrip()}\n{pad}"""'

@@ -11,6 +11,7 @@ def _error(error: Error) -> str:
     return (
         f"class {error.name}({error.category}):\n{doc}\n\n"
         f'    error_code: ClassVar[str] = "{error.code}"\n'
+        '    """The error code the service sends for this error."""\n'
     )
 
 

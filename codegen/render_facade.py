@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from codegen.docs import first_sentence
 from codegen.model import Member, Model, Operation, Paginator, Waiter, annotation
-from codegen.render_common import docstring, header
+from codegen.render_common import header
+from codegen.render_method_docs import operation_doc, paginator_doc, waiter_doc
 
 _TAG_LIST_DOC = "Tags as `shapes.Tag` objects or a mapping of key to value (None for no value)."
 
@@ -51,6 +51,7 @@ class Flavor:
     call_def: str  # how an operation or waiter method is defined: "def" or "async def"
     await_: str  # what precedes a call of the base: "" or "await "
     iterator: str  # what a paginator method returns: "Iterator" or "AsyncIterator"
+    iterator_doc: str  # the same, as its docstring says it: "iterator" or "async iterator"
 
 
 SYNC = Flavor(
@@ -65,6 +66,7 @@ SYNC = Flavor(
     call_def="def",
     await_="",
     iterator="Iterator",
+    iterator_doc="iterator",
 )
 ASYNC = Flavor(
     class_name="AsyncElastiCache",
@@ -78,6 +80,7 @@ ASYNC = Flavor(
     call_def="async def",
     await_="await ",
     iterator="AsyncIterator",
+    iterator_doc="async iterator",
 )
 
 
@@ -104,16 +107,15 @@ def _params(members: list[Member]) -> str:
     return "{\n" + items + "            }"
 
 
-def _doc(summary: str, members: list[Member], extra: list[tuple[str, str]]) -> str:
-    args = [
-        (m.attr, _TAG_LIST_DOC if is_tag_list(m.shape) else first_sentence(m.doc) or m.name)
+def _args(members: list[Member], extra: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each parameter's note for Args:, in signature order."""
+    return [
+        (m.attr, _TAG_LIST_DOC if is_tag_list(m.shape) else m.note or f"Sent as {m.name}.")
         for m in sorted(members, key=lambda m: not m.required)
     ] + extra
-    tail = "Args:\n" + "\n".join(f"    {name}: {desc}" for name, desc in args) if args else ""
-    return docstring(summary, indent=8, tail=tail)
 
 
-def _operation(op: Operation, flavor: Flavor) -> str:
+def _operation(op: Operation, flavor: Flavor, model: Model) -> str:
     members = op.input.members if op.input else []
     returns = f"shapes.{op.output}" if op.output else "None"
     call = (
@@ -125,25 +127,25 @@ def _operation(op: Operation, flavor: Flavor) -> str:
     )
     return (
         f"    {flavor.call_def} {op.method}(\n{_signature(members, [])}\n    ) -> {returns}:\n"
-        f"{_doc(op.doc or op.name, members, [])}\n"
+        f"{operation_doc(model, op, _args(members, []))}\n"
         f"        return {flavor.await_}{call}\n"
     )
 
 
-def _paginator(p: Paginator, flavor: Flavor) -> str:
+def _paginator(p: Paginator, flavor: Flavor, model: Model) -> str:
     op = p.operation
     assert op.input is not None
     members = [m for m in op.input.members if m.name not in p.paging_members]
     item = _item_annotation(p.item_type)
     extra_doc = [
-        ("page_size", "How many items to ask for in each page."),
+        ("page_size", "How many items to ask for in each page (the operation's limit)."),
         ("max_items", "Stop after this many items in all."),
     ]
     return (
         f"    def paginate_{op.method}(\n"
         f"{_signature(members, ['page_size: int | None = None', 'max_items: int | None = None'])}\n"
         f"    ) -> {flavor.iterator}[{item}]:\n"
-        f"{_doc(f'Iterate over every item of {op.name} across pages.', members, extra_doc)}\n"
+        f"{paginator_doc(model, p, _args(members, extra_doc), flavor.iterator_doc)}\n"
         f"        return self._paginate(\n"
         f'            "{op.name}",\n'
         f'            "{p.result_key}",\n'
@@ -155,7 +157,7 @@ def _paginator(p: Paginator, flavor: Flavor) -> str:
     )
 
 
-def _waiter(w: Waiter, flavor: Flavor) -> str:
+def _waiter(w: Waiter, flavor: Flavor, model: Model) -> str:
     op = w.operation
     members = op.input.members if op.input else []
     if w.identifier is not None:  # a waiter the model lacks: it takes only the resource's id
@@ -164,12 +166,11 @@ def _waiter(w: Waiter, flavor: Flavor) -> str:
         ("delay", f"Seconds between attempts (default {w.delay})."),
         ("max_attempts", f"Attempts before giving up (default {w.max_attempts})."),
     ]
-    summary = f"Wait until the {w.name} condition holds, polling {op.name}."
     return (
         f"    {flavor.call_def} {w.method}(\n"
         f"{_signature(members, ['delay: int | None = None', 'max_attempts: int | None = None'])}\n"
         f"    ) -> None:\n"
-        f"{_doc(summary, members, extra_doc)}\n"
+        f"{waiter_doc(model, w, _args(members, extra_doc))}\n"
         f"        {flavor.await_}self._wait(\n"
         f'            "{w.name}",\n'
         f'            "{op.name}",\n'
@@ -182,9 +183,9 @@ def _waiter(w: Waiter, flavor: Flavor) -> str:
 
 def render(model: Model, flavor: Flavor = SYNC) -> str:
     """The source of the facade module of `flavor` (the blocking one by default)."""
-    methods = [_operation(op, flavor) for op in model.operations]
-    methods += [_paginator(p, flavor) for p in model.paginators]
-    methods += [_waiter(w, flavor) for w in model.waiters]
+    methods = [_operation(op, flavor, model) for op in model.operations]
+    methods += [_paginator(p, flavor, model) for p in model.paginators]
+    methods += [_waiter(w, flavor, model) for w in model.waiters]
     body = "\n".join(methods)
     return f'''{header(model)}
 """The typed {flavor.class_name} facade: a method per operation, paginator and waiter."""

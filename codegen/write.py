@@ -48,6 +48,7 @@ def render_all(model: Model) -> dict[str, str]:
         "version.py": (
             f'{header(model)}\n"""The botocore version the generated code was made from."""\n\n'
             f'GENERATED_FROM_BOTOCORE = "{model.botocore_version}"\n'
+            '"""The botocore version whose ElastiCache model the generated code was made from."""\n'
         ),
         "shapes.pyi": render_shapes.render_stub(model),
         "shapes.py": render_shapes.render_runtime(model),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from botocore import xform_name
 from botocore.model import ServiceModel
@@ -25,8 +25,10 @@ from botocore.stub import Stubber as BotocoreStubber
 
 from elasticache_typed._conversion.converter import converter
 from elasticache_typed._errors.categories import ElastiCacheError
-from elasticache_typed._facades.base import FacadeBase
 from elasticache_typed._input.params import request_params
+
+if TYPE_CHECKING:
+    from elasticache_typed import ElastiCache
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,7 +39,12 @@ __all__ = ["Expectation", "Stubber"]
 class Stubber:
     """Queue typed answers for a facade's calls; use as a context manager."""
 
-    def __init__(self, cache: FacadeBase) -> None:
+    def __init__(self, cache: ElastiCache) -> None:
+        """A stubber over the client of `cache`; nothing is stubbed until it is activated.
+
+        Args:
+            cache: The facade whose calls the test answers.
+        """
         self._cache = cache
         self._stubber = BotocoreStubber(cache.client)
         self._model = cache.client.meta.service_model
@@ -56,9 +63,11 @@ class Stubber:
         self.deactivate()
 
     def activate(self) -> None:
+        """Answer the facade's calls from the queue (done by `with Stubber(cache)`)."""
         self._stubber.activate()
 
     def deactivate(self) -> None:
+        """Let the facade's calls through again (done when the `with` block ends)."""
         self._stubber.deactivate()
 
     def on(self, method: Callable[P, R]) -> Expectation[P, R]:

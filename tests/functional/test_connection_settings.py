@@ -76,16 +76,16 @@ def test_group_without_cluster_mode_gives_primary_and_reader(tls: bool, wire: An
     settings = connection_settings(described_group(wire, answer))
 
     primary, reader = node_group["PrimaryEndpoint"], node_group["ReaderEndpoint"]
+    scheme = "rediss" if tls else "redis"
     assert settings == ConnectionSettings(
         host=primary["Address"],
         port=primary["Port"],
         tls=tls,
         cluster_mode=False,
+        url=f"{scheme}://{primary['Address']}:{primary['Port']}",
         reader_host=reader["Address"],
         reader_port=reader["Port"],
     )
-    scheme = "rediss" if tls else "redis"
-    assert settings.url == f"{scheme}://{primary['Address']}:{primary['Port']}"
 
 
 @pytest.mark.parametrize("tls", [True, False])
@@ -178,9 +178,12 @@ def test_single_node_redis_cluster_gives_its_node_endpoint(wire: Any) -> None:
     settings = connection_settings(described_cluster(wire, answer))
 
     assert settings == ConnectionSettings(
-        host=node_endpoint["Address"], port=node_endpoint["Port"], tls=True, cluster_mode=False
+        host=node_endpoint["Address"],
+        port=node_endpoint["Port"],
+        tls=True,
+        cluster_mode=False,
+        url=f"rediss://{node_endpoint['Address']}:{node_endpoint['Port']}",
     )
-    assert settings.url == f"rediss://{node_endpoint['Address']}:{node_endpoint['Port']}"
 
 
 def test_single_node_redis_described_without_nodes_says_how_to_describe_it(wire: Any) -> None:
@@ -234,10 +237,10 @@ def test_serverless_valkey_gives_both_endpoints_over_tls(wire: Any) -> None:
         port=cache["Endpoint"]["Port"],
         tls=True,
         cluster_mode=True,
+        url=f"rediss://{cache['Endpoint']['Address']}:6379",
         reader_host=cache["ReaderEndpoint"]["Address"],
         reader_port=cache["ReaderEndpoint"]["Port"],
     )
-    assert settings.url == f"rediss://{cache['Endpoint']['Address']}:6379"
 
 
 def test_serverless_memcached_is_not_cluster_mode(wire: Any) -> None:

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from elasticache_typed import shapes
 
 
-def _default_url(settings: ConnectionSettings) -> str:
-    scheme = "rediss" if settings.tls else "redis"
-    return f"{scheme}://{settings.host}:{settings.port}"
-
-
 @attrs.frozen(kw_only=True)
 class ConnectionSettings:
     """Where a client connects to a cache, and how.
@@ -50,7 +45,7 @@ class ConnectionSettings:
     """The reader endpoint's DNS name, for read-only connections; None if there is none."""
     reader_port: int | None = None
     """The reader endpoint's port; None if there is none."""
-    url: str = attrs.field(default=attrs.Factory(_default_url, takes_self=True))
+    url: str
     """`rediss://host:port` (TLS) or `redis://host:port`; `memcached://host:port` for
     Memcached."""
 
@@ -105,15 +100,16 @@ def _settings(
     memcached: bool = False,
 ) -> ConnectionSettings:
     host, port = endpoint
-    settings = ConnectionSettings(
+    scheme = "memcached" if memcached else "rediss" if tls else "redis"
+    return ConnectionSettings(
         host=host,
         port=port,
         tls=tls,
         cluster_mode=cluster_mode,
+        url=f"{scheme}://{host}:{port}",
         reader_host=reader[0] if reader else None,
         reader_port=reader[1] if reader else None,
     )
-    return attrs.evolve(settings, url=f"memcached://{host}:{port}") if memcached else settings
 
 
 def _no_endpoint(kind: str, name: str | None, status: str | None, waiter: str) -> ValidationError:

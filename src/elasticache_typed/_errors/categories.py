@@ -28,20 +28,23 @@ class ElastiCacheError(Exception):
         retryable: bool | None = None,
     ) -> None:
         super().__init__(message)
-        self.code = code
-        """The service's error code (`CacheClusterNotFound`), or what failed on our side."""
-        self.message = message
-        """The service's message, secrets sent in the request shown as `***`."""
-        self.request_id = request_id
-        """The request id of the answer, for AWS support."""
-        self.http_status_code = http_status_code
-        """The HTTP status of the answer; None when there was no answer."""
-        self.operation_name = operation_name
-        """The operation that failed (`DescribeCacheClusters`)."""
-        self.solution = solution
-        """What the service documents as the solution for this message, else None."""
-        self.retryable = self.default_retryable if retryable is None else retryable
-        """Whether botocore's standard retry policy would try the same call again."""
+        self.code: str = code
+        """The service's error code (`CacheClusterNotFound`), or what failed on our side
+        (`ValidationError`, `InvalidResponse`, `ConnectionClosedError`, ...)."""
+        self.message: str = message
+        """The service's message (secrets sent in the request shown as `***`), or what was
+        wrong with the input."""
+        self.request_id: str | None = request_id
+        """The id of the failed request, for AWS support; None when nothing was answered."""
+        self.http_status_code: int | None = http_status_code
+        """The HTTP status of the answer; None when nothing was answered."""
+        self.operation_name: str | None = operation_name
+        """The operation that failed (`DescribeCacheClusters`); None for bad input."""
+        self.solution: str | None = solution
+        """What the service documents to do about this error, for the errors that have it."""
+        self.retryable: bool = self.default_retryable if retryable is None else retryable
+        """Whether botocore's standard retry policy would try the same call again (see the
+        Errors guide)."""
 
     def __str__(self) -> str:
         where = f"{self.operation_name}: " if self.operation_name else ""

@@ -51,6 +51,12 @@ class AsyncFacadeBase(FacadeCore):
     """The wrapped aiobotocore client (already entered); its settings are never changed."""
 
     def __init__(self, client: ElastiCacheClient) -> None:
+        """Wrap an aiobotocore `elasticache` client that is already open (entered with
+        `async with`); you keep closing it, and its settings are never changed.
+
+        Args:
+            client: The open client.
+        """
         super().__init__(client)
         self.client = client
 
@@ -100,6 +106,13 @@ class AsyncFacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+
+        Returns:
+            An async context manager that opens the client and gives the facade over it.
+
+        Raises:
+            errors.ValidationError: `retry_mode`, `max_attempts` or a timeout is not valid;
+                no client was made.
         """
         merged = merged_config(
             config,

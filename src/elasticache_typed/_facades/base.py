@@ -104,6 +104,11 @@ class FacadeBase(FacadeCore):
     """The wrapped boto3 client; its settings are never changed."""
 
     def __init__(self, client: ElastiCacheClient) -> None:
+        """Wrap a boto3 `elasticache` client you already have; its settings are never changed.
+
+        Args:
+            client: The client, e.g. `boto3.client("elasticache")`.
+        """
         super().__init__(client)
         self.client = client
 
@@ -150,6 +155,13 @@ class FacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+
+        Returns:
+            The facade over the new client.
+
+        Raises:
+            errors.ValidationError: `retry_mode`, `max_attempts` or a timeout is not valid;
+                no client was made.
         """
         config = merged_config(
             config,

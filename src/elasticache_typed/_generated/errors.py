@@ -104,6 +104,7 @@ class APICallRateForCustomerExceededFault(ThrottlingError):
     """The customer has exceeded the allowed rate of API calls."""
 
     error_code: ClassVar[str] = "APICallRateForCustomerExceeded"
+    """The error code the service sends for this error."""
 
 
 class AuthorizationAlreadyExistsFault(AlreadyExistsError):
@@ -112,6 +113,7 @@ class AuthorizationAlreadyExistsFault(AlreadyExistsError):
     """
 
     error_code: ClassVar[str] = "AuthorizationAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class AuthorizationNotFoundFault(NotFoundError):
@@ -120,24 +122,28 @@ class AuthorizationNotFoundFault(NotFoundError):
     """
 
     error_code: ClassVar[str] = "AuthorizationNotFound"
+    """The error code the service sends for this error."""
 
 
 class CacheClusterAlreadyExistsFault(AlreadyExistsError):
     """You already have a cluster with the given identifier."""
 
     error_code: ClassVar[str] = "CacheClusterAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class CacheClusterNotFoundFault(NotFoundError):
     """The requested cluster ID does not refer to an existing cluster."""
 
     error_code: ClassVar[str] = "CacheClusterNotFound"
+    """The error code the service sends for this error."""
 
 
 class CacheParameterGroupAlreadyExistsFault(AlreadyExistsError):
     """A cache parameter group with the requested name already exists."""
 
     error_code: ClassVar[str] = "CacheParameterGroupAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class CacheParameterGroupNotFoundFault(NotFoundError):
@@ -146,6 +152,7 @@ class CacheParameterGroupNotFoundFault(NotFoundError):
     """
 
     error_code: ClassVar[str] = "CacheParameterGroupNotFound"
+    """The error code the service sends for this error."""
 
 
 class CacheParameterGroupQuotaExceededFault(QuotaExceededError):
@@ -154,18 +161,21 @@ class CacheParameterGroupQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "CacheParameterGroupQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 class CacheSecurityGroupAlreadyExistsFault(AlreadyExistsError):
     """A cache security group with the specified name already exists."""
 
     error_code: ClassVar[str] = "CacheSecurityGroupAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class CacheSecurityGroupNotFoundFault(NotFoundError):
     """The requested cache security group name does not refer to an existing cache security group."""
 
     error_code: ClassVar[str] = "CacheSecurityGroupNotFound"
+    """The error code the service sends for this error."""
 
 
 class CacheSecurityGroupQuotaExceededFault(QuotaExceededError):
@@ -174,24 +184,28 @@ class CacheSecurityGroupQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "QuotaExceeded.CacheSecurityGroup"
+    """The error code the service sends for this error."""
 
 
 class CacheSubnetGroupAlreadyExistsFault(AlreadyExistsError):
     """The requested cache subnet group name is already in use by an existing cache subnet group."""
 
     error_code: ClassVar[str] = "CacheSubnetGroupAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class CacheSubnetGroupInUse(InvalidStateError):
     """The requested cache subnet group is currently in use."""
 
     error_code: ClassVar[str] = "CacheSubnetGroupInUse"
+    """The error code the service sends for this error."""
 
 
 class CacheSubnetGroupNotFoundFault(NotFoundError):
     """The requested cache subnet group name does not refer to an existing cache subnet group."""
 
     error_code: ClassVar[str] = "CacheSubnetGroupNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class CacheSubnetGroupQuotaExceededFault(QuotaExceededError):
@@ -200,6 +214,7 @@ class CacheSubnetGroupQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "CacheSubnetGroupQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 class CacheSubnetQuotaExceededFault(QuotaExceededError):
@@ -208,6 +223,7 @@ class CacheSubnetQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "CacheSubnetQuotaExceededFault"
+    """The error code the service sends for this error."""
 
 
 class ClusterQuotaForCustomerExceededFault(QuotaExceededError):
@@ -216,36 +232,42 @@ class ClusterQuotaForCustomerExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "ClusterQuotaForCustomerExceeded"
+    """The error code the service sends for this error."""
 
 
 class DefaultUserAssociatedToUserGroupFault(InvalidStateError):
     """The default user assigned to the user group."""
 
     error_code: ClassVar[str] = "DefaultUserAssociatedToUserGroup"
+    """The error code the service sends for this error."""
 
 
 class DefaultUserRequired(InvalidStateError):
     """You must add default user to a user group."""
 
     error_code: ClassVar[str] = "DefaultUserRequired"
+    """The error code the service sends for this error."""
 
 
 class DuplicateUserNameFault(AlreadyExistsError):
     """A user with this username already exists."""
 
     error_code: ClassVar[str] = "DuplicateUserName"
+    """The error code the service sends for this error."""
 
 
 class GlobalReplicationGroupAlreadyExistsFault(AlreadyExistsError):
     """The Global datastore name already exists."""
 
     error_code: ClassVar[str] = "GlobalReplicationGroupAlreadyExistsFault"
+    """The error code the service sends for this error."""
 
 
 class GlobalReplicationGroupNotFoundFault(NotFoundError):
     """The Global datastore does not exist"""
 
     error_code: ClassVar[str] = "GlobalReplicationGroupNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class InsufficientCacheClusterCapacityFault(QuotaExceededError):
@@ -254,18 +276,21 @@ class InsufficientCacheClusterCapacityFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "InsufficientCacheClusterCapacity"
+    """The error code the service sends for this error."""
 
 
 class InvalidARNFault(InvalidParameterError):
     """The requested Amazon Resource Name (ARN) does not refer to an existing resource."""
 
     error_code: ClassVar[str] = "InvalidARN"
+    """The error code the service sends for this error."""
 
 
 class InvalidCacheClusterStateFault(InvalidStateError):
-    """The requested cluster is not in the available state."""
+    """The requested cluster is not in the `available` state."""
 
     error_code: ClassVar[str] = "InvalidCacheClusterState"
+    """The error code the service sends for this error."""
 
 
 class InvalidCacheParameterGroupStateFault(InvalidStateError):
@@ -274,48 +299,56 @@ class InvalidCacheParameterGroupStateFault(InvalidStateError):
     """
 
     error_code: ClassVar[str] = "InvalidCacheParameterGroupState"
+    """The error code the service sends for this error."""
 
 
 class InvalidCacheSecurityGroupStateFault(InvalidStateError):
     """The current state of the cache security group does not allow deletion."""
 
     error_code: ClassVar[str] = "InvalidCacheSecurityGroupState"
+    """The error code the service sends for this error."""
 
 
 class InvalidCredentialsException(AccessDeniedError):
     """You must enter valid credentials."""
 
     error_code: ClassVar[str] = "InvalidCredentialsException"
+    """The error code the service sends for this error."""
 
 
 class InvalidGlobalReplicationGroupStateFault(InvalidStateError):
     """The Global datastore is not available or in primary-only state."""
 
     error_code: ClassVar[str] = "InvalidGlobalReplicationGroupState"
+    """The error code the service sends for this error."""
 
 
 class InvalidKMSKeyFault(InvalidParameterError):
     """The KMS key supplied is not valid."""
 
     error_code: ClassVar[str] = "InvalidKMSKeyFault"
+    """The error code the service sends for this error."""
 
 
 class InvalidParameterCombinationException(InvalidParameterError):
     """Two or more incompatible parameters were specified."""
 
     error_code: ClassVar[str] = "InvalidParameterCombination"
+    """The error code the service sends for this error."""
 
 
 class InvalidParameterValueException(InvalidParameterError):
     """The value for a parameter is invalid."""
 
     error_code: ClassVar[str] = "InvalidParameterValue"
+    """The error code the service sends for this error."""
 
 
 class InvalidReplicationGroupStateFault(InvalidStateError):
-    """The requested replication group is not in the available state."""
+    """The requested replication group is not in the `available` state."""
 
     error_code: ClassVar[str] = "InvalidReplicationGroupState"
+    """The error code the service sends for this error."""
 
 
 class InvalidServerlessCacheSnapshotStateFault(InvalidStateError):
@@ -324,64 +357,74 @@ class InvalidServerlessCacheSnapshotStateFault(InvalidStateError):
     """
 
     error_code: ClassVar[str] = "InvalidServerlessCacheSnapshotStateFault"
+    """The error code the service sends for this error."""
 
 
 class InvalidServerlessCacheStateFault(InvalidStateError):
     """The account for these credentials is not currently active."""
 
     error_code: ClassVar[str] = "InvalidServerlessCacheStateFault"
+    """The error code the service sends for this error."""
 
 
 class InvalidSnapshotStateFault(InvalidStateError):
     """The current state of the snapshot does not allow the requested operation to occur."""
 
     error_code: ClassVar[str] = "InvalidSnapshotState"
+    """The error code the service sends for this error."""
 
 
 class InvalidSubnet(InvalidParameterError):
     """An invalid subnet identifier was specified."""
 
     error_code: ClassVar[str] = "InvalidSubnet"
+    """The error code the service sends for this error."""
 
 
 class InvalidUserGroupStateFault(InvalidStateError):
     """The user group is not in an active state."""
 
     error_code: ClassVar[str] = "InvalidUserGroupState"
+    """The error code the service sends for this error."""
 
 
 class InvalidUserStateFault(InvalidStateError):
     """The user is not in active state."""
 
     error_code: ClassVar[str] = "InvalidUserState"
+    """The error code the service sends for this error."""
 
 
 class InvalidVPCNetworkStateFault(InvalidStateError):
     """The VPC network is in an invalid state."""
 
     error_code: ClassVar[str] = "InvalidVPCNetworkStateFault"
+    """The error code the service sends for this error."""
 
 
 class MigrationHealthFault(InvalidStateError):
     """The migration is not healthy. Check the events for this serverless cache for more details.
-    For CompleteMigration, set Force to true to bypass this check.
+    For `CompleteMigration`, set `Force` to true to bypass this check.
     """
 
     error_code: ClassVar[str] = "MigrationHealthFault"
+    """The error code the service sends for this error."""
 
 
 class NoOperationFault(InvalidStateError):
     """The operation was not performed because no changes were required."""
 
     error_code: ClassVar[str] = "NoOperationFault"
+    """The error code the service sends for this error."""
 
 
 class NodeGroupNotFoundFault(NotFoundError):
-    """The node group specified by the NodeGroupId parameter could not be found. Please verify that
-    the node group exists and that you spelled the NodeGroupId value correctly.
+    """The node group specified by the `NodeGroupId` parameter could not be found. Please verify
+    that the node group exists and that you spelled the `NodeGroupId` value correctly.
     """
 
     error_code: ClassVar[str] = "NodeGroupNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class NodeGroupsPerReplicationGroupQuotaExceededFault(QuotaExceededError):
@@ -390,6 +433,7 @@ class NodeGroupsPerReplicationGroupQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "NodeGroupsPerReplicationGroupQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 class NodeQuotaForClusterExceededFault(QuotaExceededError):
@@ -398,6 +442,7 @@ class NodeQuotaForClusterExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "NodeQuotaForClusterExceeded"
+    """The error code the service sends for this error."""
 
 
 class NodeQuotaForCustomerExceededFault(QuotaExceededError):
@@ -406,60 +451,70 @@ class NodeQuotaForCustomerExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "NodeQuotaForCustomerExceeded"
+    """The error code the service sends for this error."""
 
 
 class ReplicationGroupAlreadyExistsFault(AlreadyExistsError):
     """The specified replication group already exists."""
 
     error_code: ClassVar[str] = "ReplicationGroupAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class ReplicationGroupAlreadyUnderMigrationFault(InvalidStateError):
     """The targeted replication group is not available."""
 
     error_code: ClassVar[str] = "ReplicationGroupAlreadyUnderMigrationFault"
+    """The error code the service sends for this error."""
 
 
 class ReplicationGroupNotFoundFault(NotFoundError):
     """The specified replication group does not exist."""
 
     error_code: ClassVar[str] = "ReplicationGroupNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class ReplicationGroupNotUnderMigrationFault(InvalidStateError):
     """The designated replication group is not available for data migration."""
 
     error_code: ClassVar[str] = "ReplicationGroupNotUnderMigrationFault"
+    """The error code the service sends for this error."""
 
 
 class ReservedCacheNodeAlreadyExistsFault(AlreadyExistsError):
     """You already have a reservation with the given identifier."""
 
     error_code: ClassVar[str] = "ReservedCacheNodeAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class ReservedCacheNodeNotFoundFault(NotFoundError):
     """The requested reserved cache node was not found."""
 
     error_code: ClassVar[str] = "ReservedCacheNodeNotFound"
+    """The error code the service sends for this error."""
 
 
 class ReservedCacheNodeQuotaExceededFault(QuotaExceededError):
     """The request cannot be processed because it would exceed the user's cache node quota."""
 
     error_code: ClassVar[str] = "ReservedCacheNodeQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 class ReservedCacheNodesOfferingNotFoundFault(NotFoundError):
     """The requested cache node offering does not exist."""
 
     error_code: ClassVar[str] = "ReservedCacheNodesOfferingNotFound"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheAlreadyExistsFault(AlreadyExistsError):
     """A serverless cache with this name already exists."""
 
     error_code: ClassVar[str] = "ServerlessCacheAlreadyExistsFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheAlreadyUnderMigrationFault(InvalidStateError):
@@ -468,24 +523,28 @@ class ServerlessCacheAlreadyUnderMigrationFault(InvalidStateError):
     """
 
     error_code: ClassVar[str] = "ServerlessCacheAlreadyUnderMigrationFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheNotFoundFault(NotFoundError):
     """The serverless cache was not found or does not exist."""
 
     error_code: ClassVar[str] = "ServerlessCacheNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheNotUnderMigrationFault(InvalidStateError):
     """The serverless cache is not currently under migration."""
 
     error_code: ClassVar[str] = "ServerlessCacheNotUnderMigrationFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheQuotaForCustomerExceededFault(QuotaExceededError):
     """The number of serverless caches exceeds the customer quota."""
 
     error_code: ClassVar[str] = "ServerlessCacheQuotaForCustomerExceededFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheSnapshotAlreadyExistsFault(AlreadyExistsError):
@@ -494,6 +553,7 @@ class ServerlessCacheSnapshotAlreadyExistsFault(AlreadyExistsError):
     """
 
     error_code: ClassVar[str] = "ServerlessCacheSnapshotAlreadyExistsFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheSnapshotNotFoundFault(NotFoundError):
@@ -502,6 +562,7 @@ class ServerlessCacheSnapshotNotFoundFault(NotFoundError):
     """
 
     error_code: ClassVar[str] = "ServerlessCacheSnapshotNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class ServerlessCacheSnapshotQuotaExceededFault(QuotaExceededError):
@@ -510,59 +571,64 @@ class ServerlessCacheSnapshotQuotaExceededFault(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "ServerlessCacheSnapshotQuotaExceededFault"
+    """The error code the service sends for this error."""
 
 
 class ServiceLinkedRoleNotFoundFault(NotFoundError):
     """The specified service linked role (SLR) was not found."""
 
     error_code: ClassVar[str] = "ServiceLinkedRoleNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class ServiceUpdateNotFoundFault(NotFoundError):
     """The service update doesn't exist"""
 
     error_code: ClassVar[str] = "ServiceUpdateNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class SnapshotAlreadyExistsFault(AlreadyExistsError):
     """You already have a snapshot with the given name."""
 
     error_code: ClassVar[str] = "SnapshotAlreadyExistsFault"
+    """The error code the service sends for this error."""
 
 
 class SnapshotFeatureNotSupportedFault(InvalidStateError):
     """You attempted one of the following operations:
 
-    -
-
-    Creating a snapshot of a Valkey or Redis OSS cluster running on a cache.t1.micro cache node.
-
-    -
-
-    Creating a snapshot of a cluster that is running Memcached rather than Valkey or Redis OSS.
+    - Creating a snapshot of a Valkey or Redis OSS cluster running on a `cache.t1.micro` cache
+      node.
+    - Creating a snapshot of a cluster that is running Memcached rather than Valkey or Redis
+      OSS.
 
     Neither of these are supported by ElastiCache.
     """
 
     error_code: ClassVar[str] = "SnapshotFeatureNotSupportedFault"
+    """The error code the service sends for this error."""
 
 
 class SnapshotNotFoundFault(NotFoundError):
     """The requested snapshot name does not refer to an existing snapshot."""
 
     error_code: ClassVar[str] = "SnapshotNotFoundFault"
+    """The error code the service sends for this error."""
 
 
 class SnapshotQuotaExceededFault(QuotaExceededError):
     """The request cannot be processed because it would exceed the maximum number of snapshots."""
 
     error_code: ClassVar[str] = "SnapshotQuotaExceededFault"
+    """The error code the service sends for this error."""
 
 
 class SubnetInUse(InvalidStateError):
     """The requested subnet is being used by another cache subnet group."""
 
     error_code: ClassVar[str] = "SubnetInUse"
+    """The error code the service sends for this error."""
 
 
 class SubnetNotAllowedFault(InvalidParameterError):
@@ -573,12 +639,14 @@ class SubnetNotAllowedFault(InvalidParameterError):
     """
 
     error_code: ClassVar[str] = "SubnetNotAllowedFault"
+    """The error code the service sends for this error."""
 
 
 class TagNotFoundFault(NotFoundError):
     """The requested tag was not found on this resource."""
 
     error_code: ClassVar[str] = "TagNotFound"
+    """The error code the service sends for this error."""
 
 
 class TagQuotaPerResourceExceeded(QuotaExceededError):
@@ -587,48 +655,56 @@ class TagQuotaPerResourceExceeded(QuotaExceededError):
     """
 
     error_code: ClassVar[str] = "TagQuotaPerResourceExceeded"
+    """The error code the service sends for this error."""
 
 
 class TestFailoverNotAvailableFault(InvalidStateError):
-    """The TestFailover action is not available."""
+    """The `TestFailover` action is not available."""
 
     error_code: ClassVar[str] = "TestFailoverNotAvailableFault"
+    """The error code the service sends for this error."""
 
 
 class UserAlreadyExistsFault(AlreadyExistsError):
     """A user with this ID already exists."""
 
     error_code: ClassVar[str] = "UserAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class UserGroupAlreadyExistsFault(AlreadyExistsError):
     """The user group with this ID already exists."""
 
     error_code: ClassVar[str] = "UserGroupAlreadyExists"
+    """The error code the service sends for this error."""
 
 
 class UserGroupNotFoundFault(NotFoundError):
     """The user group was not found or does not exist"""
 
     error_code: ClassVar[str] = "UserGroupNotFound"
+    """The error code the service sends for this error."""
 
 
 class UserGroupQuotaExceededFault(QuotaExceededError):
     """The number of users exceeds the user group limit."""
 
     error_code: ClassVar[str] = "UserGroupQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 class UserNotFoundFault(NotFoundError):
     """The user does not exist or could not be found."""
 
     error_code: ClassVar[str] = "UserNotFound"
+    """The error code the service sends for this error."""
 
 
 class UserQuotaExceededFault(QuotaExceededError):
     """The quota of users has been exceeded."""
 
     error_code: ClassVar[str] = "UserQuotaExceeded"
+    """The error code the service sends for this error."""
 
 
 MODELLED_ERRORS_BY_CODE: dict[str, type[ElastiCacheError]] = {

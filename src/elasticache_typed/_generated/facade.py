@@ -31,9 +31,75 @@ class ElastiCache(FacadeBase):
         replication groups, those actions will be replicated to all nodes in the replication
         group. For more information, see Resource-level permissions.
 
+        For example, you can use cost-allocation tags to your ElastiCache resources, Amazon
+        generates a cost allocation report as a comma-separated value (CSV) file with your usage
+        and costs aggregated by your tags. You can apply tags that represent business categories
+        (such as cost centers, application names, or owners) to organize your costs across
+        multiple services.
+
+        For more information, see Using Cost Allocation Tags in Amazon ElastiCache in the
+        ElastiCache User Guide.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AddTagsToResource.html
+
         Args:
-            resource_name: The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+            resource_name: The Amazon Resource Name (ARN) of the resource to which the tags are
+                to be added, for example
+                `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+                `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`. ElastiCache
+                resources are cluster and snapshot.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The AddTagsToResource result, a `shapes.TagListMessage` with `tag_list`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.ReservedCacheNodeNotFoundFault: The requested reserved cache node was not
+                found.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidARNFault: The requested Amazon Resource Name (ARN) does not refer to
+                an existing resource.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "AddTagsToResource",
@@ -58,10 +124,41 @@ class ElastiCache(FacadeBase):
         You cannot authorize ingress from an Amazon EC2 security group in one region to an
         ElastiCache cluster in another region.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_AuthorizeCacheSecurityGroupIngress.html
+
         Args:
             cache_security_group_name: The cache security group that allows network ingress.
-            ec2_security_group_name: The Amazon EC2 security group to be authorized for ingress to the cache security group.
-            ec2_security_group_owner_id: The Amazon account number of the Amazon EC2 security group owner.
+            ec2_security_group_name: The Amazon EC2 security group to be authorized for ingress
+                to the cache security group.
+            ec2_security_group_owner_id: The Amazon account number of the Amazon EC2 security
+                group owner. Note that this is not the same thing as an Amazon access key ID -
+                you must provide a valid Amazon account number for this parameter.
+
+        Returns:
+            The AuthorizeCacheSecurityGroupIngress result, a
+                `shapes.AuthorizeCacheSecurityGroupIngressResult` with `cache_security_group`.
+
+        Raises:
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.InvalidCacheSecurityGroupStateFault: The current state of the cache security
+                group does not allow deletion.
+            errors.AuthorizationAlreadyExistsFault: The specified Amazon EC2 security group is
+                already authorized for the specified cache security group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "AuthorizeCacheSecurityGroupIngress",
@@ -83,10 +180,31 @@ class ElastiCache(FacadeBase):
         """Apply the service update. For more information on service updates and applying them, see
         Applying Service Updates.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchApplyUpdateAction.html
+
         Args:
             service_update_name: The unique ID of the service update
             replication_group_ids: The replication group IDs
             cache_cluster_ids: The cache cluster IDs
+
+        Returns:
+            The BatchApplyUpdateAction result, a `shapes.UpdateActionResultsMessage` with
+                `processed_update_actions`, `unprocessed_update_actions`.
+
+        Raises:
+            errors.ServiceUpdateNotFoundFault: The service update doesn't exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "BatchApplyUpdateAction",
@@ -108,10 +226,31 @@ class ElastiCache(FacadeBase):
         """Stop the service update. For more information on service updates and stopping them, see
         Stopping Service Updates.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_BatchStopUpdateAction.html
+
         Args:
             service_update_name: The unique ID of the service update
             replication_group_ids: The replication group IDs
             cache_cluster_ids: The cache cluster IDs
+
+        Returns:
+            The BatchStopUpdateAction result, a `shapes.UpdateActionResultsMessage` with
+                `processed_update_actions`, `unprocessed_update_actions`.
+
+        Raises:
+            errors.ServiceUpdateNotFoundFault: The service update doesn't exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "BatchStopUpdateAction",
@@ -132,10 +271,53 @@ class ElastiCache(FacadeBase):
     ) -> shapes.CompleteMigrationResponse:
         """Completes the migration of data.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CompleteMigration.html
+
         Args:
-            replication_group_id: The ID of the replication group to which data is being migrated.
-            serverless_cache_name: The name of the serverless cache to which data is being migrated.
-            force: Forces the migration to stop without ensuring that data is in sync.
+            replication_group_id: The ID of the replication group to which data is being
+                migrated.
+            serverless_cache_name: The name of the serverless cache to which data is being
+                migrated.
+            force: Forces the migration to stop without ensuring that data is in sync. It is
+                recommended to use this option only to abort the migration and not recommended
+                when application wants to continue migration to ElastiCache.
+
+        Returns:
+            The CompleteMigration result, a `shapes.CompleteMigrationResponse` with
+                `replication_group`, `serverless_cache`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupNotUnderMigrationFault: The designated replication group is
+                not available for data migration.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheNotUnderMigrationFault: The serverless cache is not currently
+                under migration.
+            errors.MigrationHealthFault: The migration is not healthy. Check the events for this
+                serverless cache for more details. For `CompleteMigration`, set `Force` to true
+                to bypass this check.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CompleteMigration",
@@ -158,11 +340,55 @@ class ElastiCache(FacadeBase):
         """Creates a copy of an existing serverless cache’s snapshot. Available for Valkey, Redis
         OSS and Serverless Memcached only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopyServerlessCacheSnapshot.html
+
         Args:
-            source_serverless_cache_snapshot_name: The identifier of the existing serverless cache’s snapshot to be copied.
-            target_serverless_cache_snapshot_name: The identifier for the snapshot to be created.
+            source_serverless_cache_snapshot_name: The identifier of the existing serverless
+                cache’s snapshot to be copied. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            target_serverless_cache_snapshot_name: The identifier for the snapshot to be
+                created. Available for Valkey, Redis OSS and Serverless Memcached only. This
+                value is stored as a lowercase string.
             kms_key_id: The identifier of the KMS key used to encrypt the target snapshot.
+                Available for Valkey, Redis OSS and Serverless Memcached only.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CopyServerlessCacheSnapshot result, a
+                `shapes.CopyServerlessCacheSnapshotResponse` with `serverless_cache_snapshot`.
+
+        Raises:
+            errors.ServerlessCacheSnapshotAlreadyExistsFault: A serverless cache snapshot with
+                this name already exists. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.ServerlessCacheSnapshotQuotaExceededFault: The number of serverless cache
+                snapshots exceeds the customer snapshot quota. Available for Valkey, Redis OSS
+                and Serverless Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CopyServerlessCacheSnapshot",
@@ -188,24 +414,83 @@ class ElastiCache(FacadeBase):
 
         This operation is valid for Valkey or Redis OSS only.
 
-        Users or groups that have permissions to use the CopySnapshot operation can create their
-        own Amazon S3 buckets and copy snapshots to it. To control access to your snapshots, use
-        an IAM policy to control who has the ability to use the CopySnapshot operation. For more
-        information about using IAM to control the use of ElastiCache operations, see Exporting
-        Snapshots and Authentication & Access Control.
+        Users or groups that have permissions to use the `CopySnapshot` operation can create
+        their own Amazon S3 buckets and copy snapshots to it. To control access to your
+        snapshots, use an IAM policy to control who has the ability to use the `CopySnapshot`
+        operation. For more information about using IAM to control the use of ElastiCache
+        operations, see Exporting Snapshots and Authentication & Access Control.
 
         You could receive the following error messages.
 
         Error Messages
 
-        -
+        - Error Message: The S3 bucket %s is outside of the region. Solution: Create an Amazon
+          S3 bucket in the same region as your snapshot. For more information, see Step 1:
+          Create an Amazon S3 Bucket in the ElastiCache User Guide.
+        - Error Message: The S3 bucket %s does not exist. Solution: Create an Amazon S3 bucket
+          in the same region as your snapshot. For more information, see Step 1: Create an
+          Amazon S3 Bucket in the ElastiCache User Guide.
+        - Error Message: The S3 bucket %s is not owned by the authenticated user. Solution:
+          Create an Amazon S3 bucket in the same region as your snapshot. For more information,
+          see Step 1: Create an Amazon S3 Bucket in the ElastiCache User Guide.
+        - Error Message: The authenticated user does not have sufficient permissions to perform
+          the desired activity. Solution: Contact your system administrator to get the needed
+          permissions.
+        - Error Message: The S3 bucket %s already contains an object with key %s. Solution: Give
+          the `TargetSnapshotName` a new and unique value. If exporting a snapshot, you could
+          alternatively create a new Amazon S3 bucket and use this same value for
+          `TargetSnapshotName`.
+        - Error Message: ElastiCache has not been granted READ permissions %s on the S3 Bucket.
+          Solution: Add List and Read permissions on the bucket. For more information, see Step
+          2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide.
+        - Error Message: ElastiCache has not been granted WRITE permissions %s on the S3 Bucket.
+          Solution: Add Upload/Delete permissions on the bucket. For more information, see Step
+          2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide.
+        - Error Message: ElastiCache has not been granted READ_ACP permissions %s on the S3
+          Bucket. Solution: Add View Permissions on the bucket. For more information, see Step
+          2: Grant ElastiCache Access to Your Amazon S3 Bucket in the ElastiCache User Guide.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CopySnapshot.html
 
         Args:
             source_snapshot_name: The name of an existing snapshot from which to make a copy.
-            target_snapshot_name: A name for the snapshot copy.
-            target_bucket: The Amazon S3 bucket to which the snapshot is exported.
+            target_snapshot_name: A name for the snapshot copy. ElastiCache does not permit
+                overwriting a snapshot, therefore this name must be unique within its context -
+                ElastiCache or an Amazon S3 bucket if exporting. This value is stored as a
+                lowercase string.
+            target_bucket: The Amazon S3 bucket to which the snapshot is exported. This
+                parameter is used only when exporting a snapshot for external access.
             kms_key_id: The ID of the KMS key used to encrypt the target snapshot.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CopySnapshot result, a `shapes.CopySnapshotResult` with `snapshot`.
+
+        Raises:
+            errors.SnapshotAlreadyExistsFault: You already have a snapshot with the given name.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.SnapshotQuotaExceededFault: The request cannot be processed because it would
+                exceed the maximum number of snapshots.
+            errors.InvalidSnapshotStateFault: The current state of the snapshot does not allow
+                the requested operation to occur.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CopySnapshot",
@@ -258,37 +543,123 @@ class ElastiCache(FacadeBase):
 
         This operation is not supported for Valkey or Redis OSS (cluster mode enabled) clusters.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
+
         Args:
-            cache_cluster_id: The node group (shard) identifier.
-            replication_group_id: The ID of the replication group to which this cluster should belong.
-            az_mode: Specifies whether the nodes in this Memcached cluster are created in a single Availability Zone or created across multiple Availability Zones in the cluster's region.
-            preferred_availability_zone: The EC2 Availability Zone in which the cluster is created.
-            preferred_availability_zones: A list of the Availability Zones in which cache nodes are created.
+            cache_cluster_id: The node group (shard) identifier. This parameter is stored as a
+                lowercase string.
+            replication_group_id: The ID of the replication group to which this cluster should
+                belong. If this parameter is specified, the cluster is added to the specified
+                replication group as a read replica; otherwise, the cluster is a standalone
+                primary that is not part of any replication group.
+            az_mode: Specifies whether the nodes in this Memcached cluster are created in a
+                single Availability Zone or created across multiple Availability Zones in the
+                cluster's region.
+            preferred_availability_zone: The EC2 Availability Zone in which the cluster is
+                created.
+            preferred_availability_zones: A list of the Availability Zones in which cache nodes
+                are created. The order of the zones in the list is not important.
             num_cache_nodes: The initial number of cache nodes that the cluster has.
-            cache_node_type: The compute and memory capacity of the nodes in the node group (shard).
+            cache_node_type: The compute and memory capacity of the nodes in the node group
+                (shard).
             engine: The name of the cache engine to be used for this cluster.
             engine_version: The version number of the cache engine to be used for this cluster.
-            cache_parameter_group_name: The name of the parameter group to associate with this cluster.
+                To view the supported cache engine versions, use the DescribeCacheEngineVersions
+                operation.
+            cache_parameter_group_name: The name of the parameter group to associate with this
+                cluster. If this argument is omitted, the default parameter group for the
+                specified engine is used. You cannot use any parameter group which has
+                `cluster-enabled='yes'` when creating a cluster.
             cache_subnet_group_name: The name of the subnet group to be used for the cluster.
-            cache_security_group_names: A list of security group names to associate with this cluster.
+            cache_security_group_names: A list of security group names to associate with this
+                cluster.
             security_group_ids: One or more VPC security groups associated with the cluster.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
-            snapshot_arns: A single-element string list containing an Amazon Resource Name (ARN) that uniquely identifies a Valkey or Redis OSS RDB snapshot file stored in Amazon S3.
-            snapshot_name: The name of a Valkey or Redis OSS snapshot from which to restore data into the new node group (shard).
-            preferred_maintenance_window: Specifies the weekly time range during which maintenance on the cluster is performed.
+            snapshot_arns: A single-element string list containing an Amazon Resource Name (ARN)
+                that uniquely identifies a Valkey or Redis OSS RDB snapshot file stored in
+                Amazon S3. The snapshot file is used to populate the node group (shard). The
+                Amazon S3 object name in the ARN cannot contain any commas.
+            snapshot_name: The name of a Valkey or Redis OSS snapshot from which to restore data
+                into the new node group (shard). The snapshot status changes to `restoring`
+                while the new node group (shard) is being created.
+            preferred_maintenance_window: Specifies the weekly time range during which
+                maintenance on the cluster is performed. It is specified as a range in the
+                format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window
+                is a 60 minute period.
             port: The port number on which each of the cache nodes accepts connections.
-            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (SNS) topic to which notifications are sent.
-            auto_minor_version_upgrade: If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes to opt-in to the next auto minor version upgrade campaign.
-            snapshot_retention_limit: The number of days for which ElastiCache retains automatic snapshots before deleting them.
-            snapshot_window: The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of your node group (shard).
-            auth_token: Reserved parameter.
-            outpost_mode: Specifies whether the nodes in the cluster are created in a single outpost or across multiple outposts.
+            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon Simple
+                Notification Service (SNS) topic to which notifications are sent.
+            auto_minor_version_upgrade: If you are running Valkey 7.2 and above or Redis OSS
+                engine version 6.0 and above, set this parameter to yes to opt-in to the next
+                auto minor version upgrade campaign. This parameter is disabled for previous
+                versions.
+            snapshot_retention_limit: The number of days for which ElastiCache retains automatic
+                snapshots before deleting them. For example, if you set `SnapshotRetentionLimit`
+                to 5, a snapshot taken today is retained for 5 days before being deleted.
+            snapshot_window: The daily time range (in UTC) during which ElastiCache begins
+                taking a daily snapshot of your node group (shard).
+            auth_token: Reserved parameter. The password used to access a password protected
+                server.
+            outpost_mode: Specifies whether the nodes in the cluster are created in a single
+                outpost or across multiple outposts.
             preferred_outpost_arn: The outpost ARN in which the cache cluster is created.
             preferred_outpost_arns: The outpost ARNs in which the cache cluster is created.
             log_delivery_configurations: Specifies the destination, format and type of the logs.
-            transit_encryption_enabled: A flag that enables in-transit encryption when set to true.
-            network_type: Must be either ipv4 | ipv6 | dual_stack.
-            ip_discovery: The network type you choose when modifying a cluster, either ipv4 | ipv6.
+            transit_encryption_enabled: A flag that enables in-transit encryption when set to
+                true.
+            network_type: Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for
+                workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+                Memcached engine version 1.6.6 and above on all instances built on the Nitro
+                system.
+            ip_discovery: The network type you choose when modifying a cluster, either `ipv4` |
+                `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS
+                engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above on all
+                instances built on the Nitro system.
+
+        Returns:
+            The CreateCacheCluster result, a `shapes.CreateCacheClusterResult` with
+                `cache_cluster`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.CacheClusterAlreadyExistsFault: You already have a cluster with the given
+                identifier.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.ClusterQuotaForCustomerExceededFault: The request cannot be processed because
+                it would exceed the allowed number of clusters per customer.
+            errors.NodeQuotaForClusterExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes in a single cluster.
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateCacheCluster",
@@ -343,17 +714,47 @@ class ElastiCache(FacadeBase):
         for the CacheParameterGroupFamily. To customize the newly created CacheParameterGroup
         you can change the values of specific parameters. For more information, see:
 
-        -
+        - ModifyCacheParameterGroup in the ElastiCache API Reference.
+        - Parameters and Parameter Groups in the ElastiCache User Guide.
 
-        ModifyCacheParameterGroup in the ElastiCache API Reference.
-
-        -
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html
 
         Args:
             cache_parameter_group_name: A user-specified name for the cache parameter group.
-            cache_parameter_group_family: The name of the cache parameter group family that the cache parameter group can be used with.
+                This value is stored as a lowercase string.
+            cache_parameter_group_family: The name of the cache parameter group family that the
+                cache parameter group can be used with.
             description: A user-specified description for the cache parameter group.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateCacheParameterGroup result, a `shapes.CreateCacheParameterGroupResult`
+                with `cache_parameter_group`.
+
+        Raises:
+            errors.CacheParameterGroupQuotaExceededFault: The request cannot be processed
+                because it would exceed the maximum number of cache security groups.
+            errors.CacheParameterGroupAlreadyExistsFault: A cache parameter group with the
+                requested name already exists.
+            errors.InvalidCacheParameterGroupStateFault: The current state of the cache
+                parameter group does not allow the requested operation to occur.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateCacheParameterGroup",
@@ -380,10 +781,40 @@ class ElastiCache(FacadeBase):
         Virtual Private Cloud (Amazon VPC). If you are creating a cluster inside of a VPC, use a
         cache subnet group instead. For more information, see CreateCacheSubnetGroup.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSecurityGroup.html
+
         Args:
-            cache_security_group_name: A name for the cache security group.
+            cache_security_group_name: A name for the cache security group. This value is stored
+                as a lowercase string.
             description: A description for the cache security group.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateCacheSecurityGroup result, a `shapes.CreateCacheSecurityGroupResult` with
+                `cache_security_group`.
+
+        Raises:
+            errors.CacheSecurityGroupAlreadyExistsFault: A cache security group with the
+                specified name already exists.
+            errors.CacheSecurityGroupQuotaExceededFault: The request cannot be processed because
+                it would exceed the allowed number of cache security groups.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateCacheSecurityGroup",
@@ -408,11 +839,45 @@ class ElastiCache(FacadeBase):
         Use this parameter only when you are creating a cluster in an Amazon Virtual Private
         Cloud (Amazon VPC).
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheSubnetGroup.html
+
         Args:
-            cache_subnet_group_name: A name for the cache subnet group.
+            cache_subnet_group_name: A name for the cache subnet group. This value is stored as
+                a lowercase string.
             cache_subnet_group_description: A description for the cache subnet group.
             subnet_ids: A list of VPC subnet IDs for the cache subnet group.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateCacheSubnetGroup result, a `shapes.CreateCacheSubnetGroupResult` with
+                `cache_subnet_group`.
+
+        Raises:
+            errors.CacheSubnetGroupAlreadyExistsFault: The requested cache subnet group name is
+                already in use by an existing cache subnet group.
+            errors.CacheSubnetGroupQuotaExceededFault: The request cannot be processed because
+                it would exceed the allowed number of cache subnet groups.
+            errors.CacheSubnetQuotaExceededFault: The request cannot be processed because it
+                would exceed the allowed number of subnets in a cache subnet group.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidSubnet: An invalid subnet identifier was specified.
+            errors.SubnetNotAllowedFault: At least one subnet ID does not match the other subnet
+                IDs. This mismatch typically occurs when a user sets one subnet ID to a regional
+                Availability Zone and a different one to an outpost. Or when a user sets the
+                subnet ID to an Outpost when not subscribed on this service.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateCacheSubnetGroup",
@@ -439,20 +904,53 @@ class ElastiCache(FacadeBase):
         disaster recovery across regions. For more information, see Replication Across Regions
         Using Global Datastore.
 
-        -
+        - The GlobalReplicationGroupIdSuffix is the name of the Global datastore.
+        - The PrimaryReplicationGroupId represents the name of the primary cluster that accepts
+          writes and will replicate updates to the secondary cluster.
 
-        The GlobalReplicationGroupIdSuffix is the name of the Global datastore.
-
-        -
-
-        The PrimaryReplicationGroupId represents the name of the primary cluster that accepts
-        writes and will replicate updates to the secondary cluster.
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateGlobalReplicationGroup.html
 
         Args:
-            global_replication_group_id_suffix: The suffix name of a Global datastore.
-            primary_replication_group_id: The name of the primary cluster that accepts writes and will replicate updates to the secondary cluster.
+            global_replication_group_id_suffix: The suffix name of a Global datastore. Amazon
+                ElastiCache automatically applies a prefix to the Global datastore ID when it is
+                created. Each Amazon Region has its own prefix. For instance, a Global datastore
+                ID created in the US-West-1 region will begin with "dsdfu" along with the suffix
+                name you provide. The suffix, combined with the auto-generated prefix,
+                guarantees uniqueness of the Global datastore name across multiple regions.
+            primary_replication_group_id: The name of the primary cluster that accepts writes
+                and will replicate updates to the secondary cluster. This value is stored as a
+                lowercase string.
             global_replication_group_description: Provides details of the Global datastore
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateGlobalReplicationGroup result, a
+                `shapes.CreateGlobalReplicationGroupResult` with `global_replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.GlobalReplicationGroupAlreadyExistsFault: The Global datastore name already
+                exists.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateGlobalReplicationGroup",
@@ -519,47 +1017,195 @@ class ElastiCache(FacadeBase):
         nodes, where one of the nodes is a read/write primary and the others are read-only
         replicas. Writes to the primary are asynchronously propagated to the replicas.
 
+        A Valkey or Redis OSS cluster-mode enabled cluster is comprised of from 1 to 90 shards
+        (API/CLI: node groups). Each shard has a primary node and up to 5 read-only replica
+        nodes. The configuration can range from 90 shards and 0 replicas to 15 shards and 5
+        replicas, which is the maximum number or replicas allowed.
+
+        The node or shard limit can be increased to a maximum of 500 per cluster if the Valkey
+        or Redis OSS engine version is 5.0.6 or higher. For example, you can choose to configure
+        a 500 node cluster that ranges between 83 shards (one primary and 5 replicas per shard)
+        and 500 shards (single primary and no replicas). Make sure there are enough available IP
+        addresses to accommodate the increase. Common pitfalls include the subnets in the subnet
+        group have too small a CIDR range or the subnets are shared and heavily used by other
+        clusters. For more information, see Creating a Subnet Group. For versions below 5.0.6,
+        the limit is 250 per cluster.
+
+        To request a limit increase, see Amazon Service Limits and choose the limit type Nodes
+        per cluster per instance type.
+
+        When a Valkey or Redis OSS (cluster mode disabled) replication group has been
+        successfully created, you can add one or more read replicas to it, up to a total of 5
+        read replicas. If you need to increase or decrease the number of node groups (console:
+        shards), you can use scaling. For more information, see Scaling self-designed clusters
+        in the ElastiCache User Guide.
+
+        This operation is valid for Valkey and Redis OSS only.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
+
         Args:
-            replication_group_id: The replication group identifier.
+            replication_group_id: The replication group identifier. This parameter is stored as
+                a lowercase string.
             replication_group_description: A user-created description for the replication group.
             global_replication_group_id: The name of the Global datastore
-            primary_cluster_id: The identifier of the cluster that serves as the primary for this replication group.
-            automatic_failover_enabled: Specifies whether a read-only replica is automatically promoted to read/write primary if the existing primary fails.
-            multi_az_enabled: A flag indicating if you have Multi-AZ enabled to enhance fault tolerance.
+            primary_cluster_id: The identifier of the cluster that serves as the primary for
+                this replication group. This cluster must already exist and have a status of
+                `available`.
+            automatic_failover_enabled: Specifies whether a read-only replica is automatically
+                promoted to read/write primary if the existing primary fails.
+            multi_az_enabled: A flag indicating if you have Multi-AZ enabled to enhance fault
+                tolerance. For more information, see Minimizing Downtime: Multi-AZ.
             num_cache_clusters: The number of clusters this replication group initially has.
-            preferred_cache_cluster_azs: A list of EC2 Availability Zones in which the replication group's clusters are created.
-            num_node_groups: An optional parameter that specifies the number of node groups (shards) for this Valkey or Redis OSS (cluster mode enabled) replication group.
-            replicas_per_node_group: An optional parameter that specifies the number of replica nodes in each node group (shard).
-            node_group_configuration: A list of node group (shard) configuration options.
-            cache_node_type: The compute and memory capacity of the nodes in the node group (shard).
-            engine: The name of the cache engine to be used for the clusters in this replication group.
-            engine_version: The version number of the cache engine to be used for the clusters in this replication group.
-            cache_parameter_group_name: The name of the parameter group to associate with this replication group.
-            cache_subnet_group_name: The name of the cache subnet group to be used for the replication group.
-            cache_security_group_names: A list of cache security group names to associate with this replication group.
-            security_group_ids: One or more Amazon VPC security groups associated with this replication group.
+            preferred_cache_cluster_azs: A list of EC2 Availability Zones in which the
+                replication group's clusters are created. The order of the Availability Zones in
+                the list is the order in which clusters are allocated. The primary cluster is
+                created in the first AZ in the list.
+            num_node_groups: An optional parameter that specifies the number of node groups
+                (shards) for this Valkey or Redis OSS (cluster mode enabled) replication group.
+                For Valkey or Redis OSS (cluster mode disabled) either omit this parameter or
+                set it to 1.
+            replicas_per_node_group: An optional parameter that specifies the number of replica
+                nodes in each node group (shard). Valid values are 0 to 5.
+            node_group_configuration: A list of node group (shard) configuration options. Each
+                node group (shard) configuration has the following members:
+                `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`, and
+                `Slots`.
+            cache_node_type: The compute and memory capacity of the nodes in the node group
+                (shard).
+            engine: The name of the cache engine to be used for the clusters in this replication
+                group. The value must be set to `valkey` or `redis`.
+            engine_version: The version number of the cache engine to be used for the clusters
+                in this replication group. To view the supported cache engine versions, use the
+                `DescribeCacheEngineVersions` operation.
+            cache_parameter_group_name: The name of the parameter group to associate with this
+                replication group. If this argument is omitted, the default cache parameter
+                group for the specified engine is used.
+            cache_subnet_group_name: The name of the cache subnet group to be used for the
+                replication group.
+            cache_security_group_names: A list of cache security group names to associate with
+                this replication group.
+            security_group_ids: One or more Amazon VPC security groups associated with this
+                replication group.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
-            snapshot_arns: A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB snapshot files stored in Amazon S3.
-            snapshot_name: The name of a snapshot from which to restore data into the new replication group.
-            preferred_maintenance_window: Specifies the weekly time range during which maintenance on the cluster is performed.
-            port: The port number on which each member of the replication group accepts connections.
-            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (SNS) topic to which notifications are sent.
-            auto_minor_version_upgrade: If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this parameter to yes to opt-in to the next auto minor version upgrade campaign.
-            snapshot_retention_limit: The number of days for which ElastiCache retains automatic snapshots before deleting them.
-            snapshot_window: The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of your node group (shard).
-            auth_token: Reserved parameter.
-            transit_encryption_enabled: A flag that enables in-transit encryption when set to true.
-            at_rest_encryption_enabled: A flag that enables encryption at-rest on the replication group when set to true.
+            snapshot_arns: A list of Amazon Resource Names (ARN) that uniquely identify the
+                Valkey or Redis OSS RDB snapshot files stored in Amazon S3. The snapshot files
+                are used to populate the new replication group. The Amazon S3 object name in the
+                ARN cannot contain any commas. The new replication group will have the number of
+                node groups (console: shards) specified by the parameter NumNodeGroups or the
+                number of node groups configured by NodeGroupConfiguration regardless of the
+                number of ARNs specified here.
+            snapshot_name: The name of a snapshot from which to restore data into the new
+                replication group. The snapshot status changes to `restoring` while the new
+                replication group is being created.
+            preferred_maintenance_window: Specifies the weekly time range during which
+                maintenance on the cluster is performed. It is specified as a range in the
+                format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window
+                is a 60 minute period.
+            port: The port number on which each member of the replication group accepts
+                connections.
+            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon Simple
+                Notification Service (SNS) topic to which notifications are sent.
+            auto_minor_version_upgrade: If you are running Valkey 7.2 and above or Redis OSS
+                engine version 6.0 and above, set this parameter to yes to opt-in to the next
+                auto minor version upgrade campaign. This parameter is disabled for previous
+                versions.
+            snapshot_retention_limit: The number of days for which ElastiCache retains automatic
+                snapshots before deleting them. For example, if you set `SnapshotRetentionLimit`
+                to 5, a snapshot that was taken today is retained for 5 days before being
+                deleted.
+            snapshot_window: The daily time range (in UTC) during which ElastiCache begins
+                taking a daily snapshot of your node group (shard).
+            auth_token: Reserved parameter. The password used to access a password protected
+                server.
+            transit_encryption_enabled: A flag that enables in-transit encryption when set to
+                `true`.
+            at_rest_encryption_enabled: A flag that enables encryption at-rest on the
+                replication group when set to `true`. In some cases, encryption at-rest may be
+                enabled even when this value is false. Use `StorageEncryptionType` to view the
+                effective encryption state of a cluster.
             kms_key_id: The ID of the KMS key used to encrypt the disk in the cluster.
             user_group_ids: The user group to associate with the replication group.
             log_delivery_configurations: Specifies the destination, format and type of the logs.
-            data_tiering_enabled: Enables data tiering.
-            network_type: Must be either ipv4 | ipv6 | dual_stack.
-            ip_discovery: The network type you choose when creating a replication group, either ipv4 | ipv6.
-            transit_encryption_mode: A setting that allows you to migrate your clients to use in-transit encryption, with no downtime.
-            cluster_mode: Enabled or Disabled.
-            serverless_cache_snapshot_name: The name of the snapshot used to create a replication group.
-            durability: Specifies the durability setting for the replication group.
+            data_tiering_enabled: Enables data tiering. Data tiering is only supported for
+                replication groups using the r6gd node type. This parameter must be set to true
+                when using r6gd nodes. For more information, see Data tiering.
+            network_type: Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for
+                workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+                Memcached engine version 1.6.6 and above on all instances built on the Nitro
+                system.
+            ip_discovery: The network type you choose when creating a replication group, either
+                `ipv4` | `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above,
+                Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above
+                on all instances built on the Nitro system.
+            transit_encryption_mode: A setting that allows you to migrate your clients to use
+                in-transit encryption, with no downtime.
+            cluster_mode: Enabled or Disabled. To modify cluster mode from Disabled to Enabled,
+                you must first set the cluster mode to Compatible. Compatible mode allows your
+                Valkey or Redis OSS clients to connect using both cluster mode enabled and
+                cluster mode disabled. After you migrate all Valkey or Redis OSS clients to use
+                cluster mode enabled, you can then complete cluster mode configuration and set
+                the cluster mode to Enabled.
+            serverless_cache_snapshot_name: The name of the snapshot used to create a
+                replication group. Available for Valkey, Redis OSS only.
+            durability: Specifies the durability setting for the replication group. When set to
+                `default`, the service determines the effective durability based on the engine
+                version, cluster mode, and other parameters. The resolved setting is reflected
+                in the `EffectiveDurability` property of the replication group. For more
+                information, see Durability.
+
+        Returns:
+            The CreateReplicationGroup result, a `shapes.CreateReplicationGroupResult` with
+                `replication_group`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.ReplicationGroupAlreadyExistsFault: The specified replication group already
+                exists.
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.ClusterQuotaForCustomerExceededFault: The request cannot be processed because
+                it would exceed the allowed number of clusters per customer.
+            errors.NodeQuotaForClusterExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes in a single cluster.
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.NodeGroupsPerReplicationGroupQuotaExceededFault: The request cannot be
+                processed because it would exceed the maximum allowed number of node groups
+                (shards) in a single replication group. The default maximum is 90
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateReplicationGroup",
@@ -629,22 +1275,87 @@ class ElastiCache(FacadeBase):
     ) -> shapes.CreateServerlessCacheResponse:
         """Creates a serverless cache.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCache.html
+
         Args:
-            serverless_cache_name: User-provided identifier for the serverless cache.
+            serverless_cache_name: User-provided identifier for the serverless cache. This
+                parameter is stored as a lowercase string.
             engine: The name of the cache engine to be used for creating the serverless cache.
-            description: User-provided description for the serverless cache.
-            major_engine_version: The version of the cache engine that will be used to create the serverless cache.
-            cache_usage_limits: Sets the cache usage limits for storage and ElastiCache Processing Units for the cache.
-            kms_key_id: ARN of the customer managed key for encrypting the data at rest.
-            security_group_ids: A list of the one or more VPC security groups to be associated with the serverless cache.
-            snapshot_arns_to_restore: The ARN(s) of the snapshot that the new serverless cache will be created from.
+            description: User-provided description for the serverless cache. The default is
+                NULL, i.e. if no description is provided then an empty string will be returned.
+                The maximum length is 255 characters.
+            major_engine_version: The version of the cache engine that will be used to create
+                the serverless cache.
+            cache_usage_limits: Sets the cache usage limits for storage and ElastiCache
+                Processing Units for the cache.
+            kms_key_id: ARN of the customer managed key for encrypting the data at rest. If no
+                KMS key is provided, a default service key is used.
+            security_group_ids: A list of the one or more VPC security groups to be associated
+                with the serverless cache. The security group will authorize traffic access for
+                the VPC end-point (private-link). If no other information is given this will be
+                the VPC’s Default Security Group that is associated with the cluster VPC
+                end-point.
+            snapshot_arns_to_restore: The ARN(s) of the snapshot that the new serverless cache
+                will be created from. Available for Valkey, Redis OSS and Serverless Memcached
+                only.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
-            user_group_id: The identifier of the UserGroup to be associated with the serverless cache.
-            subnet_ids: A list of the identifiers of the subnets where the VPC endpoint for the serverless cache will be deployed.
-            snapshot_retention_limit: The number of days for which ElastiCache retains automatic snapshots before deleting them.
-            daily_snapshot_time: The daily time that snapshots will be created from the new serverless cache.
-            network_type: The IP protocol version used by the serverless cache.
-            connection_type: The connection type for the serverless cache.
+            user_group_id: The identifier of the UserGroup to be associated with the serverless
+                cache. Available for Valkey and Redis OSS only. Default is NULL.
+            subnet_ids: A list of the identifiers of the subnets where the VPC endpoint for the
+                serverless cache will be deployed. All the subnetIds must belong to the same
+                VPC.
+            snapshot_retention_limit: The number of days for which ElastiCache retains automatic
+                snapshots before deleting them. Available for Valkey, Redis OSS and Serverless
+                Memcached only. The maximum value allowed is 35 days.
+            daily_snapshot_time: The daily time that snapshots will be created from the new
+                serverless cache. By default this number is populated with 0, i.e. no snapshots
+                will be created on an automatic daily basis. Available for Valkey, Redis OSS and
+                Serverless Memcached only.
+            network_type: The IP protocol version used by the serverless cache. Must be either
+                `ipv4` | `ipv6` | `dual_stack`. `ipv6` is only supported with IPv6-only subnets.
+                If not specified, defaults to `ipv4`, unless all provided subnets are IPv6-only,
+                in which case it defaults to `ipv6`.
+            connection_type: The connection type for the serverless cache. Must be either `vpc`
+                | `public`. Use `vpc` to access the cache through a VPC endpoint, or `public` to
+                access the cache over the internet. If not specified, defaults to `vpc`. This
+                value cannot be changed after the serverless cache is created. Setting this to
+                `public` requires Valkey 9 or above.
+
+        Returns:
+            The CreateServerlessCache result, a `shapes.CreateServerlessCacheResponse` with
+                `serverless_cache`.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheAlreadyExistsFault: A serverless cache with this name already
+                exists.
+            errors.ServerlessCacheQuotaForCustomerExceededFault: The number of serverless caches
+                exceeds the customer quota.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidCredentialsException: You must enter valid credentials.
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateServerlessCache",
@@ -679,11 +1390,54 @@ class ElastiCache(FacadeBase):
         """This API creates a copy of an entire ServerlessCache at a specific moment in time.
         Available for Valkey, Redis OSS and Serverless Memcached only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCacheSnapshot.html
+
         Args:
-            serverless_cache_snapshot_name: The name for the snapshot being created.
-            serverless_cache_name: The name of an existing serverless cache.
-            kms_key_id: The ID of the KMS key used to encrypt the snapshot.
+            serverless_cache_snapshot_name: The name for the snapshot being created. Must be
+                unique for the customer account. Available for Valkey, Redis OSS and Serverless
+                Memcached only. Must be between 1 and 255 characters. This value is stored as a
+                lowercase string.
+            serverless_cache_name: The name of an existing serverless cache. The snapshot is
+                created from this cache. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            kms_key_id: The ID of the KMS key used to encrypt the snapshot. Available for
+                Valkey, Redis OSS and Serverless Memcached only. Default: NULL
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateServerlessCacheSnapshot result, a
+                `shapes.CreateServerlessCacheSnapshotResponse` with `serverless_cache_snapshot`.
+
+        Raises:
+            errors.ServerlessCacheSnapshotAlreadyExistsFault: A serverless cache snapshot with
+                this name already exists. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheSnapshotQuotaExceededFault: The number of serverless cache
+                snapshots exceeds the customer snapshot quota. Available for Valkey, Redis OSS
+                and Serverless Memcached only.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateServerlessCacheSnapshot",
@@ -709,12 +1463,55 @@ class ElastiCache(FacadeBase):
 
         This operation is valid for Valkey or Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateSnapshot.html
+
         Args:
-            snapshot_name: A name for the snapshot being created.
-            replication_group_id: The identifier of an existing replication group.
-            cache_cluster_id: The identifier of an existing cluster.
+            snapshot_name: A name for the snapshot being created. This value is stored as a
+                lowercase string.
+            replication_group_id: The identifier of an existing replication group. The snapshot
+                is created from this replication group.
+            cache_cluster_id: The identifier of an existing cluster. The snapshot is created
+                from this cluster.
             kms_key_id: The ID of the KMS key used to encrypt the snapshot.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateSnapshot result, a `shapes.CreateSnapshotResult` with `snapshot`.
+
+        Raises:
+            errors.SnapshotAlreadyExistsFault: You already have a snapshot with the given name.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.SnapshotQuotaExceededFault: The request cannot be processed because it would
+                exceed the maximum number of snapshots.
+            errors.SnapshotFeatureNotSupportedFault: You attempted one of the following
+                operations: - Creating a snapshot of a Valkey or Redis OSS cluster running on a
+                `cache.t1.micro` cache node. - Creating a snapshot of a cluster that is running
+                Memcached rather than Valkey or Redis OSS. Neither of these are supported by
+                ElastiCache.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateSnapshot",
@@ -743,15 +1540,47 @@ class ElastiCache(FacadeBase):
         """For Valkey engine version 7.2 onwards and Redis OSS 6.0 to 7.1: Creates a user. For more
         information, see Using Role Based Access Control (RBAC).
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUser.html
+
         Args:
-            user_id: The ID of the user.
+            user_id: The ID of the user. This value is stored as a lowercase string.
             user_name: The username of the user.
             engine: The options are valkey or redis.
             access_string: Access permissions string used for this user.
-            passwords: Passwords used for this user.
+            passwords: Passwords used for this user. You can create up to two passwords for each
+                user.
             no_password_required: Indicates a password is not required for this user.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
             authentication_mode: Specifies how to authenticate the user.
+
+        Returns:
+            The CreateUser result, a `shapes.User` with `user_id`, `user_name`, `status`,
+                `engine`, `minimum_engine_version`, `access_string`, `user_group_ids`,
+                `authentication`, `arn`.
+
+        Raises:
+            errors.UserAlreadyExistsFault: A user with this ID already exists.
+            errors.UserQuotaExceededFault: The quota of users has been exceeded.
+            errors.DuplicateUserNameFault: A user with this username already exists.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateUser",
@@ -779,11 +1608,43 @@ class ElastiCache(FacadeBase):
         """For Valkey engine version 7.2 onwards and Redis OSS 6.0 to 7.1: Creates a user group.
         For more information, see Using Role Based Access Control (RBAC)
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateUserGroup.html
+
         Args:
-            user_group_id: The ID of the user group.
-            engine: Sets the engine listed in a user group.
+            user_group_id: The ID of the user group. This value is stored as a lowercase string.
+            engine: Sets the engine listed in a user group. The options are valkey or redis.
             user_ids: The list of user IDs that belong to the user group.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The CreateUserGroup result, a `shapes.UserGroup` with `user_group_id`, `status`,
+                `engine`, `user_ids`, `minimum_engine_version`, `pending_changes`,
+                `replication_groups`, `serverless_caches`, `arn`.
+
+        Raises:
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.DuplicateUserNameFault: A user with this username already exists.
+            errors.UserGroupAlreadyExistsFault: The user group with this ID already exists.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.DefaultUserRequired: You must add default user to a user group.
+            errors.UserGroupQuotaExceededFault: The number of users exceeds the user group
+                limit.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "CreateUserGroup",
@@ -807,12 +1668,48 @@ class ElastiCache(FacadeBase):
     ) -> shapes.DecreaseNodeGroupsInGlobalReplicationGroupResult:
         """Decreases the number of node groups in a Global datastore
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseNodeGroupsInGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
-            node_group_count: The number of node groups (shards) that results from the modification of the shard configuration
-            apply_immediately: Indicates that the shard reconfiguration process begins immediately.
-            global_node_groups_to_remove: If the value of NodeGroupCount is less than the current number of node groups (shards), then either NodeGroupsToRemove or NodeGroupsToRetain is required.
-            global_node_groups_to_retain: If the value of NodeGroupCount is less than the current number of node groups (shards), then either NodeGroupsToRemove or NodeGroupsToRetain is required.
+            node_group_count: The number of node groups (shards) that results from the
+                modification of the shard configuration
+            apply_immediately: Indicates that the shard reconfiguration process begins
+                immediately. At present, the only permitted value for this parameter is true.
+            global_node_groups_to_remove: If the value of NodeGroupCount is less than the
+                current number of node groups (shards), then either NodeGroupsToRemove or
+                NodeGroupsToRetain is required. GlobalNodeGroupsToRemove is a list of
+                NodeGroupIds to remove from the cluster. ElastiCache will attempt to remove all
+                node groups listed by GlobalNodeGroupsToRemove from the cluster.
+            global_node_groups_to_retain: If the value of NodeGroupCount is less than the
+                current number of node groups (shards), then either NodeGroupsToRemove or
+                NodeGroupsToRetain is required. GlobalNodeGroupsToRetain is a list of
+                NodeGroupIds to retain from the cluster. ElastiCache will attempt to retain all
+                node groups listed by GlobalNodeGroupsToRetain from the cluster.
+
+        Returns:
+            The DecreaseNodeGroupsInGlobalReplicationGroup result, a
+                `shapes.DecreaseNodeGroupsInGlobalReplicationGroupResult` with
+                `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DecreaseNodeGroupsInGlobalReplicationGroup",
@@ -840,12 +1737,65 @@ class ElastiCache(FacadeBase):
         (shards) of a Valkey or Redis OSS (cluster mode enabled) replication group. This
         operation is performed with no cluster down time.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DecreaseReplicaCount.html
+
         Args:
-            replication_group_id: The id of the replication group from which you want to remove replica nodes.
-            apply_immediately: If True, the number of replica nodes is decreased immediately.
-            new_replica_count: The number of read replica nodes you want at the completion of this operation.
-            replica_configuration: A list of ConfigureShard objects that can be used to configure each shard in a Valkey or Redis OSS replication group.
-            replicas_to_remove: A list of the node ids to remove from the replication group or node group (shard).
+            replication_group_id: The id of the replication group from which you want to remove
+                replica nodes.
+            apply_immediately: If `True`, the number of replica nodes is decreased immediately.
+                `ApplyImmediately=False` is not currently supported.
+            new_replica_count: The number of read replica nodes you want at the completion of
+                this operation. For Valkey or Redis OSS (cluster mode disabled) replication
+                groups, this is the number of replica nodes in the replication group. For Valkey
+                or Redis OSS (cluster mode enabled) replication groups, this is the number of
+                replica nodes in each of the replication group's node groups.
+            replica_configuration: A list of `ConfigureShard` objects that can be used to
+                configure each shard in a Valkey or Redis OSS replication group. The
+                `ConfigureShard` has three members: `NewReplicaCount`, `NodeGroupId`, and
+                `PreferredAvailabilityZones`.
+            replicas_to_remove: A list of the node ids to remove from the replication group or
+                node group (shard).
+
+        Returns:
+            The DecreaseReplicaCount result, a `shapes.DecreaseReplicaCountResult` with
+                `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.ClusterQuotaForCustomerExceededFault: The request cannot be processed because
+                it would exceed the allowed number of clusters per customer.
+            errors.NodeGroupsPerReplicationGroupQuotaExceededFault: The request cannot be
+                processed because it would exceed the maximum allowed number of node groups
+                (shards) in a single replication group. The default maximum is 90
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.NoOperationFault: The operation was not performed because no changes were
+                required.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DecreaseReplicaCount",
@@ -865,34 +1815,61 @@ class ElastiCache(FacadeBase):
         cache_cluster_id: str,
         final_snapshot_identifier: str | None = None,
     ) -> shapes.DeleteCacheClusterResult:
-        """Deletes a previously provisioned cluster. DeleteCacheCluster deletes all associated
+        """Deletes a previously provisioned cluster. `DeleteCacheCluster` deletes all associated
         cache nodes, node endpoints and the cluster itself. When you receive a successful
         response from this operation, Amazon ElastiCache immediately begins deleting the
         cluster; you cannot cancel or revert this operation.
 
         This operation is not valid for:
 
-        -
+        - Valkey or Redis OSS (cluster mode enabled) clusters
+        - Valkey or Redis OSS (cluster mode disabled) clusters
+        - A cluster that is the last read replica of a replication group
+        - A cluster that is the primary node of a replication group
+        - A node group (shard) that has Multi-AZ mode enabled
+        - A cluster from a Valkey or Redis OSS (cluster mode enabled) replication group
+        - A cluster that is not in the `available` state
 
-        Valkey or Redis OSS (cluster mode enabled) clusters
-
-        -
-
-        Valkey or Redis OSS (cluster mode disabled) clusters
-
-        -
-
-        A cluster that is the last read replica of a replication group
-
-        -
-
-        A cluster that is the primary node of a replication group
-
-        -
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html
 
         Args:
-            cache_cluster_id: The cluster identifier for the cluster to be deleted.
-            final_snapshot_identifier: The user-supplied name of a final cluster snapshot.
+            cache_cluster_id: The cluster identifier for the cluster to be deleted. This
+                parameter is not case sensitive.
+            final_snapshot_identifier: The user-supplied name of a final cluster snapshot. This
+                is the unique name that identifies the snapshot. ElastiCache creates the
+                snapshot, and then deletes the cluster immediately afterward.
+
+        Returns:
+            The DeleteCacheCluster result, a `shapes.DeleteCacheClusterResult` with
+                `cache_cluster`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.SnapshotAlreadyExistsFault: You already have a snapshot with the given name.
+            errors.SnapshotFeatureNotSupportedFault: You attempted one of the following
+                operations: - Creating a snapshot of a Valkey or Redis OSS cluster running on a
+                `cache.t1.micro` cache node. - Creating a snapshot of a cluster that is running
+                Memcached rather than Valkey or Redis OSS. Neither of these are supported by
+                ElastiCache.
+            errors.SnapshotQuotaExceededFault: The request cannot be processed because it would
+                exceed the maximum number of snapshots.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteCacheCluster",
@@ -912,8 +1889,33 @@ class ElastiCache(FacadeBase):
         if it is associated with any cache clusters. You cannot delete the default cache
         parameter groups in your account.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheParameterGroup.html
+
         Args:
             cache_parameter_group_name: The name of the cache parameter group to delete.
+
+        Returns:
+            None: the service answers with no data.
+
+        Raises:
+            errors.InvalidCacheParameterGroupStateFault: The current state of the cache
+                parameter group does not allow the requested operation to occur.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call_without_output(
             "DeleteCacheParameterGroup",
@@ -931,8 +1933,33 @@ class ElastiCache(FacadeBase):
 
         You cannot delete a cache security group if it is associated with any clusters.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSecurityGroup.html
+
         Args:
             cache_security_group_name: The name of the cache security group to delete.
+
+        Returns:
+            None: the service answers with no data.
+
+        Raises:
+            errors.InvalidCacheSecurityGroupStateFault: The current state of the cache security
+                group does not allow deletion.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call_without_output(
             "DeleteCacheSecurityGroup",
@@ -951,8 +1978,29 @@ class ElastiCache(FacadeBase):
         You cannot delete a default cache subnet group or one that is associated with any
         clusters.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheSubnetGroup.html
+
         Args:
             cache_subnet_group_name: The name of the cache subnet group to delete.
+
+        Returns:
+            None: the service answers with no data.
+
+        Raises:
+            errors.CacheSubnetGroupInUse: The requested cache subnet group is currently in use.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call_without_output(
             "DeleteCacheSubnetGroup",
@@ -969,20 +2017,48 @@ class ElastiCache(FacadeBase):
     ) -> shapes.DeleteGlobalReplicationGroupResult:
         """Deleting a Global datastore is a two-step process:
 
-        -
+        - First, you must DisassociateGlobalReplicationGroup to remove the secondary clusters in
+          the Global datastore.
+        - Once the Global datastore contains only the primary cluster, you can use the
+          `DeleteGlobalReplicationGroup` API to delete the Global datastore while retainining
+          the primary cluster using `RetainPrimaryReplicationGroup=true`.
 
-        First, you must DisassociateGlobalReplicationGroup to remove the secondary clusters in
-        the Global datastore.
+        Since the Global Datastore has only a primary cluster, you can delete the Global
+        Datastore while retaining the primary by setting `RetainPrimaryReplicationGroup=true`.
+        The primary cluster is never deleted when deleting a Global Datastore. It can only be
+        deleted when it no longer is associated with any Global Datastore.
 
-        -
+        When you receive a successful response from this operation, Amazon ElastiCache
+        immediately begins deleting the selected resources; you cannot cancel or revert this
+        operation.
 
-        Once the Global datastore contains only the primary cluster, you can use the
-        DeleteGlobalReplicationGroup API to delete the Global datastore while retainining the
-        primary cluster using RetainPrimaryReplicationGroup=true.
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteGlobalReplicationGroup.html
 
         Args:
             global_replication_group_id: The name of the Global datastore
-            retain_primary_replication_group: The primary replication group is retained as a standalone replication group.
+            retain_primary_replication_group: The primary replication group is retained as a
+                standalone replication group.
+
+        Returns:
+            The DeleteGlobalReplicationGroup result, a
+                `shapes.DeleteGlobalReplicationGroupResult` with `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteGlobalReplicationGroup",
@@ -1003,18 +2079,59 @@ class ElastiCache(FacadeBase):
         """Deletes an existing replication group. By default, this operation deletes the entire
         replication group, including the primary/primaries and all of the read replicas. If the
         replication group has only one primary, you can optionally delete only the read
-        replicas, while retaining the primary by setting RetainPrimaryCluster=true.
+        replicas, while retaining the primary by setting `RetainPrimaryCluster=true`.
 
         When you receive a successful response from this operation, Amazon ElastiCache
         immediately begins deleting the selected resources; you cannot cancel or revert this
         operation.
 
-        -
+        - `CreateSnapshot` permission is required to create a final snapshot. Without this
+          permission, the API call will fail with an `Access Denied` exception.
+        - This operation is valid for Redis OSS only.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteReplicationGroup.html
 
         Args:
-            replication_group_id: The identifier for the cluster to be deleted.
-            retain_primary_cluster: If set to true, all of the read replicas are deleted, but the primary node is retained.
+            replication_group_id: The identifier for the cluster to be deleted. This parameter
+                is not case sensitive.
+            retain_primary_cluster: If set to `true`, all of the read replicas are deleted, but
+                the primary node is retained.
             final_snapshot_identifier: The name of a final node group (shard) snapshot.
+                ElastiCache creates the snapshot from the primary node in the cluster, rather
+                than one of the replicas; this is to ensure that it captures the freshest data.
+                After the final snapshot is taken, the replication group is immediately deleted.
+
+        Returns:
+            The DeleteReplicationGroup result, a `shapes.DeleteReplicationGroupResult` with
+                `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.SnapshotAlreadyExistsFault: You already have a snapshot with the given name.
+            errors.SnapshotFeatureNotSupportedFault: You attempted one of the following
+                operations: - Creating a snapshot of a Valkey or Redis OSS cluster running on a
+                `cache.t1.micro` cache node. - Creating a snapshot of a cluster that is running
+                Memcached rather than Valkey or Redis OSS. Neither of these are supported by
+                ElastiCache.
+            errors.SnapshotQuotaExceededFault: The request cannot be processed because it would
+                exceed the maximum number of snapshots.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteReplicationGroup",
@@ -1034,12 +2151,46 @@ class ElastiCache(FacadeBase):
     ) -> shapes.DeleteServerlessCacheResponse:
         """Deletes a specified existing serverless cache.
 
-        CreateServerlessCacheSnapshot permission is required to create a final snapshot. Without
-        this permission, the API call will fail with an Access Denied exception.
+        `CreateServerlessCacheSnapshot` permission is required to create a final snapshot.
+        Without this permission, the API call will fail with an `Access Denied` exception.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCache.html
 
         Args:
             serverless_cache_name: The identifier of the serverless cache to be deleted.
-            final_snapshot_name: Name of the final snapshot to be taken before the serverless cache is deleted.
+            final_snapshot_name: Name of the final snapshot to be taken before the serverless
+                cache is deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
+                Default: NULL, i.e. a final snapshot is not taken.
+
+        Returns:
+            The DeleteServerlessCache result, a `shapes.DeleteServerlessCacheResponse` with
+                `serverless_cache`.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheSnapshotAlreadyExistsFault: A serverless cache snapshot with
+                this name already exists. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidCredentialsException: You must enter valid credentials.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteServerlessCache",
@@ -1058,8 +2209,37 @@ class ElastiCache(FacadeBase):
         """Deletes an existing serverless cache snapshot. Available for Valkey, Redis OSS and
         Serverless Memcached only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteServerlessCacheSnapshot.html
+
         Args:
-            serverless_cache_snapshot_name: Idenfitier of the snapshot to be deleted.
+            serverless_cache_snapshot_name: Idenfitier of the snapshot to be deleted. Available
+                for Valkey, Redis OSS and Serverless Memcached only.
+
+        Returns:
+            The DeleteServerlessCacheSnapshot result, a
+                `shapes.DeleteServerlessCacheSnapshotResponse` with `serverless_cache_snapshot`.
+
+        Raises:
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteServerlessCacheSnapshot",
@@ -1080,8 +2260,33 @@ class ElastiCache(FacadeBase):
 
         This operation is valid for Valkey or Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteSnapshot.html
+
         Args:
             snapshot_name: The name of the snapshot to be deleted.
+
+        Returns:
+            The DeleteSnapshot result, a `shapes.DeleteSnapshotResult` with `snapshot`.
+
+        Raises:
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.InvalidSnapshotStateFault: The current state of the snapshot does not allow
+                the requested operation to occur.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteSnapshot",
@@ -1100,8 +2305,35 @@ class ElastiCache(FacadeBase):
         user will be removed from all user groups and in turn removed from all replication
         groups. For more information, see Using Role Based Access Control (RBAC).
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUser.html
+
         Args:
             user_id: The ID of the user.
+
+        Returns:
+            The DeleteUser result, a `shapes.User` with `user_id`, `user_name`, `status`,
+                `engine`, `minimum_engine_version`, `access_string`, `user_group_ids`,
+                `authentication`, `arn`.
+
+        Raises:
+            errors.InvalidUserStateFault: The user is not in active state.
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.DefaultUserAssociatedToUserGroupFault: The default user assigned to the user
+                group.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteUser",
@@ -1120,8 +2352,33 @@ class ElastiCache(FacadeBase):
         The user group must first be disassociated from the replication group before it can be
         deleted. For more information, see Using Role Based Access Control (RBAC).
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteUserGroup.html
+
         Args:
             user_group_id: The ID of the user group.
+
+        Returns:
+            The DeleteUserGroup result, a `shapes.UserGroup` with `user_group_id`, `status`,
+                `engine`, `user_ids`, `minimum_engine_version`, `pending_changes`,
+                `replication_groups`, `serverless_caches`, `arn`.
+
+        Raises:
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DeleteUserGroup",
@@ -1151,12 +2408,57 @@ class ElastiCache(FacadeBase):
         If the cluster is in the creating state, only cluster-level information is displayed
         until all of the nodes are successfully provisioned.
 
+        If the cluster is in the deleting state, only cluster-level information is displayed.
+
+        If cache nodes are currently being added to the cluster, node endpoint information and
+        creation time for the additional nodes are not displayed until they are completely
+        provisioned. When the cluster state is available, the cluster is ready for use.
+
+        If cache nodes are currently being removed from the cluster, no endpoint information for
+        the removed nodes is displayed.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
+
         Args:
-            cache_cluster_id: The user-supplied cluster identifier.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
-            show_cache_node_info: An optional flag that can be included in the DescribeCacheCluster request to retrieve information about the individual cache nodes.
-            show_cache_clusters_not_in_replication_groups: An optional flag that can be included in the DescribeCacheCluster request to show only nodes (API/CLI: clusters) that are not members of a replication group.
+            cache_cluster_id: The user-supplied cluster identifier. If this parameter is
+                specified, only information about that specific cluster is returned. This
+                parameter isn't case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+            show_cache_node_info: An optional flag that can be included in the
+                `DescribeCacheCluster` request to retrieve information about the individual
+                cache nodes.
+            show_cache_clusters_not_in_replication_groups: An optional flag that can be included
+                in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters)
+                that are not members of a replication group. In practice, this means Memcached
+                and single node Valkey or Redis OSS clusters.
+
+        Returns:
+            The DescribeCacheClusters result, a `shapes.CacheClusterMessage` with `marker`,
+                `cache_clusters`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheClusters",
@@ -1182,13 +2484,39 @@ class ElastiCache(FacadeBase):
     ) -> shapes.CacheEngineVersionMessage:
         """Returns a list of the available cache engines and their versions.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html
+
         Args:
-            engine: The cache engine to return.
+            engine: The cache engine to return. Valid values: `memcached` | `redis`
             engine_version: The cache engine version to return.
-            cache_parameter_group_family: The name of a specific cache parameter group family to return details for.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
-            default_only: If true, specifies that only the default version of the specified engine or engine and major version combination is to be returned.
+            cache_parameter_group_family: The name of a specific cache parameter group family to
+                return details for.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+            default_only: If `true`, specifies that only the default version of the specified
+                engine or engine and major version combination is to be returned.
+
+        Returns:
+            The DescribeCacheEngineVersions result, a `shapes.CacheEngineVersionMessage` with
+                `marker`, `cache_engine_versions`.
+
+        Raises:
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheEngineVersions",
@@ -1213,10 +2541,40 @@ class ElastiCache(FacadeBase):
         """Returns a list of cache parameter group descriptions. If a cache parameter group name is
         specified, the list contains only the descriptions for that group.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html
+
         Args:
-            cache_parameter_group_name: The name of a specific cache parameter group to return details for.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            cache_parameter_group_name: The name of a specific cache parameter group to return
+                details for.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeCacheParameterGroups result, a `shapes.CacheParameterGroupsMessage` with
+                `marker`, `cache_parameter_groups`.
+
+        Raises:
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheParameterGroups",
@@ -1238,11 +2596,41 @@ class ElastiCache(FacadeBase):
     ) -> shapes.CacheParameterGroupDetails:
         """Returns the detailed parameter list for a particular cache parameter group.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html
+
         Args:
-            cache_parameter_group_name: The name of a specific cache parameter group to return details for.
+            cache_parameter_group_name: The name of a specific cache parameter group to return
+                details for.
             source: The parameter types to return.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeCacheParameters result, a `shapes.CacheParameterGroupDetails` with
+                `marker`, `parameters`, `cache_node_type_specific_parameters`.
+
+        Raises:
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheParameters",
@@ -1266,10 +2654,40 @@ class ElastiCache(FacadeBase):
         specified, the list contains only the description of that group. This applicable only
         when you have ElastiCache in Classic setup
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html
+
         Args:
-            cache_security_group_name: The name of the cache security group to return details for.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            cache_security_group_name: The name of the cache security group to return details
+                for.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeCacheSecurityGroups result, a `shapes.CacheSecurityGroupMessage` with
+                `marker`, `cache_security_groups`.
+
+        Raises:
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheSecurityGroups",
@@ -1292,10 +2710,36 @@ class ElastiCache(FacadeBase):
         the list contains only the description of that group. This is applicable only when you
         have ElastiCache in VPC setup. All ElastiCache clusters now launch in VPC by default.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html
+
         Args:
             cache_subnet_group_name: The name of the cache subnet group to return details for.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeCacheSubnetGroups result, a `shapes.CacheSubnetGroupMessage` with
+                `marker`, `cache_subnet_groups`.
+
+        Raises:
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeCacheSubnetGroups",
@@ -1317,10 +2761,37 @@ class ElastiCache(FacadeBase):
         """Returns the default engine and system parameter information for the specified cache
         engine.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEngineDefaultParameters.html
+
         Args:
             cache_parameter_group_family: The name of the cache parameter group family.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeEngineDefaultParameters result, a
+                `shapes.DescribeEngineDefaultParametersResult` with `engine_defaults`.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeEngineDefaultParameters",
@@ -1350,14 +2821,44 @@ class ElastiCache(FacadeBase):
         By default, only the events occurring within the last hour are returned; however, you
         can retrieve up to 14 days' worth of events if necessary.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
+
         Args:
             source_identifier: The identifier of the event source for which events are returned.
-            source_type: The event source to retrieve events for.
-            start_time: The beginning of the time interval to retrieve events for, specified in ISO 8601 format.
-            end_time: The end of the time interval for which to retrieve events, specified in ISO 8601 format.
+                If not specified, all sources are included in the response.
+            source_type: The event source to retrieve events for. If no value is specified, all
+                events are returned.
+            start_time: The beginning of the time interval to retrieve events for, specified in
+                ISO 8601 format.
+            end_time: The end of the time interval for which to retrieve events, specified in
+                ISO 8601 format.
             duration: The number of minutes worth of events to retrieve.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeEvents result, a `shapes.EventsMessage` with `marker`, `events`.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeEvents",
@@ -1384,11 +2885,40 @@ class ElastiCache(FacadeBase):
         """Returns information about a particular global replication group. If no identifier is
         specified, returns information about all Global datastores.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified MaxRecords value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
             show_member_info: Returns the list of members that comprise the Global datastore.
+
+        Returns:
+            The DescribeGlobalReplicationGroups result, a
+                `shapes.DescribeGlobalReplicationGroupsResult` with `marker`,
+                `global_replication_groups`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeGlobalReplicationGroups",
@@ -1409,14 +2939,44 @@ class ElastiCache(FacadeBase):
         marker: str | None = None,
     ) -> shapes.ReplicationGroupMessage:
         """Returns information about a particular replication group. If no identifier is specified,
-        DescribeReplicationGroups returns information about all replication groups.
+        `DescribeReplicationGroups` returns information about all replication groups.
 
         This operation is valid for Valkey or Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
+
         Args:
-            replication_group_id: The identifier for the replication group to be described.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            replication_group_id: The identifier for the replication group to be described. This
+                parameter is not case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeReplicationGroups result, a `shapes.ReplicationGroupMessage` with
+                `marker`, `replication_groups`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeReplicationGroups",
@@ -1443,15 +3003,52 @@ class ElastiCache(FacadeBase):
         """Returns information about reserved cache nodes for this account, or about a specified
         reserved cache node.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html
+
         Args:
-            reserved_cache_node_id: The reserved cache node identifier filter value.
-            reserved_cache_nodes_offering_id: The offering identifier filter value.
-            cache_node_type: The cache node type filter value.
-            duration: The duration filter value, specified in years or seconds.
-            product_description: The product description filter value.
-            offering_type: The offering type filter value.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            reserved_cache_node_id: The reserved cache node identifier filter value. Use this
+                parameter to show only the reservation that matches the specified reservation
+                ID.
+            reserved_cache_nodes_offering_id: The offering identifier filter value. Use this
+                parameter to show only purchased reservations matching the specified offering
+                identifier.
+            cache_node_type: The cache node type filter value. Use this parameter to show only
+                those reservations matching the specified cache node type.
+            duration: The duration filter value, specified in years or seconds. Use this
+                parameter to show only reservations for this duration.
+            product_description: The product description filter value. Use this parameter to
+                show only those reservations matching the specified product description.
+            offering_type: The offering type filter value. Use this parameter to show only the
+                available offerings matching the specified offering type.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeReservedCacheNodes result, a `shapes.ReservedCacheNodeMessage` with
+                `marker`, `reserved_cache_nodes`.
+
+        Raises:
+            errors.ReservedCacheNodeNotFoundFault: The requested reserved cache node was not
+                found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeReservedCacheNodes",
@@ -1481,14 +3078,50 @@ class ElastiCache(FacadeBase):
     ) -> shapes.ReservedCacheNodesOfferingMessage:
         """Lists available reserved cache node offerings.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html
+
         Args:
-            reserved_cache_nodes_offering_id: The offering identifier filter value.
-            cache_node_type: The cache node type filter value.
-            duration: Duration filter value, specified in years or seconds.
-            product_description: The product description filter value.
-            offering_type: The offering type filter value.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            reserved_cache_nodes_offering_id: The offering identifier filter value. Use this
+                parameter to show only the available offering that matches the specified
+                reservation identifier.
+            cache_node_type: The cache node type filter value. Use this parameter to show only
+                the available offerings matching the specified cache node type.
+            duration: Duration filter value, specified in years or seconds. Use this parameter
+                to show only reservations for a given duration.
+            product_description: The product description filter value. Use this parameter to
+                show only the available offerings matching the specified product description.
+            offering_type: The offering type filter value. Use this parameter to show only the
+                available offerings matching the specified offering type.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeReservedCacheNodesOfferings result, a
+                `shapes.ReservedCacheNodesOfferingMessage` with `marker`,
+                `reserved_cache_nodes_offerings`.
+
+        Raises:
+            errors.ReservedCacheNodesOfferingNotFoundFault: The requested cache node offering
+                does not exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeReservedCacheNodesOfferings",
@@ -1518,12 +3151,52 @@ class ElastiCache(FacadeBase):
         cache snapshot, or the snapshots associated with a particular serverless cache.
         Available for Valkey, Redis OSS and Serverless Memcached only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html
+
         Args:
-            serverless_cache_name: The identifier of serverless cache.
+            serverless_cache_name: The identifier of serverless cache. If this parameter is
+                specified, only snapshots associated with that specific serverless cache are
+                described. Available for Valkey, Redis OSS and Serverless Memcached only.
             serverless_cache_snapshot_name: The identifier of the serverless cache’s snapshot.
-            snapshot_type: The type of snapshot that is being described.
-            next_token: An optional marker returned from a prior request to support pagination of results from this operation.
-            max_results: The maximum number of records to include in the response.
+                If this parameter is specified, only this snapshot is described. Available for
+                Valkey, Redis OSS and Serverless Memcached only.
+            snapshot_type: The type of snapshot that is being described. Available for Valkey,
+                Redis OSS and Serverless Memcached only.
+            next_token: An optional marker returned from a prior request to support pagination
+                of results from this operation. If this parameter is specified, the response
+                includes only records beyond the marker, up to the value specified by
+                max-results. Available for Valkey, Redis OSS and Serverless Memcached only.
+            max_results: The maximum number of records to include in the response. If more
+                records exist than the specified max-results value, a market is included in the
+                response so that remaining results can be retrieved. Available for Valkey, Redis
+                OSS and Serverless Memcached only.The default is 50. The Validation Constraints
+                are a maximum of 50.
+
+        Returns:
+            The DescribeServerlessCacheSnapshots result, a
+                `shapes.DescribeServerlessCacheSnapshotsResponse` with `next_token`,
+                `serverless_cache_snapshots`.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeServerlessCacheSnapshots",
@@ -1548,10 +3221,41 @@ class ElastiCache(FacadeBase):
         then the API returns information on all the serverless caches belonging to this Amazon
         Web Services account.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
+
         Args:
-            serverless_cache_name: The identifier for the serverless cache.
-            max_results: The maximum number of records in the response.
-            next_token: An optional marker returned from a prior request to support pagination of results from this operation.
+            serverless_cache_name: The identifier for the serverless cache. If this parameter is
+                specified, only information about that specific serverless cache is returned.
+                Default: NULL
+            max_results: The maximum number of records in the response. If more records exist
+                than the specified max-records value, the next token is included in the response
+                so that remaining results can be retrieved. The default is 50.
+            next_token: An optional marker returned from a prior request to support pagination
+                of results from this operation. If this parameter is specified, the response
+                includes only records beyond the marker, up to the value specified by
+                MaxResults.
+
+        Returns:
+            The DescribeServerlessCaches result, a `shapes.DescribeServerlessCachesResponse`
+                with `next_token`, `serverless_caches`.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeServerlessCaches",
@@ -1573,11 +3277,37 @@ class ElastiCache(FacadeBase):
     ) -> shapes.ServiceUpdatesMessage:
         """Returns details of the service updates
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html
+
         Args:
             service_update_name: The unique ID of the service update
             service_update_status: The status of the service update
             max_records: The maximum number of records to include in the response
-            marker: An optional marker returned from a prior request.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeServiceUpdates result, a `shapes.ServiceUpdatesMessage` with `marker`,
+                `service_updates`.
+
+        Raises:
+            errors.ServiceUpdateNotFoundFault: The service update doesn't exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeServiceUpdates",
@@ -1602,19 +3332,58 @@ class ElastiCache(FacadeBase):
         show_node_group_config: bool | None = None,
     ) -> shapes.DescribeSnapshotsListMessage:
         """Returns information about cluster or replication group snapshots. By default,
-        DescribeSnapshots lists all of your snapshots; it can optionally describe a single
+        `DescribeSnapshots` lists all of your snapshots; it can optionally describe a single
         snapshot, or just the snapshots associated with a particular cache cluster.
 
         This operation is valid for Valkey or Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
+
         Args:
-            replication_group_id: A user-supplied replication group identifier.
-            cache_cluster_id: A user-supplied cluster identifier.
-            snapshot_name: A user-supplied name of the snapshot.
-            snapshot_source: If set to system, the output shows snapshots that were automatically created by ElastiCache.
-            marker: An optional marker returned from a prior request.
-            max_records: The maximum number of records to include in the response.
-            show_node_group_config: A Boolean value which if true, the node group (shard) configuration is included in the snapshot description.
+            replication_group_id: A user-supplied replication group identifier. If this
+                parameter is specified, only snapshots associated with that specific replication
+                group are described.
+            cache_cluster_id: A user-supplied cluster identifier. If this parameter is
+                specified, only snapshots associated with that specific cluster are described.
+            snapshot_name: A user-supplied name of the snapshot. If this parameter is specified,
+                only this snapshot are described.
+            snapshot_source: If set to `system`, the output shows snapshots that were
+                automatically created by ElastiCache. If set to `user` the output shows
+                snapshots that were manually created. If omitted, the output shows both
+                automatically and manually created snapshots.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            show_node_group_config: A Boolean value which if true, the node group (shard)
+                configuration is included in the snapshot description.
+
+        Returns:
+            The DescribeSnapshots result, a `shapes.DescribeSnapshotsListMessage` with `marker`,
+                `snapshots`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeSnapshots",
@@ -1646,17 +3415,45 @@ class ElastiCache(FacadeBase):
     ) -> shapes.UpdateActionsMessage:
         """Returns details of the update actions
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html
+
         Args:
             service_update_name: The unique ID of the service update
             replication_group_ids: The replication group IDs
             cache_cluster_ids: The cache cluster IDs
-            engine: The Elasticache engine to which the update applies.
+            engine: The Elasticache engine to which the update applies. Either Valkey, Redis OSS
+                or Memcached.
             service_update_status: The status of the service update
-            service_update_time_range: The range of time specified to search for service updates that are in available status
+            service_update_time_range: The range of time specified to search for service updates
+                that are in available status
             update_action_status: The status of the update action.
-            show_node_level_update_status: Dictates whether to include node level update status in the response
+            show_node_level_update_status: Dictates whether to include node level update status
+                in the response
             max_records: The maximum number of records to include in the response
-            marker: An optional marker returned from a prior request.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+
+        Returns:
+            The DescribeUpdateActions result, a `shapes.UpdateActionsMessage` with `marker`,
+                `update_actions`.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeUpdateActions",
@@ -1684,10 +3481,39 @@ class ElastiCache(FacadeBase):
     ) -> shapes.DescribeUserGroupsResult:
         """Returns a list of user groups.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html
+
         Args:
             user_group_id: The ID of the user group.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified MaxRecords value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                MaxRecords. >
+
+        Returns:
+            The DescribeUserGroups result, a `shapes.DescribeUserGroupsResult` with
+                `user_groups`, `marker`.
+
+        Raises:
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeUserGroups",
@@ -1710,12 +3536,40 @@ class ElastiCache(FacadeBase):
     ) -> shapes.DescribeUsersResult:
         """Returns a list of users.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
+
         Args:
             engine: The engine.
             user_id: The ID of the user.
             filters: Filter to determine the list of User IDs to return.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified MaxRecords value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                MaxRecords. >
+
+        Returns:
+            The DescribeUsers result, a `shapes.DescribeUsersResult` with `users`, `marker`.
+
+        Raises:
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DescribeUsers",
@@ -1740,10 +3594,38 @@ class ElastiCache(FacadeBase):
         The secondary cluster will no longer receive updates from the primary cluster, but will
         remain as a standalone cluster in that Amazon region.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DisassociateGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
-            replication_group_id: The name of the secondary cluster you wish to remove from the Global datastore
-            replication_group_region: The Amazon region of secondary cluster you wish to remove from the Global datastore
+            replication_group_id: The name of the secondary cluster you wish to remove from the
+                Global datastore
+            replication_group_region: The Amazon region of secondary cluster you wish to remove
+                from the Global datastore
+
+        Returns:
+            The DisassociateGlobalReplicationGroup result, a
+                `shapes.DisassociateGlobalReplicationGroupResult` with
+                `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "DisassociateGlobalReplicationGroup",
@@ -1764,9 +3646,40 @@ class ElastiCache(FacadeBase):
         """Provides the functionality to export the serverless cache snapshot data to Amazon S3.
         Available for Valkey and Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ExportServerlessCacheSnapshot.html
+
         Args:
-            serverless_cache_snapshot_name: The identifier of the serverless cache snapshot to be exported to S3.
-            s3_bucket_name: Name of the Amazon S3 bucket to export the snapshot to.
+            serverless_cache_snapshot_name: The identifier of the serverless cache snapshot to
+                be exported to S3. Available for Valkey and Redis OSS only.
+            s3_bucket_name: Name of the Amazon S3 bucket to export the snapshot to. The Amazon
+                S3 bucket must also be in same region as the snapshot. Available for Valkey and
+                Redis OSS only.
+
+        Returns:
+            The ExportServerlessCacheSnapshot result, a
+                `shapes.ExportServerlessCacheSnapshotResponse` with `serverless_cache_snapshot`.
+
+        Raises:
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ExportServerlessCacheSnapshot",
@@ -1787,10 +3700,35 @@ class ElastiCache(FacadeBase):
         """Used to failover the primary region to a secondary region. The secondary region will
         become primary, and all other clusters will become secondary.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
             primary_region: The Amazon region of the primary cluster of the Global datastore
             primary_replication_group_id: The name of the primary replication group
+
+        Returns:
+            The FailoverGlobalReplicationGroup result, a
+                `shapes.FailoverGlobalReplicationGroupResult` with `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "FailoverGlobalReplicationGroup",
@@ -1812,11 +3750,38 @@ class ElastiCache(FacadeBase):
     ) -> shapes.IncreaseNodeGroupsInGlobalReplicationGroupResult:
         """Increase the number of node groups in the Global datastore
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseNodeGroupsInGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
             node_group_count: Total number of node groups you want
-            apply_immediately: Indicates that the process begins immediately.
-            regional_configurations: Describes the replication group IDs, the Amazon regions where they are stored and the shard configuration for each that comprise the Global datastore
+            apply_immediately: Indicates that the process begins immediately. At present, the
+                only permitted value for this parameter is true.
+            regional_configurations: Describes the replication group IDs, the Amazon regions
+                where they are stored and the shard configuration for each that comprise the
+                Global datastore
+
+        Returns:
+            The IncreaseNodeGroupsInGlobalReplicationGroup result, a
+                `shapes.IncreaseNodeGroupsInGlobalReplicationGroupResult` with
+                `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "IncreaseNodeGroupsInGlobalReplicationGroup",
@@ -1842,11 +3807,62 @@ class ElastiCache(FacadeBase):
         (shards) of a Valkey or Redis OSS (cluster mode enabled) replication group. This
         operation is performed with no cluster down time.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_IncreaseReplicaCount.html
+
         Args:
-            replication_group_id: The id of the replication group to which you want to add replica nodes.
-            apply_immediately: If True, the number of replica nodes is increased immediately.
-            new_replica_count: The number of read replica nodes you want at the completion of this operation.
-            replica_configuration: A list of ConfigureShard objects that can be used to configure each shard in a Valkey or Redis OSS (cluster mode enabled) replication group.
+            replication_group_id: The id of the replication group to which you want to add
+                replica nodes.
+            apply_immediately: If `True`, the number of replica nodes is increased immediately.
+                `ApplyImmediately=False` is not currently supported.
+            new_replica_count: The number of read replica nodes you want at the completion of
+                this operation. For Valkey or Redis OSS (cluster mode disabled) replication
+                groups, this is the number of replica nodes in the replication group. For Valkey
+                or Redis OSS (cluster mode enabled) replication groups, this is the number of
+                replica nodes in each of the replication group's node groups.
+            replica_configuration: A list of `ConfigureShard` objects that can be used to
+                configure each shard in a Valkey or Redis OSS (cluster mode enabled) replication
+                group. The `ConfigureShard` has three members: `NewReplicaCount`, `NodeGroupId`,
+                and `PreferredAvailabilityZones`.
+
+        Returns:
+            The IncreaseReplicaCount result, a `shapes.IncreaseReplicaCountResult` with
+                `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.ClusterQuotaForCustomerExceededFault: The request cannot be processed because
+                it would exceed the allowed number of clusters per customer.
+            errors.NodeGroupsPerReplicationGroupQuotaExceededFault: The request cannot be
+                processed because it would exceed the maximum allowed number of node groups
+                (shards) in a single replication group. The default maximum is 90
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.NoOperationFault: The operation was not performed because no changes were
+                required.
+            errors.InvalidKMSKeyFault: The KMS key supplied is not valid.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "IncreaseReplicaCount",
@@ -1868,13 +3884,46 @@ class ElastiCache(FacadeBase):
         """Lists all available node types that you can scale with your cluster's replication
         group's current node type.
 
-        When you use the ModifyCacheCluster or ModifyReplicationGroup operations to scale your
-        cluster or replication group, the value of the CacheNodeType parameter must be one of
-        the node types returned by this operation.
+        When you use the `ModifyCacheCluster` or `ModifyReplicationGroup` operations to scale
+        your cluster or replication group, the value of the `CacheNodeType` parameter must be
+        one of the node types returned by this operation.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListAllowedNodeTypeModifications.html
 
         Args:
-            cache_cluster_id: The name of the cluster you want to scale up to a larger node instanced type.
-            replication_group_id: The name of the replication group want to scale up to a larger node type.
+            cache_cluster_id: The name of the cluster you want to scale up to a larger node
+                instanced type. ElastiCache uses the cluster id to identify the current node
+                type of this cluster and from that to create a list of node types you can scale
+                up to.
+            replication_group_id: The name of the replication group want to scale up to a larger
+                node type. ElastiCache uses the replication group id to identify the current
+                node type being used by this replication group, and from that to create a list
+                of node types you can scale up to.
+
+        Returns:
+            The ListAllowedNodeTypeModifications result, a
+                `shapes.AllowedNodeTypeModificationsMessage` with `scale_up_modifications`,
+                `scale_down_modifications`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ListAllowedNodeTypeModifications",
@@ -1897,10 +3946,63 @@ class ElastiCache(FacadeBase):
         replication groups, those actions will be replicated to all nodes in the replication
         group. For more information, see Resource-level permissions.
 
-        If the cluster is not in the available state, ListTagsForResource returns an error.
+        If the cluster is not in the available state, `ListTagsForResource` returns an error.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ListTagsForResource.html
 
         Args:
-            resource_name: The Amazon Resource Name (ARN) of the resource for which you want the list of tags, for example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+            resource_name: The Amazon Resource Name (ARN) of the resource for which you want the
+                list of tags, for example
+                `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+                `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
+
+        Returns:
+            The ListTagsForResource result, a `shapes.TagListMessage` with `tag_list`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.ReservedCacheNodeNotFoundFault: The requested reserved cache node was not
+                found.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidARNFault: The requested Amazon Resource Name (ARN) does not refer to
+                an existing resource.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ListTagsForResource",
@@ -1940,30 +4042,113 @@ class ElastiCache(FacadeBase):
         """Modifies the settings for a cluster. You can use this operation to change one or more
         cluster configuration parameters by specifying the parameters and the new values.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheCluster.html
+
         Args:
-            cache_cluster_id: The cluster identifier.
-            num_cache_nodes: The number of cache nodes that the cluster should have.
-            cache_node_ids_to_remove: A list of cache node IDs to be removed.
-            az_mode: Specifies whether the new nodes in this Memcached cluster are all created in a single Availability Zone or created across multiple Availability Zones.
+            cache_cluster_id: The cluster identifier. This value is stored as a lowercase
+                string.
+            num_cache_nodes: The number of cache nodes that the cluster should have. If the
+                value for `NumCacheNodes` is greater than the sum of the number of current cache
+                nodes and the number of cache nodes pending creation (which may be zero), more
+                nodes are added. If the value is less than the number of existing cache nodes,
+                nodes are removed. If the value is equal to the number of current cache nodes,
+                any pending add or remove requests are canceled.
+            cache_node_ids_to_remove: A list of cache node IDs to be removed. A node ID is a
+                numeric identifier (0001, 0002, etc.). This parameter is only valid when
+                `NumCacheNodes` is less than the existing number of cache nodes. The number of
+                cache node IDs supplied in this parameter must match the difference between the
+                existing number of cache nodes in the cluster or pending cache nodes, whichever
+                is greater, and the value of `NumCacheNodes` in the request.
+            az_mode: Specifies whether the new nodes in this Memcached cluster are all created
+                in a single Availability Zone or created across multiple Availability Zones.
             new_availability_zones: This option is only supported on Memcached clusters.
-            cache_security_group_names: A list of cache security group names to authorize on this cluster.
+            cache_security_group_names: A list of cache security group names to authorize on
+                this cluster. This change is asynchronously applied as soon as possible.
             security_group_ids: Specifies the VPC Security Groups associated with the cluster.
-            preferred_maintenance_window: Specifies the weekly time range during which maintenance on the cluster is performed.
-            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
-            cache_parameter_group_name: The name of the cache parameter group to apply to this cluster.
+            preferred_maintenance_window: Specifies the weekly time range during which
+                maintenance on the cluster is performed. It is specified as a range in the
+                format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window
+                is a 60 minute period.
+            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon SNS topic to
+                which notifications are sent.
+            cache_parameter_group_name: The name of the cache parameter group to apply to this
+                cluster. This change is asynchronously applied as soon as possible for
+                parameters when the `ApplyImmediately` parameter is specified as `true` for this
+                request.
             notification_topic_status: The status of the Amazon SNS notification topic.
-            apply_immediately: If true, this parameter causes the modifications in this request and any pending modifications to be applied, asynchronously and as soon as possible, regardless of the PreferredMaintenanceWindow setting for the cluster.
-            engine: The engine type used by the cache cluster.
-            engine_version: The upgraded version of the cache engine to be run on the cache nodes.
-            auto_minor_version_upgrade: If you are running Valkey 7.2 or Redis OSS engine version 6.0 or later, set this parameter to yes to opt-in to the next auto minor version upgrade campaign.
-            snapshot_retention_limit: The number of days for which ElastiCache retains automatic cluster snapshots before deleting them.
-            snapshot_window: The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of your cluster.
+                Notifications are sent only if the status is `active`.
+            apply_immediately: If `true`, this parameter causes the modifications in this
+                request and any pending modifications to be applied, asynchronously and as soon
+                as possible, regardless of the `PreferredMaintenanceWindow` setting for the
+                cluster.
+            engine: The engine type used by the cache cluster. The options are valkey, memcached
+                or redis.
+            engine_version: The upgraded version of the cache engine to be run on the cache
+                nodes.
+            auto_minor_version_upgrade: If you are running Valkey 7.2 or Redis OSS engine
+                version 6.0 or later, set this parameter to yes to opt-in to the next auto minor
+                version upgrade campaign. This parameter is disabled for previous versions.
+            snapshot_retention_limit: The number of days for which ElastiCache retains automatic
+                cluster snapshots before deleting them. For example, if you set
+                `SnapshotRetentionLimit` to 5, a snapshot that was taken today is retained for 5
+                days before being deleted.
+            snapshot_window: The daily time range (in UTC) during which ElastiCache begins
+                taking a daily snapshot of your cluster.
             cache_node_type: A valid cache node type that you want to scale this cluster up to.
-            auth_token: Reserved parameter.
+            auth_token: Reserved parameter. The password used to access a password protected
+                server. This parameter must be specified with the `auth-token-update` parameter.
+                Password constraints: Must be only printable ASCII characters; Must be at least
+                16 characters and no more than 128 characters in length; Cannot contain any of
+                the following characters: '/', '"', or '@', '%'.
             auth_token_update_strategy: Specifies the strategy to use to update the AUTH token.
+                This parameter must be specified with the `auth-token` parameter. Possible
+                values: ROTATE - default, if no update strategy is provided; SET - allowed only
+                after ROTATE; DELETE - allowed only when transitioning to RBAC.
             log_delivery_configurations: Specifies the destination, format and type of the logs.
-            ip_discovery: The network type you choose when modifying a cluster, either ipv4 | ipv6.
-            scale_config: Configures horizontal or vertical scaling for Memcached clusters, specifying the scaling percentage and interval.
+            ip_discovery: The network type you choose when modifying a cluster, either `ipv4` |
+                `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS
+                engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
+                instances built on the Nitro system.
+            scale_config: Configures horizontal or vertical scaling for Memcached clusters,
+                specifying the scaling percentage and interval.
+
+        Returns:
+            The ModifyCacheCluster result, a `shapes.ModifyCacheClusterResult` with
+                `cache_cluster`.
+
+        Raises:
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidCacheSecurityGroupStateFault: The current state of the cache security
+                group does not allow deletion.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.NodeQuotaForClusterExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes in a single cluster.
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyCacheCluster",
@@ -2004,9 +4189,39 @@ class ElastiCache(FacadeBase):
         """Modifies the parameters of a cache parameter group. You can modify up to 20 parameters
         in a single request by submitting a list parameter name and value pairs.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheParameterGroup.html
+
         Args:
             cache_parameter_group_name: The name of the cache parameter group to modify.
-            parameter_name_values: An array of parameter names and values for the parameter update.
+            parameter_name_values: An array of parameter names and values for the parameter
+                update. You must supply at least one parameter name and value; subsequent
+                arguments are optional. A maximum of 20 parameters may be modified per request.
+
+        Returns:
+            The ModifyCacheParameterGroup result, a `shapes.CacheParameterGroupNameMessage` with
+                `cache_parameter_group_name`.
+
+        Raises:
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidCacheParameterGroupStateFault: The current state of the cache
+                parameter group does not allow the requested operation to occur.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyCacheParameterGroup",
@@ -2026,10 +4241,41 @@ class ElastiCache(FacadeBase):
     ) -> shapes.ModifyCacheSubnetGroupResult:
         """Modifies an existing cache subnet group.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheSubnetGroup.html
+
         Args:
-            cache_subnet_group_name: The name for the cache subnet group.
+            cache_subnet_group_name: The name for the cache subnet group. This value is stored
+                as a lowercase string.
             cache_subnet_group_description: A description of the cache subnet group.
             subnet_ids: The EC2 subnet IDs for the cache subnet group.
+
+        Returns:
+            The ModifyCacheSubnetGroup result, a `shapes.ModifyCacheSubnetGroupResult` with
+                `cache_subnet_group`.
+
+        Raises:
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.CacheSubnetQuotaExceededFault: The request cannot be processed because it
+                would exceed the allowed number of subnets in a cache subnet group.
+            errors.SubnetInUse: The requested subnet is being used by another cache subnet
+                group.
+            errors.InvalidSubnet: An invalid subnet identifier was specified.
+            errors.SubnetNotAllowedFault: At least one subnet ID does not match the other subnet
+                IDs. This mismatch typically occurs when a user sets one subnet ID to a regional
+                Availability Zone and a different one to an outpost. Or when a user sets the
+                subnet ID to an Outpost when not subscribed on this service.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyCacheSubnetGroup",
@@ -2055,15 +4301,47 @@ class ElastiCache(FacadeBase):
     ) -> shapes.ModifyGlobalReplicationGroupResult:
         """Modifies the settings for a Global datastore.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
-            apply_immediately: This parameter causes the modifications in this request and any pending modifications to be applied, asynchronously and as soon as possible.
-            cache_node_type: A valid cache node type that you want to scale this Global datastore to.
-            engine: Modifies the engine listed in a global replication group message.
-            engine_version: The upgraded version of the cache engine to be run on the clusters in the Global datastore.
-            cache_parameter_group_name: The name of the cache parameter group to use with the Global datastore.
+            apply_immediately: This parameter causes the modifications in this request and any
+                pending modifications to be applied, asynchronously and as soon as possible.
+                Modifications to Global Replication Groups cannot be requested to be applied in
+                PreferredMaintenceWindow.
+            cache_node_type: A valid cache node type that you want to scale this Global
+                datastore to.
+            engine: Modifies the engine listed in a global replication group message. The
+                options are valkey, memcached or redis.
+            engine_version: The upgraded version of the cache engine to be run on the clusters
+                in the Global datastore.
+            cache_parameter_group_name: The name of the cache parameter group to use with the
+                Global datastore. It must be compatible with the major engine version used by
+                the Global datastore.
             global_replication_group_description: A description of the Global datastore
-            automatic_failover_enabled: Determines whether a read replica is automatically promoted to read/write primary if the existing primary encounters a failure.
+            automatic_failover_enabled: Determines whether a read replica is automatically
+                promoted to read/write primary if the existing primary encounters a failure.
+
+        Returns:
+            The ModifyGlobalReplicationGroup result, a
+                `shapes.ModifyGlobalReplicationGroupResult` with `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyGlobalReplicationGroup",
@@ -2118,48 +4396,146 @@ class ElastiCache(FacadeBase):
         """Modifies the settings for a replication group. This is limited to Valkey and Redis OSS 7
         and above.
 
-        -
-
-        Scaling for Valkey or Redis OSS (cluster mode enabled) in the ElastiCache User Guide
-
-        -
-
-        ModifyReplicationGroupShardConfiguration in the ElastiCache API Reference
+        - Scaling for Valkey or Redis OSS (cluster mode enabled) in the ElastiCache User Guide
+        - ModifyReplicationGroupShardConfiguration in the ElastiCache API Reference
 
         This operation is valid for Valkey or Redis OSS only.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html
+
         Args:
             replication_group_id: The identifier of the replication group to modify.
-            replication_group_description: A description for the replication group.
-            primary_cluster_id: For replication groups with a single primary, if this parameter is specified, ElastiCache promotes the specified cluster in the specified replication group to the primary role.
-            snapshotting_cluster_id: The cluster ID that is used as the daily snapshot source for the replication group.
-            automatic_failover_enabled: Determines whether a read replica is automatically promoted to read/write primary if the existing primary encounters a failure.
+            replication_group_description: A description for the replication group. Maximum
+                length is 255 characters.
+            primary_cluster_id: For replication groups with a single primary, if this parameter
+                is specified, ElastiCache promotes the specified cluster in the specified
+                replication group to the primary role. The nodes of all other clusters in the
+                replication group are read replicas.
+            snapshotting_cluster_id: The cluster ID that is used as the daily snapshot source
+                for the replication group. This parameter cannot be set for Valkey or Redis OSS
+                (cluster mode enabled) replication groups.
+            automatic_failover_enabled: Determines whether a read replica is automatically
+                promoted to read/write primary if the existing primary encounters a failure.
             multi_az_enabled: A flag to indicate MultiAZ is enabled.
-            node_group_id: Deprecated.
-            cache_security_group_names: A list of cache security group names to authorize for the clusters in this replication group.
-            security_group_ids: Specifies the VPC Security Groups associated with the clusters in the replication group.
-            preferred_maintenance_window: Specifies the weekly time range during which maintenance on the cluster is performed.
-            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
-            cache_parameter_group_name: The name of the cache parameter group to apply to all of the clusters in this replication group.
-            notification_topic_status: The status of the Amazon SNS notification topic for the replication group.
-            apply_immediately: If true, this parameter causes the modifications in this request and any pending modifications to be applied, asynchronously and as soon as possible, regardless of the PreferredMaintenanceWindow setting for the replication group.
-            engine: Modifies the engine listed in a replication group message.
-            engine_version: The upgraded version of the cache engine to be run on the clusters in the replication group.
-            auto_minor_version_upgrade: If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to yes if you want to opt-in to the next auto minor version upgrade campaign.
-            snapshot_retention_limit: The number of days for which ElastiCache retains automatic node group (shard) snapshots before deleting them.
-            snapshot_window: The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of the node group (shard) specified by SnapshottingClusterId.
-            cache_node_type: A valid cache node type that you want to scale this replication group to.
-            auth_token: Reserved parameter.
+            node_group_id: Deprecated. This parameter is not used.
+            cache_security_group_names: A list of cache security group names to authorize for
+                the clusters in this replication group. This change is asynchronously applied as
+                soon as possible.
+            security_group_ids: Specifies the VPC Security Groups associated with the clusters
+                in the replication group.
+            preferred_maintenance_window: Specifies the weekly time range during which
+                maintenance on the cluster is performed. It is specified as a range in the
+                format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum maintenance window
+                is a 60 minute period.
+            notification_topic_arn: The Amazon Resource Name (ARN) of the Amazon SNS topic to
+                which notifications are sent.
+            cache_parameter_group_name: The name of the cache parameter group to apply to all of
+                the clusters in this replication group. This change is asynchronously applied as
+                soon as possible for parameters when the `ApplyImmediately` parameter is
+                specified as `true` for this request.
+            notification_topic_status: The status of the Amazon SNS notification topic for the
+                replication group. Notifications are sent only if the status is `active`.
+            apply_immediately: If `true`, this parameter causes the modifications in this
+                request and any pending modifications to be applied, asynchronously and as soon
+                as possible, regardless of the `PreferredMaintenanceWindow` setting for the
+                replication group.
+            engine: Modifies the engine listed in a replication group message. The options are
+                valkey, memcached or redis.
+            engine_version: The upgraded version of the cache engine to be run on the clusters
+                in the replication group.
+            auto_minor_version_upgrade: If you are running Valkey or Redis OSS engine version
+                6.0 or later, set this parameter to yes if you want to opt-in to the next auto
+                minor version upgrade campaign. This parameter is disabled for previous
+                versions.
+            snapshot_retention_limit: The number of days for which ElastiCache retains automatic
+                node group (shard) snapshots before deleting them. For example, if you set
+                `SnapshotRetentionLimit` to 5, a snapshot that was taken today is retained for 5
+                days before being deleted.
+            snapshot_window: The daily time range (in UTC) during which ElastiCache begins
+                taking a daily snapshot of the node group (shard) specified by
+                `SnapshottingClusterId`.
+            cache_node_type: A valid cache node type that you want to scale this replication
+                group to.
+            auth_token: Reserved parameter. The password used to access a password protected
+                server. This parameter must be specified with the `auth-token-update-strategy`
+                parameter. Password constraints: Must be only printable ASCII characters; Must
+                be at least 16 characters and no more than 128 characters in length; Cannot
+                contain any of the following characters: '/', '"', or '@', '%'.
             auth_token_update_strategy: Specifies the strategy to use to update the AUTH token.
-            user_group_ids_to_add: The ID of the user group you are associating with the replication group.
-            user_group_ids_to_remove: The ID of the user group to disassociate from the replication group, meaning the users in the group no longer can access the replication group.
+                This parameter must be specified with the `auth-token` parameter. Possible
+                values: ROTATE - default, if no update strategy is provided; SET - allowed only
+                after ROTATE; DELETE - allowed only when transitioning to RBAC.
+            user_group_ids_to_add: The ID of the user group you are associating with the
+                replication group.
+            user_group_ids_to_remove: The ID of the user group to disassociate from the
+                replication group, meaning the users in the group no longer can access the
+                replication group.
             remove_user_groups: Removes the user group associated with this replication group.
             log_delivery_configurations: Specifies the destination, format and type of the logs.
-            ip_discovery: The network type you choose when modifying a cluster, either ipv4 | ipv6.
-            transit_encryption_enabled: A flag that enables in-transit encryption when set to true.
-            transit_encryption_mode: A setting that allows you to migrate your clients to use in-transit encryption, with no downtime.
-            cluster_mode: Enabled or Disabled.
-            durability: Specifies the durability setting for the replication group.
+            ip_discovery: The network type you choose when modifying a cluster, either `ipv4` |
+                `ipv6`. IPv6 is supported for workloads using Valkey 7.2 and above, Redis OSS
+                engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above on all
+                instances built on the Nitro system.
+            transit_encryption_enabled: A flag that enables in-transit encryption when set to
+                true. If you are enabling in-transit encryption for an existing cluster, you
+                must also set `TransitEncryptionMode` to `preferred`.
+            transit_encryption_mode: A setting that allows you to migrate your clients to use
+                in-transit encryption, with no downtime.
+            cluster_mode: Enabled or Disabled. To modify cluster mode from Disabled to Enabled,
+                you must first set the cluster mode to Compatible. Compatible mode allows your
+                Valkey or Redis OSS clients to connect using both cluster mode enabled and
+                cluster mode disabled. After you migrate all Valkey or Redis OSS clients to use
+                cluster mode enabled, you can then complete cluster mode configuration and set
+                the cluster mode to Enabled.
+            durability: Specifies the durability setting for the replication group. Use this
+                parameter to change the durability mode of an existing replication group, for
+                example from `sync` to `async` or vice versa. For more information, see
+                Durability.
+
+        Returns:
+            The ModifyReplicationGroup result, a `shapes.ModifyReplicationGroupResult` with
+                `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidCacheSecurityGroupStateFault: The current state of the cache security
+                group does not allow deletion.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.NodeQuotaForClusterExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes in a single cluster.
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.InvalidKMSKeyFault: The KMS key supplied is not valid.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyReplicationGroup",
@@ -2212,13 +4588,65 @@ class ElastiCache(FacadeBase):
         """Modifies a replication group's shards (node groups) by allowing you to add shards,
         remove shards, or rebalance the keyspaces among existing shards.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroupShardConfiguration.html
+
         Args:
-            replication_group_id: The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on which the shards are to be configured.
-            node_group_count: The number of node groups (shards) that results from the modification of the shard configuration.
-            apply_immediately: Indicates that the shard reconfiguration process begins immediately.
-            resharding_configuration: Specifies the preferred availability zones for each node group in the cluster.
-            node_groups_to_remove: If the value of NodeGroupCount is less than the current number of node groups (shards), then either NodeGroupsToRemove or NodeGroupsToRetain is required.
-            node_groups_to_retain: If the value of NodeGroupCount is less than the current number of node groups (shards), then either NodeGroupsToRemove or NodeGroupsToRetain is required.
+            replication_group_id: The name of the Valkey or Redis OSS (cluster mode enabled)
+                cluster (replication group) on which the shards are to be configured.
+            node_group_count: The number of node groups (shards) that results from the
+                modification of the shard configuration.
+            apply_immediately: Indicates that the shard reconfiguration process begins
+                immediately. At present, the only permitted value for this parameter is `true`.
+            resharding_configuration: Specifies the preferred availability zones for each node
+                group in the cluster. If the value of `NodeGroupCount` is greater than the
+                current number of node groups (shards), you can use this parameter to specify
+                the preferred availability zones of the cluster's shards. If you omit this
+                parameter ElastiCache selects availability zones for you.
+            node_groups_to_remove: If the value of `NodeGroupCount` is less than the current
+                number of node groups (shards), then either `NodeGroupsToRemove` or
+                `NodeGroupsToRetain` is required. `NodeGroupsToRemove` is a list of
+                `NodeGroupId`s to remove from the cluster.
+            node_groups_to_retain: If the value of `NodeGroupCount` is less than the current
+                number of node groups (shards), then either `NodeGroupsToRemove` or
+                `NodeGroupsToRetain` is required. `NodeGroupsToRetain` is a list of
+                `NodeGroupId`s to retain in the cluster.
+
+        Returns:
+            The ModifyReplicationGroupShardConfiguration result, a
+                `shapes.ModifyReplicationGroupShardConfigurationResult` with
+                `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidVPCNetworkStateFault: The VPC network is in an invalid state.
+            errors.InsufficientCacheClusterCapacityFault: The requested cache node type is not
+                available in the specified Availability Zone. For more information, see
+                InsufficientCacheClusterCapacity in the ElastiCache User Guide.
+            errors.NodeGroupsPerReplicationGroupQuotaExceededFault: The request cannot be
+                processed because it would exceed the maximum allowed number of node groups
+                (shards) in a single replication group. The default maximum is 90
+            errors.NodeQuotaForCustomerExceededFault: The request cannot be processed because it
+                would exceed the allowed number of cache nodes per customer.
+            errors.InvalidKMSKeyFault: The KMS key supplied is not valid.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyReplicationGroupShardConfiguration",
@@ -2249,17 +4677,67 @@ class ElastiCache(FacadeBase):
     ) -> shapes.ModifyServerlessCacheResponse:
         """This API modifies the attributes of a serverless cache.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyServerlessCache.html
+
         Args:
-            serverless_cache_name: User-provided identifier for the serverless cache to be modified.
-            description: User provided description for the serverless cache.
+            serverless_cache_name: User-provided identifier for the serverless cache to be
+                modified.
+            description: User provided description for the serverless cache. Default = NULL,
+                i.e. the existing description is not removed/modified. The description has a
+                maximum length of 255 characters.
             cache_usage_limits: Modify the cache usage limit for the serverless cache.
-            remove_user_group: The identifier of the UserGroup to be removed from association with the Valkey and Redis OSS serverless cache.
-            user_group_id: The identifier of the UserGroup to be associated with the serverless cache.
-            security_group_ids: The new list of VPC security groups to be associated with the serverless cache.
-            snapshot_retention_limit: The number of days for which Elasticache retains automatic snapshots before deleting them.
-            daily_snapshot_time: The daily time during which Elasticache begins taking a daily snapshot of the serverless cache.
-            engine: Modifies the engine listed in a serverless cache request.
-            major_engine_version: Modifies the engine vesion listed in a serverless cache request.
+            remove_user_group: The identifier of the UserGroup to be removed from association
+                with the Valkey and Redis OSS serverless cache. Available for Valkey and Redis
+                OSS only. Default is NULL.
+            user_group_id: The identifier of the UserGroup to be associated with the serverless
+                cache. Available for Valkey and Redis OSS only. Default is NULL - the existing
+                UserGroup is not removed.
+            security_group_ids: The new list of VPC security groups to be associated with the
+                serverless cache. Populating this list means the current VPC security groups
+                will be removed. This security group is used to authorize traffic access for the
+                VPC end-point (private-link). Default = NULL - the existing list of VPC security
+                groups is not removed.
+            snapshot_retention_limit: The number of days for which Elasticache retains automatic
+                snapshots before deleting them. Available for Valkey, Redis OSS and Serverless
+                Memcached only. Default = NULL, i.e. the existing snapshot-retention-limit will
+                not be removed or modified. The maximum value allowed is 35 days.
+            daily_snapshot_time: The daily time during which Elasticache begins taking a daily
+                snapshot of the serverless cache. Available for Valkey, Redis OSS and Serverless
+                Memcached only. The default is NULL, i.e. the existing snapshot time configured
+                for the cluster is not removed.
+            engine: Modifies the engine listed in a serverless cache request. The options are
+                valkey, memcached or redis.
+            major_engine_version: Modifies the engine vesion listed in a serverless cache
+                request.
+
+        Returns:
+            The ModifyServerlessCache result, a `shapes.ModifyServerlessCacheResponse` with
+                `serverless_cache`.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidCredentialsException: You must enter valid credentials.
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyServerlessCache",
@@ -2291,14 +4769,41 @@ class ElastiCache(FacadeBase):
     ) -> shapes.User:
         """Changes user password(s) and/or access string.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUser.html
+
         Args:
             user_id: The ID of the user.
             access_string: Access permissions string used for this user.
             append_access_string: Adds additional user permissions to the access string.
-            passwords: The passwords belonging to the user.
+            passwords: The passwords belonging to the user. You are allowed up to two.
             no_password_required: Indicates no password is required for the user.
             authentication_mode: Specifies how to authenticate the user.
-            engine: Modifies the engine listed for a user.
+            engine: Modifies the engine listed for a user. The options are valkey or redis.
+
+        Returns:
+            The ModifyUser result, a `shapes.User` with `user_id`, `user_name`, `status`,
+                `engine`, `minimum_engine_version`, `access_string`, `user_group_ids`,
+                `authentication`, `arn`.
+
+        Raises:
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.InvalidUserStateFault: The user is not in active state.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyUser",
@@ -2324,11 +4829,41 @@ class ElastiCache(FacadeBase):
     ) -> shapes.UserGroup:
         """Changes the list of users that belong to the user group.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyUserGroup.html
+
         Args:
             user_group_id: The ID of the user group.
             user_ids_to_add: The list of user IDs to add to the user group.
             user_ids_to_remove: The list of user IDs to remove from the user group.
-            engine: Modifies the engine listed in a user group.
+            engine: Modifies the engine listed in a user group. The options are valkey or redis.
+
+        Returns:
+            The ModifyUserGroup result, a `shapes.UserGroup` with `user_group_id`, `status`,
+                `engine`, `user_ids`, `minimum_engine_version`, `pending_changes`,
+                `replication_groups`, `serverless_caches`, `arn`.
+
+        Raises:
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.DuplicateUserNameFault: A user with this username already exists.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.DefaultUserRequired: You must add default user to a user group.
+            errors.InvalidUserGroupStateFault: The user group is not in an active state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ModifyUserGroup",
@@ -2352,11 +4887,41 @@ class ElastiCache(FacadeBase):
         """Prepares the serverless cache for data migration by validating the configuration and
         setting up the migration resources.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PrepareMigration.html
+
         Args:
             serverless_cache_name: The name of the serverless cache to prepare for migration.
-            customer_node_endpoint_list: The list of endpoints from which to migrate data.
-            source_authentication_configuration: The authentication configuration for connecting to the source during migration.
-            source_tls_configuration: The TLS configuration for connecting to the source during migration.
+            customer_node_endpoint_list: The list of endpoints from which to migrate data. For
+                serverless cache migrations, the list should have only one element.
+            source_authentication_configuration: The authentication configuration for connecting
+                to the source during migration.
+            source_tls_configuration: The TLS configuration for connecting to the source during
+                migration.
+
+        Returns:
+            The PrepareMigration result, a `shapes.PrepareMigrationResponse` with
+                `serverless_cache`.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheAlreadyUnderMigrationFault: A migration is already in progress
+                for this serverless cache. You cannot start another migration until the current
+                one completes.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "PrepareMigration",
@@ -2381,11 +4946,43 @@ class ElastiCache(FacadeBase):
         for cancellation and are non-refundable. For more information, see Managing Costs with
         Reserved Nodes.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_PurchaseReservedCacheNodesOffering.html
+
         Args:
-            reserved_cache_nodes_offering_id: The ID of the reserved cache node offering to purchase.
+            reserved_cache_nodes_offering_id: The ID of the reserved cache node offering to
+                purchase.
             reserved_cache_node_id: A customer-specified identifier to track this reservation.
             cache_node_count: The number of cache node instances to reserve.
             tags: Tags as `shapes.Tag` objects or a mapping of key to value (None for no value).
+
+        Returns:
+            The PurchaseReservedCacheNodesOffering result, a
+                `shapes.PurchaseReservedCacheNodesOfferingResult` with `reserved_cache_node`.
+
+        Raises:
+            errors.ReservedCacheNodesOfferingNotFoundFault: The requested cache node offering
+                does not exist.
+            errors.ReservedCacheNodeAlreadyExistsFault: You already have a reservation with the
+                given identifier.
+            errors.ReservedCacheNodeQuotaExceededFault: The request cannot be processed because
+                it would exceed the user's cache node quota.
+            errors.TagQuotaPerResourceExceeded: The request cannot be processed because it would
+                cause the resource to have more than the allowed number of tags. The maximum
+                number of tags permitted on a resource is 50.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "PurchaseReservedCacheNodesOffering",
@@ -2406,9 +5003,33 @@ class ElastiCache(FacadeBase):
     ) -> shapes.RebalanceSlotsInGlobalReplicationGroupResult:
         """Redistribute slots to ensure uniform distribution across existing shards in the cluster.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebalanceSlotsInGlobalReplicationGroup.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
-            apply_immediately: If True, redistribution is applied immediately.
+            apply_immediately: If `True`, redistribution is applied immediately.
+
+        Returns:
+            The RebalanceSlotsInGlobalReplicationGroup result, a
+                `shapes.RebalanceSlotsInGlobalReplicationGroupResult` with
+                `global_replication_group`.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "RebalanceSlotsInGlobalReplicationGroup",
@@ -2435,9 +5056,43 @@ class ElastiCache(FacadeBase):
 
         When the reboot is complete, a cluster event is created.
 
+        Rebooting a cluster is currently supported on Memcached, Valkey and Redis OSS (cluster
+        mode disabled) clusters. Rebooting is not supported on Valkey or Redis OSS (cluster mode
+        enabled) clusters.
+
+        If you make changes to parameters that require a Valkey or Redis OSS (cluster mode
+        enabled) cluster reboot for the changes to be applied, see Rebooting a Cluster for an
+        alternate process.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebootCacheCluster.html
+
         Args:
-            cache_cluster_id: The cluster identifier.
-            cache_node_ids_to_reboot: A list of cache node IDs to reboot.
+            cache_cluster_id: The cluster identifier. This parameter is stored as a lowercase
+                string.
+            cache_node_ids_to_reboot: A list of cache node IDs to reboot. A node ID is a numeric
+                identifier (0001, 0002, etc.). To reboot an entire cluster, specify all of the
+                cache node IDs.
+
+        Returns:
+            The RebootCacheCluster result, a `shapes.RebootCacheClusterResult` with
+                `cache_cluster`.
+
+        Raises:
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "RebootCacheCluster",
@@ -2454,15 +5109,70 @@ class ElastiCache(FacadeBase):
         resource_name: str,
         tag_keys: Sequence[str],
     ) -> shapes.TagListMessage:
-        """Removes the tags identified by the TagKeys list from the named resource. A tag is a
+        """Removes the tags identified by the `TagKeys` list from the named resource. A tag is a
         key-value pair where the key and value are case-sensitive. You can use tags to
         categorize and track all your ElastiCache resources. When you add or remove tags on
         replication groups, those actions will be replicated to all nodes in the replication
         group. For more information, see Resource-level permissions.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html
+
         Args:
-            resource_name: The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
-            tag_keys: A list of TagKeys identifying the tags you want removed from the named resource.
+            resource_name: The Amazon Resource Name (ARN) of the resource from which you want
+                the tags removed, for example
+                `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+                `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
+            tag_keys: A list of `TagKeys` identifying the tags you want removed from the named
+                resource.
+
+        Returns:
+            The RemoveTagsFromResource result, a `shapes.TagListMessage` with `tag_list`.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.ReservedCacheNodeNotFoundFault: The requested reserved cache node was not
+                found.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidServerlessCacheSnapshotStateFault: The state of the serverless cache
+                snapshot was not received. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidARNFault: The requested Amazon Resource Name (ARN) does not refer to
+                an existing resource.
+            errors.TagNotFoundFault: The requested tag was not found on this resource.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "RemoveTagsFromResource",
@@ -2482,13 +5192,46 @@ class ElastiCache(FacadeBase):
     ) -> shapes.CacheParameterGroupNameMessage:
         """Modifies the parameters of a cache parameter group to the engine or system default
         value. You can reset specific parameters by submitting a list of parameter names. To
-        reset the entire cache parameter group, specify the ResetAllParameters and
-        CacheParameterGroupName parameters.
+        reset the entire cache parameter group, specify the `ResetAllParameters` and
+        `CacheParameterGroupName` parameters.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ResetCacheParameterGroup.html
 
         Args:
             cache_parameter_group_name: The name of the cache parameter group to reset.
-            reset_all_parameters: If true, all parameters in the cache parameter group are reset to their default values.
+            reset_all_parameters: If `true`, all parameters in the cache parameter group are
+                reset to their default values. If `false`, only the parameters listed by
+                `ParameterNameValues` are reset to their default values.
             parameter_name_values: An array of parameter names to reset to their default values.
+                If `ResetAllParameters` is `true`, do not use `ParameterNameValues`. If
+                `ResetAllParameters` is `false`, you must specify the name of at least one
+                parameter to reset.
+
+        Returns:
+            The ResetCacheParameterGroup result, a `shapes.CacheParameterGroupNameMessage` with
+                `cache_parameter_group_name`.
+
+        Raises:
+            errors.InvalidCacheParameterGroupStateFault: The current state of the cache
+                parameter group does not allow the requested operation to occur.
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.InvalidGlobalReplicationGroupStateFault: The Global datastore is not
+                available or in primary-only state.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "ResetCacheParameterGroup",
@@ -2510,10 +5253,42 @@ class ElastiCache(FacadeBase):
         """Revokes ingress from a cache security group. Use this operation to disallow access from
         an Amazon EC2 security group that had been previously authorized.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RevokeCacheSecurityGroupIngress.html
+
         Args:
-            cache_security_group_name: The name of the cache security group to revoke ingress from.
-            ec2_security_group_name: The name of the Amazon EC2 security group to revoke access from.
-            ec2_security_group_owner_id: The Amazon account number of the Amazon EC2 security group owner.
+            cache_security_group_name: The name of the cache security group to revoke ingress
+                from.
+            ec2_security_group_name: The name of the Amazon EC2 security group to revoke access
+                from.
+            ec2_security_group_owner_id: The Amazon account number of the Amazon EC2 security
+                group owner. Note that this is not the same thing as an Amazon access key ID -
+                you must provide a valid Amazon account number for this parameter.
+
+        Returns:
+            The RevokeCacheSecurityGroupIngress result, a
+                `shapes.RevokeCacheSecurityGroupIngressResult` with `cache_security_group`.
+
+        Raises:
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.AuthorizationNotFoundFault: The specified Amazon EC2 security group is not
+                authorized for the specified cache security group.
+            errors.InvalidCacheSecurityGroupStateFault: The current state of the cache security
+                group does not allow deletion.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "RevokeCacheSecurityGroupIngress",
@@ -2536,12 +5311,59 @@ class ElastiCache(FacadeBase):
     ) -> shapes.StartMigrationResponse:
         """Starts the migration of data.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StartMigration.html
+
         Args:
-            serverless_cache_name: The name of the serverless cache to which data is being migrated.
-            replication_group_id: The ID of the replication group to which data should be migrated.
-            customer_node_endpoint_list: The list of endpoints from which to migrate data.
-            auto_cutover: Specifies whether ElastiCache automatically attempts to complete the migration after data sync is established.
-            clear_target_cache_data: Specifies whether ElastiCache deletes existing data in the serverless cache before migration begins.
+            serverless_cache_name: The name of the serverless cache to which data is being
+                migrated.
+            replication_group_id: The ID of the replication group to which data should be
+                migrated.
+            customer_node_endpoint_list: The list of endpoints from which to migrate data. For
+                Valkey or Redis OSS (cluster mode disabled), the list should have only one
+                element. For serverless cache migrations, ElastiCache uses the endpoint that you
+                provided in `PrepareMigration`.
+            auto_cutover: Specifies whether ElastiCache automatically attempts to complete the
+                migration after data sync is established.
+            clear_target_cache_data: Specifies whether ElastiCache deletes existing data in the
+                serverless cache before migration begins. After `StopMigration`,
+                `StartMigration` requires this option to restart the data sync.
+
+        Returns:
+            The StartMigration result, a `shapes.StartMigrationResponse` with
+                `replication_group`, `serverless_cache`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupAlreadyUnderMigrationFault: The targeted replication group is
+                not available.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheNotUnderMigrationFault: The serverless cache is not currently
+                under migration.
+            errors.MigrationHealthFault: The migration is not healthy. Check the events for this
+                serverless cache for more details. For `CompleteMigration`, set `Force` to true
+                to bypass this check.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "StartMigration",
@@ -2562,10 +5384,36 @@ class ElastiCache(FacadeBase):
     ) -> shapes.StopMigrationResponse:
         """Stops an ongoing data sync between the source and the serverless cache. The migration
         remains open and the data sync can be restarted. This operation is valid only while the
-        migration is syncing; during cutover it returns InvalidServerlessCacheStateFault.
+        migration is syncing; during cutover it returns `InvalidServerlessCacheStateFault`.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_StopMigration.html
 
         Args:
-            serverless_cache_name: The name of the serverless cache for which to stop the data sync.
+            serverless_cache_name: The name of the serverless cache for which to stop the data
+                sync.
+
+        Returns:
+            The StopMigration result, a `shapes.StopMigrationResponse` with `serverless_cache`.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidServerlessCacheStateFault: The account for these credentials is not
+                currently active.
+            errors.ServerlessCacheNotUnderMigrationFault: The serverless cache is not currently
+                under migration.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "StopMigration",
@@ -2581,7 +5429,7 @@ class ElastiCache(FacadeBase):
         replication_group_id: str,
         node_group_id: str,
     ) -> shapes.TestFailoverResult:
-        """Represents the input of a TestFailover operation which tests automatic failover on a
+        """Represents the input of a `TestFailover` operation which tests automatic failover on a
         specified node group (called shard in the console) in a replication group (called
         cluster in the console).
 
@@ -2592,11 +5440,71 @@ class ElastiCache(FacadeBase):
 
         Note the following
 
-        -
+        - A customer can use this operation to test automatic failover on up to 15 shards
+          (called node groups in the ElastiCache API and Amazon CLI) in any rolling 24-hour
+          period.
+        - If calling this operation on shards in different clusters (called replication groups
+          in the API and CLI), the calls can be made concurrently.
+        - If calling this operation multiple times on different shards in the same Valkey or
+          Redis OSS (cluster mode enabled) replication group, the first node replacement must
+          complete before a subsequent call can be made.
+        - To determine whether the node replacement is complete you can check Events using the
+          Amazon ElastiCache console, the Amazon CLI, or the ElastiCache API. Look for the
+          following automatic failover related events, listed here in order of occurrance:
+            1. Replication group message: `Test Failover API called for node group
+               <node-group-id>`
+            2. Cache cluster message: `Failover from primary node <primary-node-id> to replica
+               node <node-id> completed`
+            3. Replication group message: `Failover from primary node <primary-node-id> to
+               replica node <node-id> completed`
+            4. Cache cluster message: `Recovering cache nodes <node-id>`
+            5. Cache cluster message: `Finished recovery for cache nodes <node-id>`
+        - For more information see:
+            - Viewing ElastiCache Events in the ElastiCache User Guide
+            - DescribeEvents in the ElastiCache API Reference
+
+        Also see, Testing Multi-AZ in the ElastiCache User Guide.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestFailover.html
 
         Args:
-            replication_group_id: The name of the replication group (console: cluster) whose automatic failover is being tested by this operation.
-            node_group_id: The name of the node group (called shard in the console) in this replication group on which automatic failover is to be tested.
+            replication_group_id: The name of the replication group (console: cluster) whose
+                automatic failover is being tested by this operation.
+            node_group_id: The name of the node group (called shard in the console) in this
+                replication group on which automatic failover is to be tested. You may test
+                automatic failover on up to 15 node groups in any rolling 24-hour period.
+
+        Returns:
+            The TestFailover result, a `shapes.TestFailoverResult` with `replication_group`.
+
+        Raises:
+            errors.APICallRateForCustomerExceededFault: The customer has exceeded the allowed
+                rate of API calls.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.NodeGroupNotFoundFault: The node group specified by the `NodeGroupId`
+                parameter could not be found. Please verify that the node group exists and that
+                you spelled the `NodeGroupId` value correctly.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.TestFailoverNotAvailableFault: The `TestFailover` action is not available.
+            errors.InvalidKMSKeyFault: The KMS key supplied is not valid.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "TestFailover",
@@ -2615,9 +5523,40 @@ class ElastiCache(FacadeBase):
     ) -> shapes.TestMigrationResponse:
         """Async API to test connection between source and target replication group.
 
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_TestMigration.html
+
         Args:
-            replication_group_id: The ID of the replication group to which data is to be migrated.
+            replication_group_id: The ID of the replication group to which data is to be
+                migrated.
             customer_node_endpoint_list: List of endpoints from which data should be migrated.
+                List should have only one element.
+
+        Returns:
+            The TestMigration result, a `shapes.TestMigrationResponse` with `replication_group`.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidReplicationGroupStateFault: The requested replication group is not in
+                the `available` state.
+            errors.ReplicationGroupAlreadyUnderMigrationFault: The targeted replication group is
+                not available.
+            errors.InvalidCacheClusterStateFault: The requested cluster is not in the
+                `available` state.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._call(
             "TestMigration",
@@ -2637,14 +5576,46 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.CacheCluster]:
-        """Iterate over every item of DescribeCacheClusters across pages.
+        """Iterate over every `CacheCluster` of the DescribeCacheClusters pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
 
         Args:
-            cache_cluster_id: The user-supplied cluster identifier.
-            show_cache_node_info: An optional flag that can be included in the DescribeCacheCluster request to retrieve information about the individual cache nodes.
-            show_cache_clusters_not_in_replication_groups: An optional flag that can be included in the DescribeCacheCluster request to show only nodes (API/CLI: clusters) that are not members of a replication group.
-            page_size: How many items to ask for in each page.
+            cache_cluster_id: The user-supplied cluster identifier. If this parameter is
+                specified, only information about that specific cluster is returned. This
+                parameter isn't case sensitive.
+            show_cache_node_info: An optional flag that can be included in the
+                `DescribeCacheCluster` request to retrieve information about the individual
+                cache nodes.
+            show_cache_clusters_not_in_replication_groups: An optional flag that can be included
+                in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters)
+                that are not members of a replication group. In practice, this means Memcached
+                and single node Valkey or Redis OSS clusters.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `CacheCluster` items of every page.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheClusters",
@@ -2669,15 +5640,37 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.CacheEngineVersion]:
-        """Iterate over every item of DescribeCacheEngineVersions across pages.
+        """Iterate over every `CacheEngineVersion` of the DescribeCacheEngineVersions pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheEngineVersions.html
 
         Args:
-            engine: The cache engine to return.
+            engine: The cache engine to return. Valid values: `memcached` | `redis`
             engine_version: The cache engine version to return.
-            cache_parameter_group_family: The name of a specific cache parameter group family to return details for.
-            default_only: If true, specifies that only the default version of the specified engine or engine and major version combination is to be returned.
-            page_size: How many items to ask for in each page.
+            cache_parameter_group_family: The name of a specific cache parameter group family to
+                return details for.
+            default_only: If `true`, specifies that only the default version of the specified
+                engine or engine and major version combination is to be returned.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `CacheEngineVersion` items of every page.
+
+        Raises:
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheEngineVersions",
@@ -2700,12 +5693,38 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.CacheParameterGroup]:
-        """Iterate over every item of DescribeCacheParameterGroups across pages.
+        """Iterate over every `CacheParameterGroup` of the DescribeCacheParameterGroups pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameterGroups.html
 
         Args:
-            cache_parameter_group_name: The name of a specific cache parameter group to return details for.
-            page_size: How many items to ask for in each page.
+            cache_parameter_group_name: The name of a specific cache parameter group to return
+                details for.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `CacheParameterGroup` items of every page.
+
+        Raises:
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheParameterGroups",
@@ -2726,13 +5745,39 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.Parameter]:
-        """Iterate over every item of DescribeCacheParameters across pages.
+        """Iterate over every `Parameter` of the DescribeCacheParameters pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheParameters.html
 
         Args:
-            cache_parameter_group_name: The name of a specific cache parameter group to return details for.
+            cache_parameter_group_name: The name of a specific cache parameter group to return
+                details for.
             source: The parameter types to return.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `Parameter` items of every page.
+
+        Raises:
+            errors.CacheParameterGroupNotFoundFault: The requested cache parameter group name
+                does not refer to an existing cache parameter group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheParameters",
@@ -2753,12 +5798,38 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.CacheSecurityGroup]:
-        """Iterate over every item of DescribeCacheSecurityGroups across pages.
+        """Iterate over every `CacheSecurityGroup` of the DescribeCacheSecurityGroups pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSecurityGroups.html
 
         Args:
-            cache_security_group_name: The name of the cache security group to return details for.
-            page_size: How many items to ask for in each page.
+            cache_security_group_name: The name of the cache security group to return details
+                for.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `CacheSecurityGroup` items of every page.
+
+        Raises:
+            errors.CacheSecurityGroupNotFoundFault: The requested cache security group name does
+                not refer to an existing cache security group.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheSecurityGroups",
@@ -2778,12 +5849,34 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.CacheSubnetGroup]:
-        """Iterate over every item of DescribeCacheSubnetGroups across pages.
+        """Iterate over every `CacheSubnetGroup` of the DescribeCacheSubnetGroups pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheSubnetGroups.html
 
         Args:
             cache_subnet_group_name: The name of the cache subnet group to return details for.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `CacheSubnetGroup` items of every page.
+
+        Raises:
+            errors.CacheSubnetGroupNotFoundFault: The requested cache subnet group name does not
+                refer to an existing cache subnet group.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeCacheSubnetGroups",
@@ -2803,12 +5896,35 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.Parameter]:
-        """Iterate over every item of DescribeEngineDefaultParameters across pages.
+        """Iterate over every `Parameter` of the DescribeEngineDefaultParameters pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEngineDefaultParameters.html
 
         Args:
             cache_parameter_group_family: The name of the cache parameter group family.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `Parameter` items of every page.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeEngineDefaultParameters",
@@ -2832,16 +5948,43 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.Event]:
-        """Iterate over every item of DescribeEvents across pages.
+        """Iterate over every `Event` of the DescribeEvents pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeEvents.html
 
         Args:
             source_identifier: The identifier of the event source for which events are returned.
-            source_type: The event source to retrieve events for.
-            start_time: The beginning of the time interval to retrieve events for, specified in ISO 8601 format.
-            end_time: The end of the time interval for which to retrieve events, specified in ISO 8601 format.
+                If not specified, all sources are included in the response.
+            source_type: The event source to retrieve events for. If no value is specified, all
+                events are returned.
+            start_time: The beginning of the time interval to retrieve events for, specified in
+                ISO 8601 format.
+            end_time: The end of the time interval for which to retrieve events, specified in
+                ISO 8601 format.
             duration: The number of minutes worth of events to retrieve.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `Event` items of every page.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeEvents",
@@ -2870,17 +6013,50 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ReservedCacheNode]:
-        """Iterate over every item of DescribeReservedCacheNodes across pages.
+        """Iterate over every `ReservedCacheNode` of the DescribeReservedCacheNodes pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodes.html
 
         Args:
-            reserved_cache_node_id: The reserved cache node identifier filter value.
-            reserved_cache_nodes_offering_id: The offering identifier filter value.
-            cache_node_type: The cache node type filter value.
-            duration: The duration filter value, specified in years or seconds.
-            product_description: The product description filter value.
-            offering_type: The offering type filter value.
-            page_size: How many items to ask for in each page.
+            reserved_cache_node_id: The reserved cache node identifier filter value. Use this
+                parameter to show only the reservation that matches the specified reservation
+                ID.
+            reserved_cache_nodes_offering_id: The offering identifier filter value. Use this
+                parameter to show only purchased reservations matching the specified offering
+                identifier.
+            cache_node_type: The cache node type filter value. Use this parameter to show only
+                those reservations matching the specified cache node type.
+            duration: The duration filter value, specified in years or seconds. Use this
+                parameter to show only reservations for this duration.
+            product_description: The product description filter value. Use this parameter to
+                show only those reservations matching the specified product description.
+            offering_type: The offering type filter value. Use this parameter to show only the
+                available offerings matching the specified offering type.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ReservedCacheNode` items of every page.
+
+        Raises:
+            errors.ReservedCacheNodeNotFoundFault: The requested reserved cache node was not
+                found.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeReservedCacheNodes",
@@ -2909,16 +6085,48 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ReservedCacheNodesOffering]:
-        """Iterate over every item of DescribeReservedCacheNodesOfferings across pages.
+        """Iterate over every `ReservedCacheNodesOffering` of the
+        DescribeReservedCacheNodesOfferings pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReservedCacheNodesOfferings.html
 
         Args:
-            reserved_cache_nodes_offering_id: The offering identifier filter value.
-            cache_node_type: The cache node type filter value.
-            duration: Duration filter value, specified in years or seconds.
-            product_description: The product description filter value.
-            offering_type: The offering type filter value.
-            page_size: How many items to ask for in each page.
+            reserved_cache_nodes_offering_id: The offering identifier filter value. Use this
+                parameter to show only the available offering that matches the specified
+                reservation identifier.
+            cache_node_type: The cache node type filter value. Use this parameter to show only
+                the available offerings matching the specified cache node type.
+            duration: Duration filter value, specified in years or seconds. Use this parameter
+                to show only reservations for a given duration.
+            product_description: The product description filter value. Use this parameter to
+                show only the available offerings matching the specified product description.
+            offering_type: The offering type filter value. Use this parameter to show only the
+                available offerings matching the specified offering type.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ReservedCacheNodesOffering` items of every page.
+
+        Raises:
+            errors.ReservedCacheNodesOfferingNotFoundFault: The requested cache node offering
+                does not exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeReservedCacheNodesOfferings",
@@ -2942,12 +6150,38 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ReplicationGroup]:
-        """Iterate over every item of DescribeReplicationGroups across pages.
+        """Iterate over every `ReplicationGroup` of the DescribeReplicationGroups pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
 
         Args:
-            replication_group_id: The identifier for the replication group to be described.
-            page_size: How many items to ask for in each page.
+            replication_group_id: The identifier for the replication group to be described. This
+                parameter is not case sensitive.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ReplicationGroup` items of every page.
+
+        Raises:
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeReplicationGroups",
@@ -2971,16 +6205,51 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.Snapshot]:
-        """Iterate over every item of DescribeSnapshots across pages.
+        """Iterate over every `Snapshot` of the DescribeSnapshots pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
 
         Args:
-            replication_group_id: A user-supplied replication group identifier.
-            cache_cluster_id: A user-supplied cluster identifier.
-            snapshot_name: A user-supplied name of the snapshot.
-            snapshot_source: If set to system, the output shows snapshots that were automatically created by ElastiCache.
-            show_node_group_config: A Boolean value which if true, the node group (shard) configuration is included in the snapshot description.
-            page_size: How many items to ask for in each page.
+            replication_group_id: A user-supplied replication group identifier. If this
+                parameter is specified, only snapshots associated with that specific replication
+                group are described.
+            cache_cluster_id: A user-supplied cluster identifier. If this parameter is
+                specified, only snapshots associated with that specific cluster are described.
+            snapshot_name: A user-supplied name of the snapshot. If this parameter is specified,
+                only this snapshot are described.
+            snapshot_source: If set to `system`, the output shows snapshots that were
+                automatically created by ElastiCache. If set to `user` the output shows
+                snapshots that were manually created. If omitted, the output shows both
+                automatically and manually created snapshots.
+            show_node_group_config: A Boolean value which if true, the node group (shard)
+                configuration is included in the snapshot description.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `Snapshot` items of every page.
+
+        Raises:
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeSnapshots",
@@ -3005,13 +6274,37 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ServiceUpdate]:
-        """Iterate over every item of DescribeServiceUpdates across pages.
+        """Iterate over every `ServiceUpdate` of the DescribeServiceUpdates pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServiceUpdates.html
 
         Args:
             service_update_name: The unique ID of the service update
             service_update_status: The status of the service update
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ServiceUpdate` items of every page.
+
+        Raises:
+            errors.ServiceUpdateNotFoundFault: The service update doesn't exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeServiceUpdates",
@@ -3039,19 +6332,45 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.UpdateAction]:
-        """Iterate over every item of DescribeUpdateActions across pages.
+        """Iterate over every `UpdateAction` of the DescribeUpdateActions pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUpdateActions.html
 
         Args:
             service_update_name: The unique ID of the service update
             replication_group_ids: The replication group IDs
             cache_cluster_ids: The cache cluster IDs
-            engine: The Elasticache engine to which the update applies.
+            engine: The Elasticache engine to which the update applies. Either Valkey, Redis OSS
+                or Memcached.
             service_update_status: The status of the service update
-            service_update_time_range: The range of time specified to search for service updates that are in available status
+            service_update_time_range: The range of time specified to search for service updates
+                that are in available status
             update_action_status: The status of the update action.
-            show_node_level_update_status: Dictates whether to include node level update status in the response
-            page_size: How many items to ask for in each page.
+            show_node_level_update_status: Dictates whether to include node level update status
+                in the response
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `UpdateAction` items of every page.
+
+        Raises:
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeUpdateActions",
@@ -3079,13 +6398,38 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.GlobalReplicationGroup]:
-        """Iterate over every item of DescribeGlobalReplicationGroups across pages.
+        """Iterate over every `GlobalReplicationGroup` of the DescribeGlobalReplicationGroups
+        pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
 
         Args:
             global_replication_group_id: The name of the Global datastore
             show_member_info: Returns the list of members that comprise the Global datastore.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `GlobalReplicationGroup` items of every page.
+
+        Raises:
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeGlobalReplicationGroups",
@@ -3106,12 +6450,37 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.UserGroup]:
-        """Iterate over every item of DescribeUserGroups across pages.
+        """Iterate over every `UserGroup` of the DescribeUserGroups pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html
 
         Args:
             user_group_id: The ID of the user group.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `UserGroup` items of every page.
+
+        Raises:
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeUserGroups",
@@ -3133,14 +6502,39 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.User]:
-        """Iterate over every item of DescribeUsers across pages.
+        """Iterate over every `User` of the DescribeUsers pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
 
         Args:
             engine: The engine.
             user_id: The ID of the user.
             filters: Filter to determine the list of User IDs to return.
-            page_size: How many items to ask for in each page.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `User` items of every page.
+
+        Raises:
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeUsers",
@@ -3164,14 +6558,48 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ServerlessCacheSnapshot]:
-        """Iterate over every item of DescribeServerlessCacheSnapshots across pages.
+        """Iterate over every `ServerlessCacheSnapshot` of the DescribeServerlessCacheSnapshots
+        pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html
 
         Args:
-            serverless_cache_name: The identifier of serverless cache.
+            serverless_cache_name: The identifier of serverless cache. If this parameter is
+                specified, only snapshots associated with that specific serverless cache are
+                described. Available for Valkey, Redis OSS and Serverless Memcached only.
             serverless_cache_snapshot_name: The identifier of the serverless cache’s snapshot.
-            snapshot_type: The type of snapshot that is being described.
-            page_size: How many items to ask for in each page.
+                If this parameter is specified, only this snapshot is described. Available for
+                Valkey, Redis OSS and Serverless Memcached only.
+            snapshot_type: The type of snapshot that is being described. Available for Valkey,
+                Redis OSS and Serverless Memcached only.
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ServerlessCacheSnapshot` items of every page.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeServerlessCacheSnapshots",
@@ -3193,12 +6621,39 @@ class ElastiCache(FacadeBase):
         page_size: int | None = None,
         max_items: int | None = None,
     ) -> Iterator[shapes.ServerlessCache]:
-        """Iterate over every item of DescribeServerlessCaches across pages.
+        """Iterate over every `ServerlessCache` of the DescribeServerlessCaches pages.
+
+        Each page is asked for as you iterate; the arguments are checked when you call this.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
 
         Args:
-            serverless_cache_name: The identifier for the serverless cache.
-            page_size: How many items to ask for in each page.
+            serverless_cache_name: The identifier for the serverless cache. If this parameter is
+                specified, only information about that specific serverless cache is returned.
+                Default: NULL
+            page_size: How many items to ask for in each page (the operation's limit).
             max_items: Stop after this many items in all.
+
+        Returns:
+            An iterator over the `ServerlessCache` items of every page.
+
+        Raises:
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         return self._paginate(
             "DescribeServerlessCaches",
@@ -3224,14 +6679,52 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the CacheClusterAvailable condition holds, polling DescribeCacheClusters.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
+
         Args:
-            cache_cluster_id: The user-supplied cluster identifier.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
-            show_cache_node_info: An optional flag that can be included in the DescribeCacheCluster request to retrieve information about the individual cache nodes.
-            show_cache_clusters_not_in_replication_groups: An optional flag that can be included in the DescribeCacheCluster request to show only nodes (API/CLI: clusters) that are not members of a replication group.
+            cache_cluster_id: The user-supplied cluster identifier. If this parameter is
+                specified, only information about that specific cluster is returned. This
+                parameter isn't case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+            show_cache_node_info: An optional flag that can be included in the
+                `DescribeCacheCluster` request to retrieve information about the individual
+                cache nodes.
+            show_cache_clusters_not_in_replication_groups: An optional flag that can be included
+                in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters)
+                that are not members of a replication group. In practice, this means Memcached
+                and single node Valkey or Redis OSS clusters.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 40).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "CacheClusterAvailable",
@@ -3260,14 +6753,50 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the CacheClusterDeleted condition holds, polling DescribeCacheClusters.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeCacheClusters.html
+
         Args:
-            cache_cluster_id: The user-supplied cluster identifier.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
-            show_cache_node_info: An optional flag that can be included in the DescribeCacheCluster request to retrieve information about the individual cache nodes.
-            show_cache_clusters_not_in_replication_groups: An optional flag that can be included in the DescribeCacheCluster request to show only nodes (API/CLI: clusters) that are not members of a replication group.
+            cache_cluster_id: The user-supplied cluster identifier. If this parameter is
+                specified, only information about that specific cluster is returned. This
+                parameter isn't case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
+            show_cache_node_info: An optional flag that can be included in the
+                `DescribeCacheCluster` request to retrieve information about the individual
+                cache nodes.
+            show_cache_clusters_not_in_replication_groups: An optional flag that can be included
+                in the `DescribeCacheCluster` request to show only nodes (API/CLI: clusters)
+                that are not members of a replication group. In practice, this means Memcached
+                and single node Valkey or Redis OSS clusters.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 40).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "CacheClusterDeleted",
@@ -3295,12 +6824,44 @@ class ElastiCache(FacadeBase):
         """Wait until the ReplicationGroupAvailable condition holds, polling
         DescribeReplicationGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
+
         Args:
-            replication_group_id: The identifier for the replication group to be described.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            replication_group_id: The identifier for the replication group to be described. This
+                parameter is not case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 40).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.ReplicationGroupNotFoundFault: The specified replication group does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "ReplicationGroupAvailable",
@@ -3326,12 +6887,42 @@ class ElastiCache(FacadeBase):
         """Wait until the ReplicationGroupDeleted condition holds, polling
         DescribeReplicationGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeReplicationGroups.html
+
         Args:
-            replication_group_id: The identifier for the replication group to be described.
-            max_records: The maximum number of records to include in the response.
-            marker: An optional marker returned from a prior request.
+            replication_group_id: The identifier for the replication group to be described. This
+                parameter is not case sensitive.
+            max_records: The maximum number of records to include in the response. If more
+                records exist than the specified `MaxRecords` value, a marker is included in the
+                response so that the remaining results can be retrieved.
+            marker: An optional marker returned from a prior request. Use this marker for
+                pagination of results from this operation. If this parameter is specified, the
+                response includes only records beyond the marker, up to the value specified by
+                `MaxRecords`.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 40).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "ReplicationGroupDeleted",
@@ -3355,10 +6946,38 @@ class ElastiCache(FacadeBase):
         """Wait until the ServerlessCacheAvailable condition holds, polling
         DescribeServerlessCaches.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
+
         Args:
-            serverless_cache_name: The identifier for the serverless cache.
+            serverless_cache_name: The identifier for the serverless cache. If this parameter is
+                specified, only information about that specific serverless cache is returned.
+                Default: NULL
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 80).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "ServerlessCacheAvailable",
@@ -3379,10 +6998,36 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the ServerlessCacheDeleted condition holds, polling DescribeServerlessCaches.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCaches.html
+
         Args:
-            serverless_cache_name: The identifier for the serverless cache.
+            serverless_cache_name: The identifier for the serverless cache. If this parameter is
+                specified, only information about that specific serverless cache is returned.
+                Default: NULL
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 80).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "ServerlessCacheDeleted",
@@ -3403,10 +7048,39 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the SnapshotAvailable condition holds, polling DescribeSnapshots.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
+
         Args:
-            snapshot_name: A user-supplied name of the snapshot.
+            snapshot_name: A user-supplied name of the snapshot. If this parameter is specified,
+                only this snapshot are described.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 120).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.SnapshotNotFoundFault: The requested snapshot name does not refer to an
+                existing snapshot.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "SnapshotAvailable",
@@ -3427,10 +7101,37 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the SnapshotDeleted condition holds, polling DescribeSnapshots.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeSnapshots.html
+
         Args:
-            snapshot_name: A user-supplied name of the snapshot.
+            snapshot_name: A user-supplied name of the snapshot. If this parameter is specified,
+                only this snapshot are described.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 80).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.CacheClusterNotFoundFault: The requested cluster ID does not refer to an
+                existing cluster.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "SnapshotDeleted",
@@ -3452,10 +7153,41 @@ class ElastiCache(FacadeBase):
         """Wait until the ServerlessCacheSnapshotAvailable condition holds, polling
         DescribeServerlessCacheSnapshots.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeServerlessCacheSnapshots.html
+
         Args:
             serverless_cache_snapshot_name: The identifier of the serverless cache’s snapshot.
+                If this parameter is specified, only this snapshot is described. Available for
+                Valkey, Redis OSS and Serverless Memcached only.
             delay: Seconds between attempts (default 15).
             max_attempts: Attempts before giving up (default 120).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.ServerlessCacheNotFoundFault: The serverless cache was not found or does not
+                exist.
+            errors.ServerlessCacheSnapshotNotFoundFault: This serverless cache snapshot could
+                not be found or does not exist. Available for Valkey, Redis OSS and Serverless
+                Memcached only.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "ServerlessCacheSnapshotAvailable",
@@ -3476,10 +7208,36 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the UserActive condition holds, polling DescribeUsers.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
+
         Args:
             user_id: The ID of the user.
             delay: Seconds between attempts (default 5).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.UserNotFoundFault: The user does not exist or could not be found.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "UserActive",
@@ -3500,10 +7258,35 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the UserDeleted condition holds, polling DescribeUsers.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUsers.html
+
         Args:
             user_id: The ID of the user.
             delay: Seconds between attempts (default 5).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "UserDeleted",
@@ -3524,10 +7307,36 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the UserGroupActive condition holds, polling DescribeUserGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html
+
         Args:
             user_group_id: The ID of the user group.
             delay: Seconds between attempts (default 5).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.UserGroupNotFoundFault: The user group was not found or does not exist
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "UserGroupActive",
@@ -3548,10 +7357,35 @@ class ElastiCache(FacadeBase):
     ) -> None:
         """Wait until the UserGroupDeleted condition holds, polling DescribeUserGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeUserGroups.html
+
         Args:
             user_group_id: The ID of the user group.
             delay: Seconds between attempts (default 5).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.ServiceLinkedRoleNotFoundFault: The specified service linked role (SLR) was
+                not found.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "UserGroupDeleted",
@@ -3573,10 +7407,35 @@ class ElastiCache(FacadeBase):
         """Wait until the GlobalReplicationGroupAvailable condition holds, polling
         DescribeGlobalReplicationGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
             delay: Seconds between attempts (default 30).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.GlobalReplicationGroupNotFoundFault: The Global datastore does not exist
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "GlobalReplicationGroupAvailable",
@@ -3598,10 +7457,34 @@ class ElastiCache(FacadeBase):
         """Wait until the GlobalReplicationGroupDeleted condition holds, polling
         DescribeGlobalReplicationGroups.
 
+        It asks every `delay` seconds, at most `max_attempts` times.
+
+        AWS API reference: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DescribeGlobalReplicationGroups.html
+
         Args:
             global_replication_group_id: The name of the Global datastore
             delay: Seconds between attempts (default 30).
             max_attempts: Attempts before giving up (default 60).
+
+        Returns:
+            None, once the condition holds.
+
+        Raises:
+            errors.WaiterError: The waiter reached a failure state or ran out of attempts.
+            errors.InvalidParameterValueException: The value for a parameter is invalid.
+            errors.InvalidParameterCombinationException: Two or more incompatible parameters
+                were specified.
+            errors.ValidationError: An argument has the wrong type or breaks a tag rule; nothing
+                was sent.
+            errors.AccessDeniedError: The credentials are missing, invalid or lack the
+                permission.
+            errors.ThrottlingError: The call was rate limited and botocore's retries ran out.
+            errors.ServiceUnavailableError: The service failed or was unavailable and the
+                retries ran out.
+            errors.NetworkError: The endpoint could not be reached, or the connection failed or
+                timed out.
+            errors.ElastiCacheError: Any other failure: an error code the model does not
+                declare, or an answer that does not fit the model.
         """
         self._wait(
             "GlobalReplicationGroupDeleted",

@@ -331,8 +331,8 @@ def _AddTagsToResourceMessage() -> type:
 
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
-        example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-        arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot. ElastiCache resources are
+        example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+        `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`. ElastiCache resources are
         cluster and snapshot.
 
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
@@ -369,8 +369,9 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         """A string list, each element of which specifies a cache node type which you can use to scale
         your cluster or replication group.
 
-        When scaling up a Valkey or Redis OSS cluster or replication group using ModifyCacheCluster
-        or ModifyReplicationGroup, use a value from this list for the CacheNodeType parameter.
+        When scaling up a Valkey or Redis OSS cluster or replication group using
+        `ModifyCacheCluster` or `ModifyReplicationGroup`, use a value from this list for the
+        `CacheNodeType` parameter.
         """
         scale_down_modifications: list[str] | None = None
         """A string list, each element of which specifies a cache node type which you can use to scale
@@ -437,7 +438,7 @@ def _AuthenticationMode() -> type:
         password.
         """
         passwords: list[str] | None = attrs.field(default=None, repr=False)
-        """Specifies the passwords to use for authentication if Type is set to password."""
+        """Specifies the passwords to use for authentication if `Type` is set to `password`."""
 
     _new = object.__new__
     _set_type = AuthenticationMode.__dict__["type"].__set__
@@ -505,17 +506,9 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
-        -
-
-        AuthorizeCacheSecurityGroupIngress
-
-        -
-
-        CreateCacheSecurityGroup
-
-        -
-
-        RevokeCacheSecurityGroupIngress
+        - `AuthorizeCacheSecurityGroupIngress`
+        - `CreateCacheSecurityGroup`
+        - `RevokeCacheSecurityGroupIngress`
         """
 
     _new = object.__new__
@@ -635,40 +628,22 @@ def _CacheCluster() -> type:
         """
         configuration_endpoint: Endpoint | None = None
         """Represents a Memcached cluster endpoint which can be used by an application to connect to
-        any node in the cluster. The configuration endpoint will always have .cfg in it.
+        any node in the cluster. The configuration endpoint will always have `.cfg` in it.
 
-        Example: mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211
+        Example: `mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211`
         """
         client_download_landing_page: str | None = None
         """The URL of the web page where you can download the latest ElastiCache client library."""
         cache_node_type: str | None = None
-        """The name of the compute and memory capacity node type for the cluster.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The name of the compute and memory capacity node type for the cluster."""
         engine: str | None = None
-        """The name of the cache engine (memcached or redis) to be used for this cluster."""
+        """The name of the cache engine (`memcached` or `redis`) to be used for this cluster."""
         engine_version: str | None = None
         """The version of the cache engine that is used in this cluster."""
         cache_cluster_status: str | None = None
-        """The current state of this cluster, one of the following values: available, creating,
-        deleted, deleting, incompatible-network, modifying, rebooting cluster nodes, restore-failed,
-        or snapshotting.
+        """The current state of this cluster, one of the following values: `available`, `creating`,
+        `deleted`, `deleting`, `incompatible-network`, `modifying`, `rebooting cluster nodes`,
+        `restore-failed`, or `snapshotting`.
         """
         num_cache_nodes: int | None = None
         """The number of cache nodes in the cluster.
@@ -689,37 +664,17 @@ def _CacheCluster() -> type:
         specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
         maintenance window is a 60 minute period.
 
-        Valid values for ddd are:
+        Valid values for `ddd` are:
 
-        -
+        - `sun`
+        - `mon`
+        - `tue`
+        - `wed`
+        - `thu`
+        - `fri`
+        - `sat`
 
-        sun
-
-        -
-
-        mon
-
-        -
-
-        tue
-
-        -
-
-        wed
-
-        -
-
-        thu
-
-        -
-
-        fri
-
-        -
-
-        sat
-
-        Example: sun:23:00-mon:01:30
+        Example: `sun:23:00-mon:01:30`
         """
         pending_modified_values: PendingModifiedValues | None = None
         """A group of settings that are applied to the cluster in the future, or that are currently
@@ -750,7 +705,7 @@ def _CacheCluster() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-        them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+        them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
         is retained for 5 days before being deleted.
 
         If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
@@ -759,34 +714,35 @@ def _CacheCluster() -> type:
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
         your cluster.
 
-        Example: 05:00-09:00
+        Example: `05:00-09:00`
         """
         auth_token_enabled: bool | None = None
-        """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+        """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+        commands.
 
-        Default: false
+        Default: `false`
         """
         auth_token_last_modified_date: datetime | None = None
         """The date the auth token was last modified"""
         transit_encryption_enabled: bool | None = None
-        """A flag that enables in-transit encryption when set to true.
+        """A flag that enables in-transit encryption when set to `true`.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
 
-        Default: false
+        Default: `false`
         """
         at_rest_encryption_enabled: bool | None = None
-        """A flag that enables encryption at-rest when set to true.
+        """A flag that enables encryption at-rest when set to `true`.
 
-        You cannot modify the value of AtRestEncryptionEnabled after the cluster is created. To
-        enable at-rest encryption on a cluster you must set AtRestEncryptionEnabled to true when you
-        create a cluster.
+        You cannot modify the value of `AtRestEncryptionEnabled` after the cluster is created. To
+        enable at-rest encryption on a cluster you must set `AtRestEncryptionEnabled` to `true` when
+        you create a cluster.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
 
-        Default: false
+        Default: `false`
         """
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the cache cluster."""
@@ -795,12 +751,12 @@ def _CacheCluster() -> type:
         log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
         """Returns the destination, format and type of the logs."""
         network_type: NetworkType | None = None
-        """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-        and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above on
-        all instances built on the Nitro system.
+        """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+        7.2 and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above
+        on all instances built on the Nitro system.
         """
         ip_discovery: IpDiscovery | None = None
-        """The network type associated with the cluster, either ipv4 | ipv6. IPv6 is supported for
+        """The network type associated with the cluster, either `ipv4` | `ipv6`. IPv6 is supported for
         workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
         engine version 1.6.6 and above on all instances built on the Nitro system.
         """
@@ -934,7 +890,7 @@ def _CacheClusterMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheClusterMessage:
-        """Represents the output of a DescribeCacheClusters operation."""
+        """Represents the output of a `DescribeCacheClusters` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -971,8 +927,8 @@ def _CacheEngineVersion() -> type:
         cache_parameter_group_family: str | None = None
         """The name of the cache parameter group family associated with this cache engine.
 
-        Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-        redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+        Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+        | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
         """
         cache_engine_description: str | None = None
         """The description of the cache engine."""
@@ -1048,8 +1004,6 @@ def _CacheNode() -> type:
         """Represents an individual cache node within a cluster. Each cache node runs its own instance
         of the cluster's protocol-compliant caching software - either Memcached, Valkey or Redis
         OSS.
-
-        The following node types are supported by ElastiCache.
         """
 
         cache_node_id: str | None = None
@@ -1058,8 +1012,8 @@ def _CacheNode() -> type:
         customer's Amazon account.
         """
         cache_node_status: str | None = None
-        """The current state of this cache node, one of the following values: available, creating,
-        rebooting, or deleting.
+        """The current state of this cache node, one of the following values: `available`, `creating`,
+        `rebooting`, or `deleting`.
         """
         cache_node_create_time: datetime | None = None
         """The date and time when the cache node was created."""
@@ -1119,8 +1073,8 @@ def _CacheNodeTypeSpecificParameter() -> type:
     @attrs.frozen(kw_only=True)
     class CacheNodeTypeSpecificParameter:
         """A parameter that has a different value for each cache node type it is applied to. For
-        example, in a Valkey or Redis OSS cluster, a cache.m1.large cache node type would have a
-        larger maxmemory value than a cache.m1.small type.
+        example, in a Valkey or Redis OSS cluster, a `cache.m1.large` cache node type would have a
+        larger `maxmemory` value than a `cache.m1.small` type.
         """
 
         parameter_name: str | None = None
@@ -1134,8 +1088,8 @@ def _CacheNodeTypeSpecificParameter() -> type:
         allowed_values: str | None = None
         """The valid range of values for the parameter."""
         is_modifiable: bool | None = None
-        """Indicates whether (true) or not (false) the parameter can be modified. Some parameters have
-        security or operational implications that prevent them from being changed.
+        """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
+        have security or operational implications that prevent them from being changed.
         """
         minimum_engine_version: str | None = None
         """The earliest cache engine version to which the parameter can apply."""
@@ -1290,7 +1244,7 @@ def _CacheParameterGroup() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheParameterGroup:
-        """Represents the output of a CreateCacheParameterGroup operation."""
+        """Represents the output of a `CreateCacheParameterGroup` operation."""
 
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
@@ -1298,8 +1252,8 @@ def _CacheParameterGroup() -> type:
         """The name of the cache parameter group family that this cache parameter group is compatible
         with.
 
-        Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-        redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+        Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+        | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
         """
         description: str | None = None
         """The description for this cache parameter group."""
@@ -1340,7 +1294,7 @@ def _CacheParameterGroupDetails() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheParameterGroupDetails:
-        """Represents the output of a DescribeCacheParameters operation."""
+        """Represents the output of a `DescribeCacheParameters` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -1377,13 +1331,8 @@ def _CacheParameterGroupNameMessage() -> type:
     class CacheParameterGroupNameMessage:
         """Represents the output of one of the following operations:
 
-        -
-
-        ModifyCacheParameterGroup
-
-        -
-
-        ResetCacheParameterGroup
+        - `ModifyCacheParameterGroup`
+        - `ResetCacheParameterGroup`
         """
 
         cache_parameter_group_name: str | None = None
@@ -1448,7 +1397,7 @@ def _CacheParameterGroupsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheParameterGroupsMessage:
-        """Represents the output of a DescribeCacheParameterGroups operation."""
+        """Represents the output of a `DescribeCacheParameterGroups` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -1481,17 +1430,9 @@ def _CacheSecurityGroup() -> type:
     class CacheSecurityGroup:
         """Represents the output of one of the following operations:
 
-        -
-
-        AuthorizeCacheSecurityGroupIngress
-
-        -
-
-        CreateCacheSecurityGroup
-
-        -
-
-        RevokeCacheSecurityGroupIngress
+        - `AuthorizeCacheSecurityGroupIngress`
+        - `CreateCacheSecurityGroup`
+        - `RevokeCacheSecurityGroupIngress`
         """
 
         owner_id: str | None = None
@@ -1565,7 +1506,7 @@ def _CacheSecurityGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheSecurityGroupMessage:
-        """Represents the output of a DescribeCacheSecurityGroups operation."""
+        """Represents the output of a `DescribeCacheSecurityGroups` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -1596,13 +1537,8 @@ def _CacheSubnetGroup() -> type:
     class CacheSubnetGroup:
         """Represents the output of one of the following operations:
 
-        -
-
-        CreateCacheSubnetGroup
-
-        -
-
-        ModifyCacheSubnetGroup
+        - `CreateCacheSubnetGroup`
+        - `ModifyCacheSubnetGroup`
         """
 
         cache_subnet_group_name: str | None = None
@@ -1616,9 +1552,9 @@ def _CacheSubnetGroup() -> type:
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the cache subnet group."""
         supported_network_types: list[NetworkType] | None = None
-        """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
-        Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
-        instances built on the Nitro system.
+        """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
+        above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
+        all instances built on the Nitro system.
         """
 
     _new = object.__new__
@@ -1659,7 +1595,7 @@ def _CacheSubnetGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CacheSubnetGroupMessage:
-        """Represents the output of a DescribeCacheSubnetGroups operation."""
+        """Represents the output of a `DescribeCacheSubnetGroups` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -1813,34 +1749,23 @@ def _ConfigureShard() -> type:
         """
         new_replica_count: int
         """The number of replicas you want in this node group at the end of this operation. The maximum
-        value for NewReplicaCount is 5. The minimum value depends upon the type of Valkey or Redis
+        value for `NewReplicaCount` is 5. The minimum value depends upon the type of Valkey or Redis
         OSS replication group you are working with.
 
         The minimum number of replicas in a shard or replication group is:
 
-        -
-
-        Valkey or Redis OSS (cluster mode disabled)
-
-        -
-
-        If Multi-AZ: 1
-
-        -
-
-        If Multi-AZ: 0
-
-        -
-
-        Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to a
-        replica if your primary node fails)
+        - Valkey or Redis OSS (cluster mode disabled)
+            - If Multi-AZ: 1
+            - If Multi-AZ: 0
+        - Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to
+          a replica if your primary node fails)
         """
         preferred_availability_zones: list[str] | None = None
-        """A list of PreferredAvailabilityZone strings that specify which availability zones the
-        replication group's nodes are to be in. The nummber of PreferredAvailabilityZone values must
-        equal the value of NewReplicaCount plus 1 to account for the primary node. If this member of
-        ReplicaConfiguration is omitted, ElastiCache selects the availability zone for each of the
-        replicas.
+        """A list of `PreferredAvailabilityZone` strings that specify which availability zones the
+        replication group's nodes are to be in. The nummber of `PreferredAvailabilityZone` values
+        must equal the value of `NewReplicaCount` plus 1 to account for the primary node. If this
+        member of `ReplicaConfiguration` is omitted, ElastiCache selects the availability zone for
+        each of the replicas.
         """
         preferred_outpost_arns: list[str] | None = None
         """The outpost ARNs in which the cache cluster is created."""
@@ -1953,7 +1878,7 @@ def _CopySnapshotMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CopySnapshotMessage:
-        """Represents the input of a CopySnapshotMessage operation."""
+        """Represents the input of a `CopySnapshotMessage` operation."""
 
         source_snapshot_name: str
         """The name of an existing snapshot from which to make a copy."""
@@ -2037,17 +1962,9 @@ def _CreateCacheClusterMessage() -> type:
 
         Constraints:
 
-        -
-
-        A name must contain from 1 to 50 alphanumeric characters or hyphens.
-
-        -
-
-        The first character must be a letter.
-
-        -
-
-        A name cannot end with a hyphen or contain two consecutive hyphens.
+        - A name must contain from 1 to 50 alphanumeric characters or hyphens.
+        - The first character must be a letter.
+        - A name cannot end with a hyphen or contain two consecutive hyphens.
         """
         replication_group_id: str | None = None
         """The ID of the replication group to which this cluster should belong. If this parameter is
@@ -2058,7 +1975,7 @@ def _CreateCacheClusterMessage() -> type:
         specified, the cluster is created in Availability Zones that provide the best spread of read
         replicas across Availability Zones.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
         """
         az_mode: AZMode | None = None
         """Specifies whether the nodes in this Memcached cluster are created in a single Availability
@@ -2066,15 +1983,15 @@ def _CreateCacheClusterMessage() -> type:
 
         This parameter is only supported for Memcached clusters.
 
-        If the AZMode and PreferredAvailabilityZones are not specified, ElastiCache assumes
-        single-az mode.
+        If the `AZMode` and `PreferredAvailabilityZones` are not specified, ElastiCache assumes
+        `single-az` mode.
         """
         preferred_availability_zone: str | None = None
         """The EC2 Availability Zone in which the cluster is created.
 
         All nodes belonging to this cluster are placed in the preferred Availability Zone. If you
         want to create your nodes across multiple Availability Zones, use
-        PreferredAvailabilityZones.
+        `PreferredAvailabilityZones`.
 
         Default: System chosen Availability Zone.
         """
@@ -2087,9 +2004,9 @@ def _CreateCacheClusterMessage() -> type:
         If you are creating your cluster in an Amazon VPC (recommended) you can only locate nodes in
         Availability Zones that are associated with the subnets in the selected subnet group.
 
-        The number of Availability Zones listed must equal the value of NumCacheNodes.
+        The number of Availability Zones listed must equal the value of `NumCacheNodes`.
 
-        If you want all the nodes in the same Availability Zone, use PreferredAvailabilityZone
+        If you want all the nodes in the same Availability Zone, use `PreferredAvailabilityZone`
         instead, or repeat the Availability Zone multiple times in the list.
         """
         num_cache_nodes: int | None = None
@@ -2103,29 +2020,11 @@ def _CreateCacheClusterMessage() -> type:
         http://aws.amazon.com/contact-us/elasticache-node-limit-request/.
         """
         cache_node_type: str | None = None
-        """The compute and memory capacity of the nodes in the node group (shard).
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The compute and memory capacity of the nodes in the node group (shard)."""
         engine: str | None = None
         """The name of the cache engine to be used for this cluster.
 
-        Valid values for this parameter are: memcached | redis
+        Valid values for this parameter are: `memcached` | `redis`
         """
         engine_version: str | None = None
         """The version number of the cache engine to be used for this cluster. To view the supported
@@ -2139,7 +2038,7 @@ def _CreateCacheClusterMessage() -> type:
         cache_parameter_group_name: str | None = None
         """The name of the parameter group to associate with this cluster. If this argument is omitted,
         the default parameter group for the specified engine is used. You cannot use any parameter
-        group which has cluster-enabled='yes' when creating a cluster.
+        group which has `cluster-enabled='yes'` when creating a cluster.
         """
         cache_subnet_group_name: str | None = None
         """The name of the subnet group to be used for the cluster.
@@ -2170,16 +2069,16 @@ def _CreateCacheClusterMessage() -> type:
         used to populate the node group (shard). The Amazon S3 object name in the ARN cannot contain
         any commas.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
 
-        Example of an Amazon S3 ARN: arn:aws:s3:::my_bucket/snapshot1.rdb
+        Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
         """
         snapshot_name: str | None = None
         """The name of a Valkey or Redis OSS snapshot from which to restore data into the new node
-        group (shard). The snapshot status changes to restoring while the new node group (shard) is
-        being created.
+        group (shard). The snapshot status changes to `restoring` while the new node group (shard)
+        is being created.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
         """
         preferred_maintenance_window: str | None = None
         """Specifies the weekly time range during which maintenance on the cluster is performed. It is
@@ -2201,10 +2100,10 @@ def _CreateCacheClusterMessage() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic snapshots before deleting them.
-        For example, if you set SnapshotRetentionLimit to 5, a snapshot taken today is retained for
-        5 days before being deleted.
+        For example, if you set `SnapshotRetentionLimit` to 5, a snapshot taken today is retained
+        for 5 days before being deleted.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
 
         Default: 0 (i.e., automatic backups are disabled for this cache cluster).
         """
@@ -2212,30 +2111,22 @@ def _CreateCacheClusterMessage() -> type:
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
         your node group (shard).
 
-        Example: 05:00-09:00
+        Example: `05:00-09:00`
 
         If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
         range.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
         """
         auth_token: str | None = attrs.field(default=None, repr=False)
         """Reserved parameter. The password used to access a password protected server.
 
         Password constraints:
 
-        -
-
-        Must be only printable ASCII characters.
-
-        -
-
-        Must be at least 16 characters and no more than 128 characters in length.
-
-        -
-
-        The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
-        printable special characters cannot be used in the AUTH token.
+        - Must be only printable ASCII characters.
+        - Must be at least 16 characters and no more than 128 characters in length.
+        - The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
+          printable special characters cannot be used in the AUTH token.
 
         For more information, see AUTH password at http://redis.io/commands/AUTH.
         """
@@ -2252,14 +2143,14 @@ def _CreateCacheClusterMessage() -> type:
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
         network_type: NetworkType | None = None
-        """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-        and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above
-        on all instances built on the Nitro system.
+        """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+        7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
+        above on all instances built on the Nitro system.
         """
         ip_discovery: IpDiscovery | None = None
-        """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-        for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached
-        engine version 1.6.6 and above on all instances built on the Nitro system.
+        """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+        supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+        Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
         """
 
     _new = object.__new__
@@ -2417,7 +2308,7 @@ def _CreateCacheParameterGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CreateCacheParameterGroupMessage:
-        """Represents the input of a CreateCacheParameterGroup operation."""
+        """Represents the input of a `CreateCacheParameterGroup` operation."""
 
         cache_parameter_group_name: str
         """A user-specified name for the cache parameter group. This value is stored as a lowercase
@@ -2427,8 +2318,8 @@ def _CreateCacheParameterGroupMessage() -> type:
         """The name of the cache parameter group family that the cache parameter group can be used
         with.
 
-        Valid values are: valkey8 | valkey7 | memcached1.4 | memcached1.5 | memcached1.6 | redis2.6
-        | redis2.8 | redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+        Valid values are: `valkey8` | `valkey7` | `memcached1.4` | `memcached1.5` | `memcached1.6` |
+        `redis2.6` | `redis2.8` | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
         """
         description: str
         """A user-specified description for the cache parameter group."""
@@ -2468,7 +2359,7 @@ def _CreateCacheParameterGroupResult() -> type:
         """The CreateCacheParameterGroupResult structure."""
 
         cache_parameter_group: CacheParameterGroup | None = None
-        """Represents the output of a CreateCacheParameterGroup operation."""
+        """Represents the output of a `CreateCacheParameterGroup` operation."""
 
     _new = object.__new__
     _set_cache_parameter_group = CreateCacheParameterGroupResult.__dict__[
@@ -2490,7 +2381,7 @@ def _CreateCacheSecurityGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CreateCacheSecurityGroupMessage:
-        """Represents the input of a CreateCacheSecurityGroup operation."""
+        """Represents the input of a `CreateCacheSecurityGroup` operation."""
 
         cache_security_group_name: str
         """A name for the cache security group. This value is stored as a lowercase string.
@@ -2498,7 +2389,7 @@ def _CreateCacheSecurityGroupMessage() -> type:
         Constraints: Must contain no more than 255 alphanumeric characters. Cannot be the word
         "Default".
 
-        Example: mysecuritygroup
+        Example: `mysecuritygroup`
         """
         description: str
         """A description for the cache security group."""
@@ -2536,17 +2427,9 @@ def _CreateCacheSecurityGroupResult() -> type:
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
-        -
-
-        AuthorizeCacheSecurityGroupIngress
-
-        -
-
-        CreateCacheSecurityGroup
-
-        -
-
-        RevokeCacheSecurityGroupIngress
+        - `AuthorizeCacheSecurityGroupIngress`
+        - `CreateCacheSecurityGroup`
+        - `RevokeCacheSecurityGroupIngress`
         """
 
     _new = object.__new__
@@ -2569,14 +2452,14 @@ def _CreateCacheSubnetGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CreateCacheSubnetGroupMessage:
-        """Represents the input of a CreateCacheSubnetGroup operation."""
+        """Represents the input of a `CreateCacheSubnetGroup` operation."""
 
         cache_subnet_group_name: str
         """A name for the cache subnet group. This value is stored as a lowercase string.
 
         Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
 
-        Example: mysubnetgroup
+        Example: `mysubnetgroup`
         """
         cache_subnet_group_description: str
         """A description for the cache subnet group."""
@@ -2620,13 +2503,8 @@ def _CreateCacheSubnetGroupResult() -> type:
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
 
-        -
-
-        CreateCacheSubnetGroup
-
-        -
-
-        ModifyCacheSubnetGroup
+        - `CreateCacheSubnetGroup`
+        - `ModifyCacheSubnetGroup`
         """
 
     _new = object.__new__
@@ -2657,7 +2535,7 @@ def _CreateGlobalReplicationGroupMessage() -> type:
         guarantees uniqueness of the Global datastore name across multiple regions.
 
         For a full list of Amazon Regions and their respective Global datastore iD prefixes, see
-        Using the Amazon CLI with Global datastores .
+        Using the Amazon CLI with Global datastores.
         """
         primary_replication_group_id: str
         """The name of the primary cluster that accepts writes and will replicate updates to the
@@ -2713,10 +2591,8 @@ def _CreateGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -2739,24 +2615,16 @@ def _CreateReplicationGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CreateReplicationGroupMessage:
-        """Represents the input of a CreateReplicationGroup operation."""
+        """Represents the input of a `CreateReplicationGroup` operation."""
 
         replication_group_id: str
         """The replication group identifier. This parameter is stored as a lowercase string.
 
         Constraints:
 
-        -
-
-        A name must contain from 1 to 40 alphanumeric characters or hyphens.
-
-        -
-
-        The first character must be a letter.
-
-        -
-
-        A name cannot end with a hyphen or contain two consecutive hyphens.
+        - A name must contain from 1 to 40 alphanumeric characters or hyphens.
+        - The first character must be a letter.
+        - A name cannot end with a hyphen or contain two consecutive hyphens.
         """
         replication_group_description: str
         """A user-created description for the replication group."""
@@ -2764,16 +2632,16 @@ def _CreateReplicationGroupMessage() -> type:
         """The name of the Global datastore"""
         primary_cluster_id: str | None = None
         """The identifier of the cluster that serves as the primary for this replication group. This
-        cluster must already exist and have a status of available.
+        cluster must already exist and have a status of `available`.
 
-        This parameter is not required if NumCacheClusters, NumNodeGroups, or ReplicasPerNodeGroup
-        is specified.
+        This parameter is not required if `NumCacheClusters`, `NumNodeGroups`, or
+        `ReplicasPerNodeGroup` is specified.
         """
         automatic_failover_enabled: bool | None = None
         """Specifies whether a read-only replica is automatically promoted to read/write primary if the
         existing primary fails.
 
-        AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled)
+        `AutomaticFailoverEnabled` must be enabled for Valkey or Redis OSS (cluster mode enabled)
         replication groups.
 
         Default: false
@@ -2786,13 +2654,13 @@ def _CreateReplicationGroupMessage() -> type:
         """The number of clusters this replication group initially has.
 
         This parameter is not used if there is more than one node group (shard). You should use
-        ReplicasPerNodeGroup instead.
+        `ReplicasPerNodeGroup` instead.
 
-        If AutomaticFailoverEnabled is true, the value of this parameter must be at least 2. If
-        AutomaticFailoverEnabled is false you can omit this parameter (it will default to 1), or you
-        can explicitly set it to a value between 2 and 6.
+        If `AutomaticFailoverEnabled` is `true`, the value of this parameter must be at least 2. If
+        `AutomaticFailoverEnabled` is `false` you can omit this parameter (it will default to 1), or
+        you can explicitly set it to a value between 2 and 6.
 
-        The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas).
+        The maximum permitted value for `NumCacheClusters` is 6 (1 primary plus 5 replicas).
         """
         preferred_cache_cluster_azs: list[str] | None = None
         """A list of EC2 Availability Zones in which the replication group's clusters are created. The
@@ -2800,7 +2668,7 @@ def _CreateReplicationGroupMessage() -> type:
         The primary cluster is created in the first AZ in the list.
 
         This parameter is not used if there is more than one node group (shard). You should use
-        NodeGroupConfiguration instead.
+        `NodeGroupConfiguration` instead.
 
         If you are creating your replication group in an Amazon VPC (recommended), you can only
         locate clusters in Availability Zones associated with the subnets in the selected subnet
@@ -2819,36 +2687,18 @@ def _CreateReplicationGroupMessage() -> type:
         """
         node_group_configuration: list[NodeGroupConfiguration] | None = None
         """A list of node group (shard) configuration options. Each node group (shard) configuration
-        has the following members: PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount,
-        and Slots.
+        has the following members: `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`,
+        `ReplicaCount`, and `Slots`.
         """
         cache_node_type: str | None = None
-        """The compute and memory capacity of the nodes in the node group (shard).
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The compute and memory capacity of the nodes in the node group (shard)."""
         engine: str | None = None
         """The name of the cache engine to be used for the clusters in this replication group. The
-        value must be set to valkey or redis.
+        value must be set to `valkey` or `redis`.
         """
         engine_version: str | None = None
         """The version number of the cache engine to be used for the clusters in this replication
-        group. To view the supported cache engine versions, use the DescribeCacheEngineVersions
+        group. To view the supported cache engine versions, use the `DescribeCacheEngineVersions`
         operation.
 
         Important: You can upgrade to a newer engine version (see Selecting a Cache Engine and
@@ -2863,13 +2713,6 @@ def _CreateReplicationGroupMessage() -> type:
         If you are running Valkey or Redis OSS version 3.2.4 or later, only one node group (shard),
         and want to use a default parameter group, we recommend that you specify the parameter group
         by name.
-
-        -
-
-        To create a Valkey or Redis OSS (cluster mode disabled) replication group, use
-        CacheParameterGroupName=default.redis3.2.
-
-        -
         """
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group to be used for the replication group.
@@ -2887,9 +2730,9 @@ def _CreateReplicationGroupMessage() -> type:
         """
         tags: list[Tag] | None = None
         """A list of tags to be added to this resource. Tags are comma-separated key,value pairs (e.g.
-        Key=myKey, Value=myKeyValue. You can include multiple tags as shown following: Key=myKey,
-        Value=myKeyValue Key=mySecondKey, Value=mySecondKeyValue. Tags on replication groups will be
-        replicated to all nodes.
+        Key=`myKey`, Value=`myKeyValue`. You can include multiple tags as shown following:
+        Key=`myKey`, Value=`myKeyValue` Key=`mySecondKey`, Value=`mySecondKeyValue`. Tags on
+        replication groups will be replicated to all nodes.
         """
         snapshot_arns: list[str] | None = None
         """A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB
@@ -2899,48 +2742,28 @@ def _CreateReplicationGroupMessage() -> type:
         parameter NumNodeGroups or the number of node groups configured by NodeGroupConfiguration
         regardless of the number of ARNs specified here.
 
-        Example of an Amazon S3 ARN: arn:aws:s3:::my_bucket/snapshot1.rdb
+        Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
         """
         snapshot_name: str | None = None
         """The name of a snapshot from which to restore data into the new replication group. The
-        snapshot status changes to restoring while the new replication group is being created.
+        snapshot status changes to `restoring` while the new replication group is being created.
         """
         preferred_maintenance_window: str | None = None
         """Specifies the weekly time range during which maintenance on the cluster is performed. It is
         specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
         maintenance window is a 60 minute period.
 
-        Valid values for ddd are:
+        Valid values for `ddd` are:
 
-        -
+        - `sun`
+        - `mon`
+        - `tue`
+        - `wed`
+        - `thu`
+        - `fri`
+        - `sat`
 
-        sun
-
-        -
-
-        mon
-
-        -
-
-        tue
-
-        -
-
-        wed
-
-        -
-
-        thu
-
-        -
-
-        fri
-
-        -
-
-        sat
-
-        Example: sun:23:00-mon:01:30
+        Example: `sun:23:00-mon:01:30`
         """
         port: int | None = None
         """The port number on which each member of the replication group accepts connections."""
@@ -2957,7 +2780,7 @@ def _CreateReplicationGroupMessage() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic snapshots before deleting them.
-        For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today is
+        For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today is
         retained for 5 days before being deleted.
 
         Default: 0 (i.e., automatic backups are disabled for this cluster).
@@ -2966,7 +2789,7 @@ def _CreateReplicationGroupMessage() -> type:
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
         your node group (shard).
 
-        Example: 05:00-09:00
+        Example: `05:00-09:00`
 
         If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
         range.
@@ -2974,52 +2797,44 @@ def _CreateReplicationGroupMessage() -> type:
         auth_token: str | None = attrs.field(default=None, repr=False)
         """Reserved parameter. The password used to access a password protected server.
 
-        AuthToken can be specified only on replication groups where TransitEncryptionEnabled is
-        true.
+        `AuthToken` can be specified only on replication groups where `TransitEncryptionEnabled` is
+        `true`.
 
-        For HIPAA compliance, you must specify TransitEncryptionEnabled as true, an AuthToken, and a
-        CacheSubnetGroup.
+        For HIPAA compliance, you must specify `TransitEncryptionEnabled` as `true`, an `AuthToken`,
+        and a `CacheSubnetGroup`.
 
         Password constraints:
 
-        -
-
-        Must be only printable ASCII characters.
-
-        -
-
-        Must be at least 16 characters and no more than 128 characters in length.
-
-        -
-
-        The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
-        printable special characters cannot be used in the AUTH token.
+        - Must be only printable ASCII characters.
+        - Must be at least 16 characters and no more than 128 characters in length.
+        - The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
+          printable special characters cannot be used in the AUTH token.
         """
         transit_encryption_enabled: bool | None = None
-        """A flag that enables in-transit encryption when set to true.
+        """A flag that enables in-transit encryption when set to `true`.
 
-        This parameter is valid only if the Engine parameter is redis, the EngineVersion parameter
-        is 3.2.6, 4.x or later, and the cluster is being created in an Amazon VPC.
+        This parameter is valid only if the `Engine` parameter is `redis`, the `EngineVersion`
+        parameter is `3.2.6`, `4.x` or later, and the cluster is being created in an Amazon VPC.
 
-        If you enable in-transit encryption, you must also specify a value for CacheSubnetGroup.
+        If you enable in-transit encryption, you must also specify a value for `CacheSubnetGroup`.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
 
-        Default: false
+        Default: `false`
 
-        For HIPAA compliance, you must specify TransitEncryptionEnabled as true, an AuthToken, and a
-        CacheSubnetGroup.
+        For HIPAA compliance, you must specify `TransitEncryptionEnabled` as `true`, an `AuthToken`,
+        and a `CacheSubnetGroup`.
         """
         at_rest_encryption_enabled: bool | None = None
-        """A flag that enables encryption at-rest on the replication group when set to true. In some
+        """A flag that enables encryption at-rest on the replication group when set to `true`. In some
         cases, encryption at-rest may be enabled even when this value is false. Use
-        StorageEncryptionType to view the effective encryption state of a cluster.
+        `StorageEncryptionType` to view the effective encryption state of a cluster.
 
-        You cannot modify the value of AtRestEncryptionEnabled after the replication group is
+        You cannot modify the value of `AtRestEncryptionEnabled` after the replication group is
         created.
 
-        Default: true when using Valkey, false when using Redis OSS
+        Default: `true` when using Valkey, `false` when using Redis OSS
         """
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the disk in the cluster."""
@@ -3033,23 +2848,23 @@ def _CreateReplicationGroupMessage() -> type:
         see Data tiering.
         """
         network_type: NetworkType | None = None
-        """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-        and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above
-        on all instances built on the Nitro system.
+        """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+        7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
+        above on all instances built on the Nitro system.
         """
         ip_discovery: IpDiscovery | None = None
-        """The network type you choose when creating a replication group, either ipv4 | ipv6. IPv6 is
-        supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
-        Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
+        """The network type you choose when creating a replication group, either `ipv4` | `ipv6`. IPv6
+        is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1
+        or Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
         """
         transit_encryption_mode: TransitEncryptionMode | None = None
         """A setting that allows you to migrate your clients to use in-transit encryption, with no
         downtime.
 
-        When setting TransitEncryptionEnabled to true, you can set your TransitEncryptionMode to
-        preferred in the same request, to allow both encrypted and unencrypted connections at the
-        same time. Once you migrate all your Valkey or Redis OSS clients to use encrypted
-        connections you can modify the value to required to allow encrypted connections only.
+        When setting `TransitEncryptionEnabled` to `true`, you can set your `TransitEncryptionMode`
+        to `preferred` in the same request, to allow both encrypted and unencrypted connections at
+        the same time. Once you migrate all your Valkey or Redis OSS clients to use encrypted
+        connections you can modify the value to `required` to allow encrypted connections only.
         """
         cluster_mode: ClusterMode | None = None
         """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
@@ -3063,10 +2878,10 @@ def _CreateReplicationGroupMessage() -> type:
         only.
         """
         durability: Durability | None = None
-        """Specifies the durability setting for the replication group. When set to default, the service
-        determines the effective durability based on the engine version, cluster mode, and other
-        parameters. The resolved setting is reflected in the EffectiveDurability property of the
-        replication group. For more information, see Durability.
+        """Specifies the durability setting for the replication group. When set to `default`, the
+        service determines the effective durability based on the engine version, cluster mode, and
+        other parameters. The resolved setting is reflected in the `EffectiveDurability` property of
+        the replication group. For more information, see Durability.
         """
 
     _new = object.__new__
@@ -3325,15 +3140,15 @@ def _CreateServerlessCacheRequest() -> type:
         Available for Valkey, Redis OSS and Serverless Memcached only.
         """
         network_type: NetworkType | None = None
-        """The IP protocol version used by the serverless cache. Must be either ipv4 | ipv6 |
-        dual_stack. ipv6 is only supported with IPv6-only subnets. If not specified, defaults to
-        ipv4, unless all provided subnets are IPv6-only, in which case it defaults to ipv6.
+        """The IP protocol version used by the serverless cache. Must be either `ipv4` | `ipv6` |
+        `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults to
+        `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
         """
         connection_type: ConnectionType | None = None
-        """The connection type for the serverless cache. Must be either vpc | public. Use vpc to access
-        the cache through a VPC endpoint, or public to access the cache over the internet. If not
-        specified, defaults to vpc. This value cannot be changed after the serverless cache is
-        created. Setting this to public requires Valkey 9 or above.
+        """The connection type for the serverless cache. Must be either `vpc` | `public`. Use `vpc` to
+        access the cache through a VPC endpoint, or `public` to access the cache over the internet.
+        If not specified, defaults to `vpc`. This value cannot be changed after the serverless cache
+        is created. Setting this to `public` requires Valkey 9 or above.
         """
 
     _new = object.__new__
@@ -3505,7 +3320,7 @@ def _CreateSnapshotMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class CreateSnapshotMessage:
-        """Represents the input of a CreateSnapshot operation."""
+        """Represents the input of a `CreateSnapshot` operation."""
 
         snapshot_name: str
         """A name for the snapshot being created. This value is stored as a lowercase string."""
@@ -3807,10 +3622,8 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -3838,35 +3651,19 @@ def _DecreaseReplicaCountMessage() -> type:
         replication_group_id: str
         """The id of the replication group from which you want to remove replica nodes."""
         apply_immediately: bool
-        """If True, the number of replica nodes is decreased immediately. ApplyImmediately=False is not
-        currently supported.
+        """If `True`, the number of replica nodes is decreased immediately. `ApplyImmediately=False` is
+        not currently supported.
         """
         new_replica_count: int | None = None
         """The number of read replica nodes you want at the completion of this operation. For Valkey or
         Redis OSS (cluster mode disabled) replication groups, this is the number of replica nodes in
         the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
         this is the number of replica nodes in each of the replication group's node groups.
-
-        The minimum number of replicas in a shard or replication group is:
-
-        -
-
-        Valkey or Redis OSS (cluster mode disabled)
-
-        -
-
-        If Multi-AZ is enabled: 1
-
-        -
-
-        If Multi-AZ is not enabled: 0
-
-        -
         """
         replica_configuration: list[ConfigureShard] | None = None
-        """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
-        Redis OSS replication group. The ConfigureShard has three members: NewReplicaCount,
-        NodeGroupId, and PreferredAvailabilityZones.
+        """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
+        Redis OSS replication group. The `ConfigureShard` has three members: `NewReplicaCount`,
+        `NodeGroupId`, and `PreferredAvailabilityZones`.
         """
         replicas_to_remove: list[str] | None = None
         """A list of the node ids to remove from the replication group or node group (shard)."""
@@ -3929,7 +3726,7 @@ def _DeleteCacheClusterMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteCacheClusterMessage:
-        """Represents the input of a DeleteCacheCluster operation."""
+        """Represents the input of a `DeleteCacheCluster` operation."""
 
         cache_cluster_id: str
         """The cluster identifier for the cluster to be deleted. This parameter is not case sensitive.
@@ -3985,7 +3782,7 @@ def _DeleteCacheParameterGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteCacheParameterGroupMessage:
-        """Represents the input of a DeleteCacheParameterGroup operation."""
+        """Represents the input of a `DeleteCacheParameterGroup` operation."""
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to delete.
@@ -4013,7 +3810,7 @@ def _DeleteCacheSecurityGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteCacheSecurityGroupMessage:
-        """Represents the input of a DeleteCacheSecurityGroup operation."""
+        """Represents the input of a `DeleteCacheSecurityGroup` operation."""
 
         cache_security_group_name: str
         """The name of the cache security group to delete.
@@ -4041,7 +3838,7 @@ def _DeleteCacheSubnetGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteCacheSubnetGroupMessage:
-        """Represents the input of a DeleteCacheSubnetGroup operation."""
+        """Represents the input of a `DeleteCacheSubnetGroup` operation."""
 
         cache_subnet_group_name: str
         """The name of the cache subnet group to delete.
@@ -4107,10 +3904,8 @@ def _DeleteGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -4133,12 +3928,12 @@ def _DeleteReplicationGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteReplicationGroupMessage:
-        """Represents the input of a DeleteReplicationGroup operation."""
+        """Represents the input of a `DeleteReplicationGroup` operation."""
 
         replication_group_id: str
         """The identifier for the cluster to be deleted. This parameter is not case sensitive."""
         retain_primary_cluster: bool | None = None
-        """If set to true, all of the read replicas are deleted, but the primary node is retained.
+        """If set to `true`, all of the read replicas are deleted, but the primary node is retained.
         """
         final_snapshot_identifier: str | None = None
         """The name of a final node group (shard) snapshot. ElastiCache creates the snapshot from the
@@ -4306,7 +4101,7 @@ def _DeleteSnapshotMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DeleteSnapshotMessage:
-        """Represents the input of a DeleteSnapshot operation."""
+        """Represents the input of a `DeleteSnapshot` operation."""
 
         snapshot_name: str
         """The name of the snapshot to be deleted."""
@@ -4400,7 +4195,7 @@ def _DescribeCacheClustersMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheClustersMessage:
-        """Represents the input of a DescribeCacheClusters operation."""
+        """Represents the input of a `DescribeCacheClusters` operation."""
 
         cache_cluster_id: str | None = None
         """The user-supplied cluster identifier. If this parameter is specified, only information about
@@ -4408,7 +4203,7 @@ def _DescribeCacheClustersMessage() -> type:
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4418,16 +4213,16 @@ def _DescribeCacheClustersMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         show_cache_node_info: bool | None = None
-        """An optional flag that can be included in the DescribeCacheCluster request to retrieve
+        """An optional flag that can be included in the `DescribeCacheCluster` request to retrieve
         information about the individual cache nodes.
         """
         show_cache_clusters_not_in_replication_groups: bool | None = None
-        """An optional flag that can be included in the DescribeCacheCluster request to show only nodes
-        (API/CLI: clusters) that are not members of a replication group. In practice, this means
-        Memcached and single node Valkey or Redis OSS clusters.
+        """An optional flag that can be included in the `DescribeCacheCluster` request to show only
+        nodes (API/CLI: clusters) that are not members of a replication group. In practice, this
+        means Memcached and single node Valkey or Redis OSS clusters.
         """
 
     _new = object.__new__
@@ -4469,38 +4264,30 @@ def _DescribeCacheEngineVersionsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheEngineVersionsMessage:
-        """Represents the input of a DescribeCacheEngineVersions operation."""
+        """Represents the input of a `DescribeCacheEngineVersions` operation."""
 
         engine: str | None = None
-        """The cache engine to return. Valid values: memcached | redis"""
+        """The cache engine to return. Valid values: `memcached` | `redis`"""
         engine_version: str | None = None
         """The cache engine version to return.
 
-        Example: 1.4.14
+        Example: `1.4.14`
         """
         cache_parameter_group_family: str | None = None
         """The name of a specific cache parameter group family to return details for.
 
-        Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-        redis3.2 | redis4.0 | redis5.0 | redis6.x | redis6.2 | redis7 | valkey7
+        Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+        | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis6.2` | `redis7` | `valkey7`
 
         Constraints:
 
-        -
-
-        Must be 1 to 255 alphanumeric characters
-
-        -
-
-        First character must be a letter
-
-        -
-
-        Cannot end with a hyphen or contain two consecutive hyphens
+        - Must be 1 to 255 alphanumeric characters
+        - First character must be a letter
+        - Cannot end with a hyphen or contain two consecutive hyphens
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4510,11 +4297,11 @@ def _DescribeCacheEngineVersionsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         default_only: bool | None = None
-        """If true, specifies that only the default version of the specified engine or engine and major
-        version combination is to be returned.
+        """If `true`, specifies that only the default version of the specified engine or engine and
+        major version combination is to be returned.
         """
 
     _new = object.__new__
@@ -4549,13 +4336,13 @@ def _DescribeCacheParameterGroupsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheParameterGroupsMessage:
-        """Represents the input of a DescribeCacheParameterGroups operation."""
+        """Represents the input of a `DescribeCacheParameterGroups` operation."""
 
         cache_parameter_group_name: str | None = None
         """The name of a specific cache parameter group to return details for."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4565,7 +4352,7 @@ def _DescribeCacheParameterGroupsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4592,18 +4379,18 @@ def _DescribeCacheParametersMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheParametersMessage:
-        """Represents the input of a DescribeCacheParameters operation."""
+        """Represents the input of a `DescribeCacheParameters` operation."""
 
         cache_parameter_group_name: str
         """The name of a specific cache parameter group to return details for."""
         source: str | None = None
         """The parameter types to return.
 
-        Valid values: user | system | engine-default
+        Valid values: `user` | `system` | `engine-default`
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4613,7 +4400,7 @@ def _DescribeCacheParametersMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4642,13 +4429,13 @@ def _DescribeCacheSecurityGroupsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheSecurityGroupsMessage:
-        """Represents the input of a DescribeCacheSecurityGroups operation."""
+        """Represents the input of a `DescribeCacheSecurityGroups` operation."""
 
         cache_security_group_name: str | None = None
         """The name of the cache security group to return details for."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4658,7 +4445,7 @@ def _DescribeCacheSecurityGroupsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4685,13 +4472,13 @@ def _DescribeCacheSubnetGroupsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeCacheSubnetGroupsMessage:
-        """Represents the input of a DescribeCacheSubnetGroups operation."""
+        """Represents the input of a `DescribeCacheSubnetGroups` operation."""
 
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group to return details for."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4701,7 +4488,7 @@ def _DescribeCacheSubnetGroupsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4728,17 +4515,17 @@ def _DescribeEngineDefaultParametersMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeEngineDefaultParametersMessage:
-        """Represents the input of a DescribeEngineDefaultParameters operation."""
+        """Represents the input of a `DescribeEngineDefaultParameters` operation."""
 
         cache_parameter_group_family: str
         """The name of the cache parameter group family.
 
-        Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-        redis3.2 | redis4.0 | redis5.0 | redis6.x | redis6.2 | redis7
+        Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+        | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis6.2` | `redis7`
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4748,7 +4535,7 @@ def _DescribeEngineDefaultParametersMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4778,7 +4565,7 @@ def _DescribeEngineDefaultParametersResult() -> type:
         """The DescribeEngineDefaultParametersResult structure."""
 
         engine_defaults: EngineDefaults | None = None
-        """Represents the output of a DescribeEngineDefaultParameters operation."""
+        """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
     _new = object.__new__
     _set_engine_defaults = DescribeEngineDefaultParametersResult.__dict__["engine_defaults"].__set__
@@ -4798,7 +4585,7 @@ def _DescribeEventsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeEventsMessage:
-        """Represents the input of a DescribeEvents operation."""
+        """Represents the input of a `DescribeEvents` operation."""
 
         source_identifier: str | None = None
         """The identifier of the event source for which events are returned. If not specified, all
@@ -4821,7 +4608,7 @@ def _DescribeEventsMessage() -> type:
         """The number of minutes worth of events to retrieve."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4831,7 +4618,7 @@ def _DescribeEventsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4878,7 +4665,7 @@ def _DescribeGlobalReplicationGroupsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         show_member_info: bool | None = None
         """Returns the list of members that comprise the Global datastore."""
@@ -4943,7 +4730,7 @@ def _DescribeReplicationGroupsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeReplicationGroupsMessage:
-        """Represents the input of a DescribeReplicationGroups operation."""
+        """Represents the input of a `DescribeReplicationGroups` operation."""
 
         replication_group_id: str | None = None
         """The identifier for the replication group to be described. This parameter is not case
@@ -4953,7 +4740,7 @@ def _DescribeReplicationGroupsMessage() -> type:
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -4963,7 +4750,7 @@ def _DescribeReplicationGroupsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -4990,7 +4777,7 @@ def _DescribeReservedCacheNodesMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeReservedCacheNodesMessage:
-        """Represents the input of a DescribeReservedCacheNodes operation."""
+        """Represents the input of a `DescribeReservedCacheNodes` operation."""
 
         reserved_cache_node_id: str | None = None
         """The reserved cache node identifier filter value. Use this parameter to show only the
@@ -5003,29 +4790,12 @@ def _DescribeReservedCacheNodesMessage() -> type:
         cache_node_type: str | None = None
         """The cache node type filter value. Use this parameter to show only those reservations
         matching the specified cache node type.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
         """
         duration: str | None = None
         """The duration filter value, specified in years or seconds. Use this parameter to show only
         reservations for this duration.
 
-        Valid Values: 1 | 3 | 31536000 | 94608000
+        Valid Values: `1 | 3 | 31536000 | 94608000`
         """
         product_description: str | None = None
         """The product description filter value. Use this parameter to show only those reservations
@@ -5035,12 +4805,12 @@ def _DescribeReservedCacheNodesMessage() -> type:
         """The offering type filter value. Use this parameter to show only the available offerings
         matching the specified offering type.
 
-        Valid values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
-        Upfront"|"Partial Upfront"| "No Upfront"
+        Valid values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
+        Upfront"|"Partial Upfront"| "No Upfront"`
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -5050,7 +4820,7 @@ def _DescribeReservedCacheNodesMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -5101,40 +4871,23 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeReservedCacheNodesOfferingsMessage:
-        """Represents the input of a DescribeReservedCacheNodesOfferings operation."""
+        """Represents the input of a `DescribeReservedCacheNodesOfferings` operation."""
 
         reserved_cache_nodes_offering_id: str | None = None
         """The offering identifier filter value. Use this parameter to show only the available offering
         that matches the specified reservation identifier.
 
-        Example: 438012d3-4052-4cc7-b2e3-8d3372e0e706
+        Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
         """
         cache_node_type: str | None = None
         """The cache node type filter value. Use this parameter to show only the available offerings
         matching the specified cache node type.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
         """
         duration: str | None = None
         """Duration filter value, specified in years or seconds. Use this parameter to show only
         reservations for a given duration.
 
-        Valid Values: 1 | 3 | 31536000 | 94608000
+        Valid Values: `1 | 3 | 31536000 | 94608000`
         """
         product_description: str | None = None
         """The product description filter value. Use this parameter to show only the available
@@ -5144,12 +4897,12 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
         """The offering type filter value. Use this parameter to show only the available offerings
         matching the specified offering type.
 
-        Valid Values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
-        Upfront"|"Partial Upfront"| "No Upfront"
+        Valid Values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
+        Upfront"|"Partial Upfront"| "No Upfront"`
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 100
@@ -5159,7 +4912,7 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -5391,7 +5144,7 @@ def _DescribeServiceUpdatesMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -5420,12 +5173,12 @@ def _DescribeSnapshotsListMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeSnapshotsListMessage:
-        """Represents the output of a DescribeSnapshots operation."""
+        """Represents the output of a `DescribeSnapshots` operation."""
 
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         snapshots: list[Snapshot] | None = None
         """A list of snapshots. Each item in the list contains detailed information about one snapshot.
@@ -5451,7 +5204,7 @@ def _DescribeSnapshotsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class DescribeSnapshotsMessage:
-        """Represents the input of a DescribeSnapshotsMessage operation."""
+        """Represents the input of a `DescribeSnapshotsMessage` operation."""
 
         replication_group_id: str | None = None
         """A user-supplied replication group identifier. If this parameter is specified, only snapshots
@@ -5466,18 +5219,18 @@ def _DescribeSnapshotsMessage() -> type:
         described.
         """
         snapshot_source: str | None = None
-        """If set to system, the output shows snapshots that were automatically created by ElastiCache.
-        If set to user the output shows snapshots that were manually created. If omitted, the output
-        shows both automatically and manually created snapshots.
+        """If set to `system`, the output shows snapshots that were automatically created by
+        ElastiCache. If set to `user` the output shows snapshots that were manually created. If
+        omitted, the output shows both automatically and manually created snapshots.
         """
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
-        specified MaxRecords value, a marker is included in the response so that the remaining
+        specified `MaxRecords` value, a marker is included in the response so that the remaining
         results can be retrieved.
 
         Default: 50
@@ -5554,7 +5307,7 @@ def _DescribeUpdateActionsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
 
     _new = object.__new__
@@ -5830,10 +5583,8 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -5949,14 +5700,14 @@ def _EngineDefaults() -> type:
 
     @attrs.frozen(kw_only=True)
     class EngineDefaults:
-        """Represents the output of a DescribeEngineDefaultParameters operation."""
+        """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
         cache_parameter_group_family: str | None = None
         """Specifies the name of the cache parameter group family to which the engine default
         parameters apply.
 
-        Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-        redis3.2 | redis4.0 | redis5.0 | redis6.0 | redis6.x | redis7
+        Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+        | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.0` | `redis6.x` | `redis7`
         """
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -6037,7 +5788,7 @@ def _EventsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class EventsMessage:
-        """Represents the output of a DescribeEvents operation."""
+        """Represents the output of a `DescribeEvents` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -6167,10 +5918,8 @@ def _FailoverGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -6251,10 +6000,8 @@ def _GlobalReplicationGroup() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
         global_replication_group_id: str | None = None
@@ -6276,25 +6023,26 @@ def _GlobalReplicationGroup() -> type:
         global_node_groups: list[GlobalNodeGroup] | None = None
         """Indicates the slot configuration and global identifier for each slice group."""
         auth_token_enabled: bool | None = None
-        """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+        """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+        commands.
 
-        Default: false
+        Default: `false`
         """
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
         """
         at_rest_encryption_enabled: bool | None = None
-        """A flag that enables encryption at rest when set to true.
+        """A flag that enables encryption at rest when set to `true`.
 
-        You cannot modify the value of AtRestEncryptionEnabled after the replication group is
+        You cannot modify the value of `AtRestEncryptionEnabled` after the replication group is
         created. To enable encryption at rest on a replication group you must set
-        AtRestEncryptionEnabled to true when you create the replication group.
+        `AtRestEncryptionEnabled` to `true` when you create the replication group.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
         """
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the global replication group."""
@@ -6496,10 +6244,8 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -6527,8 +6273,8 @@ def _IncreaseReplicaCountMessage() -> type:
         replication_group_id: str
         """The id of the replication group to which you want to add replica nodes."""
         apply_immediately: bool
-        """If True, the number of replica nodes is increased immediately. ApplyImmediately=False is not
-        currently supported.
+        """If `True`, the number of replica nodes is increased immediately. `ApplyImmediately=False` is
+        not currently supported.
         """
         new_replica_count: int | None = None
         """The number of read replica nodes you want at the completion of this operation. For Valkey or
@@ -6537,9 +6283,9 @@ def _IncreaseReplicaCountMessage() -> type:
         this is the number of replica nodes in each of the replication group's node groups.
         """
         replica_configuration: list[ConfigureShard] | None = None
-        """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
-        Redis OSS (cluster mode enabled) replication group. The ConfigureShard has three members:
-        NewReplicaCount, NodeGroupId, and PreferredAvailabilityZones.
+        """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
+        Redis OSS (cluster mode enabled) replication group. The `ConfigureShard` has three members:
+        `NewReplicaCount`, `NodeGroupId`, and `PreferredAvailabilityZones`.
         """
 
     _new = object.__new__
@@ -6614,21 +6360,21 @@ def _ListAllowedNodeTypeModificationsMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ListAllowedNodeTypeModificationsMessage:
-        """The input parameters for the ListAllowedNodeTypeModifications operation."""
+        """The input parameters for the `ListAllowedNodeTypeModifications` operation."""
 
         cache_cluster_id: str | None = None
         """The name of the cluster you want to scale up to a larger node instanced type. ElastiCache
         uses the cluster id to identify the current node type of this cluster and from that to
         create a list of node types you can scale up to.
 
-        You must provide a value for either the CacheClusterId or the ReplicationGroupId.
+        You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
         """
         replication_group_id: str | None = None
         """The name of the replication group want to scale up to a larger node type. ElastiCache uses
         the replication group id to identify the current node type being used by this replication
         group, and from that to create a list of node types you can scale up to.
 
-        You must provide a value for either the CacheClusterId or the ReplicationGroupId.
+        You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
         """
 
     _new = object.__new__
@@ -6655,12 +6401,12 @@ def _ListTagsForResourceMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ListTagsForResourceMessage:
-        """The input parameters for the ListTagsForResource operation."""
+        """The input parameters for the `ListTagsForResource` operation."""
 
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource for which you want the list of tags, for
-        example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-        arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+        example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+        `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
 
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Web Services
         Service Namespaces.
@@ -6689,7 +6435,7 @@ def _LogDeliveryConfiguration() -> type:
         log_type: LogType | None = None
         """Refers to slow-log or engine-log."""
         destination_type: DestinationType | None = None
-        """Returns the destination type, either cloudwatch-logs or kinesis-firehose."""
+        """Returns the destination type, either `cloudwatch-logs` or `kinesis-firehose`."""
         destination_details: DestinationDetails | None = None
         """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
         destination.
@@ -6697,8 +6443,8 @@ def _LogDeliveryConfiguration() -> type:
         log_format: LogFormat | None = None
         """Returns the log format, either JSON or TEXT."""
         status: LogDeliveryConfigurationStatus | None = None
-        """Returns the log delivery configuration status. Values are one of enabling | disabling |
-        modifying | active | error
+        """Returns the log delivery configuration status. Values are one of `enabling` | `disabling` |
+        `modifying` | `active` | `error`
         """
         message: str | None = None
         """Returns an error message for the log delivery configuration."""
@@ -6736,7 +6482,7 @@ def _LogDeliveryConfigurationRequest() -> type:
         log_type: LogType | None = None
         """Refers to slow-log or engine-log.."""
         destination_type: DestinationType | None = None
-        """Specify either cloudwatch-logs or kinesis-firehose as the destination type."""
+        """Specify either `cloudwatch-logs` or `kinesis-firehose` as the destination type."""
         destination_details: DestinationDetails | None = None
         """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
         destination.
@@ -6744,7 +6490,7 @@ def _LogDeliveryConfigurationRequest() -> type:
         log_format: LogFormat | None = None
         """Specifies either JSON or TEXT"""
         enabled: bool | None = None
-        """Specify if log delivery is enabled. Default true."""
+        """Specify if log delivery is enabled. Default `true`."""
 
     _new = object.__new__
     _set_log_type = LogDeliveryConfigurationRequest.__dict__["log_type"].__set__
@@ -6808,37 +6554,37 @@ def _ModifyCacheClusterMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ModifyCacheClusterMessage:
-        """Represents the input of a ModifyCacheCluster operation."""
+        """Represents the input of a `ModifyCacheCluster` operation."""
 
         cache_cluster_id: str
         """The cluster identifier. This value is stored as a lowercase string."""
         num_cache_nodes: int | None = None
-        """The number of cache nodes that the cluster should have. If the value for NumCacheNodes is
+        """The number of cache nodes that the cluster should have. If the value for `NumCacheNodes` is
         greater than the sum of the number of current cache nodes and the number of cache nodes
         pending creation (which may be zero), more nodes are added. If the value is less than the
         number of existing cache nodes, nodes are removed. If the value is equal to the number of
         current cache nodes, any pending add or remove requests are canceled.
 
-        If you are removing cache nodes, you must use the CacheNodeIdsToRemove parameter to provide
-        the IDs of the specific cache nodes to remove.
+        If you are removing cache nodes, you must use the `CacheNodeIdsToRemove` parameter to
+        provide the IDs of the specific cache nodes to remove.
         """
         cache_node_ids_to_remove: list[str] | None = None
         """A list of cache node IDs to be removed. A node ID is a numeric identifier (0001, 0002,
-        etc.). This parameter is only valid when NumCacheNodes is less than the existing number of
+        etc.). This parameter is only valid when `NumCacheNodes` is less than the existing number of
         cache nodes. The number of cache node IDs supplied in this parameter must match the
         difference between the existing number of cache nodes in the cluster or pending cache nodes,
-        whichever is greater, and the value of NumCacheNodes in the request.
+        whichever is greater, and the value of `NumCacheNodes` in the request.
         """
         az_mode: AZMode | None = None
         """Specifies whether the new nodes in this Memcached cluster are all created in a single
         Availability Zone or created across multiple Availability Zones.
 
-        Valid values: single-az | cross-az.
+        Valid values: `single-az` | `cross-az`.
 
         This option is only supported for Memcached clusters.
 
-        You cannot specify single-az if the Memcached cluster already has cache nodes in different
-        Availability Zones. If cross-az is specified, existing Memcached nodes remain in their
+        You cannot specify `single-az` if the Memcached cluster already has cache nodes in different
+        Availability Zones. If `cross-az` is specified, existing Memcached nodes remain in their
         current Availability Zone.
 
         Only newly created nodes are located in different Availability Zones.
@@ -6848,14 +6594,10 @@ def _ModifyCacheClusterMessage() -> type:
 
         The list of Availability Zones where the new Memcached cache nodes are created.
 
-        This parameter is only valid when NumCacheNodes in the request is greater than the sum of
+        This parameter is only valid when `NumCacheNodes` in the request is greater than the sum of
         the number of active cache nodes and the number of cache nodes pending creation (which may
         be zero). The number of Availability Zones supplied in this list must match the cache nodes
         being added in this request.
-
-        Scenarios:
-
-        -
         """
         cache_security_group_names: list[str] | None = None
         """A list of cache security group names to authorize on this cluster. This change is
@@ -6877,37 +6619,17 @@ def _ModifyCacheClusterMessage() -> type:
         specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
         maintenance window is a 60 minute period.
 
-        Valid values for ddd are:
+        Valid values for `ddd` are:
 
-        -
+        - `sun`
+        - `mon`
+        - `tue`
+        - `wed`
+        - `thu`
+        - `fri`
+        - `sat`
 
-        sun
-
-        -
-
-        mon
-
-        -
-
-        tue
-
-        -
-
-        wed
-
-        -
-
-        thu
-
-        -
-
-        fri
-
-        -
-
-        sat
-
-        Example: sun:23:00-mon:01:30
+        Example: `sun:23:00-mon:01:30`
         """
         notification_topic_arn: str | None = None
         """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
@@ -6916,21 +6638,21 @@ def _ModifyCacheClusterMessage() -> type:
         """
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group to apply to this cluster. This change is
-        asynchronously applied as soon as possible for parameters when the ApplyImmediately
-        parameter is specified as true for this request.
+        asynchronously applied as soon as possible for parameters when the `ApplyImmediately`
+        parameter is specified as `true` for this request.
         """
         notification_topic_status: str | None = None
         """The status of the Amazon SNS notification topic. Notifications are sent only if the status
-        is active.
+        is `active`.
 
-        Valid values: active | inactive
+        Valid values: `active` | `inactive`
         """
         apply_immediately: bool | None = None
-        """If true, this parameter causes the modifications in this request and any pending
+        """If `true`, this parameter causes the modifications in this request and any pending
         modifications to be applied, asynchronously and as soon as possible, regardless of the
-        PreferredMaintenanceWindow setting for the cluster.
+        `PreferredMaintenanceWindow` setting for the cluster.
 
-        If false, changes to the cluster are applied on the next maintenance reboot, or the next
+        If `false`, changes to the cluster are applied on the next maintenance reboot, or the next
         failure reboot, whichever occurs first.
         """
         engine: str | None = None
@@ -6950,10 +6672,10 @@ def _ModifyCacheClusterMessage() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-        them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+        them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
         is retained for 5 days before being deleted.
 
-        If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
+        If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
         """
         snapshot_window: str | None = None
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
@@ -6963,46 +6685,30 @@ def _ModifyCacheClusterMessage() -> type:
         """A valid cache node type that you want to scale this cluster up to."""
         auth_token: str | None = attrs.field(default=None, repr=False)
         """Reserved parameter. The password used to access a password protected server. This parameter
-        must be specified with the auth-token-update parameter. Password constraints:
+        must be specified with the `auth-token-update` parameter. Password constraints:
 
-        -
-
-        Must be only printable ASCII characters
-
-        -
-
-        Must be at least 16 characters and no more than 128 characters in length
-
-        -
-
-        Cannot contain any of the following characters: '/', '"', or '@', '%'
+        - Must be only printable ASCII characters
+        - Must be at least 16 characters and no more than 128 characters in length
+        - Cannot contain any of the following characters: '/', '"', or '@', '%'
 
         For more information, see AUTH password at AUTH.
         """
         auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
         """Specifies the strategy to use to update the AUTH token. This parameter must be specified
-        with the auth-token parameter. Possible values:
+        with the `auth-token` parameter. Possible values:
 
-        -
-
-        ROTATE - default, if no update strategy is provided
-
-        -
-
-        SET - allowed only after ROTATE
-
-        -
-
-        DELETE - allowed only when transitioning to RBAC
+        - ROTATE - default, if no update strategy is provided
+        - SET - allowed only after ROTATE
+        - DELETE - allowed only when transitioning to RBAC
 
         For more information, see Authenticating Users with AUTH
         """
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
-        """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-        for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
-        engine version 1.6.6 and above on all instances built on the Nitro system.
+        """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+        supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
+        Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
         """
         scale_config: ScaleConfig | None = None
         """Configures horizontal or vertical scaling for Memcached clusters, specifying the scaling
@@ -7141,7 +6847,7 @@ def _ModifyCacheParameterGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ModifyCacheParameterGroupMessage:
-        """Represents the input of a ModifyCacheParameterGroup operation."""
+        """Represents the input of a `ModifyCacheParameterGroup` operation."""
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to modify."""
@@ -7175,14 +6881,14 @@ def _ModifyCacheSubnetGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ModifyCacheSubnetGroupMessage:
-        """Represents the input of a ModifyCacheSubnetGroup operation."""
+        """Represents the input of a `ModifyCacheSubnetGroup` operation."""
 
         cache_subnet_group_name: str
         """The name for the cache subnet group. This value is stored as a lowercase string.
 
         Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
 
-        Example: mysubnetgroup
+        Example: `mysubnetgroup`
         """
         cache_subnet_group_description: str | None = None
         """A description of the cache subnet group."""
@@ -7220,13 +6926,8 @@ def _ModifyCacheSubnetGroupResult() -> type:
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
 
-        -
-
-        CreateCacheSubnetGroup
-
-        -
-
-        ModifyCacheSubnetGroup
+        - `CreateCacheSubnetGroup`
+        - `ModifyCacheSubnetGroup`
         """
 
     _new = object.__new__
@@ -7335,10 +7036,8 @@ def _ModifyGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -7361,7 +7060,7 @@ def _ModifyReplicationGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ModifyReplicationGroupMessage:
-        """Represents the input of a ModifyReplicationGroups operation."""
+        """Represents the input of a `ModifyReplicationGroups` operation."""
 
         replication_group_id: str
         """The identifier of the replication group to modify."""
@@ -7380,7 +7079,7 @@ def _ModifyReplicationGroupMessage() -> type:
         """Determines whether a read replica is automatically promoted to read/write primary if the
         existing primary encounters a failure.
 
-        Valid values: true | false
+        Valid values: `true` | `false`
         """
         multi_az_enabled: bool | None = None
         """A flag to indicate MultiAZ is enabled."""
@@ -7393,7 +7092,7 @@ def _ModifyReplicationGroupMessage() -> type:
         This parameter can be used only with replication group containing clusters running outside
         of an Amazon Virtual Private Cloud (Amazon VPC).
 
-        Constraints: Must contain no more than 255 alphanumeric characters. Must not be Default.
+        Constraints: Must contain no more than 255 alphanumeric characters. Must not be `Default`.
         """
         security_group_ids: list[str] | None = None
         """Specifies the VPC Security Groups associated with the clusters in the replication group.
@@ -7406,37 +7105,17 @@ def _ModifyReplicationGroupMessage() -> type:
         specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
         maintenance window is a 60 minute period.
 
-        Valid values for ddd are:
+        Valid values for `ddd` are:
 
-        -
+        - `sun`
+        - `mon`
+        - `tue`
+        - `wed`
+        - `thu`
+        - `fri`
+        - `sat`
 
-        sun
-
-        -
-
-        mon
-
-        -
-
-        tue
-
-        -
-
-        wed
-
-        -
-
-        thu
-
-        -
-
-        fri
-
-        -
-
-        sat
-
-        Example: sun:23:00-mon:01:30
+        Example: `sun:23:00-mon:01:30`
         """
         notification_topic_arn: str | None = None
         """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
@@ -7446,25 +7125,25 @@ def _ModifyReplicationGroupMessage() -> type:
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group to apply to all of the clusters in this replication
         group. This change is asynchronously applied as soon as possible for parameters when the
-        ApplyImmediately parameter is specified as true for this request.
+        `ApplyImmediately` parameter is specified as `true` for this request.
         """
         notification_topic_status: str | None = None
         """The status of the Amazon SNS notification topic for the replication group. Notifications are
-        sent only if the status is active.
+        sent only if the status is `active`.
 
-        Valid values: active | inactive
+        Valid values: `active` | `inactive`
         """
         apply_immediately: bool | None = None
-        """If true, this parameter causes the modifications in this request and any pending
+        """If `true`, this parameter causes the modifications in this request and any pending
         modifications to be applied, asynchronously and as soon as possible, regardless of the
-        PreferredMaintenanceWindow setting for the replication group.
+        `PreferredMaintenanceWindow` setting for the replication group.
 
-        If false, changes to the nodes in the replication group are applied on the next maintenance
-        reboot, or the next failure reboot, whichever occurs first.
+        If `false`, changes to the nodes in the replication group are applied on the next
+        maintenance reboot, or the next failure reboot, whichever occurs first.
 
-        Valid values: true | false
+        Valid values: `true` | `false`
 
-        Default: false
+        Default: `false`
         """
         engine: str | None = None
         """Modifies the engine listed in a replication group message. The options are valkey, memcached
@@ -7485,16 +7164,16 @@ def _ModifyReplicationGroupMessage() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic node group (shard) snapshots
-        before deleting them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that
+        before deleting them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that
         was taken today is retained for 5 days before being deleted.
 
         Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
         """
         snapshot_window: str | None = None
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of the
-        node group (shard) specified by SnapshottingClusterId.
+        node group (shard) specified by `SnapshottingClusterId`.
 
-        Example: 05:00-09:00
+        Example: `05:00-09:00`
 
         If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
         range.
@@ -7503,37 +7182,21 @@ def _ModifyReplicationGroupMessage() -> type:
         """A valid cache node type that you want to scale this replication group to."""
         auth_token: str | None = attrs.field(default=None, repr=False)
         """Reserved parameter. The password used to access a password protected server. This parameter
-        must be specified with the auth-token-update-strategy parameter. Password constraints:
+        must be specified with the `auth-token-update-strategy` parameter. Password constraints:
 
-        -
-
-        Must be only printable ASCII characters
-
-        -
-
-        Must be at least 16 characters and no more than 128 characters in length
-
-        -
-
-        Cannot contain any of the following characters: '/', '"', or '@', '%'
+        - Must be only printable ASCII characters
+        - Must be at least 16 characters and no more than 128 characters in length
+        - Cannot contain any of the following characters: '/', '"', or '@', '%'
 
         For more information, see AUTH password at AUTH.
         """
         auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
         """Specifies the strategy to use to update the AUTH token. This parameter must be specified
-        with the auth-token parameter. Possible values:
+        with the `auth-token` parameter. Possible values:
 
-        -
-
-        ROTATE - default, if no update strategy is provided
-
-        -
-
-        SET - allowed only after ROTATE
-
-        -
-
-        DELETE - allowed only when transitioning to RBAC
+        - ROTATE - default, if no update strategy is provided
+        - SET - allowed only after ROTATE
+        - DELETE - allowed only when transitioning to RBAC
 
         For more information, see Authenticating Users with AUTH
         """
@@ -7548,22 +7211,23 @@ def _ModifyReplicationGroupMessage() -> type:
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
-        """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-        for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached
-        engine version 1.6.6 and above on all instances built on the Nitro system.
+        """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+        supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+        Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
         """
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true. If you are enabling in-transit
-        encryption for an existing cluster, you must also set TransitEncryptionMode to preferred.
+        encryption for an existing cluster, you must also set `TransitEncryptionMode` to
+        `preferred`.
         """
         transit_encryption_mode: TransitEncryptionMode | None = None
         """A setting that allows you to migrate your clients to use in-transit encryption, with no
         downtime.
 
-        You must set TransitEncryptionEnabled to true, for your existing cluster, and set
-        TransitEncryptionMode to preferred in the same request to allow both encrypted and
+        You must set `TransitEncryptionEnabled` to `true`, for your existing cluster, and set
+        `TransitEncryptionMode` to `preferred` in the same request to allow both encrypted and
         unencrypted connections at the same time. Once you migrate all your Valkey or Redis OSS
-        clients to use encrypted connections you can set the value to required to allow encrypted
+        clients to use encrypted connections you can set the value to `required` to allow encrypted
         connections only.
         """
         cluster_mode: ClusterMode | None = None
@@ -7575,7 +7239,7 @@ def _ModifyReplicationGroupMessage() -> type:
         """
         durability: Durability | None = None
         """Specifies the durability setting for the replication group. Use this parameter to change the
-        durability mode of an existing replication group, for example from sync to async or vice
+        durability mode of an existing replication group, for example from `sync` to `async` or vice
         versa. For more information, see Durability.
         """
 
@@ -7747,7 +7411,7 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ModifyReplicationGroupShardConfigurationMessage:
-        """Represents the input for a ModifyReplicationGroupShardConfiguration operation."""
+        """Represents the input for a `ModifyReplicationGroupShardConfiguration` operation."""
 
         replication_group_id: str
         """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
@@ -7759,34 +7423,34 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         """
         apply_immediately: bool
         """Indicates that the shard reconfiguration process begins immediately. At present, the only
-        permitted value for this parameter is true.
+        permitted value for this parameter is `true`.
 
         Value: true
         """
         resharding_configuration: list[ReshardingConfiguration] | None = None
         """Specifies the preferred availability zones for each node group in the cluster. If the value
-        of NodeGroupCount is greater than the current number of node groups (shards), you can use
+        of `NodeGroupCount` is greater than the current number of node groups (shards), you can use
         this parameter to specify the preferred availability zones of the cluster's shards. If you
         omit this parameter ElastiCache selects availability zones for you.
 
-        You can specify this parameter only if the value of NodeGroupCount is greater than the
+        You can specify this parameter only if the value of `NodeGroupCount` is greater than the
         current number of node groups (shards).
         """
         node_groups_to_remove: list[str] | None = None
-        """If the value of NodeGroupCount is less than the current number of node groups (shards), then
-        either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRemove is a list of
-        NodeGroupIds to remove from the cluster.
+        """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
+        then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRemove`
+        is a list of `NodeGroupId`s to remove from the cluster.
 
-        ElastiCache will attempt to remove all node groups listed by NodeGroupsToRemove from the
+        ElastiCache will attempt to remove all node groups listed by `NodeGroupsToRemove` from the
         cluster.
         """
         node_groups_to_retain: list[str] | None = None
-        """If the value of NodeGroupCount is less than the current number of node groups (shards), then
-        either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRetain is a list of
-        NodeGroupIds to retain in the cluster.
+        """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
+        then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRetain`
+        is a list of `NodeGroupId`s to retain in the cluster.
 
-        ElastiCache will attempt to remove all node groups except those listed by NodeGroupsToRetain
-        from the cluster.
+        ElastiCache will attempt to remove all node groups except those listed by
+        `NodeGroupsToRetain` from the cluster.
         """
 
     _new = object.__new__
@@ -8083,7 +7747,8 @@ def _NodeGroup() -> type:
         0001 to 0090. Optionally, the user can provide the id for a node group.
         """
         status: str | None = None
-        """The current state of this replication group - creating, available, modifying, deleting.
+        """The current state of this replication group - `creating`, `available`, `modifying`,
+        `deleting`.
         """
         primary_endpoint: Endpoint | None = None
         """The endpoint of the primary node in this node group (shard)."""
@@ -8125,7 +7790,7 @@ def _NodeGroupConfiguration() -> type:
     @attrs.frozen(kw_only=True)
     class NodeGroupConfiguration:
         """Node group (shard) configuration options. Each node group (shard) configuration has the
-        following: Slots, PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount.
+        following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
         """
 
         node_group_id: str | None = None
@@ -8134,9 +7799,9 @@ def _NodeGroupConfiguration() -> type:
         """
         slots: str | None = None
         """A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to
-        16,383. The string is in the format startkey-endkey.
+        16,383. The string is in the format `startkey-endkey`.
 
-        Example: "0-3999"
+        Example: `"0-3999"`
         """
         replica_count: int | None = None
         """The number of read replica nodes in this node group (shard)."""
@@ -8144,7 +7809,7 @@ def _NodeGroupConfiguration() -> type:
         """The Availability Zone where the primary node of this node group (shard) is launched."""
         replica_availability_zones: list[str] | None = None
         """A list of Availability Zones to be used for the read replicas. The number of Availability
-        Zones in this list must match the value of ReplicaCount or ReplicasPerNodeGroup if not
+        Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not
         specified.
         """
         primary_outpost_arn: str | None = None
@@ -8211,8 +7876,8 @@ def _NodeGroupMember() -> type:
         preferred_outpost_arn: str | None = None
         """The outpost ARN of the node group member."""
         current_role: str | None = None
-        """The role that is currently assigned to the node - primary or replica. This member is only
-        applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
+        """The role that is currently assigned to the node - `primary` or `replica`. This member is
+        only applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
         """
 
     _new = object.__new__
@@ -8458,8 +8123,8 @@ def _Parameter() -> type:
         allowed_values: str | None = None
         """The valid range of values for the parameter."""
         is_modifiable: bool | None = None
-        """Indicates whether (true) or not (false) the parameter can be modified. Some parameters have
-        security or operational implications that prevent them from being changed.
+        """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
+        have security or operational implications that prevent them from being changed.
         """
         minimum_engine_version: str | None = None
         """The earliest cache engine version to which the parameter can apply."""
@@ -8769,12 +8434,12 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class PurchaseReservedCacheNodesOfferingMessage:
-        """Represents the input of a PurchaseReservedCacheNodesOffering operation."""
+        """Represents the input of a `PurchaseReservedCacheNodesOffering` operation."""
 
         reserved_cache_nodes_offering_id: str
         """The ID of the reserved cache node offering to purchase.
 
-        Example: 438012d3-4052-4cc7-b2e3-8d3372e0e706
+        Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
         """
         reserved_cache_node_id: str | None = None
         """A customer-specified identifier to track this reservation.
@@ -8788,7 +8453,7 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
         cache_node_count: int | None = None
         """The number of cache node instances to reserve.
 
-        Default: 1
+        Default: `1`
         """
         tags: list[Tag] | None = None
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
@@ -8828,7 +8493,7 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
         """The PurchaseReservedCacheNodesOfferingResult structure."""
 
         reserved_cache_node: ReservedCacheNode | None = None
-        """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+        """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
     _new = object.__new__
     _set_reserved_cache_node = PurchaseReservedCacheNodesOfferingResult.__dict__[
@@ -8855,7 +8520,7 @@ def _RebalanceSlotsInGlobalReplicationGroupMessage() -> type:
         global_replication_group_id: str
         """The name of the Global datastore"""
         apply_immediately: bool
-        """If True, redistribution is applied immediately."""
+        """If `True`, redistribution is applied immediately."""
 
     _new = object.__new__
     _set_global_replication_group_id = RebalanceSlotsInGlobalReplicationGroupMessage.__dict__[
@@ -8888,10 +8553,8 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
         cluster automatically replicates updates to the secondary cluster.
 
-        -
-
-        The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-        what you use to associate a secondary cluster.
+        - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+          what you use to associate a secondary cluster.
         """
 
     _new = object.__new__
@@ -8914,7 +8577,7 @@ def _RebootCacheClusterMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class RebootCacheClusterMessage:
-        """Represents the input of a RebootCacheCluster operation."""
+        """Represents the input of a `RebootCacheCluster` operation."""
 
         cache_cluster_id: str
         """The cluster identifier. This parameter is stored as a lowercase string."""
@@ -9004,7 +8667,7 @@ def _RegionalConfiguration() -> type:
         replication_group_region: str
         """The Amazon region where the cluster is stored"""
         resharding_configuration: list[ReshardingConfiguration]
-        """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
+        """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
         group in the resharded cluster.
         """
 
@@ -9034,18 +8697,18 @@ def _RemoveTagsFromResourceMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class RemoveTagsFromResourceMessage:
-        """Represents the input of a RemoveTagsFromResource operation."""
+        """Represents the input of a `RemoveTagsFromResource` operation."""
 
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
-        example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-        arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+        example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+        `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
 
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
         Namespaces.
         """
         tag_keys: list[str]
-        """A list of TagKeys identifying the tags you want removed from the named resource."""
+        """A list of `TagKeys` identifying the tags you want removed from the named resource."""
 
     _new = object.__new__
     _set_resource_name = RemoveTagsFromResourceMessage.__dict__["resource_name"].__set__
@@ -9077,8 +8740,8 @@ def _ReplicationGroup() -> type:
         """The name of the Global datastore and role of this replication group in the Global datastore.
         """
         status: str | None = None
-        """The current state of this replication group - creating, available, modifying, deleting,
-        create-failed, snapshotting.
+        """The current state of this replication group - `creating`, `available`, `modifying`,
+        `deleting`, `create-failed`, `snapshotting`.
         """
         pending_modified_values: ReplicationGroupPendingModifiedValues | None = None
         """A group of settings to be applied to the replication group, either immediately or during the
@@ -9107,55 +8770,56 @@ def _ReplicationGroup() -> type:
         """
         snapshot_retention_limit: int | None = None
         """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-        them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+        them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
         is retained for 5 days before being deleted.
 
-        If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
+        If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
         """
         snapshot_window: str | None = None
         """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
         your node group (shard).
 
-        Example: 05:00-09:00
+        Example: `05:00-09:00`
 
         If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
         range.
 
-        This parameter is only valid if the Engine parameter is redis.
+        This parameter is only valid if the `Engine` parameter is `redis`.
         """
         cluster_enabled: bool | None = None
         """A flag indicating whether or not this replication group is cluster enabled; i.e., whether
         its data can be partitioned across multiple shards (API/CLI: node groups).
 
-        Valid values: true | false
+        Valid values: `true` | `false`
         """
         cache_node_type: str | None = None
         """The name of the compute and memory capacity node type for each node in the replication
         group.
         """
         auth_token_enabled: bool | None = None
-        """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+        """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+        commands.
 
-        Default: false
+        Default: `false`
         """
         auth_token_last_modified_date: datetime | None = None
         """The date the auth token was last modified"""
         transit_encryption_enabled: bool | None = None
-        """A flag that enables in-transit encryption when set to true.
+        """A flag that enables in-transit encryption when set to `true`.
 
         Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-        version 3.2.6, 4.x or later.
+        version `3.2.6`, `4.x` or later.
 
-        Default: false
+        Default: `false`
         """
         at_rest_encryption_enabled: bool | None = None
-        """A flag that enables encryption at-rest on the cluster when set to true. In some cases,
-        encryption at-rest may be enabled even when this value is false. Use StorageEncryptionType
+        """A flag that enables encryption at-rest on the cluster when set to `true`. In some cases,
+        encryption at-rest may be enabled even when this value is false. Use `StorageEncryptionType`
         to view the effective encryption state of a cluster.
 
-        You cannot modify the value of AtRestEncryptionEnabled after the cluster is created.
+        You cannot modify the value of `AtRestEncryptionEnabled` after the cluster is created.
 
-        Default: true when using Valkey, false when using Redis OSS
+        Default: `true` when using Valkey, `false` when using Redis OSS
         """
         member_clusters_outpost_arns: list[str] | None = None
         """The outpost ARNs of the replication group's member clusters."""
@@ -9163,8 +8827,8 @@ def _ReplicationGroup() -> type:
         """The ID of the KMS key used to encrypt the disk in the cluster."""
         storage_encryption_type: StorageEncryptionType | None = None
         """Indicates the type of encryption for data stored at rest in the replication group. The value
-        is none if at-rest encryption is not enabled, sse-elasticache if an ElastiCache
-        service-managed key is used, or sse-kms if a customer-managed KMS key is used.
+        is `none` if at-rest encryption is not enabled, `sse-elasticache` if an ElastiCache
+        service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
         """
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the replication group."""
@@ -9185,14 +8849,14 @@ def _ReplicationGroup() -> type:
         parameter is disabled for previous versions.
         """
         network_type: NetworkType | None = None
-        """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-        and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above
-        on all instances built on the Nitro system.
+        """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+        7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and
+        above on all instances built on the Nitro system.
         """
         ip_discovery: IpDiscovery | None = None
-        """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-        for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
-        engine version 1.6.6 and above on all instances built on the Nitro system.
+        """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+        supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
+        Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
         """
         transit_encryption_mode: TransitEncryptionMode | None = None
         """A setting that allows you to migrate your clients to use in-transit encryption, with no
@@ -9210,10 +8874,10 @@ def _ReplicationGroup() -> type:
         durability: Durability | None = None
         """The durability setting of the replication group. For more information, see Durability."""
         effective_durability: EffectiveDurability | None = None
-        """The effective durability of the replication group. When Durability is set to default, the
-        service resolves the actual durability based on the engine version, cluster mode, and other
-        parameters. This field reflects the resolved value. For more information, see Configuring
-        Durability.
+        """The effective durability of the replication group. When `Durability` is set to `default`,
+        the service resolves the actual durability based on the engine version, cluster mode, and
+        other parameters. This field reflects the resolved value. For more information, see
+        Configuring Durability.
         """
 
     _new = object.__new__
@@ -9355,7 +9019,7 @@ def _ReplicationGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ReplicationGroupMessage:
-        """Represents the output of a DescribeReplicationGroups operation."""
+        """Represents the output of a `DescribeReplicationGroups` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -9389,7 +9053,7 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         """
 
         primary_cluster_id: str | None = None
-        """The primary cluster ID that is applied immediately (if --apply-immediately was specified),
+        """The primary cluster ID that is applied immediately (if `--apply-immediately` was specified),
         or during the next maintenance window.
         """
         automatic_failover_status: PendingAutomaticFailoverStatus | None = None
@@ -9474,32 +9138,14 @@ def _ReservedCacheNode() -> type:
 
     @attrs.frozen(kw_only=True)
     class ReservedCacheNode:
-        """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+        """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
         reserved_cache_node_id: str | None = None
         """The unique identifier for the reservation."""
         reserved_cache_nodes_offering_id: str | None = None
         """The offering identifier."""
         cache_node_type: str | None = None
-        """The cache node type for the reserved cache nodes.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The cache node type for the reserved cache nodes."""
         start_time: datetime | None = None
         """The time the reservation started."""
         duration: int | None = None
@@ -9522,7 +9168,7 @@ def _ReservedCacheNode() -> type:
         """The Amazon Resource Name (ARN) of the reserved cache node.
 
         Example:
-        arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582
+        `arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582`
         """
 
     _new = object.__new__
@@ -9584,7 +9230,7 @@ def _ReservedCacheNodeMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ReservedCacheNodeMessage:
-        """Represents the output of a DescribeReservedCacheNodes operation."""
+        """Represents the output of a `DescribeReservedCacheNodes` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -9618,25 +9264,7 @@ def _ReservedCacheNodesOffering() -> type:
         reserved_cache_nodes_offering_id: str | None = None
         """A unique identifier for the reserved cache node offering."""
         cache_node_type: str | None = None
-        """The cache node type for the reserved cache node.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The cache node type for the reserved cache node."""
         duration: int | None = None
         """The duration of the offering. in seconds."""
         fixed_price: float | None = None
@@ -9694,7 +9322,7 @@ def _ReservedCacheNodesOfferingMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ReservedCacheNodesOfferingMessage:
-        """Represents the output of a DescribeReservedCacheNodesOfferings operation."""
+        """Represents the output of a `DescribeReservedCacheNodesOfferings` operation."""
 
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
@@ -9725,20 +9353,21 @@ def _ResetCacheParameterGroupMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class ResetCacheParameterGroupMessage:
-        """Represents the input of a ResetCacheParameterGroup operation."""
+        """Represents the input of a `ResetCacheParameterGroup` operation."""
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to reset."""
         reset_all_parameters: bool | None = None
-        """If true, all parameters in the cache parameter group are reset to their default values. If
-        false, only the parameters listed by ParameterNameValues are reset to their default values.
+        """If `true`, all parameters in the cache parameter group are reset to their default values. If
+        `false`, only the parameters listed by `ParameterNameValues` are reset to their default
+        values.
 
-        Valid values: true | false
+        Valid values: `true` | `false`
         """
         parameter_name_values: list[ParameterNameValue] | None = None
-        """An array of parameter names to reset to their default values. If ResetAllParameters is true,
-        do not use ParameterNameValues. If ResetAllParameters is false, you must specify the name of
-        at least one parameter to reset.
+        """An array of parameter names to reset to their default values. If `ResetAllParameters` is
+        `true`, do not use `ParameterNameValues`. If `ResetAllParameters` is `false`, you must
+        specify the name of at least one parameter to reset.
         """
 
     _new = object.__new__
@@ -9769,7 +9398,7 @@ def _ReshardingConfiguration() -> type:
 
     @attrs.frozen(kw_only=True)
     class ReshardingConfiguration:
-        """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
+        """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
         group in the resharded cluster.
         """
 
@@ -9825,7 +9454,7 @@ def _RevokeCacheSecurityGroupIngressMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class RevokeCacheSecurityGroupIngressMessage:
-        """Represents the input of a RevokeCacheSecurityGroupIngress operation."""
+        """Represents the input of a `RevokeCacheSecurityGroupIngress` operation."""
 
         cache_security_group_name: str
         """The name of the cache security group to revoke ingress from."""
@@ -9870,17 +9499,9 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
-        -
-
-        AuthorizeCacheSecurityGroupIngress
-
-        -
-
-        CreateCacheSecurityGroup
-
-        -
-
-        RevokeCacheSecurityGroupIngress
+        - `AuthorizeCacheSecurityGroupIngress`
+        - `CreateCacheSecurityGroup`
+        - `RevokeCacheSecurityGroupIngress`
         """
 
     _new = object.__new__
@@ -10015,8 +9636,8 @@ def _ServerlessCache() -> type:
         """
         storage_encryption_type: StorageEncryptionType | None = None
         """Indicates the type of encryption for data stored at rest in the serverless cache. Serverless
-        caches are always encrypted at rest. The value is sse-elasticache if an ElastiCache
-        service-managed key is used, or sse-kms if a customer-managed KMS key is used.
+        caches are always encrypted at rest. The value is `sse-elasticache` if an ElastiCache
+        service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
         """
         security_group_ids: list[str] | None = None
         """The IDs of the EC2 security groups associated with the serverless cache."""
@@ -10050,13 +9671,13 @@ def _ServerlessCache() -> type:
         Serverless Memcached only.
         """
         network_type: NetworkType | None = None
-        """The type of IP address protocol used by the serverless cache. Must be either ipv4 | ipv6 |
-        dual_stack. ipv6 is only supported with IPv6-only subnets. If not specified, defaults to
-        ipv4, unless all provided subnets are IPv6-only, in which case it defaults to ipv6.
+        """The type of IP address protocol used by the serverless cache. Must be either `ipv4` | `ipv6`
+        | `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults
+        to `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
         """
         connection_type: ConnectionType | None = None
-        """The connection type for the serverless cache. Must be either vpc | public. If not specified,
-        defaults to vpc.
+        """The connection type for the serverless cache. Must be either `vpc` | `public`. If not
+        specified, defaults to `vpc`.
         """
         migration: MigrationSummary | None = None
         """Provides a summary of the migration status for the serverless cache."""
@@ -10366,7 +9987,7 @@ def _ServiceUpdatesMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         service_updates: list[ServiceUpdate] | None = None
         """A list of service updates"""
@@ -10429,35 +10050,17 @@ def _Snapshot() -> type:
         cache_cluster_id: str | None = None
         """The user-supplied identifier of the source cluster."""
         snapshot_status: str | None = None
-        """The status of the snapshot. Valid values: creating | available | restoring | copying |
-        deleting.
+        """The status of the snapshot. Valid values: `creating` | `available` | `restoring` | `copying`
+        | `deleting`.
         """
         snapshot_source: str | None = None
-        """Indicates whether the snapshot is from an automatic backup (automated) or was created
-        manually (manual).
+        """Indicates whether the snapshot is from an automatic backup (`automated`) or was created
+        manually (`manual`).
         """
         cache_node_type: str | None = None
-        """The name of the compute and memory capacity node type for the source cluster.
-
-        The following node types are supported by ElastiCache. Generally speaking, the current
-        generation types provide more memory and computational power at lower cost when compared to
-        their equivalent previous generation counterparts.
-
-        -
-
-        General purpose:
-
-        -
-
-        Current generation:
-
-        M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-        cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-        For region availability, see Supported Node Types
-        """
+        """The name of the compute and memory capacity node type for the source cluster."""
         engine: str | None = None
-        """The name of the cache engine (memcached or redis) used by the source cluster."""
+        """The name of the cache engine (`memcached` or `redis`) used by the source cluster."""
         engine_version: str | None = None
         """The version of the cache engine version that is used by the source cluster."""
         num_cache_nodes: int | None = None
@@ -10477,37 +10080,17 @@ def _Snapshot() -> type:
         specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
         maintenance window is a 60 minute period.
 
-        Valid values for ddd are:
+        Valid values for `ddd` are:
 
-        -
+        - `sun`
+        - `mon`
+        - `tue`
+        - `wed`
+        - `thu`
+        - `fri`
+        - `sat`
 
-        sun
-
-        -
-
-        mon
-
-        -
-
-        tue
-
-        -
-
-        wed
-
-        -
-
-        thu
-
-        -
-
-        fri
-
-        -
-
-        sat
-
-        Example: sun:23:00-mon:01:30
+        Example: `sun:23:00-mon:01:30`
         """
         topic_arn: str | None = None
         """The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing
@@ -10532,9 +10115,9 @@ def _Snapshot() -> type:
         """For an automatic snapshot, the number of days for which ElastiCache retains the snapshot
         before deleting it.
 
-        For manual snapshots, this field reflects the SnapshotRetentionLimit for the source cluster
-        when the snapshot was created. This field is otherwise ignored: Manual snapshots do not
-        expire, and can only be deleted using the DeleteSnapshot operation.
+        For manual snapshots, this field reflects the `SnapshotRetentionLimit` for the source
+        cluster when the snapshot was created. This field is otherwise ignored: Manual snapshots do
+        not expire, and can only be deleted using the `DeleteSnapshot` operation.
 
         Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
         """
@@ -10701,7 +10284,7 @@ def _SourceTlsConfiguration() -> type:
         """The TLS configuration for connecting to the source during migration."""
 
         source_tls_mode: TlsMode | None = None
-        """The TLS mode to use when connecting to the source. Valid values are none and verify-ca.
+        """The TLS mode to use when connecting to the source. Valid values are `none` and `verify-ca`.
         """
         source_tls_certificate: str | None = None
         """The TLS certificate used to verify the identity of the source during migration."""
@@ -10735,7 +10318,7 @@ def _StartMigrationMessage() -> type:
         customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = None
         """The list of endpoints from which to migrate data. For Valkey or Redis OSS (cluster mode
         disabled), the list should have only one element. For serverless cache migrations,
-        ElastiCache uses the endpoint that you provided in PrepareMigration.
+        ElastiCache uses the endpoint that you provided in `PrepareMigration`.
         """
         auto_cutover: bool | None = None
         """Specifies whether ElastiCache automatically attempts to complete the migration after data
@@ -10743,7 +10326,8 @@ def _StartMigrationMessage() -> type:
         """
         clear_target_cache_data: bool | None = None
         """Specifies whether ElastiCache deletes existing data in the serverless cache before migration
-        begins. After StopMigration, StartMigration requires this option to restart the data sync.
+        begins. After `StopMigration`, `StartMigration` requires this option to restart the data
+        sync.
         """
 
     _new = object.__new__
@@ -10865,9 +10449,9 @@ def _Subnet() -> type:
         subnet_outpost: SubnetOutpost | None = None
         """The outpost ARN of the subnet."""
         supported_network_types: list[NetworkType] | None = None
-        """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
-        Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
-        instances built on the Nitro system.
+        """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
+        above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
+        all instances built on the Nitro system.
         """
 
     _new = object.__new__
@@ -10950,8 +10534,8 @@ def _TagListMessage() -> type:
 
     @attrs.frozen(kw_only=True)
     class TagListMessage:
-        """Represents the output from the AddTagsToResource, ListTagsForResource, and
-        RemoveTagsFromResource operations.
+        """Represents the output from the `AddTagsToResource`, `ListTagsForResource`, and
+        `RemoveTagsFromResource` operations.
         """
 
         tag_list: list[Tag] | None = None
@@ -11308,7 +10892,7 @@ def _UpdateActionsMessage() -> type:
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
-        beyond the marker, up to the value specified by MaxRecords.
+        beyond the marker, up to the value specified by `MaxRecords`.
         """
         update_actions: list[UpdateAction] | None = None
         """Returns a list of update actions"""

@@ -327,8 +327,8 @@ class AddTagsToResourceMessage:
 
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
-    example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-    arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot. ElastiCache resources are
+    example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+    `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`. ElastiCache resources are
     cluster and snapshot.
 
     For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
@@ -350,8 +350,9 @@ class AllowedNodeTypeModificationsMessage:
     """A string list, each element of which specifies a cache node type which you can use to scale
     your cluster or replication group.
 
-    When scaling up a Valkey or Redis OSS cluster or replication group using ModifyCacheCluster
-    or ModifyReplicationGroup, use a value from this list for the CacheNodeType parameter.
+    When scaling up a Valkey or Redis OSS cluster or replication group using
+    `ModifyCacheCluster` or `ModifyReplicationGroup`, use a value from this list for the
+    `CacheNodeType` parameter.
     """
     scale_down_modifications: list[str] | None = None
     """A string list, each element of which specifies a cache node type which you can use to scale
@@ -386,7 +387,7 @@ class AuthenticationMode:
     password.
     """
     passwords: list[str] | None = attrs.field(default=None, repr=False)
-    """Specifies the passwords to use for authentication if Type is set to password."""
+    """Specifies the passwords to use for authentication if `Type` is set to `password`."""
 
     @staticmethod
     def _make(
@@ -423,17 +424,9 @@ class AuthorizeCacheSecurityGroupIngressResult:
     cache_security_group: CacheSecurityGroup | None = None
     """Represents the output of one of the following operations:
 
-    -
-
-    AuthorizeCacheSecurityGroupIngress
-
-    -
-
-    CreateCacheSecurityGroup
-
-    -
-
-    RevokeCacheSecurityGroupIngress
+    - `AuthorizeCacheSecurityGroupIngress`
+    - `CreateCacheSecurityGroup`
+    - `RevokeCacheSecurityGroupIngress`
     """
 
     @staticmethod
@@ -499,40 +492,22 @@ class CacheCluster:
     """
     configuration_endpoint: Endpoint | None = None
     """Represents a Memcached cluster endpoint which can be used by an application to connect to
-    any node in the cluster. The configuration endpoint will always have .cfg in it.
+    any node in the cluster. The configuration endpoint will always have `.cfg` in it.
 
-    Example: mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211
+    Example: `mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211`
     """
     client_download_landing_page: str | None = None
     """The URL of the web page where you can download the latest ElastiCache client library."""
     cache_node_type: str | None = None
-    """The name of the compute and memory capacity node type for the cluster.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The name of the compute and memory capacity node type for the cluster."""
     engine: str | None = None
-    """The name of the cache engine (memcached or redis) to be used for this cluster."""
+    """The name of the cache engine (`memcached` or `redis`) to be used for this cluster."""
     engine_version: str | None = None
     """The version of the cache engine that is used in this cluster."""
     cache_cluster_status: str | None = None
-    """The current state of this cluster, one of the following values: available, creating,
-    deleted, deleting, incompatible-network, modifying, rebooting cluster nodes, restore-failed,
-    or snapshotting.
+    """The current state of this cluster, one of the following values: `available`, `creating`,
+    `deleted`, `deleting`, `incompatible-network`, `modifying`, `rebooting cluster nodes`,
+    `restore-failed`, or `snapshotting`.
     """
     num_cache_nodes: int | None = None
     """The number of cache nodes in the cluster.
@@ -553,37 +528,17 @@ class CacheCluster:
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
 
-    Valid values for ddd are:
+    Valid values for `ddd` are:
 
-    -
+    - `sun`
+    - `mon`
+    - `tue`
+    - `wed`
+    - `thu`
+    - `fri`
+    - `sat`
 
-    sun
-
-    -
-
-    mon
-
-    -
-
-    tue
-
-    -
-
-    wed
-
-    -
-
-    thu
-
-    -
-
-    fri
-
-    -
-
-    sat
-
-    Example: sun:23:00-mon:01:30
+    Example: `sun:23:00-mon:01:30`
     """
     pending_modified_values: PendingModifiedValues | None = None
     """A group of settings that are applied to the cluster in the future, or that are currently
@@ -614,7 +569,7 @@ class CacheCluster:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-    them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+    them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
     If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
@@ -623,34 +578,35 @@ class CacheCluster:
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your cluster.
 
-    Example: 05:00-09:00
+    Example: `05:00-09:00`
     """
     auth_token_enabled: bool | None = None
-    """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+    """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+    commands.
 
-    Default: false
+    Default: `false`
     """
     auth_token_last_modified_date: datetime | None = None
     """The date the auth token was last modified"""
     transit_encryption_enabled: bool | None = None
-    """A flag that enables in-transit encryption when set to true.
+    """A flag that enables in-transit encryption when set to `true`.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
 
-    Default: false
+    Default: `false`
     """
     at_rest_encryption_enabled: bool | None = None
-    """A flag that enables encryption at-rest when set to true.
+    """A flag that enables encryption at-rest when set to `true`.
 
-    You cannot modify the value of AtRestEncryptionEnabled after the cluster is created. To
-    enable at-rest encryption on a cluster you must set AtRestEncryptionEnabled to true when you
-    create a cluster.
+    You cannot modify the value of `AtRestEncryptionEnabled` after the cluster is created. To
+    enable at-rest encryption on a cluster you must set `AtRestEncryptionEnabled` to `true` when
+    you create a cluster.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
 
-    Default: false
+    Default: `false`
     """
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the cache cluster."""
@@ -659,12 +615,12 @@ class CacheCluster:
     log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
     """Returns the destination, format and type of the logs."""
     network_type: NetworkType | None = None
-    """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-    and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above on
-    all instances built on the Nitro system.
+    """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+    7.2 and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above
+    on all instances built on the Nitro system.
     """
     ip_discovery: IpDiscovery | None = None
-    """The network type associated with the cluster, either ipv4 | ipv6. IPv6 is supported for
+    """The network type associated with the cluster, either `ipv4` | `ipv6`. IPv6 is supported for
     workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
     engine version 1.6.6 and above on all instances built on the Nitro system.
     """
@@ -713,7 +669,7 @@ class CacheCluster:
 
 @attrs.frozen(kw_only=True)
 class CacheClusterMessage:
-    """Represents the output of a DescribeCacheClusters operation."""
+    """Represents the output of a `DescribeCacheClusters` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -737,8 +693,8 @@ class CacheEngineVersion:
     cache_parameter_group_family: str | None = None
     """The name of the cache parameter group family associated with this cache engine.
 
-    Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-    redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+    Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+    | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
     """
     cache_engine_description: str | None = None
     """The description of the cache engine."""
@@ -776,8 +732,6 @@ class CacheNode:
     """Represents an individual cache node within a cluster. Each cache node runs its own instance
     of the cluster's protocol-compliant caching software - either Memcached, Valkey or Redis
     OSS.
-
-    The following node types are supported by ElastiCache.
     """
 
     cache_node_id: str | None = None
@@ -786,8 +740,8 @@ class CacheNode:
     customer's Amazon account.
     """
     cache_node_status: str | None = None
-    """The current state of this cache node, one of the following values: available, creating,
-    rebooting, or deleting.
+    """The current state of this cache node, one of the following values: `available`, `creating`,
+    `rebooting`, or `deleting`.
     """
     cache_node_create_time: datetime | None = None
     """The date and time when the cache node was created."""
@@ -820,8 +774,8 @@ class CacheNode:
 @attrs.frozen(kw_only=True)
 class CacheNodeTypeSpecificParameter:
     """A parameter that has a different value for each cache node type it is applied to. For
-    example, in a Valkey or Redis OSS cluster, a cache.m1.large cache node type would have a
-    larger maxmemory value than a cache.m1.small type.
+    example, in a Valkey or Redis OSS cluster, a `cache.m1.large` cache node type would have a
+    larger `maxmemory` value than a `cache.m1.small` type.
     """
 
     parameter_name: str | None = None
@@ -835,8 +789,8 @@ class CacheNodeTypeSpecificParameter:
     allowed_values: str | None = None
     """The valid range of values for the parameter."""
     is_modifiable: bool | None = None
-    """Indicates whether (true) or not (false) the parameter can be modified. Some parameters have
-    security or operational implications that prevent them from being changed.
+    """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
+    have security or operational implications that prevent them from being changed.
     """
     minimum_engine_version: str | None = None
     """The earliest cache engine version to which the parameter can apply."""
@@ -910,7 +864,7 @@ class CacheNodeUpdateStatus:
 
 @attrs.frozen(kw_only=True)
 class CacheParameterGroup:
-    """Represents the output of a CreateCacheParameterGroup operation."""
+    """Represents the output of a `CreateCacheParameterGroup` operation."""
 
     cache_parameter_group_name: str | None = None
     """The name of the cache parameter group."""
@@ -918,8 +872,8 @@ class CacheParameterGroup:
     """The name of the cache parameter group family that this cache parameter group is compatible
     with.
 
-    Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-    redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+    Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+    | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
     """
     description: str | None = None
     """The description for this cache parameter group."""
@@ -940,7 +894,7 @@ class CacheParameterGroup:
 
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupDetails:
-    """Represents the output of a DescribeCacheParameters operation."""
+    """Represents the output of a `DescribeCacheParameters` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -963,13 +917,8 @@ class CacheParameterGroupDetails:
 class CacheParameterGroupNameMessage:
     """Represents the output of one of the following operations:
 
-    -
-
-    ModifyCacheParameterGroup
-
-    -
-
-    ResetCacheParameterGroup
+    - `ModifyCacheParameterGroup`
+    - `ResetCacheParameterGroup`
     """
 
     cache_parameter_group_name: str | None = None
@@ -1001,7 +950,7 @@ class CacheParameterGroupStatus:
 
 @attrs.frozen(kw_only=True)
 class CacheParameterGroupsMessage:
-    """Represents the output of a DescribeCacheParameterGroups operation."""
+    """Represents the output of a `DescribeCacheParameterGroups` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -1019,17 +968,9 @@ class CacheParameterGroupsMessage:
 class CacheSecurityGroup:
     """Represents the output of one of the following operations:
 
-    -
-
-    AuthorizeCacheSecurityGroupIngress
-
-    -
-
-    CreateCacheSecurityGroup
-
-    -
-
-    RevokeCacheSecurityGroupIngress
+    - `AuthorizeCacheSecurityGroupIngress`
+    - `CreateCacheSecurityGroup`
+    - `RevokeCacheSecurityGroupIngress`
     """
 
     owner_id: str | None = None
@@ -1072,7 +1013,7 @@ class CacheSecurityGroupMembership:
 
 @attrs.frozen(kw_only=True)
 class CacheSecurityGroupMessage:
-    """Represents the output of a DescribeCacheSecurityGroups operation."""
+    """Represents the output of a `DescribeCacheSecurityGroups` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -1090,13 +1031,8 @@ class CacheSecurityGroupMessage:
 class CacheSubnetGroup:
     """Represents the output of one of the following operations:
 
-    -
-
-    CreateCacheSubnetGroup
-
-    -
-
-    ModifyCacheSubnetGroup
+    - `CreateCacheSubnetGroup`
+    - `ModifyCacheSubnetGroup`
     """
 
     cache_subnet_group_name: str | None = None
@@ -1110,9 +1046,9 @@ class CacheSubnetGroup:
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the cache subnet group."""
     supported_network_types: list[NetworkType] | None = None
-    """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
-    Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
-    instances built on the Nitro system.
+    """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
+    above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
+    all instances built on the Nitro system.
     """
 
     @staticmethod
@@ -1128,7 +1064,7 @@ class CacheSubnetGroup:
 
 @attrs.frozen(kw_only=True)
 class CacheSubnetGroupMessage:
-    """Represents the output of a DescribeCacheSubnetGroups operation."""
+    """Represents the output of a `DescribeCacheSubnetGroups` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -1215,34 +1151,23 @@ class ConfigureShard:
     """
     new_replica_count: int
     """The number of replicas you want in this node group at the end of this operation. The maximum
-    value for NewReplicaCount is 5. The minimum value depends upon the type of Valkey or Redis
+    value for `NewReplicaCount` is 5. The minimum value depends upon the type of Valkey or Redis
     OSS replication group you are working with.
 
     The minimum number of replicas in a shard or replication group is:
 
-    -
-
-    Valkey or Redis OSS (cluster mode disabled)
-
-    -
-
-    If Multi-AZ: 1
-
-    -
-
-    If Multi-AZ: 0
-
-    -
-
-    Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to a
-    replica if your primary node fails)
+    - Valkey or Redis OSS (cluster mode disabled)
+        - If Multi-AZ: 1
+        - If Multi-AZ: 0
+    - Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to
+      a replica if your primary node fails)
     """
     preferred_availability_zones: list[str] | None = None
-    """A list of PreferredAvailabilityZone strings that specify which availability zones the
-    replication group's nodes are to be in. The nummber of PreferredAvailabilityZone values must
-    equal the value of NewReplicaCount plus 1 to account for the primary node. If this member of
-    ReplicaConfiguration is omitted, ElastiCache selects the availability zone for each of the
-    replicas.
+    """A list of `PreferredAvailabilityZone` strings that specify which availability zones the
+    replication group's nodes are to be in. The nummber of `PreferredAvailabilityZone` values
+    must equal the value of `NewReplicaCount` plus 1 to account for the primary node. If this
+    member of `ReplicaConfiguration` is omitted, ElastiCache selects the availability zone for
+    each of the replicas.
     """
     preferred_outpost_arns: list[str] | None = None
     """The outpost ARNs in which the cache cluster is created."""
@@ -1302,7 +1227,7 @@ class CopyServerlessCacheSnapshotResponse:
 
 @attrs.frozen(kw_only=True)
 class CopySnapshotMessage:
-    """Represents the input of a CopySnapshotMessage operation."""
+    """Represents the input of a `CopySnapshotMessage` operation."""
 
     source_snapshot_name: str
     """The name of an existing snapshot from which to make a copy."""
@@ -1359,17 +1284,9 @@ class CreateCacheClusterMessage:
 
     Constraints:
 
-    -
-
-    A name must contain from 1 to 50 alphanumeric characters or hyphens.
-
-    -
-
-    The first character must be a letter.
-
-    -
-
-    A name cannot end with a hyphen or contain two consecutive hyphens.
+    - A name must contain from 1 to 50 alphanumeric characters or hyphens.
+    - The first character must be a letter.
+    - A name cannot end with a hyphen or contain two consecutive hyphens.
     """
     replication_group_id: str | None = None
     """The ID of the replication group to which this cluster should belong. If this parameter is
@@ -1380,7 +1297,7 @@ class CreateCacheClusterMessage:
     specified, the cluster is created in Availability Zones that provide the best spread of read
     replicas across Availability Zones.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
     """
     az_mode: AZMode | None = None
     """Specifies whether the nodes in this Memcached cluster are created in a single Availability
@@ -1388,15 +1305,15 @@ class CreateCacheClusterMessage:
 
     This parameter is only supported for Memcached clusters.
 
-    If the AZMode and PreferredAvailabilityZones are not specified, ElastiCache assumes
-    single-az mode.
+    If the `AZMode` and `PreferredAvailabilityZones` are not specified, ElastiCache assumes
+    `single-az` mode.
     """
     preferred_availability_zone: str | None = None
     """The EC2 Availability Zone in which the cluster is created.
 
     All nodes belonging to this cluster are placed in the preferred Availability Zone. If you
     want to create your nodes across multiple Availability Zones, use
-    PreferredAvailabilityZones.
+    `PreferredAvailabilityZones`.
 
     Default: System chosen Availability Zone.
     """
@@ -1409,9 +1326,9 @@ class CreateCacheClusterMessage:
     If you are creating your cluster in an Amazon VPC (recommended) you can only locate nodes in
     Availability Zones that are associated with the subnets in the selected subnet group.
 
-    The number of Availability Zones listed must equal the value of NumCacheNodes.
+    The number of Availability Zones listed must equal the value of `NumCacheNodes`.
 
-    If you want all the nodes in the same Availability Zone, use PreferredAvailabilityZone
+    If you want all the nodes in the same Availability Zone, use `PreferredAvailabilityZone`
     instead, or repeat the Availability Zone multiple times in the list.
     """
     num_cache_nodes: int | None = None
@@ -1425,29 +1342,11 @@ class CreateCacheClusterMessage:
     http://aws.amazon.com/contact-us/elasticache-node-limit-request/.
     """
     cache_node_type: str | None = None
-    """The compute and memory capacity of the nodes in the node group (shard).
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The compute and memory capacity of the nodes in the node group (shard)."""
     engine: str | None = None
     """The name of the cache engine to be used for this cluster.
 
-    Valid values for this parameter are: memcached | redis
+    Valid values for this parameter are: `memcached` | `redis`
     """
     engine_version: str | None = None
     """The version number of the cache engine to be used for this cluster. To view the supported
@@ -1461,7 +1360,7 @@ class CreateCacheClusterMessage:
     cache_parameter_group_name: str | None = None
     """The name of the parameter group to associate with this cluster. If this argument is omitted,
     the default parameter group for the specified engine is used. You cannot use any parameter
-    group which has cluster-enabled='yes' when creating a cluster.
+    group which has `cluster-enabled='yes'` when creating a cluster.
     """
     cache_subnet_group_name: str | None = None
     """The name of the subnet group to be used for the cluster.
@@ -1492,16 +1391,16 @@ class CreateCacheClusterMessage:
     used to populate the node group (shard). The Amazon S3 object name in the ARN cannot contain
     any commas.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
 
-    Example of an Amazon S3 ARN: arn:aws:s3:::my_bucket/snapshot1.rdb
+    Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
     """
     snapshot_name: str | None = None
     """The name of a Valkey or Redis OSS snapshot from which to restore data into the new node
-    group (shard). The snapshot status changes to restoring while the new node group (shard) is
-    being created.
+    group (shard). The snapshot status changes to `restoring` while the new node group (shard)
+    is being created.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
     """
     preferred_maintenance_window: str | None = None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
@@ -1523,10 +1422,10 @@ class CreateCacheClusterMessage:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
-    For example, if you set SnapshotRetentionLimit to 5, a snapshot taken today is retained for
-    5 days before being deleted.
+    For example, if you set `SnapshotRetentionLimit` to 5, a snapshot taken today is retained
+    for 5 days before being deleted.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
 
     Default: 0 (i.e., automatic backups are disabled for this cache cluster).
     """
@@ -1534,30 +1433,22 @@ class CreateCacheClusterMessage:
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
-    Example: 05:00-09:00
+    Example: `05:00-09:00`
 
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
     """
     auth_token: str | None = attrs.field(default=None, repr=False)
     """Reserved parameter. The password used to access a password protected server.
 
     Password constraints:
 
-    -
-
-    Must be only printable ASCII characters.
-
-    -
-
-    Must be at least 16 characters and no more than 128 characters in length.
-
-    -
-
-    The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
-    printable special characters cannot be used in the AUTH token.
+    - Must be only printable ASCII characters.
+    - Must be at least 16 characters and no more than 128 characters in length.
+    - The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
+      printable special characters cannot be used in the AUTH token.
 
     For more information, see AUTH password at http://redis.io/commands/AUTH.
     """
@@ -1574,14 +1465,14 @@ class CreateCacheClusterMessage:
     transit_encryption_enabled: bool | None = None
     """A flag that enables in-transit encryption when set to true."""
     network_type: NetworkType | None = None
-    """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-    and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above
-    on all instances built on the Nitro system.
+    """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+    7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
+    above on all instances built on the Nitro system.
     """
     ip_discovery: IpDiscovery | None = None
-    """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-    for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached
-    engine version 1.6.6 and above on all instances built on the Nitro system.
+    """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+    supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+    Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
 
     @staticmethod
@@ -1631,7 +1522,7 @@ class CreateCacheClusterResult:
 
 @attrs.frozen(kw_only=True)
 class CreateCacheParameterGroupMessage:
-    """Represents the input of a CreateCacheParameterGroup operation."""
+    """Represents the input of a `CreateCacheParameterGroup` operation."""
 
     cache_parameter_group_name: str
     """A user-specified name for the cache parameter group. This value is stored as a lowercase
@@ -1641,8 +1532,8 @@ class CreateCacheParameterGroupMessage:
     """The name of the cache parameter group family that the cache parameter group can be used
     with.
 
-    Valid values are: valkey8 | valkey7 | memcached1.4 | memcached1.5 | memcached1.6 | redis2.6
-    | redis2.8 | redis3.2 | redis4.0 | redis5.0 | redis6.x | redis7
+    Valid values are: `valkey8` | `valkey7` | `memcached1.4` | `memcached1.5` | `memcached1.6` |
+    `redis2.6` | `redis2.8` | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
     """
     description: str
     """A user-specified description for the cache parameter group."""
@@ -1665,7 +1556,7 @@ class CreateCacheParameterGroupResult:
     """The CreateCacheParameterGroupResult structure."""
 
     cache_parameter_group: CacheParameterGroup | None = None
-    """Represents the output of a CreateCacheParameterGroup operation."""
+    """Represents the output of a `CreateCacheParameterGroup` operation."""
 
     @staticmethod
     def _make(
@@ -1674,7 +1565,7 @@ class CreateCacheParameterGroupResult:
 
 @attrs.frozen(kw_only=True)
 class CreateCacheSecurityGroupMessage:
-    """Represents the input of a CreateCacheSecurityGroup operation."""
+    """Represents the input of a `CreateCacheSecurityGroup` operation."""
 
     cache_security_group_name: str
     """A name for the cache security group. This value is stored as a lowercase string.
@@ -1682,7 +1573,7 @@ class CreateCacheSecurityGroupMessage:
     Constraints: Must contain no more than 255 alphanumeric characters. Cannot be the word
     "Default".
 
-    Example: mysecuritygroup
+    Example: `mysecuritygroup`
     """
     description: str
     """A description for the cache security group."""
@@ -1703,17 +1594,9 @@ class CreateCacheSecurityGroupResult:
     cache_security_group: CacheSecurityGroup | None = None
     """Represents the output of one of the following operations:
 
-    -
-
-    AuthorizeCacheSecurityGroupIngress
-
-    -
-
-    CreateCacheSecurityGroup
-
-    -
-
-    RevokeCacheSecurityGroupIngress
+    - `AuthorizeCacheSecurityGroupIngress`
+    - `CreateCacheSecurityGroup`
+    - `RevokeCacheSecurityGroupIngress`
     """
 
     @staticmethod
@@ -1723,14 +1606,14 @@ class CreateCacheSecurityGroupResult:
 
 @attrs.frozen(kw_only=True)
 class CreateCacheSubnetGroupMessage:
-    """Represents the input of a CreateCacheSubnetGroup operation."""
+    """Represents the input of a `CreateCacheSubnetGroup` operation."""
 
     cache_subnet_group_name: str
     """A name for the cache subnet group. This value is stored as a lowercase string.
 
     Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
 
-    Example: mysubnetgroup
+    Example: `mysubnetgroup`
     """
     cache_subnet_group_description: str
     """A description for the cache subnet group."""
@@ -1757,13 +1640,8 @@ class CreateCacheSubnetGroupResult:
     cache_subnet_group: CacheSubnetGroup | None = None
     """Represents the output of one of the following operations:
 
-    -
-
-    CreateCacheSubnetGroup
-
-    -
-
-    ModifyCacheSubnetGroup
+    - `CreateCacheSubnetGroup`
+    - `ModifyCacheSubnetGroup`
     """
 
     @staticmethod
@@ -1781,7 +1659,7 @@ class CreateGlobalReplicationGroupMessage:
     guarantees uniqueness of the Global datastore name across multiple regions.
 
     For a full list of Amazon Regions and their respective Global datastore iD prefixes, see
-    Using the Amazon CLI with Global datastores .
+    Using the Amazon CLI with Global datastores.
     """
     primary_replication_group_id: str
     """The name of the primary cluster that accepts writes and will replicate updates to the
@@ -1812,10 +1690,8 @@ class CreateGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -1825,24 +1701,16 @@ class CreateGlobalReplicationGroupResult:
 
 @attrs.frozen(kw_only=True)
 class CreateReplicationGroupMessage:
-    """Represents the input of a CreateReplicationGroup operation."""
+    """Represents the input of a `CreateReplicationGroup` operation."""
 
     replication_group_id: str
     """The replication group identifier. This parameter is stored as a lowercase string.
 
     Constraints:
 
-    -
-
-    A name must contain from 1 to 40 alphanumeric characters or hyphens.
-
-    -
-
-    The first character must be a letter.
-
-    -
-
-    A name cannot end with a hyphen or contain two consecutive hyphens.
+    - A name must contain from 1 to 40 alphanumeric characters or hyphens.
+    - The first character must be a letter.
+    - A name cannot end with a hyphen or contain two consecutive hyphens.
     """
     replication_group_description: str
     """A user-created description for the replication group."""
@@ -1850,16 +1718,16 @@ class CreateReplicationGroupMessage:
     """The name of the Global datastore"""
     primary_cluster_id: str | None = None
     """The identifier of the cluster that serves as the primary for this replication group. This
-    cluster must already exist and have a status of available.
+    cluster must already exist and have a status of `available`.
 
-    This parameter is not required if NumCacheClusters, NumNodeGroups, or ReplicasPerNodeGroup
-    is specified.
+    This parameter is not required if `NumCacheClusters`, `NumNodeGroups`, or
+    `ReplicasPerNodeGroup` is specified.
     """
     automatic_failover_enabled: bool | None = None
     """Specifies whether a read-only replica is automatically promoted to read/write primary if the
     existing primary fails.
 
-    AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled)
+    `AutomaticFailoverEnabled` must be enabled for Valkey or Redis OSS (cluster mode enabled)
     replication groups.
 
     Default: false
@@ -1872,13 +1740,13 @@ class CreateReplicationGroupMessage:
     """The number of clusters this replication group initially has.
 
     This parameter is not used if there is more than one node group (shard). You should use
-    ReplicasPerNodeGroup instead.
+    `ReplicasPerNodeGroup` instead.
 
-    If AutomaticFailoverEnabled is true, the value of this parameter must be at least 2. If
-    AutomaticFailoverEnabled is false you can omit this parameter (it will default to 1), or you
-    can explicitly set it to a value between 2 and 6.
+    If `AutomaticFailoverEnabled` is `true`, the value of this parameter must be at least 2. If
+    `AutomaticFailoverEnabled` is `false` you can omit this parameter (it will default to 1), or
+    you can explicitly set it to a value between 2 and 6.
 
-    The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas).
+    The maximum permitted value for `NumCacheClusters` is 6 (1 primary plus 5 replicas).
     """
     preferred_cache_cluster_azs: list[str] | None = None
     """A list of EC2 Availability Zones in which the replication group's clusters are created. The
@@ -1886,7 +1754,7 @@ class CreateReplicationGroupMessage:
     The primary cluster is created in the first AZ in the list.
 
     This parameter is not used if there is more than one node group (shard). You should use
-    NodeGroupConfiguration instead.
+    `NodeGroupConfiguration` instead.
 
     If you are creating your replication group in an Amazon VPC (recommended), you can only
     locate clusters in Availability Zones associated with the subnets in the selected subnet
@@ -1905,36 +1773,18 @@ class CreateReplicationGroupMessage:
     """
     node_group_configuration: list[NodeGroupConfiguration] | None = None
     """A list of node group (shard) configuration options. Each node group (shard) configuration
-    has the following members: PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount,
-    and Slots.
+    has the following members: `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`,
+    `ReplicaCount`, and `Slots`.
     """
     cache_node_type: str | None = None
-    """The compute and memory capacity of the nodes in the node group (shard).
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The compute and memory capacity of the nodes in the node group (shard)."""
     engine: str | None = None
     """The name of the cache engine to be used for the clusters in this replication group. The
-    value must be set to valkey or redis.
+    value must be set to `valkey` or `redis`.
     """
     engine_version: str | None = None
     """The version number of the cache engine to be used for the clusters in this replication
-    group. To view the supported cache engine versions, use the DescribeCacheEngineVersions
+    group. To view the supported cache engine versions, use the `DescribeCacheEngineVersions`
     operation.
 
     Important: You can upgrade to a newer engine version (see Selecting a Cache Engine and
@@ -1949,13 +1799,6 @@ class CreateReplicationGroupMessage:
     If you are running Valkey or Redis OSS version 3.2.4 or later, only one node group (shard),
     and want to use a default parameter group, we recommend that you specify the parameter group
     by name.
-
-    -
-
-    To create a Valkey or Redis OSS (cluster mode disabled) replication group, use
-    CacheParameterGroupName=default.redis3.2.
-
-    -
     """
     cache_subnet_group_name: str | None = None
     """The name of the cache subnet group to be used for the replication group.
@@ -1973,9 +1816,9 @@ class CreateReplicationGroupMessage:
     """
     tags: list[Tag] | None = None
     """A list of tags to be added to this resource. Tags are comma-separated key,value pairs (e.g.
-    Key=myKey, Value=myKeyValue. You can include multiple tags as shown following: Key=myKey,
-    Value=myKeyValue Key=mySecondKey, Value=mySecondKeyValue. Tags on replication groups will be
-    replicated to all nodes.
+    Key=`myKey`, Value=`myKeyValue`. You can include multiple tags as shown following:
+    Key=`myKey`, Value=`myKeyValue` Key=`mySecondKey`, Value=`mySecondKeyValue`. Tags on
+    replication groups will be replicated to all nodes.
     """
     snapshot_arns: list[str] | None = None
     """A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB
@@ -1985,48 +1828,28 @@ class CreateReplicationGroupMessage:
     parameter NumNodeGroups or the number of node groups configured by NodeGroupConfiguration
     regardless of the number of ARNs specified here.
 
-    Example of an Amazon S3 ARN: arn:aws:s3:::my_bucket/snapshot1.rdb
+    Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
     """
     snapshot_name: str | None = None
     """The name of a snapshot from which to restore data into the new replication group. The
-    snapshot status changes to restoring while the new replication group is being created.
+    snapshot status changes to `restoring` while the new replication group is being created.
     """
     preferred_maintenance_window: str | None = None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
 
-    Valid values for ddd are:
+    Valid values for `ddd` are:
 
-    -
+    - `sun`
+    - `mon`
+    - `tue`
+    - `wed`
+    - `thu`
+    - `fri`
+    - `sat`
 
-    sun
-
-    -
-
-    mon
-
-    -
-
-    tue
-
-    -
-
-    wed
-
-    -
-
-    thu
-
-    -
-
-    fri
-
-    -
-
-    sat
-
-    Example: sun:23:00-mon:01:30
+    Example: `sun:23:00-mon:01:30`
     """
     port: int | None = None
     """The port number on which each member of the replication group accepts connections."""
@@ -2043,7 +1866,7 @@ class CreateReplicationGroupMessage:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
-    For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today is
+    For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today is
     retained for 5 days before being deleted.
 
     Default: 0 (i.e., automatic backups are disabled for this cluster).
@@ -2052,7 +1875,7 @@ class CreateReplicationGroupMessage:
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
-    Example: 05:00-09:00
+    Example: `05:00-09:00`
 
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
@@ -2060,52 +1883,44 @@ class CreateReplicationGroupMessage:
     auth_token: str | None = attrs.field(default=None, repr=False)
     """Reserved parameter. The password used to access a password protected server.
 
-    AuthToken can be specified only on replication groups where TransitEncryptionEnabled is
-    true.
+    `AuthToken` can be specified only on replication groups where `TransitEncryptionEnabled` is
+    `true`.
 
-    For HIPAA compliance, you must specify TransitEncryptionEnabled as true, an AuthToken, and a
-    CacheSubnetGroup.
+    For HIPAA compliance, you must specify `TransitEncryptionEnabled` as `true`, an `AuthToken`,
+    and a `CacheSubnetGroup`.
 
     Password constraints:
 
-    -
-
-    Must be only printable ASCII characters.
-
-    -
-
-    Must be at least 16 characters and no more than 128 characters in length.
-
-    -
-
-    The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
-    printable special characters cannot be used in the AUTH token.
+    - Must be only printable ASCII characters.
+    - Must be at least 16 characters and no more than 128 characters in length.
+    - The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
+      printable special characters cannot be used in the AUTH token.
     """
     transit_encryption_enabled: bool | None = None
-    """A flag that enables in-transit encryption when set to true.
+    """A flag that enables in-transit encryption when set to `true`.
 
-    This parameter is valid only if the Engine parameter is redis, the EngineVersion parameter
-    is 3.2.6, 4.x or later, and the cluster is being created in an Amazon VPC.
+    This parameter is valid only if the `Engine` parameter is `redis`, the `EngineVersion`
+    parameter is `3.2.6`, `4.x` or later, and the cluster is being created in an Amazon VPC.
 
-    If you enable in-transit encryption, you must also specify a value for CacheSubnetGroup.
+    If you enable in-transit encryption, you must also specify a value for `CacheSubnetGroup`.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
 
-    Default: false
+    Default: `false`
 
-    For HIPAA compliance, you must specify TransitEncryptionEnabled as true, an AuthToken, and a
-    CacheSubnetGroup.
+    For HIPAA compliance, you must specify `TransitEncryptionEnabled` as `true`, an `AuthToken`,
+    and a `CacheSubnetGroup`.
     """
     at_rest_encryption_enabled: bool | None = None
-    """A flag that enables encryption at-rest on the replication group when set to true. In some
+    """A flag that enables encryption at-rest on the replication group when set to `true`. In some
     cases, encryption at-rest may be enabled even when this value is false. Use
-    StorageEncryptionType to view the effective encryption state of a cluster.
+    `StorageEncryptionType` to view the effective encryption state of a cluster.
 
-    You cannot modify the value of AtRestEncryptionEnabled after the replication group is
+    You cannot modify the value of `AtRestEncryptionEnabled` after the replication group is
     created.
 
-    Default: true when using Valkey, false when using Redis OSS
+    Default: `true` when using Valkey, `false` when using Redis OSS
     """
     kms_key_id: str | None = None
     """The ID of the KMS key used to encrypt the disk in the cluster."""
@@ -2119,23 +1934,23 @@ class CreateReplicationGroupMessage:
     see Data tiering.
     """
     network_type: NetworkType | None = None
-    """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-    and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and above
-    on all instances built on the Nitro system.
+    """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+    7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
+    above on all instances built on the Nitro system.
     """
     ip_discovery: IpDiscovery | None = None
-    """The network type you choose when creating a replication group, either ipv4 | ipv6. IPv6 is
-    supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
-    Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
+    """The network type you choose when creating a replication group, either `ipv4` | `ipv6`. IPv6
+    is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1
+    or Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
     transit_encryption_mode: TransitEncryptionMode | None = None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
 
-    When setting TransitEncryptionEnabled to true, you can set your TransitEncryptionMode to
-    preferred in the same request, to allow both encrypted and unencrypted connections at the
-    same time. Once you migrate all your Valkey or Redis OSS clients to use encrypted
-    connections you can modify the value to required to allow encrypted connections only.
+    When setting `TransitEncryptionEnabled` to `true`, you can set your `TransitEncryptionMode`
+    to `preferred` in the same request, to allow both encrypted and unencrypted connections at
+    the same time. Once you migrate all your Valkey or Redis OSS clients to use encrypted
+    connections you can modify the value to `required` to allow encrypted connections only.
     """
     cluster_mode: ClusterMode | None = None
     """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
@@ -2149,10 +1964,10 @@ class CreateReplicationGroupMessage:
     only.
     """
     durability: Durability | None = None
-    """Specifies the durability setting for the replication group. When set to default, the service
-    determines the effective durability based on the engine version, cluster mode, and other
-    parameters. The resolved setting is reflected in the EffectiveDurability property of the
-    replication group. For more information, see Durability.
+    """Specifies the durability setting for the replication group. When set to `default`, the
+    service determines the effective durability based on the engine version, cluster mode, and
+    other parameters. The resolved setting is reflected in the `EffectiveDurability` property of
+    the replication group. For more information, see Durability.
     """
 
     @staticmethod
@@ -2267,15 +2082,15 @@ class CreateServerlessCacheRequest:
     Available for Valkey, Redis OSS and Serverless Memcached only.
     """
     network_type: NetworkType | None = None
-    """The IP protocol version used by the serverless cache. Must be either ipv4 | ipv6 |
-    dual_stack. ipv6 is only supported with IPv6-only subnets. If not specified, defaults to
-    ipv4, unless all provided subnets are IPv6-only, in which case it defaults to ipv6.
+    """The IP protocol version used by the serverless cache. Must be either `ipv4` | `ipv6` |
+    `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults to
+    `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
     """
     connection_type: ConnectionType | None = None
-    """The connection type for the serverless cache. Must be either vpc | public. Use vpc to access
-    the cache through a VPC endpoint, or public to access the cache over the internet. If not
-    specified, defaults to vpc. This value cannot be changed after the serverless cache is
-    created. Setting this to public requires Valkey 9 or above.
+    """The connection type for the serverless cache. Must be either `vpc` | `public`. Use `vpc` to
+    access the cache through a VPC endpoint, or `public` to access the cache over the internet.
+    If not specified, defaults to `vpc`. This value cannot be changed after the serverless cache
+    is created. Setting this to `public` requires Valkey 9 or above.
     """
 
     @staticmethod
@@ -2355,7 +2170,7 @@ class CreateServerlessCacheSnapshotResponse:
 
 @attrs.frozen(kw_only=True)
 class CreateSnapshotMessage:
-    """Represents the input of a CreateSnapshot operation."""
+    """Represents the input of a `CreateSnapshot` operation."""
 
     snapshot_name: str
     """A name for the snapshot being created. This value is stored as a lowercase string."""
@@ -2525,10 +2340,8 @@ class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -2543,35 +2356,19 @@ class DecreaseReplicaCountMessage:
     replication_group_id: str
     """The id of the replication group from which you want to remove replica nodes."""
     apply_immediately: bool
-    """If True, the number of replica nodes is decreased immediately. ApplyImmediately=False is not
-    currently supported.
+    """If `True`, the number of replica nodes is decreased immediately. `ApplyImmediately=False` is
+    not currently supported.
     """
     new_replica_count: int | None = None
     """The number of read replica nodes you want at the completion of this operation. For Valkey or
     Redis OSS (cluster mode disabled) replication groups, this is the number of replica nodes in
     the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
     this is the number of replica nodes in each of the replication group's node groups.
-
-    The minimum number of replicas in a shard or replication group is:
-
-    -
-
-    Valkey or Redis OSS (cluster mode disabled)
-
-    -
-
-    If Multi-AZ is enabled: 1
-
-    -
-
-    If Multi-AZ is not enabled: 0
-
-    -
     """
     replica_configuration: list[ConfigureShard] | None = None
-    """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
-    Redis OSS replication group. The ConfigureShard has three members: NewReplicaCount,
-    NodeGroupId, and PreferredAvailabilityZones.
+    """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
+    Redis OSS replication group. The `ConfigureShard` has three members: `NewReplicaCount`,
+    `NodeGroupId`, and `PreferredAvailabilityZones`.
     """
     replicas_to_remove: list[str] | None = None
     """A list of the node ids to remove from the replication group or node group (shard)."""
@@ -2598,7 +2395,7 @@ class DecreaseReplicaCountResult:
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheClusterMessage:
-    """Represents the input of a DeleteCacheCluster operation."""
+    """Represents the input of a `DeleteCacheCluster` operation."""
 
     cache_cluster_id: str
     """The cluster identifier for the cluster to be deleted. This parameter is not case sensitive.
@@ -2626,7 +2423,7 @@ class DeleteCacheClusterResult:
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheParameterGroupMessage:
-    """Represents the input of a DeleteCacheParameterGroup operation."""
+    """Represents the input of a `DeleteCacheParameterGroup` operation."""
 
     cache_parameter_group_name: str
     """The name of the cache parameter group to delete.
@@ -2639,7 +2436,7 @@ class DeleteCacheParameterGroupMessage:
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheSecurityGroupMessage:
-    """Represents the input of a DeleteCacheSecurityGroup operation."""
+    """Represents the input of a `DeleteCacheSecurityGroup` operation."""
 
     cache_security_group_name: str
     """The name of the cache security group to delete.
@@ -2652,7 +2449,7 @@ class DeleteCacheSecurityGroupMessage:
 
 @attrs.frozen(kw_only=True)
 class DeleteCacheSubnetGroupMessage:
-    """Represents the input of a DeleteCacheSubnetGroup operation."""
+    """Represents the input of a `DeleteCacheSubnetGroup` operation."""
 
     cache_subnet_group_name: str
     """The name of the cache subnet group to delete.
@@ -2686,10 +2483,8 @@ class DeleteGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -2699,12 +2494,12 @@ class DeleteGlobalReplicationGroupResult:
 
 @attrs.frozen(kw_only=True)
 class DeleteReplicationGroupMessage:
-    """Represents the input of a DeleteReplicationGroup operation."""
+    """Represents the input of a `DeleteReplicationGroup` operation."""
 
     replication_group_id: str
     """The identifier for the cluster to be deleted. This parameter is not case sensitive."""
     retain_primary_cluster: bool | None = None
-    """If set to true, all of the read replicas are deleted, but the primary node is retained.
+    """If set to `true`, all of the read replicas are deleted, but the primary node is retained.
     """
     final_snapshot_identifier: str | None = None
     """The name of a final node group (shard) snapshot. ElastiCache creates the snapshot from the
@@ -2785,7 +2580,7 @@ class DeleteServerlessCacheSnapshotResponse:
 
 @attrs.frozen(kw_only=True)
 class DeleteSnapshotMessage:
-    """Represents the input of a DeleteSnapshot operation."""
+    """Represents the input of a `DeleteSnapshot` operation."""
 
     snapshot_name: str
     """The name of the snapshot to be deleted."""
@@ -2827,7 +2622,7 @@ class DeleteUserMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheClustersMessage:
-    """Represents the input of a DescribeCacheClusters operation."""
+    """Represents the input of a `DescribeCacheClusters` operation."""
 
     cache_cluster_id: str | None = None
     """The user-supplied cluster identifier. If this parameter is specified, only information about
@@ -2835,7 +2630,7 @@ class DescribeCacheClustersMessage:
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -2845,16 +2640,16 @@ class DescribeCacheClustersMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     show_cache_node_info: bool | None = None
-    """An optional flag that can be included in the DescribeCacheCluster request to retrieve
+    """An optional flag that can be included in the `DescribeCacheCluster` request to retrieve
     information about the individual cache nodes.
     """
     show_cache_clusters_not_in_replication_groups: bool | None = None
-    """An optional flag that can be included in the DescribeCacheCluster request to show only nodes
-    (API/CLI: clusters) that are not members of a replication group. In practice, this means
-    Memcached and single node Valkey or Redis OSS clusters.
+    """An optional flag that can be included in the `DescribeCacheCluster` request to show only
+    nodes (API/CLI: clusters) that are not members of a replication group. In practice, this
+    means Memcached and single node Valkey or Redis OSS clusters.
     """
 
     @staticmethod
@@ -2869,38 +2664,30 @@ class DescribeCacheClustersMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheEngineVersionsMessage:
-    """Represents the input of a DescribeCacheEngineVersions operation."""
+    """Represents the input of a `DescribeCacheEngineVersions` operation."""
 
     engine: str | None = None
-    """The cache engine to return. Valid values: memcached | redis"""
+    """The cache engine to return. Valid values: `memcached` | `redis`"""
     engine_version: str | None = None
     """The cache engine version to return.
 
-    Example: 1.4.14
+    Example: `1.4.14`
     """
     cache_parameter_group_family: str | None = None
     """The name of a specific cache parameter group family to return details for.
 
-    Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-    redis3.2 | redis4.0 | redis5.0 | redis6.x | redis6.2 | redis7 | valkey7
+    Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+    | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis6.2` | `redis7` | `valkey7`
 
     Constraints:
 
-    -
-
-    Must be 1 to 255 alphanumeric characters
-
-    -
-
-    First character must be a letter
-
-    -
-
-    Cannot end with a hyphen or contain two consecutive hyphens
+    - Must be 1 to 255 alphanumeric characters
+    - First character must be a letter
+    - Cannot end with a hyphen or contain two consecutive hyphens
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -2910,11 +2697,11 @@ class DescribeCacheEngineVersionsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     default_only: bool | None = None
-    """If true, specifies that only the default version of the specified engine or engine and major
-    version combination is to be returned.
+    """If `true`, specifies that only the default version of the specified engine or engine and
+    major version combination is to be returned.
     """
 
     @staticmethod
@@ -2930,13 +2717,13 @@ class DescribeCacheEngineVersionsMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheParameterGroupsMessage:
-    """Represents the input of a DescribeCacheParameterGroups operation."""
+    """Represents the input of a `DescribeCacheParameterGroups` operation."""
 
     cache_parameter_group_name: str | None = None
     """The name of a specific cache parameter group to return details for."""
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -2946,7 +2733,7 @@ class DescribeCacheParameterGroupsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -2956,18 +2743,18 @@ class DescribeCacheParameterGroupsMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheParametersMessage:
-    """Represents the input of a DescribeCacheParameters operation."""
+    """Represents the input of a `DescribeCacheParameters` operation."""
 
     cache_parameter_group_name: str
     """The name of a specific cache parameter group to return details for."""
     source: str | None = None
     """The parameter types to return.
 
-    Valid values: user | system | engine-default
+    Valid values: `user` | `system` | `engine-default`
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -2977,7 +2764,7 @@ class DescribeCacheParametersMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -2991,13 +2778,13 @@ class DescribeCacheParametersMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheSecurityGroupsMessage:
-    """Represents the input of a DescribeCacheSecurityGroups operation."""
+    """Represents the input of a `DescribeCacheSecurityGroups` operation."""
 
     cache_security_group_name: str | None = None
     """The name of the cache security group to return details for."""
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3007,7 +2794,7 @@ class DescribeCacheSecurityGroupsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3017,13 +2804,13 @@ class DescribeCacheSecurityGroupsMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeCacheSubnetGroupsMessage:
-    """Represents the input of a DescribeCacheSubnetGroups operation."""
+    """Represents the input of a `DescribeCacheSubnetGroups` operation."""
 
     cache_subnet_group_name: str | None = None
     """The name of the cache subnet group to return details for."""
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3033,7 +2820,7 @@ class DescribeCacheSubnetGroupsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3043,17 +2830,17 @@ class DescribeCacheSubnetGroupsMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeEngineDefaultParametersMessage:
-    """Represents the input of a DescribeEngineDefaultParameters operation."""
+    """Represents the input of a `DescribeEngineDefaultParameters` operation."""
 
     cache_parameter_group_family: str
     """The name of the cache parameter group family.
 
-    Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-    redis3.2 | redis4.0 | redis5.0 | redis6.x | redis6.2 | redis7
+    Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+    | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis6.2` | `redis7`
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3063,7 +2850,7 @@ class DescribeEngineDefaultParametersMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3076,7 +2863,7 @@ class DescribeEngineDefaultParametersResult:
     """The DescribeEngineDefaultParametersResult structure."""
 
     engine_defaults: EngineDefaults | None = None
-    """Represents the output of a DescribeEngineDefaultParameters operation."""
+    """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
     @staticmethod
     def _make(
@@ -3085,7 +2872,7 @@ class DescribeEngineDefaultParametersResult:
 
 @attrs.frozen(kw_only=True)
 class DescribeEventsMessage:
-    """Represents the input of a DescribeEvents operation."""
+    """Represents the input of a `DescribeEvents` operation."""
 
     source_identifier: str | None = None
     """The identifier of the event source for which events are returned. If not specified, all
@@ -3108,7 +2895,7 @@ class DescribeEventsMessage:
     """The number of minutes worth of events to retrieve."""
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3118,7 +2905,7 @@ class DescribeEventsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3147,7 +2934,7 @@ class DescribeGlobalReplicationGroupsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     show_member_info: bool | None = None
     """Returns the list of members that comprise the Global datastore."""
@@ -3180,7 +2967,7 @@ class DescribeGlobalReplicationGroupsResult:
 
 @attrs.frozen(kw_only=True)
 class DescribeReplicationGroupsMessage:
-    """Represents the input of a DescribeReplicationGroups operation."""
+    """Represents the input of a `DescribeReplicationGroups` operation."""
 
     replication_group_id: str | None = None
     """The identifier for the replication group to be described. This parameter is not case
@@ -3190,7 +2977,7 @@ class DescribeReplicationGroupsMessage:
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3200,7 +2987,7 @@ class DescribeReplicationGroupsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3210,7 +2997,7 @@ class DescribeReplicationGroupsMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeReservedCacheNodesMessage:
-    """Represents the input of a DescribeReservedCacheNodes operation."""
+    """Represents the input of a `DescribeReservedCacheNodes` operation."""
 
     reserved_cache_node_id: str | None = None
     """The reserved cache node identifier filter value. Use this parameter to show only the
@@ -3223,29 +3010,12 @@ class DescribeReservedCacheNodesMessage:
     cache_node_type: str | None = None
     """The cache node type filter value. Use this parameter to show only those reservations
     matching the specified cache node type.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
     """
     duration: str | None = None
     """The duration filter value, specified in years or seconds. Use this parameter to show only
     reservations for this duration.
 
-    Valid Values: 1 | 3 | 31536000 | 94608000
+    Valid Values: `1 | 3 | 31536000 | 94608000`
     """
     product_description: str | None = None
     """The product description filter value. Use this parameter to show only those reservations
@@ -3255,12 +3025,12 @@ class DescribeReservedCacheNodesMessage:
     """The offering type filter value. Use this parameter to show only the available offerings
     matching the specified offering type.
 
-    Valid values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
-    Upfront"|"Partial Upfront"| "No Upfront"
+    Valid values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
+    Upfront"|"Partial Upfront"| "No Upfront"`
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3270,7 +3040,7 @@ class DescribeReservedCacheNodesMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3288,40 +3058,23 @@ class DescribeReservedCacheNodesMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeReservedCacheNodesOfferingsMessage:
-    """Represents the input of a DescribeReservedCacheNodesOfferings operation."""
+    """Represents the input of a `DescribeReservedCacheNodesOfferings` operation."""
 
     reserved_cache_nodes_offering_id: str | None = None
     """The offering identifier filter value. Use this parameter to show only the available offering
     that matches the specified reservation identifier.
 
-    Example: 438012d3-4052-4cc7-b2e3-8d3372e0e706
+    Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
     """
     cache_node_type: str | None = None
     """The cache node type filter value. Use this parameter to show only the available offerings
     matching the specified cache node type.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
     """
     duration: str | None = None
     """Duration filter value, specified in years or seconds. Use this parameter to show only
     reservations for a given duration.
 
-    Valid Values: 1 | 3 | 31536000 | 94608000
+    Valid Values: `1 | 3 | 31536000 | 94608000`
     """
     product_description: str | None = None
     """The product description filter value. Use this parameter to show only the available
@@ -3331,12 +3084,12 @@ class DescribeReservedCacheNodesOfferingsMessage:
     """The offering type filter value. Use this parameter to show only the available offerings
     matching the specified offering type.
 
-    Valid Values: "Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
-    Upfront"|"Partial Upfront"| "No Upfront"
+    Valid Values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
+    Upfront"|"Partial Upfront"| "No Upfront"`
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 100
@@ -3346,7 +3099,7 @@ class DescribeReservedCacheNodesOfferingsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3475,7 +3228,7 @@ class DescribeServiceUpdatesMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3489,12 +3242,12 @@ class DescribeServiceUpdatesMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeSnapshotsListMessage:
-    """Represents the output of a DescribeSnapshots operation."""
+    """Represents the output of a `DescribeSnapshots` operation."""
 
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     snapshots: list[Snapshot] | None = None
     """A list of snapshots. Each item in the list contains detailed information about one snapshot.
@@ -3507,7 +3260,7 @@ class DescribeSnapshotsListMessage:
 
 @attrs.frozen(kw_only=True)
 class DescribeSnapshotsMessage:
-    """Represents the input of a DescribeSnapshotsMessage operation."""
+    """Represents the input of a `DescribeSnapshotsMessage` operation."""
 
     replication_group_id: str | None = None
     """A user-supplied replication group identifier. If this parameter is specified, only snapshots
@@ -3522,18 +3275,18 @@ class DescribeSnapshotsMessage:
     described.
     """
     snapshot_source: str | None = None
-    """If set to system, the output shows snapshots that were automatically created by ElastiCache.
-    If set to user the output shows snapshots that were manually created. If omitted, the output
-    shows both automatically and manually created snapshots.
+    """If set to `system`, the output shows snapshots that were automatically created by
+    ElastiCache. If set to `user` the output shows snapshots that were manually created. If
+    omitted, the output shows both automatically and manually created snapshots.
     """
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     max_records: int | None = None
     """The maximum number of records to include in the response. If more records exist than the
-    specified MaxRecords value, a marker is included in the response so that the remaining
+    specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
 
     Default: 50
@@ -3583,7 +3336,7 @@ class DescribeUpdateActionsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
 
     @staticmethod
@@ -3732,10 +3485,8 @@ class DisassociateGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -3794,14 +3545,14 @@ class Endpoint:
 
 @attrs.frozen(kw_only=True)
 class EngineDefaults:
-    """Represents the output of a DescribeEngineDefaultParameters operation."""
+    """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
     cache_parameter_group_family: str | None = None
     """Specifies the name of the cache parameter group family to which the engine default
     parameters apply.
 
-    Valid values are: memcached1.4 | memcached1.5 | memcached1.6 | redis2.6 | redis2.8 |
-    redis3.2 | redis4.0 | redis5.0 | redis6.0 | redis6.x | redis7
+    Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
+    | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.0` | `redis6.x` | `redis7`
     """
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -3850,7 +3601,7 @@ class Event:
 
 @attrs.frozen(kw_only=True)
 class EventsMessage:
-    """Represents the output of a DescribeEvents operation."""
+    """Represents the output of a `DescribeEvents` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -3918,10 +3669,8 @@ class FailoverGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -3959,10 +3708,8 @@ class GlobalReplicationGroup:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     global_replication_group_id: str | None = None
@@ -3984,25 +3731,26 @@ class GlobalReplicationGroup:
     global_node_groups: list[GlobalNodeGroup] | None = None
     """Indicates the slot configuration and global identifier for each slice group."""
     auth_token_enabled: bool | None = None
-    """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+    """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+    commands.
 
-    Default: false
+    Default: `false`
     """
     transit_encryption_enabled: bool | None = None
     """A flag that enables in-transit encryption when set to true.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
     """
     at_rest_encryption_enabled: bool | None = None
-    """A flag that enables encryption at rest when set to true.
+    """A flag that enables encryption at rest when set to `true`.
 
-    You cannot modify the value of AtRestEncryptionEnabled after the replication group is
+    You cannot modify the value of `AtRestEncryptionEnabled` after the replication group is
     created. To enable encryption at rest on a replication group you must set
-    AtRestEncryptionEnabled to true when you create the replication group.
+    `AtRestEncryptionEnabled` to `true` when you create the replication group.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
     """
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the global replication group."""
@@ -4101,10 +3849,8 @@ class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -4119,8 +3865,8 @@ class IncreaseReplicaCountMessage:
     replication_group_id: str
     """The id of the replication group to which you want to add replica nodes."""
     apply_immediately: bool
-    """If True, the number of replica nodes is increased immediately. ApplyImmediately=False is not
-    currently supported.
+    """If `True`, the number of replica nodes is increased immediately. `ApplyImmediately=False` is
+    not currently supported.
     """
     new_replica_count: int | None = None
     """The number of read replica nodes you want at the completion of this operation. For Valkey or
@@ -4129,9 +3875,9 @@ class IncreaseReplicaCountMessage:
     this is the number of replica nodes in each of the replication group's node groups.
     """
     replica_configuration: list[ConfigureShard] | None = None
-    """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
-    Redis OSS (cluster mode enabled) replication group. The ConfigureShard has three members:
-    NewReplicaCount, NodeGroupId, and PreferredAvailabilityZones.
+    """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
+    Redis OSS (cluster mode enabled) replication group. The `ConfigureShard` has three members:
+    `NewReplicaCount`, `NodeGroupId`, and `PreferredAvailabilityZones`.
     """
 
     @staticmethod
@@ -4165,21 +3911,21 @@ class KinesisFirehoseDestinationDetails:
 
 @attrs.frozen(kw_only=True)
 class ListAllowedNodeTypeModificationsMessage:
-    """The input parameters for the ListAllowedNodeTypeModifications operation."""
+    """The input parameters for the `ListAllowedNodeTypeModifications` operation."""
 
     cache_cluster_id: str | None = None
     """The name of the cluster you want to scale up to a larger node instanced type. ElastiCache
     uses the cluster id to identify the current node type of this cluster and from that to
     create a list of node types you can scale up to.
 
-    You must provide a value for either the CacheClusterId or the ReplicationGroupId.
+    You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
     """
     replication_group_id: str | None = None
     """The name of the replication group want to scale up to a larger node type. ElastiCache uses
     the replication group id to identify the current node type being used by this replication
     group, and from that to create a list of node types you can scale up to.
 
-    You must provide a value for either the CacheClusterId or the ReplicationGroupId.
+    You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
     """
 
     @staticmethod
@@ -4189,12 +3935,12 @@ class ListAllowedNodeTypeModificationsMessage:
 
 @attrs.frozen(kw_only=True)
 class ListTagsForResourceMessage:
-    """The input parameters for the ListTagsForResource operation."""
+    """The input parameters for the `ListTagsForResource` operation."""
 
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource for which you want the list of tags, for
-    example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-    arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+    example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+    `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
 
     For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Web Services
     Service Namespaces.
@@ -4210,7 +3956,7 @@ class LogDeliveryConfiguration:
     log_type: LogType | None = None
     """Refers to slow-log or engine-log."""
     destination_type: DestinationType | None = None
-    """Returns the destination type, either cloudwatch-logs or kinesis-firehose."""
+    """Returns the destination type, either `cloudwatch-logs` or `kinesis-firehose`."""
     destination_details: DestinationDetails | None = None
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
@@ -4218,8 +3964,8 @@ class LogDeliveryConfiguration:
     log_format: LogFormat | None = None
     """Returns the log format, either JSON or TEXT."""
     status: LogDeliveryConfigurationStatus | None = None
-    """Returns the log delivery configuration status. Values are one of enabling | disabling |
-    modifying | active | error
+    """Returns the log delivery configuration status. Values are one of `enabling` | `disabling` |
+    `modifying` | `active` | `error`
     """
     message: str | None = None
     """Returns an error message for the log delivery configuration."""
@@ -4242,7 +3988,7 @@ class LogDeliveryConfigurationRequest:
     log_type: LogType | None = None
     """Refers to slow-log or engine-log.."""
     destination_type: DestinationType | None = None
-    """Specify either cloudwatch-logs or kinesis-firehose as the destination type."""
+    """Specify either `cloudwatch-logs` or `kinesis-firehose` as the destination type."""
     destination_details: DestinationDetails | None = None
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
@@ -4250,7 +3996,7 @@ class LogDeliveryConfigurationRequest:
     log_format: LogFormat | None = None
     """Specifies either JSON or TEXT"""
     enabled: bool | None = None
-    """Specify if log delivery is enabled. Default true."""
+    """Specify if log delivery is enabled. Default `true`."""
 
     @staticmethod
     def _make(
@@ -4283,37 +4029,37 @@ class MigrationSummary:
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheClusterMessage:
-    """Represents the input of a ModifyCacheCluster operation."""
+    """Represents the input of a `ModifyCacheCluster` operation."""
 
     cache_cluster_id: str
     """The cluster identifier. This value is stored as a lowercase string."""
     num_cache_nodes: int | None = None
-    """The number of cache nodes that the cluster should have. If the value for NumCacheNodes is
+    """The number of cache nodes that the cluster should have. If the value for `NumCacheNodes` is
     greater than the sum of the number of current cache nodes and the number of cache nodes
     pending creation (which may be zero), more nodes are added. If the value is less than the
     number of existing cache nodes, nodes are removed. If the value is equal to the number of
     current cache nodes, any pending add or remove requests are canceled.
 
-    If you are removing cache nodes, you must use the CacheNodeIdsToRemove parameter to provide
-    the IDs of the specific cache nodes to remove.
+    If you are removing cache nodes, you must use the `CacheNodeIdsToRemove` parameter to
+    provide the IDs of the specific cache nodes to remove.
     """
     cache_node_ids_to_remove: list[str] | None = None
     """A list of cache node IDs to be removed. A node ID is a numeric identifier (0001, 0002,
-    etc.). This parameter is only valid when NumCacheNodes is less than the existing number of
+    etc.). This parameter is only valid when `NumCacheNodes` is less than the existing number of
     cache nodes. The number of cache node IDs supplied in this parameter must match the
     difference between the existing number of cache nodes in the cluster or pending cache nodes,
-    whichever is greater, and the value of NumCacheNodes in the request.
+    whichever is greater, and the value of `NumCacheNodes` in the request.
     """
     az_mode: AZMode | None = None
     """Specifies whether the new nodes in this Memcached cluster are all created in a single
     Availability Zone or created across multiple Availability Zones.
 
-    Valid values: single-az | cross-az.
+    Valid values: `single-az` | `cross-az`.
 
     This option is only supported for Memcached clusters.
 
-    You cannot specify single-az if the Memcached cluster already has cache nodes in different
-    Availability Zones. If cross-az is specified, existing Memcached nodes remain in their
+    You cannot specify `single-az` if the Memcached cluster already has cache nodes in different
+    Availability Zones. If `cross-az` is specified, existing Memcached nodes remain in their
     current Availability Zone.
 
     Only newly created nodes are located in different Availability Zones.
@@ -4323,14 +4069,10 @@ class ModifyCacheClusterMessage:
 
     The list of Availability Zones where the new Memcached cache nodes are created.
 
-    This parameter is only valid when NumCacheNodes in the request is greater than the sum of
+    This parameter is only valid when `NumCacheNodes` in the request is greater than the sum of
     the number of active cache nodes and the number of cache nodes pending creation (which may
     be zero). The number of Availability Zones supplied in this list must match the cache nodes
     being added in this request.
-
-    Scenarios:
-
-    -
     """
     cache_security_group_names: list[str] | None = None
     """A list of cache security group names to authorize on this cluster. This change is
@@ -4352,37 +4094,17 @@ class ModifyCacheClusterMessage:
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
 
-    Valid values for ddd are:
+    Valid values for `ddd` are:
 
-    -
+    - `sun`
+    - `mon`
+    - `tue`
+    - `wed`
+    - `thu`
+    - `fri`
+    - `sat`
 
-    sun
-
-    -
-
-    mon
-
-    -
-
-    tue
-
-    -
-
-    wed
-
-    -
-
-    thu
-
-    -
-
-    fri
-
-    -
-
-    sat
-
-    Example: sun:23:00-mon:01:30
+    Example: `sun:23:00-mon:01:30`
     """
     notification_topic_arn: str | None = None
     """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
@@ -4391,21 +4113,21 @@ class ModifyCacheClusterMessage:
     """
     cache_parameter_group_name: str | None = None
     """The name of the cache parameter group to apply to this cluster. This change is
-    asynchronously applied as soon as possible for parameters when the ApplyImmediately
-    parameter is specified as true for this request.
+    asynchronously applied as soon as possible for parameters when the `ApplyImmediately`
+    parameter is specified as `true` for this request.
     """
     notification_topic_status: str | None = None
     """The status of the Amazon SNS notification topic. Notifications are sent only if the status
-    is active.
+    is `active`.
 
-    Valid values: active | inactive
+    Valid values: `active` | `inactive`
     """
     apply_immediately: bool | None = None
-    """If true, this parameter causes the modifications in this request and any pending
+    """If `true`, this parameter causes the modifications in this request and any pending
     modifications to be applied, asynchronously and as soon as possible, regardless of the
-    PreferredMaintenanceWindow setting for the cluster.
+    `PreferredMaintenanceWindow` setting for the cluster.
 
-    If false, changes to the cluster are applied on the next maintenance reboot, or the next
+    If `false`, changes to the cluster are applied on the next maintenance reboot, or the next
     failure reboot, whichever occurs first.
     """
     engine: str | None = None
@@ -4425,10 +4147,10 @@ class ModifyCacheClusterMessage:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-    them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+    them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
-    If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
+    If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
     """
     snapshot_window: str | None = None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
@@ -4438,46 +4160,30 @@ class ModifyCacheClusterMessage:
     """A valid cache node type that you want to scale this cluster up to."""
     auth_token: str | None = attrs.field(default=None, repr=False)
     """Reserved parameter. The password used to access a password protected server. This parameter
-    must be specified with the auth-token-update parameter. Password constraints:
+    must be specified with the `auth-token-update` parameter. Password constraints:
 
-    -
-
-    Must be only printable ASCII characters
-
-    -
-
-    Must be at least 16 characters and no more than 128 characters in length
-
-    -
-
-    Cannot contain any of the following characters: '/', '"', or '@', '%'
+    - Must be only printable ASCII characters
+    - Must be at least 16 characters and no more than 128 characters in length
+    - Cannot contain any of the following characters: '/', '"', or '@', '%'
 
     For more information, see AUTH password at AUTH.
     """
     auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
     """Specifies the strategy to use to update the AUTH token. This parameter must be specified
-    with the auth-token parameter. Possible values:
+    with the `auth-token` parameter. Possible values:
 
-    -
-
-    ROTATE - default, if no update strategy is provided
-
-    -
-
-    SET - allowed only after ROTATE
-
-    -
-
-    DELETE - allowed only when transitioning to RBAC
+    - ROTATE - default, if no update strategy is provided
+    - SET - allowed only after ROTATE
+    - DELETE - allowed only when transitioning to RBAC
 
     For more information, see Authenticating Users with AUTH
     """
     log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
     """Specifies the destination, format and type of the logs."""
     ip_discovery: IpDiscovery | None = None
-    """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-    for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
-    engine version 1.6.6 and above on all instances built on the Nitro system.
+    """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+    supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
+    Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
     scale_config: ScaleConfig | None = None
     """Configures horizontal or vertical scaling for Memcached clusters, specifying the scaling
@@ -4524,7 +4230,7 @@ class ModifyCacheClusterResult:
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheParameterGroupMessage:
-    """Represents the input of a ModifyCacheParameterGroup operation."""
+    """Represents the input of a `ModifyCacheParameterGroup` operation."""
 
     cache_parameter_group_name: str
     """The name of the cache parameter group to modify."""
@@ -4541,14 +4247,14 @@ class ModifyCacheParameterGroupMessage:
 
 @attrs.frozen(kw_only=True)
 class ModifyCacheSubnetGroupMessage:
-    """Represents the input of a ModifyCacheSubnetGroup operation."""
+    """Represents the input of a `ModifyCacheSubnetGroup` operation."""
 
     cache_subnet_group_name: str
     """The name for the cache subnet group. This value is stored as a lowercase string.
 
     Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
 
-    Example: mysubnetgroup
+    Example: `mysubnetgroup`
     """
     cache_subnet_group_description: str | None = None
     """A description of the cache subnet group."""
@@ -4570,13 +4276,8 @@ class ModifyCacheSubnetGroupResult:
     cache_subnet_group: CacheSubnetGroup | None = None
     """Represents the output of one of the following operations:
 
-    -
-
-    CreateCacheSubnetGroup
-
-    -
-
-    ModifyCacheSubnetGroup
+    - `CreateCacheSubnetGroup`
+    - `ModifyCacheSubnetGroup`
     """
 
     @staticmethod
@@ -4635,10 +4336,8 @@ class ModifyGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -4648,7 +4347,7 @@ class ModifyGlobalReplicationGroupResult:
 
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupMessage:
-    """Represents the input of a ModifyReplicationGroups operation."""
+    """Represents the input of a `ModifyReplicationGroups` operation."""
 
     replication_group_id: str
     """The identifier of the replication group to modify."""
@@ -4667,7 +4366,7 @@ class ModifyReplicationGroupMessage:
     """Determines whether a read replica is automatically promoted to read/write primary if the
     existing primary encounters a failure.
 
-    Valid values: true | false
+    Valid values: `true` | `false`
     """
     multi_az_enabled: bool | None = None
     """A flag to indicate MultiAZ is enabled."""
@@ -4680,7 +4379,7 @@ class ModifyReplicationGroupMessage:
     This parameter can be used only with replication group containing clusters running outside
     of an Amazon Virtual Private Cloud (Amazon VPC).
 
-    Constraints: Must contain no more than 255 alphanumeric characters. Must not be Default.
+    Constraints: Must contain no more than 255 alphanumeric characters. Must not be `Default`.
     """
     security_group_ids: list[str] | None = None
     """Specifies the VPC Security Groups associated with the clusters in the replication group.
@@ -4693,37 +4392,17 @@ class ModifyReplicationGroupMessage:
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
 
-    Valid values for ddd are:
+    Valid values for `ddd` are:
 
-    -
+    - `sun`
+    - `mon`
+    - `tue`
+    - `wed`
+    - `thu`
+    - `fri`
+    - `sat`
 
-    sun
-
-    -
-
-    mon
-
-    -
-
-    tue
-
-    -
-
-    wed
-
-    -
-
-    thu
-
-    -
-
-    fri
-
-    -
-
-    sat
-
-    Example: sun:23:00-mon:01:30
+    Example: `sun:23:00-mon:01:30`
     """
     notification_topic_arn: str | None = None
     """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
@@ -4733,25 +4412,25 @@ class ModifyReplicationGroupMessage:
     cache_parameter_group_name: str | None = None
     """The name of the cache parameter group to apply to all of the clusters in this replication
     group. This change is asynchronously applied as soon as possible for parameters when the
-    ApplyImmediately parameter is specified as true for this request.
+    `ApplyImmediately` parameter is specified as `true` for this request.
     """
     notification_topic_status: str | None = None
     """The status of the Amazon SNS notification topic for the replication group. Notifications are
-    sent only if the status is active.
+    sent only if the status is `active`.
 
-    Valid values: active | inactive
+    Valid values: `active` | `inactive`
     """
     apply_immediately: bool | None = None
-    """If true, this parameter causes the modifications in this request and any pending
+    """If `true`, this parameter causes the modifications in this request and any pending
     modifications to be applied, asynchronously and as soon as possible, regardless of the
-    PreferredMaintenanceWindow setting for the replication group.
+    `PreferredMaintenanceWindow` setting for the replication group.
 
-    If false, changes to the nodes in the replication group are applied on the next maintenance
-    reboot, or the next failure reboot, whichever occurs first.
+    If `false`, changes to the nodes in the replication group are applied on the next
+    maintenance reboot, or the next failure reboot, whichever occurs first.
 
-    Valid values: true | false
+    Valid values: `true` | `false`
 
-    Default: false
+    Default: `false`
     """
     engine: str | None = None
     """Modifies the engine listed in a replication group message. The options are valkey, memcached
@@ -4772,16 +4451,16 @@ class ModifyReplicationGroupMessage:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic node group (shard) snapshots
-    before deleting them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that
+    before deleting them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that
     was taken today is retained for 5 days before being deleted.
 
     Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     """
     snapshot_window: str | None = None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of the
-    node group (shard) specified by SnapshottingClusterId.
+    node group (shard) specified by `SnapshottingClusterId`.
 
-    Example: 05:00-09:00
+    Example: `05:00-09:00`
 
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
@@ -4790,37 +4469,21 @@ class ModifyReplicationGroupMessage:
     """A valid cache node type that you want to scale this replication group to."""
     auth_token: str | None = attrs.field(default=None, repr=False)
     """Reserved parameter. The password used to access a password protected server. This parameter
-    must be specified with the auth-token-update-strategy parameter. Password constraints:
+    must be specified with the `auth-token-update-strategy` parameter. Password constraints:
 
-    -
-
-    Must be only printable ASCII characters
-
-    -
-
-    Must be at least 16 characters and no more than 128 characters in length
-
-    -
-
-    Cannot contain any of the following characters: '/', '"', or '@', '%'
+    - Must be only printable ASCII characters
+    - Must be at least 16 characters and no more than 128 characters in length
+    - Cannot contain any of the following characters: '/', '"', or '@', '%'
 
     For more information, see AUTH password at AUTH.
     """
     auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
     """Specifies the strategy to use to update the AUTH token. This parameter must be specified
-    with the auth-token parameter. Possible values:
+    with the `auth-token` parameter. Possible values:
 
-    -
-
-    ROTATE - default, if no update strategy is provided
-
-    -
-
-    SET - allowed only after ROTATE
-
-    -
-
-    DELETE - allowed only when transitioning to RBAC
+    - ROTATE - default, if no update strategy is provided
+    - SET - allowed only after ROTATE
+    - DELETE - allowed only when transitioning to RBAC
 
     For more information, see Authenticating Users with AUTH
     """
@@ -4835,22 +4498,23 @@ class ModifyReplicationGroupMessage:
     log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
     """Specifies the destination, format and type of the logs."""
     ip_discovery: IpDiscovery | None = None
-    """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-    for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached
-    engine version 1.6.6 and above on all instances built on the Nitro system.
+    """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+    supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
+    Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
     transit_encryption_enabled: bool | None = None
     """A flag that enables in-transit encryption when set to true. If you are enabling in-transit
-    encryption for an existing cluster, you must also set TransitEncryptionMode to preferred.
+    encryption for an existing cluster, you must also set `TransitEncryptionMode` to
+    `preferred`.
     """
     transit_encryption_mode: TransitEncryptionMode | None = None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
 
-    You must set TransitEncryptionEnabled to true, for your existing cluster, and set
-    TransitEncryptionMode to preferred in the same request to allow both encrypted and
+    You must set `TransitEncryptionEnabled` to `true`, for your existing cluster, and set
+    `TransitEncryptionMode` to `preferred` in the same request to allow both encrypted and
     unencrypted connections at the same time. Once you migrate all your Valkey or Redis OSS
-    clients to use encrypted connections you can set the value to required to allow encrypted
+    clients to use encrypted connections you can set the value to `required` to allow encrypted
     connections only.
     """
     cluster_mode: ClusterMode | None = None
@@ -4862,7 +4526,7 @@ class ModifyReplicationGroupMessage:
     """
     durability: Durability | None = None
     """Specifies the durability setting for the replication group. Use this parameter to change the
-    durability mode of an existing replication group, for example from sync to async or vice
+    durability mode of an existing replication group, for example from `sync` to `async` or vice
     versa. For more information, see Durability.
     """
 
@@ -4914,7 +4578,7 @@ class ModifyReplicationGroupResult:
 
 @attrs.frozen(kw_only=True)
 class ModifyReplicationGroupShardConfigurationMessage:
-    """Represents the input for a ModifyReplicationGroupShardConfiguration operation."""
+    """Represents the input for a `ModifyReplicationGroupShardConfiguration` operation."""
 
     replication_group_id: str
     """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
@@ -4926,34 +4590,34 @@ class ModifyReplicationGroupShardConfigurationMessage:
     """
     apply_immediately: bool
     """Indicates that the shard reconfiguration process begins immediately. At present, the only
-    permitted value for this parameter is true.
+    permitted value for this parameter is `true`.
 
     Value: true
     """
     resharding_configuration: list[ReshardingConfiguration] | None = None
     """Specifies the preferred availability zones for each node group in the cluster. If the value
-    of NodeGroupCount is greater than the current number of node groups (shards), you can use
+    of `NodeGroupCount` is greater than the current number of node groups (shards), you can use
     this parameter to specify the preferred availability zones of the cluster's shards. If you
     omit this parameter ElastiCache selects availability zones for you.
 
-    You can specify this parameter only if the value of NodeGroupCount is greater than the
+    You can specify this parameter only if the value of `NodeGroupCount` is greater than the
     current number of node groups (shards).
     """
     node_groups_to_remove: list[str] | None = None
-    """If the value of NodeGroupCount is less than the current number of node groups (shards), then
-    either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRemove is a list of
-    NodeGroupIds to remove from the cluster.
+    """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
+    then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRemove`
+    is a list of `NodeGroupId`s to remove from the cluster.
 
-    ElastiCache will attempt to remove all node groups listed by NodeGroupsToRemove from the
+    ElastiCache will attempt to remove all node groups listed by `NodeGroupsToRemove` from the
     cluster.
     """
     node_groups_to_retain: list[str] | None = None
-    """If the value of NodeGroupCount is less than the current number of node groups (shards), then
-    either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRetain is a list of
-    NodeGroupIds to retain in the cluster.
+    """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
+    then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRetain`
+    is a list of `NodeGroupId`s to retain in the cluster.
 
-    ElastiCache will attempt to remove all node groups except those listed by NodeGroupsToRetain
-    from the cluster.
+    ElastiCache will attempt to remove all node groups except those listed by
+    `NodeGroupsToRetain` from the cluster.
     """
 
     @staticmethod
@@ -5114,7 +4778,8 @@ class NodeGroup:
     0001 to 0090. Optionally, the user can provide the id for a node group.
     """
     status: str | None = None
-    """The current state of this replication group - creating, available, modifying, deleting.
+    """The current state of this replication group - `creating`, `available`, `modifying`,
+    `deleting`.
     """
     primary_endpoint: Endpoint | None = None
     """The endpoint of the primary node in this node group (shard)."""
@@ -5139,7 +4804,7 @@ class NodeGroup:
 @attrs.frozen(kw_only=True)
 class NodeGroupConfiguration:
     """Node group (shard) configuration options. Each node group (shard) configuration has the
-    following: Slots, PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount.
+    following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
     """
 
     node_group_id: str | None = None
@@ -5148,9 +4813,9 @@ class NodeGroupConfiguration:
     """
     slots: str | None = None
     """A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to
-    16,383. The string is in the format startkey-endkey.
+    16,383. The string is in the format `startkey-endkey`.
 
-    Example: "0-3999"
+    Example: `"0-3999"`
     """
     replica_count: int | None = None
     """The number of read replica nodes in this node group (shard)."""
@@ -5158,7 +4823,7 @@ class NodeGroupConfiguration:
     """The Availability Zone where the primary node of this node group (shard) is launched."""
     replica_availability_zones: list[str] | None = None
     """A list of Availability Zones to be used for the read replicas. The number of Availability
-    Zones in this list must match the value of ReplicaCount or ReplicasPerNodeGroup if not
+    Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not
     specified.
     """
     primary_outpost_arn: str | None = None
@@ -5196,8 +4861,8 @@ class NodeGroupMember:
     preferred_outpost_arn: str | None = None
     """The outpost ARN of the node group member."""
     current_role: str | None = None
-    """The role that is currently assigned to the node - primary or replica. This member is only
-    applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
+    """The role that is currently assigned to the node - `primary` or `replica`. This member is
+    only applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
     """
 
     @staticmethod
@@ -5328,8 +4993,8 @@ class Parameter:
     allowed_values: str | None = None
     """The valid range of values for the parameter."""
     is_modifiable: bool | None = None
-    """Indicates whether (true) or not (false) the parameter can be modified. Some parameters have
-    security or operational implications that prevent them from being changed.
+    """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
+    have security or operational implications that prevent them from being changed.
     """
     minimum_engine_version: str | None = None
     """The earliest cache engine version to which the parameter can apply."""
@@ -5494,12 +5159,12 @@ class ProcessedUpdateAction:
 
 @attrs.frozen(kw_only=True)
 class PurchaseReservedCacheNodesOfferingMessage:
-    """Represents the input of a PurchaseReservedCacheNodesOffering operation."""
+    """Represents the input of a `PurchaseReservedCacheNodesOffering` operation."""
 
     reserved_cache_nodes_offering_id: str
     """The ID of the reserved cache node offering to purchase.
 
-    Example: 438012d3-4052-4cc7-b2e3-8d3372e0e706
+    Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
     """
     reserved_cache_node_id: str | None = None
     """A customer-specified identifier to track this reservation.
@@ -5513,7 +5178,7 @@ class PurchaseReservedCacheNodesOfferingMessage:
     cache_node_count: int | None = None
     """The number of cache node instances to reserve.
 
-    Default: 1
+    Default: `1`
     """
     tags: list[Tag] | None = None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
@@ -5534,7 +5199,7 @@ class PurchaseReservedCacheNodesOfferingResult:
     """The PurchaseReservedCacheNodesOfferingResult structure."""
 
     reserved_cache_node: ReservedCacheNode | None = None
-    """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+    """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
     @staticmethod
     def _make(
@@ -5548,7 +5213,7 @@ class RebalanceSlotsInGlobalReplicationGroupMessage:
     global_replication_group_id: str
     """The name of the Global datastore"""
     apply_immediately: bool
-    """If True, redistribution is applied immediately."""
+    """If `True`, redistribution is applied immediately."""
 
     @staticmethod
     def _make(
@@ -5564,10 +5229,8 @@ class RebalanceSlotsInGlobalReplicationGroupResult:
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
 
-    -
-
-    The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
-    what you use to associate a secondary cluster.
+    - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
+      what you use to associate a secondary cluster.
     """
 
     @staticmethod
@@ -5577,7 +5240,7 @@ class RebalanceSlotsInGlobalReplicationGroupResult:
 
 @attrs.frozen(kw_only=True)
 class RebootCacheClusterMessage:
-    """Represents the input of a RebootCacheCluster operation."""
+    """Represents the input of a `RebootCacheCluster` operation."""
 
     cache_cluster_id: str
     """The cluster identifier. This parameter is stored as a lowercase string."""
@@ -5626,7 +5289,7 @@ class RegionalConfiguration:
     replication_group_region: str
     """The Amazon region where the cluster is stored"""
     resharding_configuration: list[ReshardingConfiguration]
-    """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
+    """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
     group in the resharded cluster.
     """
 
@@ -5640,18 +5303,18 @@ class RegionalConfiguration:
 
 @attrs.frozen(kw_only=True)
 class RemoveTagsFromResourceMessage:
-    """Represents the input of a RemoveTagsFromResource operation."""
+    """Represents the input of a `RemoveTagsFromResource` operation."""
 
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
-    example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
-    arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot.
+    example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
+    `arn:aws:elasticache:us-west-2:0123456789:snapshot:mySnapshot`.
 
     For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
     Namespaces.
     """
     tag_keys: list[str]
-    """A list of TagKeys identifying the tags you want removed from the named resource."""
+    """A list of `TagKeys` identifying the tags you want removed from the named resource."""
 
     @staticmethod
     def _make(resource_name: str, tag_keys: list[str], /) -> RemoveTagsFromResourceMessage: ...
@@ -5668,8 +5331,8 @@ class ReplicationGroup:
     """The name of the Global datastore and role of this replication group in the Global datastore.
     """
     status: str | None = None
-    """The current state of this replication group - creating, available, modifying, deleting,
-    create-failed, snapshotting.
+    """The current state of this replication group - `creating`, `available`, `modifying`,
+    `deleting`, `create-failed`, `snapshotting`.
     """
     pending_modified_values: ReplicationGroupPendingModifiedValues | None = None
     """A group of settings to be applied to the replication group, either immediately or during the
@@ -5698,55 +5361,56 @@ class ReplicationGroup:
     """
     snapshot_retention_limit: int | None = None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
-    them. For example, if you set SnapshotRetentionLimit to 5, a snapshot that was taken today
+    them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
-    If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
+    If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
     """
     snapshot_window: str | None = None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
-    Example: 05:00-09:00
+    Example: `05:00-09:00`
 
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
 
-    This parameter is only valid if the Engine parameter is redis.
+    This parameter is only valid if the `Engine` parameter is `redis`.
     """
     cluster_enabled: bool | None = None
     """A flag indicating whether or not this replication group is cluster enabled; i.e., whether
     its data can be partitioned across multiple shards (API/CLI: node groups).
 
-    Valid values: true | false
+    Valid values: `true` | `false`
     """
     cache_node_type: str | None = None
     """The name of the compute and memory capacity node type for each node in the replication
     group.
     """
     auth_token_enabled: bool | None = None
-    """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
+    """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
+    commands.
 
-    Default: false
+    Default: `false`
     """
     auth_token_last_modified_date: datetime | None = None
     """The date the auth token was last modified"""
     transit_encryption_enabled: bool | None = None
-    """A flag that enables in-transit encryption when set to true.
+    """A flag that enables in-transit encryption when set to `true`.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
-    version 3.2.6, 4.x or later.
+    version `3.2.6`, `4.x` or later.
 
-    Default: false
+    Default: `false`
     """
     at_rest_encryption_enabled: bool | None = None
-    """A flag that enables encryption at-rest on the cluster when set to true. In some cases,
-    encryption at-rest may be enabled even when this value is false. Use StorageEncryptionType
+    """A flag that enables encryption at-rest on the cluster when set to `true`. In some cases,
+    encryption at-rest may be enabled even when this value is false. Use `StorageEncryptionType`
     to view the effective encryption state of a cluster.
 
-    You cannot modify the value of AtRestEncryptionEnabled after the cluster is created.
+    You cannot modify the value of `AtRestEncryptionEnabled` after the cluster is created.
 
-    Default: true when using Valkey, false when using Redis OSS
+    Default: `true` when using Valkey, `false` when using Redis OSS
     """
     member_clusters_outpost_arns: list[str] | None = None
     """The outpost ARNs of the replication group's member clusters."""
@@ -5754,8 +5418,8 @@ class ReplicationGroup:
     """The ID of the KMS key used to encrypt the disk in the cluster."""
     storage_encryption_type: StorageEncryptionType | None = None
     """Indicates the type of encryption for data stored at rest in the replication group. The value
-    is none if at-rest encryption is not enabled, sse-elasticache if an ElastiCache
-    service-managed key is used, or sse-kms if a customer-managed KMS key is used.
+    is `none` if at-rest encryption is not enabled, `sse-elasticache` if an ElastiCache
+    service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
     """
     arn: str | None = None
     """The ARN (Amazon Resource Name) of the replication group."""
@@ -5776,14 +5440,14 @@ class ReplicationGroup:
     parameter is disabled for previous versions.
     """
     network_type: NetworkType | None = None
-    """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
-    and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above
-    on all instances built on the Nitro system.
+    """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
+    7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and
+    above on all instances built on the Nitro system.
     """
     ip_discovery: IpDiscovery | None = None
-    """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
-    for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
-    engine version 1.6.6 and above on all instances built on the Nitro system.
+    """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
+    supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
+    Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
     transit_encryption_mode: TransitEncryptionMode | None = None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
@@ -5801,10 +5465,10 @@ class ReplicationGroup:
     durability: Durability | None = None
     """The durability setting of the replication group. For more information, see Durability."""
     effective_durability: EffectiveDurability | None = None
-    """The effective durability of the replication group. When Durability is set to default, the
-    service resolves the actual durability based on the engine version, cluster mode, and other
-    parameters. This field reflects the resolved value. For more information, see Configuring
-    Durability.
+    """The effective durability of the replication group. When `Durability` is set to `default`,
+    the service resolves the actual durability based on the engine version, cluster mode, and
+    other parameters. This field reflects the resolved value. For more information, see
+    Configuring Durability.
     """
 
     @staticmethod
@@ -5849,7 +5513,7 @@ class ReplicationGroup:
 
 @attrs.frozen(kw_only=True)
 class ReplicationGroupMessage:
-    """Represents the output of a DescribeReplicationGroups operation."""
+    """Represents the output of a `DescribeReplicationGroups` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -5870,7 +5534,7 @@ class ReplicationGroupPendingModifiedValues:
     """
 
     primary_cluster_id: str | None = None
-    """The primary cluster ID that is applied immediately (if --apply-immediately was specified),
+    """The primary cluster ID that is applied immediately (if `--apply-immediately` was specified),
     or during the next maintenance window.
     """
     automatic_failover_status: PendingAutomaticFailoverStatus | None = None
@@ -5914,32 +5578,14 @@ class ReplicationGroupPendingModifiedValues:
 
 @attrs.frozen(kw_only=True)
 class ReservedCacheNode:
-    """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+    """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
     reserved_cache_node_id: str | None = None
     """The unique identifier for the reservation."""
     reserved_cache_nodes_offering_id: str | None = None
     """The offering identifier."""
     cache_node_type: str | None = None
-    """The cache node type for the reserved cache nodes.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The cache node type for the reserved cache nodes."""
     start_time: datetime | None = None
     """The time the reservation started."""
     duration: int | None = None
@@ -5962,7 +5608,7 @@ class ReservedCacheNode:
     """The Amazon Resource Name (ARN) of the reserved cache node.
 
     Example:
-    arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582
+    `arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582`
     """
 
     @staticmethod
@@ -5985,7 +5631,7 @@ class ReservedCacheNode:
 
 @attrs.frozen(kw_only=True)
 class ReservedCacheNodeMessage:
-    """Represents the output of a DescribeReservedCacheNodes operation."""
+    """Represents the output of a `DescribeReservedCacheNodes` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -6006,25 +5652,7 @@ class ReservedCacheNodesOffering:
     reserved_cache_nodes_offering_id: str | None = None
     """A unique identifier for the reserved cache node offering."""
     cache_node_type: str | None = None
-    """The cache node type for the reserved cache node.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The cache node type for the reserved cache node."""
     duration: int | None = None
     """The duration of the offering. in seconds."""
     fixed_price: float | None = None
@@ -6053,7 +5681,7 @@ class ReservedCacheNodesOffering:
 
 @attrs.frozen(kw_only=True)
 class ReservedCacheNodesOfferingMessage:
-    """Represents the output of a DescribeReservedCacheNodesOfferings operation."""
+    """Represents the output of a `DescribeReservedCacheNodesOfferings` operation."""
 
     marker: str | None = None
     """Provides an identifier to allow retrieval of paginated results."""
@@ -6071,20 +5699,21 @@ class ReservedCacheNodesOfferingMessage:
 
 @attrs.frozen(kw_only=True)
 class ResetCacheParameterGroupMessage:
-    """Represents the input of a ResetCacheParameterGroup operation."""
+    """Represents the input of a `ResetCacheParameterGroup` operation."""
 
     cache_parameter_group_name: str
     """The name of the cache parameter group to reset."""
     reset_all_parameters: bool | None = None
-    """If true, all parameters in the cache parameter group are reset to their default values. If
-    false, only the parameters listed by ParameterNameValues are reset to their default values.
+    """If `true`, all parameters in the cache parameter group are reset to their default values. If
+    `false`, only the parameters listed by `ParameterNameValues` are reset to their default
+    values.
 
-    Valid values: true | false
+    Valid values: `true` | `false`
     """
     parameter_name_values: list[ParameterNameValue] | None = None
-    """An array of parameter names to reset to their default values. If ResetAllParameters is true,
-    do not use ParameterNameValues. If ResetAllParameters is false, you must specify the name of
-    at least one parameter to reset.
+    """An array of parameter names to reset to their default values. If `ResetAllParameters` is
+    `true`, do not use `ParameterNameValues`. If `ResetAllParameters` is `false`, you must
+    specify the name of at least one parameter to reset.
     """
 
     @staticmethod
@@ -6097,7 +5726,7 @@ class ResetCacheParameterGroupMessage:
 
 @attrs.frozen(kw_only=True)
 class ReshardingConfiguration:
-    """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
+    """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
     group in the resharded cluster.
     """
 
@@ -6125,7 +5754,7 @@ class ReshardingStatus:
 
 @attrs.frozen(kw_only=True)
 class RevokeCacheSecurityGroupIngressMessage:
-    """Represents the input of a RevokeCacheSecurityGroupIngress operation."""
+    """Represents the input of a `RevokeCacheSecurityGroupIngress` operation."""
 
     cache_security_group_name: str
     """The name of the cache security group to revoke ingress from."""
@@ -6152,17 +5781,9 @@ class RevokeCacheSecurityGroupIngressResult:
     cache_security_group: CacheSecurityGroup | None = None
     """Represents the output of one of the following operations:
 
-    -
-
-    AuthorizeCacheSecurityGroupIngress
-
-    -
-
-    CreateCacheSecurityGroup
-
-    -
-
-    RevokeCacheSecurityGroupIngress
+    - `AuthorizeCacheSecurityGroupIngress`
+    - `CreateCacheSecurityGroup`
+    - `RevokeCacheSecurityGroupIngress`
     """
 
     @staticmethod
@@ -6243,8 +5864,8 @@ class ServerlessCache:
     """
     storage_encryption_type: StorageEncryptionType | None = None
     """Indicates the type of encryption for data stored at rest in the serverless cache. Serverless
-    caches are always encrypted at rest. The value is sse-elasticache if an ElastiCache
-    service-managed key is used, or sse-kms if a customer-managed KMS key is used.
+    caches are always encrypted at rest. The value is `sse-elasticache` if an ElastiCache
+    service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
     """
     security_group_ids: list[str] | None = None
     """The IDs of the EC2 security groups associated with the serverless cache."""
@@ -6278,13 +5899,13 @@ class ServerlessCache:
     Serverless Memcached only.
     """
     network_type: NetworkType | None = None
-    """The type of IP address protocol used by the serverless cache. Must be either ipv4 | ipv6 |
-    dual_stack. ipv6 is only supported with IPv6-only subnets. If not specified, defaults to
-    ipv4, unless all provided subnets are IPv6-only, in which case it defaults to ipv6.
+    """The type of IP address protocol used by the serverless cache. Must be either `ipv4` | `ipv6`
+    | `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults
+    to `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
     """
     connection_type: ConnectionType | None = None
-    """The connection type for the serverless cache. Must be either vpc | public. If not specified,
-    defaults to vpc.
+    """The connection type for the serverless cache. Must be either `vpc` | `public`. If not
+    specified, defaults to `vpc`.
     """
     migration: MigrationSummary | None = None
     """Provides a summary of the migration status for the serverless cache."""
@@ -6448,7 +6069,7 @@ class ServiceUpdatesMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     service_updates: list[ServiceUpdate] | None = None
     """A list of service updates"""
@@ -6485,35 +6106,17 @@ class Snapshot:
     cache_cluster_id: str | None = None
     """The user-supplied identifier of the source cluster."""
     snapshot_status: str | None = None
-    """The status of the snapshot. Valid values: creating | available | restoring | copying |
-    deleting.
+    """The status of the snapshot. Valid values: `creating` | `available` | `restoring` | `copying`
+    | `deleting`.
     """
     snapshot_source: str | None = None
-    """Indicates whether the snapshot is from an automatic backup (automated) or was created
-    manually (manual).
+    """Indicates whether the snapshot is from an automatic backup (`automated`) or was created
+    manually (`manual`).
     """
     cache_node_type: str | None = None
-    """The name of the compute and memory capacity node type for the source cluster.
-
-    The following node types are supported by ElastiCache. Generally speaking, the current
-    generation types provide more memory and computational power at lower cost when compared to
-    their equivalent previous generation counterparts.
-
-    -
-
-    General purpose:
-
-    -
-
-    Current generation:
-
-    M7g node types: cache.m7g.large, cache.m7g.xlarge, cache.m7g.2xlarge, cache.m7g.4xlarge,
-    cache.m7g.8xlarge, cache.m7g.12xlarge, cache.m7g.16xlarge
-
-    For region availability, see Supported Node Types
-    """
+    """The name of the compute and memory capacity node type for the source cluster."""
     engine: str | None = None
-    """The name of the cache engine (memcached or redis) used by the source cluster."""
+    """The name of the cache engine (`memcached` or `redis`) used by the source cluster."""
     engine_version: str | None = None
     """The version of the cache engine version that is used by the source cluster."""
     num_cache_nodes: int | None = None
@@ -6533,37 +6136,17 @@ class Snapshot:
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
 
-    Valid values for ddd are:
+    Valid values for `ddd` are:
 
-    -
+    - `sun`
+    - `mon`
+    - `tue`
+    - `wed`
+    - `thu`
+    - `fri`
+    - `sat`
 
-    sun
-
-    -
-
-    mon
-
-    -
-
-    tue
-
-    -
-
-    wed
-
-    -
-
-    thu
-
-    -
-
-    fri
-
-    -
-
-    sat
-
-    Example: sun:23:00-mon:01:30
+    Example: `sun:23:00-mon:01:30`
     """
     topic_arn: str | None = None
     """The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing
@@ -6588,9 +6171,9 @@ class Snapshot:
     """For an automatic snapshot, the number of days for which ElastiCache retains the snapshot
     before deleting it.
 
-    For manual snapshots, this field reflects the SnapshotRetentionLimit for the source cluster
-    when the snapshot was created. This field is otherwise ignored: Manual snapshots do not
-    expire, and can only be deleted using the DeleteSnapshot operation.
+    For manual snapshots, this field reflects the `SnapshotRetentionLimit` for the source
+    cluster when the snapshot was created. This field is otherwise ignored: Manual snapshots do
+    not expire, and can only be deleted using the `DeleteSnapshot` operation.
 
     Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     """
@@ -6675,7 +6258,7 @@ class SourceTlsConfiguration:
     """The TLS configuration for connecting to the source during migration."""
 
     source_tls_mode: TlsMode | None = None
-    """The TLS mode to use when connecting to the source. Valid values are none and verify-ca.
+    """The TLS mode to use when connecting to the source. Valid values are `none` and `verify-ca`.
     """
     source_tls_certificate: str | None = None
     """The TLS certificate used to verify the identity of the source during migration."""
@@ -6696,7 +6279,7 @@ class StartMigrationMessage:
     customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = None
     """The list of endpoints from which to migrate data. For Valkey or Redis OSS (cluster mode
     disabled), the list should have only one element. For serverless cache migrations,
-    ElastiCache uses the endpoint that you provided in PrepareMigration.
+    ElastiCache uses the endpoint that you provided in `PrepareMigration`.
     """
     auto_cutover: bool | None = None
     """Specifies whether ElastiCache automatically attempts to complete the migration after data
@@ -6704,7 +6287,8 @@ class StartMigrationMessage:
     """
     clear_target_cache_data: bool | None = None
     """Specifies whether ElastiCache deletes existing data in the serverless cache before migration
-    begins. After StopMigration, StartMigration requires this option to restart the data sync.
+    begins. After `StopMigration`, `StartMigration` requires this option to restart the data
+    sync.
     """
 
     @staticmethod
@@ -6764,9 +6348,9 @@ class Subnet:
     subnet_outpost: SubnetOutpost | None = None
     """The outpost ARN of the subnet."""
     supported_network_types: list[NetworkType] | None = None
-    """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
-    Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
-    instances built on the Nitro system.
+    """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
+    above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
+    all instances built on the Nitro system.
     """
 
     @staticmethod
@@ -6806,8 +6390,8 @@ class Tag:
 
 @attrs.frozen(kw_only=True)
 class TagListMessage:
-    """Represents the output from the AddTagsToResource, ListTagsForResource, and
-    RemoveTagsFromResource operations.
+    """Represents the output from the `AddTagsToResource`, `ListTagsForResource`, and
+    `RemoveTagsFromResource` operations.
     """
 
     tag_list: list[Tag] | None = None
@@ -6998,7 +6582,7 @@ class UpdateActionsMessage:
     marker: str | None = None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
-    beyond the marker, up to the value specified by MaxRecords.
+    beyond the marker, up to the value specified by `MaxRecords`.
     """
     update_actions: list[UpdateAction] | None = None
     """Returns a list of update actions"""

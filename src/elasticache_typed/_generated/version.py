@@ -2,3 +2,4 @@
 """The botocore version the generated code was made from."""
 
 GENERATED_FROM_BOTOCORE = "1.43.116"
+"""The botocore version whose ElastiCache model the generated code was made from."""

@@ -12,7 +12,7 @@ from botocore.config import Config
 from elasticache_typed._errors.categories import ValidationError
 
 RetryMode: TypeAlias = Literal["legacy", "standard", "adaptive"]
-"""botocore's retry modes (see docs/errors.md, Retries)."""
+"""botocore's retry modes, for `create(retry_mode=...)` (the Errors guide says what each does)."""
 
 
 def merged_config(

@@ -1,0 +1,202 @@
+"""The built site documents every public symbol, under public names only, and search finds it.
+
+The site is built once (`mkdocs build --strict`, which also fails on a broken link or a
+docstring griffe cannot read). What it must document is derived, not listed: the installed
+botocore model (every structure, enum, error, operation, paginator and waiter) and the
+package itself (each public module's `__all__`, each facade's public methods and
+attributes), so a symbol added later is checked without touching this test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import botocore.session
+import pytest
+from botocore import xform_name
+
+import elasticache_typed
+from elasticache_typed import ElastiCache, errors
+
+ROOT = Path(__file__).resolve().parents[2]
+FACADES = [ElastiCache, elasticache_typed.AsyncElastiCache]
+MODEL = botocore.session.get_session().get_service_model("elasticache")
+LOADER = botocore.session.get_session().get_component("data_loader")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once for this module."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def anchors(site: Path) -> set[str]:
+    found: set[str] = set()
+    for page in site.rglob("*.html"):
+        found.update(re.findall(r'\sid="(elasticache_typed[^"]*)"', page.read_text()))
+    return found
+
+
+def _missing(expected: set[str], anchors: set[str]) -> list[str]:
+    return sorted(expected - anchors)
+
+
+def _model_shapes() -> tuple[set[str], set[str], set[str]]:
+    """Structure shapes (exceptions aside), enum shapes and error shapes of the model."""
+    structures, enums, model_errors = set(), set(), set()
+    for name in MODEL.shape_names:
+        shape = MODEL.shape_for(name)
+        if getattr(shape, "enum", None):
+            enums.add(name)
+        elif shape.type_name == "structure":
+            (model_errors if shape.metadata.get("exception") else structures).add(name)
+    return structures, enums, model_errors
+
+
+def test_every_shape_alias_and_member_has_an_anchor(anchors: set[str]) -> None:
+    structures, enums, _ = _model_shapes()
+    assert len(structures) >= 216 and len(enums) >= 33
+    prefix = "elasticache_typed.shapes."
+    assert not _missing({prefix + name for name in structures | enums}, anchors)
+    members = {
+        f"{prefix}{name}.{xform_name(member)}"
+        for name in structures
+        for member in MODEL.shape_for(name).members
+    }
+    assert not _missing(members, anchors)
+    # Exactly the public names: nothing private documented as a shape.
+    top_level = {a for a in anchors if a.startswith(prefix) and "." not in a[len(prefix) :]}
+    assert top_level == {prefix + name for name in elasticache_typed.shapes.__all__}
+
+
+def _public_members(cls: type) -> set[str]:
+    """Public methods and annotated attributes of a class, inherited ones included."""
+    names = {name for name in dir(cls) if not name.startswith("_")}
+    for base in cls.__mro__[:-1]:
+        names.update(n for n in vars(base).get("__annotations__", {}) if not n.startswith("_"))
+    return names
+
+
+def _model_methods() -> set[str]:
+    """The facade method of every operation, paginator and waiter of the model."""
+    methods = {xform_name(name) for name in MODEL.operation_names}
+    paginators = LOADER.load_service_model("elasticache", "paginators-1")["pagination"]
+    methods |= {f"paginate_{xform_name(name)}" for name in paginators}
+    waiters = LOADER.load_service_model("elasticache", "waiters-2")["waiters"]
+    methods |= {f"wait_until_{xform_name(name)}" for name in waiters}
+    return methods
+
+
+@pytest.mark.parametrize("cls", FACADES, ids=lambda c: c.__name__)
+def test_every_facade_method_has_an_anchor(cls: type, anchors: set[str]) -> None:
+    members = _public_members(cls)
+    assert _model_methods() | {"create", "client"} <= members
+    expected = {f"elasticache_typed.{cls.__name__}.{name}" for name in members}
+    missing = _missing(expected | {f"elasticache_typed.{cls.__name__}"}, anchors)
+    assert not missing, (
+        f"{missing}: a method the generator makes lands on a page of "
+        f"docs/reference/ by its name; a handwritten one must be listed in "
+        f"inherited_members of docs/reference/*/index.md"
+    )
+
+
+def test_every_error_class_and_attribute_has_an_anchor(anchors: set[str]) -> None:
+    _, _, model_errors = _model_shapes()
+    assert len(model_errors) >= 79
+    classes = {
+        name
+        for name in errors.__all__
+        if inspect.isclass(getattr(errors, name))
+        and issubclass(getattr(errors, name), errors.ElastiCacheError)
+    }
+    assert model_errors <= classes
+    every_class = {
+        name
+        for name, value in vars(errors).items()
+        if not name.startswith("_")
+        and inspect.isclass(value)
+        and issubclass(value, errors.ElastiCacheError)
+    }
+    assert every_class == classes, "list every error class in elasticache_typed.errors.__all__"
+    assert {"ElastiCacheError", "NotFoundError", "ValidationError"} <= classes - model_errors
+    expected = {f"elasticache_typed.errors.{name}" for name in classes}
+    attributes = vars(errors.ElastiCacheError("m", code="c")).keys() | {"retryable"}
+    expected |= {f"elasticache_typed.errors.ElastiCacheError.{name}" for name in attributes}
+    assert not _missing(expected, anchors)
+
+
+def _public_modules() -> Iterator[tuple[str, ModuleType]]:
+    """Each public module by the name users import it as (`shapes` is a private module's)."""
+    yield "elasticache_typed", elasticache_typed
+    for info in pkgutil.walk_packages(elasticache_typed.__path__, "elasticache_typed."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            yield info.name, importlib.import_module(info.name)
+
+
+def test_every_name_of_every_public_module_has_an_anchor(anchors: set[str]) -> None:
+    expected = set()
+    for module_name, module in _public_modules():
+        for name in getattr(module, "__all__", []):
+            value = getattr(module, name)
+            if isinstance(value, ModuleType):
+                continue
+            expected.add(f"{module_name}.{name}")
+            if inspect.isclass(value) and value.__module__ == module_name:
+                expected |= {
+                    f"{module_name}.{name}.{member}"
+                    for member, attr in vars(value).items()
+                    if not member.startswith("_") and callable(attr)
+                }
+    assert "elasticache_typed.testing.Stubber.on" in expected
+    assert not _missing(expected, anchors)
+
+
+def _private_names() -> set[str]:
+    """Private module paths of the package, and private classes a facade is built on."""
+    names = {
+        info.name
+        for info in pkgutil.walk_packages(elasticache_typed.__path__, "elasticache_typed.")
+        if "._" in info.name
+    }
+    for cls in FACADES:
+        names |= {base.__name__ for base in cls.__mro__[1:-1]}
+    return names
+
+
+def test_no_private_name_shows_on_the_site(site: Path) -> None:
+    private = _private_names()
+    assert {"elasticache_typed._errors.categories", "FacadeBase"} <= private
+    pattern = re.compile("|".join(re.escape(name) + r"\b" for name in sorted(private)))
+    shown = {
+        f"{page.relative_to(site)}: {found}"
+        for page in [*site.rglob("*.html"), site / "search" / "search_index.json"]
+        for found in pattern.findall(page.read_text())
+    }
+    assert not shown
+
+
+def test_site_search_finds_the_main_shapes(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    titles = {entry["title"]: entry["location"] for entry in index["docs"]}
+    for name in ("Snapshot", "CacheCluster", "ReplicationGroup", "CacheClusterNotFoundFault"):
+        assert titles.get(name, "").endswith(f".{name}"), name

@@ -6,7 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_hooks, render_shapes
+from codegen import (
+    render_enums,
+    render_errors,
+    render_facade,
+    render_hooks,
+    render_shapes,
+    render_testing,
+)
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -46,8 +53,10 @@ def render_all(model: Model) -> dict[str, str]:
         "shapes.py": render_shapes.render_runtime(model),
         "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
+        "enums.py": render_enums.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),
+        "request_answers.py": render_testing.render(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

@@ -1,13 +1,14 @@
 """elasticache_typed: the typed Python SDK for Amazon ElastiCache.
 
 `ElastiCache` is the facade over a boto3 client, `AsyncElastiCache` the asyncio one over an
-aiobotocore client (the `async` extra), `shapes` the model's typed structures, `errors` the
-typed exceptions and `converter` the cattrs bridge to boto3's dicts.
+aiobotocore client (the `async` extra), `shapes` the model's typed structures, `enums` the
+values of its enums and checks that narrow a str to them, `errors` the typed exceptions and
+`converter` the cattrs bridge to boto3's dicts.
 """
 
 from typing import TYPE_CHECKING
 
-from elasticache_typed import errors, shapes
+from elasticache_typed import enums, errors, shapes
 from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
 from elasticache_typed._input.params import TagsInput
@@ -20,6 +21,7 @@ __all__ = [
     "RetryMode",
     "TagsInput",
     "converter",
+    "enums",
     "errors",
     "shapes",
 ]

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Literal, TypeAlias
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
+from elasticache_typed._input.shape_lists import stored_list
 
 __all__ = [
     "AZMode",
@@ -329,6 +330,9 @@ def _AddTagsToResourceMessage() -> type:
     class AddTagsToResourceMessage:
         """Represents the input of an AddTagsToResource operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
         example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
@@ -338,7 +342,7 @@ def _AddTagsToResourceMessage() -> type:
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
         Namespaces.
         """
-        tags: list[Tag]
+        tags: list[Tag] = attrs.field(converter=stored_list("AddTagsToResourceMessage.tags"))
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -353,14 +357,23 @@ def _AllowedNodeTypeModificationsMessage() -> type:
     class AllowedNodeTypeModificationsMessage:
         """Represents the allowed node types you can use to modify your cluster or replication group."""
 
-        scale_up_modifications: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        scale_up_modifications: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("AllowedNodeTypeModificationsMessage.scale_up_modifications"),
+        )
         """A string list, each element of which specifies a cache node type which you can use to scale
         your cluster or replication group.
 
         When scaling up a Valkey or Redis OSS cluster or replication group using ModifyCacheCluster
         or ModifyReplicationGroup, use a value from this list for the CacheNodeType parameter.
         """
-        scale_down_modifications: list[str] | None = None
+        scale_down_modifications: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("AllowedNodeTypeModificationsMessage.scale_down_modifications"),
+        )
         """A string list, each element of which specifies a cache node type which you can use to scale
         your cluster or replication group. When scaling down a Valkey or Redis OSS cluster or
         replication group using ModifyCacheCluster or ModifyReplicationGroup, use a value from this
@@ -392,11 +405,16 @@ def _AuthenticationMode() -> type:
     class AuthenticationMode:
         """Specifies the authentication mode to use."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         type: InputAuthenticationType | None = None
         """Specifies the authentication type. Possible options are IAM authentication, password and no
         password.
         """
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("AuthenticationMode.passwords")
+        )
         """Specifies the passwords to use for authentication if Type is set to password."""
 
     return AuthenticationMode
@@ -429,6 +447,9 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
     @attrs.frozen(kw_only=True)
     class AuthorizeCacheSecurityGroupIngressResult:
         """The AuthorizeCacheSecurityGroupIngressResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
@@ -469,11 +490,19 @@ def _BatchApplyUpdateActionMessage() -> type:
     class BatchApplyUpdateActionMessage:
         """The BatchApplyUpdateActionMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("BatchApplyUpdateActionMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("BatchApplyUpdateActionMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
 
     return BatchApplyUpdateActionMessage
@@ -486,11 +515,19 @@ def _BatchStopUpdateActionMessage() -> type:
     class BatchStopUpdateActionMessage:
         """The BatchStopUpdateActionMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("BatchStopUpdateActionMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("BatchStopUpdateActionMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
 
     return BatchStopUpdateActionMessage
@@ -502,6 +539,9 @@ def _CacheCluster() -> type:
     @attrs.frozen(kw_only=True)
     class CacheCluster:
         """Contains all of the attributes of a specific cluster."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str | None = None
         """The user-supplied identifier of the cluster. This identifier is a unique key that identifies
@@ -603,20 +643,26 @@ def _CacheCluster() -> type:
         """Describes a notification topic and its status. Notification topics are used for publishing
         ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
         """
-        cache_security_groups: list[CacheSecurityGroupMembership] | None = None
+        cache_security_groups: list[CacheSecurityGroupMembership] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.cache_security_groups")
+        )
         """A list of cache security group elements, composed of name and status sub-elements."""
         cache_parameter_group: CacheParameterGroupStatus | None = None
         """Status of the cache parameter group."""
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group associated with the cluster."""
-        cache_nodes: list[CacheNode] | None = None
+        cache_nodes: list[CacheNode] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.cache_nodes")
+        )
         """A list of cache nodes that are members of the cluster."""
         auto_minor_version_upgrade: bool | None = None
         """If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to
         yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is
         disabled for previous versions.
         """
-        security_groups: list[SecurityGroupMembership] | None = None
+        security_groups: list[SecurityGroupMembership] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.security_groups")
+        )
         """A list of VPC Security Groups associated with the cluster."""
         replication_group_id: str | None = None
         """The replication group to which this cluster belongs. If this field is empty, the cluster is
@@ -666,7 +712,9 @@ def _CacheCluster() -> type:
         """The ARN (Amazon Resource Name) of the cache cluster."""
         replication_group_log_delivery_enabled: bool | None = None
         """A boolean value indicating whether log delivery is enabled for the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.log_delivery_configurations")
+        )
         """Returns the destination, format and type of the logs."""
         network_type: NetworkType | None = None
         """Must be either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2
@@ -693,9 +741,14 @@ def _CacheClusterMessage() -> type:
     class CacheClusterMessage:
         """Represents the output of a DescribeCacheClusters operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_clusters: list[CacheCluster] | None = None
+        cache_clusters: list[CacheCluster] | None = attrs.field(
+            default=None, converter=stored_list("CacheClusterMessage.cache_clusters")
+        )
         """A list of clusters. Each item in the list contains detailed information about one cluster.
         """
 
@@ -734,9 +787,14 @@ def _CacheEngineVersionMessage() -> type:
     class CacheEngineVersionMessage:
         """Represents the output of a DescribeCacheEngineVersions operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_engine_versions: list[CacheEngineVersion] | None = None
+        cache_engine_versions: list[CacheEngineVersion] | None = attrs.field(
+            default=None, converter=stored_list("CacheEngineVersionMessage.cache_engine_versions")
+        )
         """A list of cache engine version details. Each element in the list contains detailed
         information about one cache engine version.
         """
@@ -793,6 +851,9 @@ def _CacheNodeTypeSpecificParameter() -> type:
         larger maxmemory value than a cache.m1.small type.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         parameter_name: str | None = None
         """The name of the parameter."""
         description: str | None = None
@@ -809,7 +870,10 @@ def _CacheNodeTypeSpecificParameter() -> type:
         """
         minimum_engine_version: str | None = None
         """The earliest cache engine version to which the parameter can apply."""
-        cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None = None
+        cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheNodeTypeSpecificParameter.cache_node_type_specific_values"),
+        )
         """A list of cache node types and their corresponding values for this parameter."""
         change_type: ChangeType | None = None
         """Indicates whether a change to the parameter is applied immediately or requires a reboot for
@@ -895,11 +959,23 @@ def _CacheParameterGroupDetails() -> type:
     class CacheParameterGroupDetails:
         """Represents the output of a DescribeCacheParameters operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        parameters: list[Parameter] | None = None
+        parameters: list[Parameter] | None = attrs.field(
+            default=None, converter=stored_list("CacheParameterGroupDetails.parameters")
+        )
         """A list of Parameter instances."""
-        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = (
+            attrs.field(
+                default=None,
+                converter=stored_list(
+                    "CacheParameterGroupDetails.cache_node_type_specific_parameters"
+                ),
+            )
+        )
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
@@ -936,11 +1012,17 @@ def _CacheParameterGroupStatus() -> type:
     class CacheParameterGroupStatus:
         """Status of the cache parameter group."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
         parameter_apply_status: str | None = None
         """The status of parameter updates."""
-        cache_node_ids_to_reboot: list[str] | None = None
+        cache_node_ids_to_reboot: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheParameterGroupStatus.cache_node_ids_to_reboot"),
+        )
         """A list of the cache node IDs which need to be rebooted for parameter changes to be applied.
         A node ID is a numeric identifier (0001, 0002, etc.).
         """
@@ -955,9 +1037,15 @@ def _CacheParameterGroupsMessage() -> type:
     class CacheParameterGroupsMessage:
         """Represents the output of a DescribeCacheParameterGroups operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_parameter_groups: list[CacheParameterGroup] | None = None
+        cache_parameter_groups: list[CacheParameterGroup] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheParameterGroupsMessage.cache_parameter_groups"),
+        )
         """A list of cache parameter groups. Each element in the list contains detailed information
         about one cache parameter group.
         """
@@ -985,13 +1073,18 @@ def _CacheSecurityGroup() -> type:
         RevokeCacheSecurityGroupIngress
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         owner_id: str | None = None
         """The Amazon account ID of the cache security group owner."""
         cache_security_group_name: str | None = None
         """The name of the cache security group."""
         description: str | None = None
         """The description of the cache security group."""
-        ec2_security_groups: list[EC2SecurityGroup] | None = None
+        ec2_security_groups: list[EC2SecurityGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSecurityGroup.ec2_security_groups")
+        )
         """A list of Amazon EC2 security groups that are associated with this cache security group.
         """
         arn: str | None = None
@@ -1024,9 +1117,14 @@ def _CacheSecurityGroupMessage() -> type:
     class CacheSecurityGroupMessage:
         """Represents the output of a DescribeCacheSecurityGroups operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_security_groups: list[CacheSecurityGroup] | None = None
+        cache_security_groups: list[CacheSecurityGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSecurityGroupMessage.cache_security_groups")
+        )
         """A list of cache security groups. Each element in the list contains detailed information
         about one group.
         """
@@ -1050,17 +1148,24 @@ def _CacheSubnetGroup() -> type:
         ModifyCacheSubnetGroup
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group."""
         cache_subnet_group_description: str | None = None
         """The description of the cache subnet group."""
         vpc_id: str | None = None
         """The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group."""
-        subnets: list[Subnet] | None = None
+        subnets: list[Subnet] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroup.subnets")
+        )
         """A list of subnets associated with the cache subnet group."""
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the cache subnet group."""
-        supported_network_types: list[NetworkType] | None = None
+        supported_network_types: list[NetworkType] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroup.supported_network_types")
+        )
         """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
         Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
         instances built on the Nitro system.
@@ -1076,9 +1181,14 @@ def _CacheSubnetGroupMessage() -> type:
     class CacheSubnetGroupMessage:
         """Represents the output of a DescribeCacheSubnetGroups operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_subnet_groups: list[CacheSubnetGroup] | None = None
+        cache_subnet_groups: list[CacheSubnetGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroupMessage.cache_subnet_groups")
+        )
         """A list of cache subnet groups. Each element in the list contains detailed information about
         one group.
         """
@@ -1143,6 +1253,9 @@ def _CompleteMigrationResponse() -> type:
     class CompleteMigrationResponse:
         """The CompleteMigrationResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
@@ -1160,6 +1273,9 @@ def _ConfigureShard() -> type:
         (shard) configuration has the following members: NodeGroupId, NewReplicaCount, and
         PreferredAvailabilityZones.
         """
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         node_group_id: str
         """The 4-digit id for the node group you are configuring. For Valkey or Redis OSS (cluster mode
@@ -1190,14 +1306,18 @@ def _ConfigureShard() -> type:
         Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to a
         replica if your primary node fails)
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ConfigureShard.preferred_availability_zones")
+        )
         """A list of PreferredAvailabilityZone strings that specify which availability zones the
         replication group's nodes are to be in. The nummber of PreferredAvailabilityZone values must
         equal the value of NewReplicaCount plus 1 to account for the primary node. If this member of
         ReplicaConfiguration is omitted, ElastiCache selects the availability zone for each of the
         replicas.
         """
-        preferred_outpost_arns: list[str] | None = None
+        preferred_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ConfigureShard.preferred_outpost_arns")
+        )
         """The outpost ARNs in which the cache cluster is created."""
 
     return ConfigureShard
@@ -1209,6 +1329,9 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
     @attrs.frozen(kw_only=True)
     class CopyServerlessCacheSnapshotRequest:
         """The CopyServerlessCacheSnapshotRequest structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         source_serverless_cache_snapshot_name: str
         """The identifier of the existing serverless cache’s snapshot to be copied. Available for
@@ -1222,7 +1345,9 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
         """The identifier of the KMS key used to encrypt the target snapshot. Available for Valkey,
         Redis OSS and Serverless Memcached only.
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CopyServerlessCacheSnapshotRequest.tags")
+        )
         """A list of tags to be added to the target snapshot resource. A tag is a key-value pair.
         Available for Valkey, Redis OSS and Serverless Memcached only. Default: NULL
         """
@@ -1252,6 +1377,9 @@ def _CopySnapshotMessage() -> type:
     class CopySnapshotMessage:
         """Represents the input of a CopySnapshotMessage operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         source_snapshot_name: str
         """The name of an existing snapshot from which to make a copy."""
         target_snapshot_name: str
@@ -1271,7 +1399,9 @@ def _CopySnapshotMessage() -> type:
         """
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the target snapshot."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CopySnapshotMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1285,6 +1415,9 @@ def _CopySnapshotResult() -> type:
     @attrs.frozen(kw_only=True)
     class CopySnapshotResult:
         """The CopySnapshotResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
@@ -1300,6 +1433,9 @@ def _CreateCacheClusterMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheClusterMessage:
         """Represents the input of a CreateCacheCluster operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str
         """The node group (shard) identifier. This parameter is stored as a lowercase string.
@@ -1347,7 +1483,10 @@ def _CreateCacheClusterMessage() -> type:
 
         Default: System chosen Availability Zone.
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.preferred_availability_zones"),
+        )
         """A list of the Availability Zones in which cache nodes are created. The order of the zones in
         the list is not important.
 
@@ -1419,21 +1558,30 @@ def _CreateCacheClusterMessage() -> type:
         If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
         before you start creating a cluster. For more information, see Subnets and Subnet Groups.
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.cache_security_group_names"),
+        )
         """A list of security group names to associate with this cluster.
 
         Use this parameter only when you are creating a cluster outside of an Amazon Virtual Private
         Cloud (Amazon VPC).
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.security_group_ids")
+        )
         """One or more VPC security groups associated with the cluster.
 
         Use this parameter only when you are creating a cluster in an Amazon Virtual Private Cloud
         (Amazon VPC).
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.tags")
+        )
         """A list of tags to be added to this resource."""
-        snapshot_arns: list[str] | None = None
+        snapshot_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.snapshot_arns")
+        )
         """A single-element string list containing an Amazon Resource Name (ARN) that uniquely
         identifies a Valkey or Redis OSS RDB snapshot file stored in Amazon S3. The snapshot file is
         used to populate the node group (shard). The Amazon S3 object name in the ARN cannot contain
@@ -1514,9 +1662,14 @@ def _CreateCacheClusterMessage() -> type:
         """
         preferred_outpost_arn: str | None = None
         """The outpost ARN in which the cache cluster is created."""
-        preferred_outpost_arns: list[str] | None = None
+        preferred_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.preferred_outpost_arns")
+        )
         """The outpost ARNs in which the cache cluster is created."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -1541,6 +1694,9 @@ def _CreateCacheClusterResult() -> type:
     class CreateCacheClusterResult:
         """The CreateCacheClusterResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
 
@@ -1553,6 +1709,9 @@ def _CreateCacheParameterGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheParameterGroupMessage:
         """Represents the input of a CreateCacheParameterGroup operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_parameter_group_name: str
         """A user-specified name for the cache parameter group. This value is stored as a lowercase
@@ -1567,7 +1726,9 @@ def _CreateCacheParameterGroupMessage() -> type:
         """
         description: str
         """A user-specified description for the cache parameter group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheParameterGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1595,6 +1756,9 @@ def _CreateCacheSecurityGroupMessage() -> type:
     class CreateCacheSecurityGroupMessage:
         """Represents the input of a CreateCacheSecurityGroup operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_security_group_name: str
         """A name for the cache security group. This value is stored as a lowercase string.
 
@@ -1605,7 +1769,9 @@ def _CreateCacheSecurityGroupMessage() -> type:
         """
         description: str
         """A description for the cache security group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheSecurityGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1619,6 +1785,9 @@ def _CreateCacheSecurityGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheSecurityGroupResult:
         """The CreateCacheSecurityGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
@@ -1646,6 +1815,9 @@ def _CreateCacheSubnetGroupMessage() -> type:
     class CreateCacheSubnetGroupMessage:
         """Represents the input of a CreateCacheSubnetGroup operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str
         """A name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -1655,9 +1827,13 @@ def _CreateCacheSubnetGroupMessage() -> type:
         """
         cache_subnet_group_description: str
         """A description for the cache subnet group."""
-        subnet_ids: list[str]
+        subnet_ids: list[str] = attrs.field(
+            converter=stored_list("CreateCacheSubnetGroupMessage.subnet_ids")
+        )
         """A list of VPC subnet IDs for the cache subnet group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheSubnetGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1671,6 +1847,9 @@ def _CreateCacheSubnetGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheSubnetGroupResult:
         """The CreateCacheSubnetGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
@@ -1694,6 +1873,9 @@ def _CreateGlobalReplicationGroupMessage() -> type:
     class CreateGlobalReplicationGroupMessage:
         """The CreateGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id_suffix: str
         """The suffix name of a Global datastore. Amazon ElastiCache automatically applies a prefix to
         the Global datastore ID when it is created. Each Amazon Region has its own prefix. For
@@ -1710,7 +1892,9 @@ def _CreateGlobalReplicationGroupMessage() -> type:
         """
         global_replication_group_description: str | None = None
         """Provides details of the Global datastore"""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateGlobalReplicationGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1724,6 +1908,9 @@ def _CreateGlobalReplicationGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class CreateGlobalReplicationGroupResult:
         """The CreateGlobalReplicationGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
@@ -1745,6 +1932,9 @@ def _CreateReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CreateReplicationGroupMessage:
         """Represents the input of a CreateReplicationGroup operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str
         """The replication group identifier. This parameter is stored as a lowercase string.
@@ -1799,7 +1989,10 @@ def _CreateReplicationGroupMessage() -> type:
 
         The maximum permitted value for NumCacheClusters is 6 (1 primary plus 5 replicas).
         """
-        preferred_cache_cluster_azs: list[str] | None = None
+        preferred_cache_cluster_azs: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.preferred_cache_cluster_azs"),
+        )
         """A list of EC2 Availability Zones in which the replication group's clusters are created. The
         order of the Availability Zones in the list is the order in which clusters are allocated.
         The primary cluster is created in the first AZ in the list.
@@ -1822,7 +2015,10 @@ def _CreateReplicationGroupMessage() -> type:
         """An optional parameter that specifies the number of replica nodes in each node group (shard).
         Valid values are 0 to 5.
         """
-        node_group_configuration: list[NodeGroupConfiguration] | None = None
+        node_group_configuration: list[NodeGroupConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.node_group_configuration"),
+        )
         """A list of node group (shard) configuration options. Each node group (shard) configuration
         has the following members: PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount,
         and Slots.
@@ -1882,21 +2078,30 @@ def _CreateReplicationGroupMessage() -> type:
         If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
         before you start creating a cluster. For more information, see Subnets and Subnet Groups.
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to associate with this replication group."""
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.security_group_ids")
+        )
         """One or more Amazon VPC security groups associated with this replication group.
 
         Use this parameter only when you are creating a replication group in an Amazon Virtual
         Private Cloud (Amazon VPC).
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. Tags are comma-separated key,value pairs (e.g.
         Key=myKey, Value=myKeyValue. You can include multiple tags as shown following: Key=myKey,
         Value=myKeyValue Key=mySecondKey, Value=mySecondKeyValue. Tags on replication groups will be
         replicated to all nodes.
         """
-        snapshot_arns: list[str] | None = None
+        snapshot_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.snapshot_arns")
+        )
         """A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB
         snapshot files stored in Amazon S3. The snapshot files are used to populate the new
         replication group. The Amazon S3 object name in the ARN cannot contain any commas. The new
@@ -2028,9 +2233,14 @@ def _CreateReplicationGroupMessage() -> type:
         """
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the disk in the cluster."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.user_group_ids")
+        )
         """The user group to associate with the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         data_tiering_enabled: bool | None = None
         """Enables data tiering. Data tiering is only supported for replication groups using the r6gd
@@ -2084,6 +2294,9 @@ def _CreateReplicationGroupResult() -> type:
     class CreateReplicationGroupResult:
         """The CreateReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -2096,6 +2309,9 @@ def _CreateServerlessCacheRequest() -> type:
     @attrs.frozen(kw_only=True)
     class CreateServerlessCacheRequest:
         """The CreateServerlessCacheRequest structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache_name: str
         """User-provided identifier for the serverless cache. This parameter is stored as a lowercase
@@ -2117,17 +2333,24 @@ def _CreateServerlessCacheRequest() -> type:
         """ARN of the customer managed key for encrypting the data at rest. If no KMS key is provided,
         a default service key is used.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.security_group_ids")
+        )
         """A list of the one or more VPC security groups to be associated with the serverless cache.
         The security group will authorize traffic access for the VPC end-point (private-link). If no
         other information is given this will be the VPC’s Default Security Group that is associated
         with the cluster VPC end-point.
         """
-        snapshot_arns_to_restore: list[str] | None = None
+        snapshot_arns_to_restore: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateServerlessCacheRequest.snapshot_arns_to_restore"),
+        )
         """The ARN(s) of the snapshot that the new serverless cache will be created from. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.tags")
+        )
         """The list of tags (key, value) pairs to be added to the serverless cache resource. Default is
         NULL.
         """
@@ -2135,7 +2358,9 @@ def _CreateServerlessCacheRequest() -> type:
         """The identifier of the UserGroup to be associated with the serverless cache. Available for
         Valkey and Redis OSS only. Default is NULL.
         """
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.subnet_ids")
+        )
         """A list of the identifiers of the subnets where the VPC endpoint for the serverless cache
         will be deployed. All the subnetIds must belong to the same VPC.
         """
@@ -2171,6 +2396,9 @@ def _CreateServerlessCacheResponse() -> type:
     class CreateServerlessCacheResponse:
         """The CreateServerlessCacheResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to create the serverless cache."""
 
@@ -2183,6 +2411,9 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
     @attrs.frozen(kw_only=True)
     class CreateServerlessCacheSnapshotRequest:
         """The CreateServerlessCacheSnapshotRequest structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache_snapshot_name: str
         """The name for the snapshot being created. Must be unique for the customer account. Available
@@ -2197,7 +2428,9 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
         """The ID of the KMS key used to encrypt the snapshot. Available for Valkey, Redis OSS and
         Serverless Memcached only. Default: NULL
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheSnapshotRequest.tags")
+        )
         """A list of tags to be added to the snapshot resource. A tag is a key-value pair. Available
         for Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -2227,6 +2460,9 @@ def _CreateSnapshotMessage() -> type:
     class CreateSnapshotMessage:
         """Represents the input of a CreateSnapshot operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         snapshot_name: str
         """A name for the snapshot being created. This value is stored as a lowercase string."""
         replication_group_id: str | None = None
@@ -2237,7 +2473,9 @@ def _CreateSnapshotMessage() -> type:
         """The identifier of an existing cluster. The snapshot is created from this cluster."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the snapshot."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateSnapshotMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2251,6 +2489,9 @@ def _CreateSnapshotResult() -> type:
     @attrs.frozen(kw_only=True)
     class CreateSnapshotResult:
         """The CreateSnapshotResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
@@ -2267,13 +2508,20 @@ def _CreateUserGroupMessage() -> type:
     class CreateUserGroupMessage:
         """The CreateUserGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str
         """The ID of the user group. This value is stored as a lowercase string."""
         engine: str
         """Sets the engine listed in a user group. The options are valkey or redis."""
-        user_ids: list[str] | None = None
+        user_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserGroupMessage.user_ids")
+        )
         """The list of user IDs that belong to the user group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted. Available for Valkey and Redis OSS
         only.
@@ -2289,6 +2537,9 @@ def _CreateUserMessage() -> type:
     class CreateUserMessage:
         """The CreateUserMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_id: str
         """The ID of the user. This value is stored as a lowercase string."""
         user_name: str
@@ -2297,11 +2548,15 @@ def _CreateUserMessage() -> type:
         """The options are valkey or redis."""
         access_string: str
         """Access permissions string used for this user."""
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("CreateUserMessage.passwords")
+        )
         """Passwords used for this user. You can create up to two passwords for each user."""
         no_password_required: bool | None = None
         """Indicates a password is not required for this user."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2350,6 +2605,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
     class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
         """The DecreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str
         """The name of the Global datastore"""
         node_group_count: int
@@ -2360,13 +2618,23 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         """Indicates that the shard reconfiguration process begins immediately. At present, the only
         permitted value for this parameter is true.
         """
-        global_node_groups_to_remove: list[str] | None = None
+        global_node_groups_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DecreaseNodeGroupsInGlobalReplicationGroupMessage.global_node_groups_to_remove"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRemove is a
         list of NodeGroupIds to remove from the cluster. ElastiCache will attempt to remove all node
         groups listed by GlobalNodeGroupsToRemove from the cluster.
         """
-        global_node_groups_to_retain: list[str] | None = None
+        global_node_groups_to_retain: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DecreaseNodeGroupsInGlobalReplicationGroupMessage.global_node_groups_to_retain"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRetain is a
         list of NodeGroupIds to retain from the cluster. ElastiCache will attempt to retain all node
@@ -2382,6 +2650,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class DecreaseNodeGroupsInGlobalReplicationGroupResult:
         """The DecreaseNodeGroupsInGlobalReplicationGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
@@ -2403,6 +2674,9 @@ def _DecreaseReplicaCountMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DecreaseReplicaCountMessage:
         """The DecreaseReplicaCountMessage structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str
         """The id of the replication group from which you want to remove replica nodes."""
@@ -2432,12 +2706,16 @@ def _DecreaseReplicaCountMessage() -> type:
 
         -
         """
-        replica_configuration: list[ConfigureShard] | None = None
+        replica_configuration: list[ConfigureShard] | None = attrs.field(
+            default=None, converter=stored_list("DecreaseReplicaCountMessage.replica_configuration")
+        )
         """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
         Redis OSS replication group. The ConfigureShard has three members: NewReplicaCount,
         NodeGroupId, and PreferredAvailabilityZones.
         """
-        replicas_to_remove: list[str] | None = None
+        replicas_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("DecreaseReplicaCountMessage.replicas_to_remove")
+        )
         """A list of the node ids to remove from the replication group or node group (shard)."""
 
     return DecreaseReplicaCountMessage
@@ -2449,6 +2727,9 @@ def _DecreaseReplicaCountResult() -> type:
     @attrs.frozen(kw_only=True)
     class DecreaseReplicaCountResult:
         """The DecreaseReplicaCountResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -2481,6 +2762,9 @@ def _DeleteCacheClusterResult() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteCacheClusterResult:
         """The DeleteCacheClusterResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
@@ -2558,6 +2842,9 @@ def _DeleteGlobalReplicationGroupResult() -> type:
     class DeleteGlobalReplicationGroupResult:
         """The DeleteGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -2601,6 +2888,9 @@ def _DeleteReplicationGroupResult() -> type:
     class DeleteReplicationGroupResult:
         """The DeleteReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -2631,6 +2921,9 @@ def _DeleteServerlessCacheResponse() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteServerlessCacheResponse:
         """The DeleteServerlessCacheResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the specified serverless cache that is about to be deleted."""
@@ -2686,6 +2979,9 @@ def _DeleteSnapshotResult() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteSnapshotResult:
         """The DeleteSnapshotResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
@@ -2966,6 +3262,9 @@ def _DescribeEngineDefaultParametersResult() -> type:
     class DescribeEngineDefaultParametersResult:
         """The DescribeEngineDefaultParametersResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         engine_defaults: EngineDefaults | None = None
         """Represents the output of a DescribeEngineDefaultParameters operation."""
 
@@ -3048,12 +3347,20 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
     class DescribeGlobalReplicationGroupsResult:
         """The DescribeGlobalReplicationGroupsResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords. >
         """
-        global_replication_groups: list[GlobalReplicationGroup] | None = None
+        global_replication_groups: list[GlobalReplicationGroup] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DescribeGlobalReplicationGroupsResult.global_replication_groups"
+            ),
+        )
         """Indicates the slot configuration and global identifier for each slice group."""
 
     return DescribeGlobalReplicationGroupsResult
@@ -3273,13 +3580,21 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
     class DescribeServerlessCacheSnapshotsResponse:
         """The DescribeServerlessCacheSnapshotsResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
         marker, up to the value specified by max-results. Available for Valkey, Redis OSS and
         Serverless Memcached only.
         """
-        serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None = None
+        serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DescribeServerlessCacheSnapshotsResponse.serverless_cache_snapshots"
+            ),
+        )
         """The serverless caches snapshots associated with a given description request. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -3319,12 +3634,18 @@ def _DescribeServerlessCachesResponse() -> type:
     class DescribeServerlessCachesResponse:
         """The DescribeServerlessCachesResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
         marker, up to the value specified by MaxResults.
         """
-        serverless_caches: list[ServerlessCache] | None = None
+        serverless_caches: list[ServerlessCache] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeServerlessCachesResponse.serverless_caches"),
+        )
         """The serverless caches associated with a given description request."""
 
     return DescribeServerlessCachesResponse
@@ -3337,9 +3658,15 @@ def _DescribeServiceUpdatesMessage() -> type:
     class DescribeServiceUpdatesMessage:
         """The DescribeServiceUpdatesMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str | None = None
         """The unique ID of the service update"""
-        service_update_status: list[ServiceUpdateStatus] | None = None
+        service_update_status: list[ServiceUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeServiceUpdatesMessage.service_update_status"),
+        )
         """The status of the service update"""
         max_records: int | None = None
         """The maximum number of records to include in the response"""
@@ -3359,12 +3686,17 @@ def _DescribeSnapshotsListMessage() -> type:
     class DescribeSnapshotsListMessage:
         """Represents the output of a DescribeSnapshots operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
-        snapshots: list[Snapshot] | None = None
+        snapshots: list[Snapshot] | None = attrs.field(
+            default=None, converter=stored_list("DescribeSnapshotsListMessage.snapshots")
+        )
         """A list of snapshots. Each item in the list contains detailed information about one snapshot.
         """
 
@@ -3424,20 +3756,33 @@ def _DescribeUpdateActionsMessage() -> type:
     class DescribeUpdateActionsMessage:
         """The DescribeUpdateActionsMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str | None = None
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeUpdateActionsMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUpdateActionsMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
         engine: str | None = None
         """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
         """
-        service_update_status: list[ServiceUpdateStatus] | None = None
+        service_update_status: list[ServiceUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeUpdateActionsMessage.service_update_status"),
+        )
         """The status of the service update"""
         service_update_time_range: TimeRangeFilter | None = None
         """The range of time specified to search for service updates that are in available status"""
-        update_action_status: list[UpdateActionStatus] | None = None
+        update_action_status: list[UpdateActionStatus] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUpdateActionsMessage.update_action_status")
+        )
         """The status of the update action."""
         show_node_level_update_status: bool | None = None
         """Dictates whether to include node level update status in the response"""
@@ -3482,7 +3827,12 @@ def _DescribeUserGroupsResult() -> type:
     class DescribeUserGroupsResult:
         """The DescribeUserGroupsResult structure."""
 
-        user_groups: list[UserGroup] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_groups: list[UserGroup] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUserGroupsResult.user_groups")
+        )
         """Returns a list of user groups."""
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
@@ -3500,11 +3850,16 @@ def _DescribeUsersMessage() -> type:
     class DescribeUsersMessage:
         """The DescribeUsersMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         engine: str | None = None
         """The engine."""
         user_id: str | None = None
         """The ID of the user."""
-        filters: list[Filter] | None = None
+        filters: list[Filter] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUsersMessage.filters")
+        )
         """Filter to determine the list of User IDs to return."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
@@ -3527,7 +3882,12 @@ def _DescribeUsersResult() -> type:
     class DescribeUsersResult:
         """The DescribeUsersResult structure."""
 
-        users: list[User] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        users: list[User] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUsersResult.users")
+        )
         """A list of users."""
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
@@ -3578,6 +3938,9 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class DisassociateGlobalReplicationGroupResult:
         """The DisassociateGlobalReplicationGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
@@ -3653,6 +4016,9 @@ def _EngineDefaults() -> type:
     class EngineDefaults:
         """Represents the output of a DescribeEngineDefaultParameters operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_family: str | None = None
         """Specifies the name of the cache parameter group family to which the engine default
         parameters apply.
@@ -3662,9 +4028,16 @@ def _EngineDefaults() -> type:
         """
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        parameters: list[Parameter] | None = None
+        parameters: list[Parameter] | None = attrs.field(
+            default=None, converter=stored_list("EngineDefaults.parameters")
+        )
         """Contains a list of engine default parameters."""
-        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = (
+            attrs.field(
+                default=None,
+                converter=stored_list("EngineDefaults.cache_node_type_specific_parameters"),
+            )
+        )
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
@@ -3703,9 +4076,14 @@ def _EventsMessage() -> type:
     class EventsMessage:
         """Represents the output of a DescribeEvents operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        events: list[Event] | None = None
+        events: list[Event] | None = attrs.field(
+            default=None, converter=stored_list("EventsMessage.events")
+        )
         """A list of events. Each element in the list contains detailed information about one event.
         """
 
@@ -3770,6 +4148,9 @@ def _FailoverGlobalReplicationGroupResult() -> type:
     class FailoverGlobalReplicationGroupResult:
         """The FailoverGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -3791,9 +4172,12 @@ def _Filter() -> type:
     class Filter:
         """Used to streamline results of a search based on the property being filtered."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         name: str
         """The property being filtered. For example, UserId."""
-        values: list[str]
+        values: list[str] = attrs.field(converter=stored_list("Filter.values"))
         """The property values to filter on. For example, "user-123"."""
 
     return Filter
@@ -3829,6 +4213,9 @@ def _GlobalReplicationGroup() -> type:
         what you use to associate a secondary cluster.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str | None = None
         """The name of the Global datastore"""
         global_replication_group_description: str | None = None
@@ -3841,11 +4228,15 @@ def _GlobalReplicationGroup() -> type:
         """The ElastiCache engine. For Valkey or Redis OSS only."""
         engine_version: str | None = None
         """The ElastiCache engine version."""
-        members: list[GlobalReplicationGroupMember] | None = None
+        members: list[GlobalReplicationGroupMember] | None = attrs.field(
+            default=None, converter=stored_list("GlobalReplicationGroup.members")
+        )
         """The replication groups that comprise the Global datastore."""
         cluster_enabled: bool | None = None
         """A flag that indicates whether the Global datastore is cluster enabled."""
-        global_node_groups: list[GlobalNodeGroup] | None = None
+        global_node_groups: list[GlobalNodeGroup] | None = attrs.field(
+            default=None, converter=stored_list("GlobalReplicationGroup.global_node_groups")
+        )
         """Indicates the slot configuration and global identifier for each slice group."""
         auth_token_enabled: bool | None = None
         """A flag that enables using an AuthToken (password) when issuing Valkey or Redis OSS commands.
@@ -3919,6 +4310,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
     class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
         """The IncreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str
         """The name of the Global datastore"""
         node_group_count: int
@@ -3927,7 +4321,12 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         """Indicates that the process begins immediately. At present, the only permitted value for this
         parameter is true.
         """
-        regional_configurations: list[RegionalConfiguration] | None = None
+        regional_configurations: list[RegionalConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "IncreaseNodeGroupsInGlobalReplicationGroupMessage.regional_configurations"
+            ),
+        )
         """Describes the replication group IDs, the Amazon regions where they are stored and the shard
         configuration for each that comprise the Global datastore
         """
@@ -3941,6 +4340,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class IncreaseNodeGroupsInGlobalReplicationGroupResult:
         """The IncreaseNodeGroupsInGlobalReplicationGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
@@ -3963,6 +4365,9 @@ def _IncreaseReplicaCountMessage() -> type:
     class IncreaseReplicaCountMessage:
         """The IncreaseReplicaCountMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The id of the replication group to which you want to add replica nodes."""
         apply_immediately: bool
@@ -3975,7 +4380,9 @@ def _IncreaseReplicaCountMessage() -> type:
         the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
         this is the number of replica nodes in each of the replication group's node groups.
         """
-        replica_configuration: list[ConfigureShard] | None = None
+        replica_configuration: list[ConfigureShard] | None = attrs.field(
+            default=None, converter=stored_list("IncreaseReplicaCountMessage.replica_configuration")
+        )
         """A list of ConfigureShard objects that can be used to configure each shard in a Valkey or
         Redis OSS (cluster mode enabled) replication group. The ConfigureShard has three members:
         NewReplicaCount, NodeGroupId, and PreferredAvailabilityZones.
@@ -3990,6 +4397,9 @@ def _IncreaseReplicaCountResult() -> type:
     @attrs.frozen(kw_only=True)
     class IncreaseReplicaCountResult:
         """The IncreaseReplicaCountResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -4131,6 +4541,9 @@ def _ModifyCacheClusterMessage() -> type:
     class ModifyCacheClusterMessage:
         """Represents the input of a ModifyCacheCluster operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster_id: str
         """The cluster identifier. This value is stored as a lowercase string."""
         num_cache_nodes: int | None = None
@@ -4143,7 +4556,10 @@ def _ModifyCacheClusterMessage() -> type:
         If you are removing cache nodes, you must use the CacheNodeIdsToRemove parameter to provide
         the IDs of the specific cache nodes to remove.
         """
-        cache_node_ids_to_remove: list[str] | None = None
+        cache_node_ids_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.cache_node_ids_to_remove"),
+        )
         """A list of cache node IDs to be removed. A node ID is a numeric identifier (0001, 0002,
         etc.). This parameter is only valid when NumCacheNodes is less than the existing number of
         cache nodes. The number of cache node IDs supplied in this parameter must match the
@@ -4164,7 +4580,9 @@ def _ModifyCacheClusterMessage() -> type:
 
         Only newly created nodes are located in different Availability Zones.
         """
-        new_availability_zones: list[str] | None = None
+        new_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheClusterMessage.new_availability_zones")
+        )
         """This option is only supported on Memcached clusters.
 
         The list of Availability Zones where the new Memcached cache nodes are created.
@@ -4178,7 +4596,10 @@ def _ModifyCacheClusterMessage() -> type:
 
         -
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to authorize on this cluster. This change is
         asynchronously applied as soon as possible.
 
@@ -4187,7 +4608,9 @@ def _ModifyCacheClusterMessage() -> type:
 
         Constraints: Must contain no more than 255 alphanumeric characters. Must not be "Default".
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheClusterMessage.security_group_ids")
+        )
         """Specifies the VPC Security Groups associated with the cluster.
 
         This parameter can be used only with clusters that are created in an Amazon Virtual Private
@@ -4318,7 +4741,10 @@ def _ModifyCacheClusterMessage() -> type:
 
         For more information, see Authenticating Users with AUTH
         """
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
         """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
@@ -4340,6 +4766,9 @@ def _ModifyCacheClusterResult() -> type:
     class ModifyCacheClusterResult:
         """The ModifyCacheClusterResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
 
@@ -4353,9 +4782,14 @@ def _ModifyCacheParameterGroupMessage() -> type:
     class ModifyCacheParameterGroupMessage:
         """Represents the input of a ModifyCacheParameterGroup operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str
         """The name of the cache parameter group to modify."""
-        parameter_name_values: list[ParameterNameValue]
+        parameter_name_values: list[ParameterNameValue] = attrs.field(
+            converter=stored_list("ModifyCacheParameterGroupMessage.parameter_name_values")
+        )
         """An array of parameter names and values for the parameter update. You must supply at least
         one parameter name and value; subsequent arguments are optional. A maximum of 20 parameters
         may be modified per request.
@@ -4371,6 +4805,9 @@ def _ModifyCacheSubnetGroupMessage() -> type:
     class ModifyCacheSubnetGroupMessage:
         """Represents the input of a ModifyCacheSubnetGroup operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str
         """The name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -4380,7 +4817,9 @@ def _ModifyCacheSubnetGroupMessage() -> type:
         """
         cache_subnet_group_description: str | None = None
         """A description of the cache subnet group."""
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheSubnetGroupMessage.subnet_ids")
+        )
         """The EC2 subnet IDs for the cache subnet group."""
 
     return ModifyCacheSubnetGroupMessage
@@ -4392,6 +4831,9 @@ def _ModifyCacheSubnetGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyCacheSubnetGroupResult:
         """The ModifyCacheSubnetGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
@@ -4452,6 +4894,9 @@ def _ModifyGlobalReplicationGroupResult() -> type:
     class ModifyGlobalReplicationGroupResult:
         """The ModifyGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -4472,6 +4917,9 @@ def _ModifyReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyReplicationGroupMessage:
         """Represents the input of a ModifyReplicationGroups operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str
         """The identifier of the replication group to modify."""
@@ -4496,7 +4944,10 @@ def _ModifyReplicationGroupMessage() -> type:
         """A flag to indicate MultiAZ is enabled."""
         node_group_id: str | None = None
         """Deprecated. This parameter is not used."""
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to authorize for the clusters in this replication
         group. This change is asynchronously applied as soon as possible.
 
@@ -4505,7 +4956,9 @@ def _ModifyReplicationGroupMessage() -> type:
 
         Constraints: Must contain no more than 255 alphanumeric characters. Must not be Default.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyReplicationGroupMessage.security_group_ids")
+        )
         """Specifies the VPC Security Groups associated with the clusters in the replication group.
 
         This parameter can be used only with replication group containing clusters running in an
@@ -4647,15 +5100,24 @@ def _ModifyReplicationGroupMessage() -> type:
 
         For more information, see Authenticating Users with AUTH
         """
-        user_group_ids_to_add: list[str] | None = None
+        user_group_ids_to_add: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.user_group_ids_to_add"),
+        )
         """The ID of the user group you are associating with the replication group."""
-        user_group_ids_to_remove: list[str] | None = None
+        user_group_ids_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.user_group_ids_to_remove"),
+        )
         """The ID of the user group to disassociate from the replication group, meaning the users in
         the group no longer can access the replication group.
         """
         remove_user_groups: bool | None = None
         """Removes the user group associated with this replication group."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
         """The network type you choose when modifying a cluster, either ipv4 | ipv6. IPv6 is supported
@@ -4699,6 +5161,9 @@ def _ModifyReplicationGroupResult() -> type:
     class ModifyReplicationGroupResult:
         """The ModifyReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -4711,6 +5176,9 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyReplicationGroupShardConfigurationMessage:
         """Represents the input for a ModifyReplicationGroupShardConfiguration operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str
         """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
@@ -4726,7 +5194,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
 
         Value: true
         """
-        resharding_configuration: list[ReshardingConfiguration] | None = None
+        resharding_configuration: list[ReshardingConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.resharding_configuration"
+            ),
+        )
         """Specifies the preferred availability zones for each node group in the cluster. If the value
         of NodeGroupCount is greater than the current number of node groups (shards), you can use
         this parameter to specify the preferred availability zones of the cluster's shards. If you
@@ -4735,7 +5208,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         You can specify this parameter only if the value of NodeGroupCount is greater than the
         current number of node groups (shards).
         """
-        node_groups_to_remove: list[str] | None = None
+        node_groups_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.node_groups_to_remove"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRemove is a list of
         NodeGroupIds to remove from the cluster.
@@ -4743,7 +5221,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         ElastiCache will attempt to remove all node groups listed by NodeGroupsToRemove from the
         cluster.
         """
-        node_groups_to_retain: list[str] | None = None
+        node_groups_to_retain: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.node_groups_to_retain"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. NodeGroupsToRetain is a list of
         NodeGroupIds to retain in the cluster.
@@ -4762,6 +5245,9 @@ def _ModifyReplicationGroupShardConfigurationResult() -> type:
     class ModifyReplicationGroupShardConfigurationResult:
         """The ModifyReplicationGroupShardConfigurationResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -4774,6 +5260,9 @@ def _ModifyServerlessCacheRequest() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyServerlessCacheRequest:
         """The ModifyServerlessCacheRequest structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache_name: str
         """User-provided identifier for the serverless cache to be modified."""
@@ -4791,7 +5280,9 @@ def _ModifyServerlessCacheRequest() -> type:
         """The identifier of the UserGroup to be associated with the serverless cache. Available for
         Valkey and Redis OSS only. Default is NULL - the existing UserGroup is not removed.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyServerlessCacheRequest.security_group_ids")
+        )
         """The new list of VPC security groups to be associated with the serverless cache. Populating
         this list means the current VPC security groups will be removed. This security group is used
         to authorize traffic access for the VPC end-point (private-link). Default = NULL - the
@@ -4825,6 +5316,9 @@ def _ModifyServerlessCacheResponse() -> type:
     class ModifyServerlessCacheResponse:
         """The ModifyServerlessCacheResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to modify the serverless cache."""
 
@@ -4838,11 +5332,18 @@ def _ModifyUserGroupMessage() -> type:
     class ModifyUserGroupMessage:
         """The ModifyUserGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str
         """The ID of the user group."""
-        user_ids_to_add: list[str] | None = None
+        user_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyUserGroupMessage.user_ids_to_add")
+        )
         """The list of user IDs to add to the user group."""
-        user_ids_to_remove: list[str] | None = None
+        user_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyUserGroupMessage.user_ids_to_remove")
+        )
         """The list of user IDs to remove from the user group."""
         engine: str | None = None
         """Modifies the engine listed in a user group. The options are valkey or redis."""
@@ -4857,13 +5358,18 @@ def _ModifyUserMessage() -> type:
     class ModifyUserMessage:
         """The ModifyUserMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_id: str
         """The ID of the user."""
         access_string: str | None = None
         """Access permissions string used for this user."""
         append_access_string: str | None = None
         """Adds additional user permissions to the access string."""
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("ModifyUserMessage.passwords")
+        )
         """The passwords belonging to the user. You are allowed up to two."""
         no_password_required: bool | None = None
         """Indicates no password is required for the user."""
@@ -4884,6 +5390,9 @@ def _NodeGroup() -> type:
         the read/write primary node. All the other nodes are read-only Replica nodes.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """The identifier for the node group (shard). A Valkey or Redis OSS (cluster mode disabled)
         replication group contains only 1 node group; therefore, the node group ID is 0001. A Valkey
@@ -4899,7 +5408,9 @@ def _NodeGroup() -> type:
         """The endpoint of the replica nodes in this node group (shard). This value is read-only."""
         slots: str | None = None
         """The keyspace for this node group (shard)."""
-        node_group_members: list[NodeGroupMember] | None = None
+        node_group_members: list[NodeGroupMember] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroup.node_group_members")
+        )
         """A list containing information about individual nodes within the node group (shard)."""
 
     return NodeGroup
@@ -4913,6 +5424,9 @@ def _NodeGroupConfiguration() -> type:
         """Node group (shard) configuration options. Each node group (shard) configuration has the
         following: Slots, PrimaryAvailabilityZone, ReplicaAvailabilityZones, ReplicaCount.
         """
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
@@ -4928,14 +5442,18 @@ def _NodeGroupConfiguration() -> type:
         """The number of read replica nodes in this node group (shard)."""
         primary_availability_zone: str | None = None
         """The Availability Zone where the primary node of this node group (shard) is launched."""
-        replica_availability_zones: list[str] | None = None
+        replica_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroupConfiguration.replica_availability_zones")
+        )
         """A list of Availability Zones to be used for the read replicas. The number of Availability
         Zones in this list must match the value of ReplicaCount or ReplicasPerNodeGroup if not
         specified.
         """
         primary_outpost_arn: str | None = None
         """The outpost ARN of the primary node."""
-        replica_outpost_arns: list[str] | None = None
+        replica_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroupConfiguration.replica_outpost_arns")
+        )
         """The outpost ARN of the node replicas."""
 
     return NodeGroupConfiguration
@@ -5005,9 +5523,15 @@ def _NodeGroupUpdateStatus() -> type:
     class NodeGroupUpdateStatus:
         """The status of the service update on the node group"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """The ID of the node group"""
-        node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = None
+        node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("NodeGroupUpdateStatus.node_group_member_update_status"),
+        )
         """The status of the service update on the node group member"""
 
     return NodeGroupUpdateStatus
@@ -5019,6 +5543,9 @@ def _NodeSnapshot() -> type:
     @attrs.frozen(kw_only=True)
     class NodeSnapshot:
         """Represents an individual cache node in a snapshot of a cluster."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str | None = None
         """A unique identifier for the source cluster."""
@@ -5136,13 +5663,18 @@ def _PendingModifiedValues() -> type:
         being applied.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         num_cache_nodes: int | None = None
         """The new number of cache nodes for the cluster.
 
         For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
         Memcached, this value must be between 1 and 40.
         """
-        cache_node_ids_to_remove: list[str] | None = None
+        cache_node_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("PendingModifiedValues.cache_node_ids_to_remove")
+        )
         """A list of cache node IDs that are being removed (or will be removed) from the cluster. A
         node ID is a 4-digit numeric identifier (0001, 0002, etc.).
         """
@@ -5152,7 +5684,9 @@ def _PendingModifiedValues() -> type:
         """The cache node type that this cluster or replication group is scaled to."""
         auth_token_status: AuthTokenUpdateStatus | None = None
         """The auth token status"""
-        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("PendingModifiedValues.log_delivery_configurations")
+        )
         """The log delivery configurations being modified"""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -5173,9 +5707,14 @@ def _PrepareMigrationRequest() -> type:
     class PrepareMigrationRequest:
         """The PrepareMigrationRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str
         """The name of the serverless cache to prepare for migration."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint]
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] = attrs.field(
+            converter=stored_list("PrepareMigrationRequest.customer_node_endpoint_list")
+        )
         """The list of endpoints from which to migrate data. For serverless cache migrations, the list
         should have only one element.
         """
@@ -5193,6 +5732,9 @@ def _PrepareMigrationResponse() -> type:
     @attrs.frozen(kw_only=True)
     class PrepareMigrationResponse:
         """The PrepareMigrationResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache prepared for migration."""
@@ -5226,6 +5768,9 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
     class PurchaseReservedCacheNodesOfferingMessage:
         """Represents the input of a PurchaseReservedCacheNodesOffering operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         reserved_cache_nodes_offering_id: str
         """The ID of the reserved cache node offering to purchase.
 
@@ -5245,7 +5790,9 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
 
         Default: 1
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("PurchaseReservedCacheNodesOfferingMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -5259,6 +5806,9 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
     @attrs.frozen(kw_only=True)
     class PurchaseReservedCacheNodesOfferingResult:
         """The PurchaseReservedCacheNodesOfferingResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         reserved_cache_node: ReservedCacheNode | None = None
         """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
@@ -5288,6 +5838,9 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
     class RebalanceSlotsInGlobalReplicationGroupResult:
         """The RebalanceSlotsInGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -5309,9 +5862,14 @@ def _RebootCacheClusterMessage() -> type:
     class RebootCacheClusterMessage:
         """Represents the input of a RebootCacheCluster operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster_id: str
         """The cluster identifier. This parameter is stored as a lowercase string."""
-        cache_node_ids_to_reboot: list[str]
+        cache_node_ids_to_reboot: list[str] = attrs.field(
+            converter=stored_list("RebootCacheClusterMessage.cache_node_ids_to_reboot")
+        )
         """A list of cache node IDs to reboot. A node ID is a numeric identifier (0001, 0002, etc.). To
         reboot an entire cluster, specify all of the cache node IDs.
         """
@@ -5325,6 +5883,9 @@ def _RebootCacheClusterResult() -> type:
     @attrs.frozen(kw_only=True)
     class RebootCacheClusterResult:
         """The RebootCacheClusterResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
@@ -5356,11 +5917,16 @@ def _RegionalConfiguration() -> type:
     class RegionalConfiguration:
         """A list of the replication groups"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The name of the secondary cluster"""
         replication_group_region: str
         """The Amazon region where the cluster is stored"""
-        resharding_configuration: list[ReshardingConfiguration]
+        resharding_configuration: list[ReshardingConfiguration] = attrs.field(
+            converter=stored_list("RegionalConfiguration.resharding_configuration")
+        )
         """A list of PreferredAvailabilityZones objects that specifies the configuration of a node
         group in the resharded cluster.
         """
@@ -5375,6 +5941,9 @@ def _RemoveTagsFromResourceMessage() -> type:
     class RemoveTagsFromResourceMessage:
         """Represents the input of a RemoveTagsFromResource operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
         example arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster or
@@ -5383,7 +5952,9 @@ def _RemoveTagsFromResourceMessage() -> type:
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
         Namespaces.
         """
-        tag_keys: list[str]
+        tag_keys: list[str] = attrs.field(
+            converter=stored_list("RemoveTagsFromResourceMessage.tag_keys")
+        )
         """A list of TagKeys identifying the tags you want removed from the named resource."""
 
     return RemoveTagsFromResourceMessage
@@ -5395,6 +5966,9 @@ def _ReplicationGroup() -> type:
     @attrs.frozen(kw_only=True)
     class ReplicationGroup:
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str | None = None
         """The identifier for the replication group."""
@@ -5411,9 +5985,13 @@ def _ReplicationGroup() -> type:
         """A group of settings to be applied to the replication group, either immediately or during the
         next maintenance window.
         """
-        member_clusters: list[str] | None = None
+        member_clusters: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.member_clusters")
+        )
         """The names of all the cache clusters that are part of this replication group."""
-        node_groups: list[NodeGroup] | None = None
+        node_groups: list[NodeGroup] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.node_groups")
+        )
         """A list of node groups in this replication group. For Valkey or Redis OSS (cluster mode
         disabled) replication groups, this is a single-element list. For Valkey or Redis OSS
         (cluster mode enabled) replication groups, the list contains an entry for each node group
@@ -5484,7 +6062,9 @@ def _ReplicationGroup() -> type:
 
         Default: true when using Valkey, false when using Redis OSS
         """
-        member_clusters_outpost_arns: list[str] | None = None
+        member_clusters_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.member_clusters_outpost_arns")
+        )
         """The outpost ARNs of the replication group's member clusters."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the disk in the cluster."""
@@ -5495,9 +6075,13 @@ def _ReplicationGroup() -> type:
         """
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the replication group."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.user_group_ids")
+        )
         """The ID of the user group associated to the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.log_delivery_configurations")
+        )
         """Returns the destination, format and type of the logs."""
         replication_group_create_time: datetime | None = None
         """The date and time when the cluster was created."""
@@ -5553,9 +6137,14 @@ def _ReplicationGroupMessage() -> type:
     class ReplicationGroupMessage:
         """Represents the output of a DescribeReplicationGroups operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        replication_groups: list[ReplicationGroup] | None = None
+        replication_groups: list[ReplicationGroup] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroupMessage.replication_groups")
+        )
         """A list of replication groups. Each item in the list contains detailed information about one
         replication group.
         """
@@ -5572,6 +6161,9 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         or during the next maintenance window.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         primary_cluster_id: str | None = None
         """The primary cluster ID that is applied immediately (if --apply-immediately was specified),
         or during the next maintenance window.
@@ -5585,7 +6177,12 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         """The auth token status"""
         user_groups: UserGroupsUpdateStatus | None = None
         """The user group being modified."""
-        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ReplicationGroupPendingModifiedValues.log_delivery_configurations"
+            ),
+        )
         """The log delivery configurations being modified"""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -5610,6 +6207,9 @@ def _ReservedCacheNode() -> type:
     @attrs.frozen(kw_only=True)
     class ReservedCacheNode:
         """Represents the output of a PurchaseReservedCacheNodesOffering operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         reserved_cache_node_id: str | None = None
         """The unique identifier for the reservation."""
@@ -5651,7 +6251,9 @@ def _ReservedCacheNode() -> type:
         """The offering type of this reserved cache node."""
         state: str | None = None
         """The state of the reserved cache node."""
-        recurring_charges: list[RecurringCharge] | None = None
+        recurring_charges: list[RecurringCharge] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNode.recurring_charges")
+        )
         """The recurring price charged to run this reserved cache node."""
         reservation_arn: str | None = None
         """The Amazon Resource Name (ARN) of the reserved cache node.
@@ -5670,9 +6272,14 @@ def _ReservedCacheNodeMessage() -> type:
     class ReservedCacheNodeMessage:
         """Represents the output of a DescribeReservedCacheNodes operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        reserved_cache_nodes: list[ReservedCacheNode] | None = None
+        reserved_cache_nodes: list[ReservedCacheNode] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNodeMessage.reserved_cache_nodes")
+        )
         """A list of reserved cache nodes. Each element in the list contains detailed information about
         one node.
         """
@@ -5686,6 +6293,9 @@ def _ReservedCacheNodesOffering() -> type:
     @attrs.frozen(kw_only=True)
     class ReservedCacheNodesOffering:
         """Describes all of the attributes of a reserved cache node offering."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         reserved_cache_nodes_offering_id: str | None = None
         """A unique identifier for the reserved cache node offering."""
@@ -5719,7 +6329,9 @@ def _ReservedCacheNodesOffering() -> type:
         """The cache engine used by the offering."""
         offering_type: str | None = None
         """The offering type."""
-        recurring_charges: list[RecurringCharge] | None = None
+        recurring_charges: list[RecurringCharge] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNodesOffering.recurring_charges")
+        )
         """The recurring price charged to run this reserved cache node."""
 
     return ReservedCacheNodesOffering
@@ -5732,9 +6344,17 @@ def _ReservedCacheNodesOfferingMessage() -> type:
     class ReservedCacheNodesOfferingMessage:
         """Represents the output of a DescribeReservedCacheNodesOfferings operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = None
+        reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ReservedCacheNodesOfferingMessage.reserved_cache_nodes_offerings"
+            ),
+        )
         """A list of reserved cache node offerings. Each element in the list contains detailed
         information about one offering.
         """
@@ -5749,6 +6369,9 @@ def _ResetCacheParameterGroupMessage() -> type:
     class ResetCacheParameterGroupMessage:
         """Represents the input of a ResetCacheParameterGroup operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str
         """The name of the cache parameter group to reset."""
         reset_all_parameters: bool | None = None
@@ -5757,7 +6380,10 @@ def _ResetCacheParameterGroupMessage() -> type:
 
         Valid values: true | false
         """
-        parameter_name_values: list[ParameterNameValue] | None = None
+        parameter_name_values: list[ParameterNameValue] | None = attrs.field(
+            default=None,
+            converter=stored_list("ResetCacheParameterGroupMessage.parameter_name_values"),
+        )
         """An array of parameter names to reset to their default values. If ResetAllParameters is true,
         do not use ParameterNameValues. If ResetAllParameters is false, you must specify the name of
         at least one parameter to reset.
@@ -5775,11 +6401,17 @@ def _ReshardingConfiguration() -> type:
         group in the resharded cluster.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
         configuration values apply to.
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ReshardingConfiguration.preferred_availability_zones"),
+        )
         """A list of preferred availability zones for the nodes in this cluster."""
 
     return ReshardingConfiguration
@@ -5824,6 +6456,9 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
     @attrs.frozen(kw_only=True)
     class RevokeCacheSecurityGroupIngressResult:
         """The RevokeCacheSecurityGroupIngressResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
@@ -5903,6 +6538,9 @@ def _ServerlessCache() -> type:
     class ServerlessCache:
         """The resource representing a serverless cache."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str | None = None
         """The unique identifier of the serverless cache."""
         description: str | None = None
@@ -5930,7 +6568,9 @@ def _ServerlessCache() -> type:
         caches are always encrypted at rest. The value is sse-elasticache if an ElastiCache
         service-managed key is used, or sse-kms if a customer-managed KMS key is used.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ServerlessCache.security_group_ids")
+        )
         """The IDs of the EC2 security groups associated with the serverless cache."""
         endpoint: Endpoint | None = None
         """Represents the information required for client programs to connect to a cache node. This
@@ -5946,7 +6586,9 @@ def _ServerlessCache() -> type:
         """The identifier of the user group associated with the serverless cache. Available for Valkey
         and Redis OSS only. Default is NULL.
         """
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ServerlessCache.subnet_ids")
+        )
         """If no subnet IDs are given and your VPC is in us-west-1, then ElastiCache will select 2
         default subnets across AZs in your VPC. For all other Regions, if no subnet IDs are given
         then ElastiCache will select 3 default subnets across AZs in your default VPC.
@@ -6091,12 +6733,17 @@ def _ServiceUpdatesMessage() -> type:
     class ServiceUpdatesMessage:
         """The ServiceUpdatesMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
-        service_updates: list[ServiceUpdate] | None = None
+        service_updates: list[ServiceUpdate] | None = attrs.field(
+            default=None, converter=stored_list("ServiceUpdatesMessage.service_updates")
+        )
         """A list of service updates"""
 
     return ServiceUpdatesMessage
@@ -6123,6 +6770,9 @@ def _Snapshot() -> type:
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot_name: str | None = None
         """The name of a snapshot. For an automatic snapshot, the name is system-generated. For a
@@ -6256,7 +6906,9 @@ def _Snapshot() -> type:
         """Indicates the status of automatic failover for the source Valkey or Redis OSS replication
         group.
         """
-        node_snapshots: list[NodeSnapshot] | None = None
+        node_snapshots: list[NodeSnapshot] | None = attrs.field(
+            default=None, converter=stored_list("Snapshot.node_snapshots")
+        )
         """A list of the cache nodes in the source cluster."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the snapshot."""
@@ -6313,11 +6965,16 @@ def _StartMigrationMessage() -> type:
     class StartMigrationMessage:
         """The StartMigrationMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str | None = None
         """The name of the serverless cache to which data is being migrated."""
         replication_group_id: str | None = None
         """The ID of the replication group to which data should be migrated."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = None
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = attrs.field(
+            default=None, converter=stored_list("StartMigrationMessage.customer_node_endpoint_list")
+        )
         """The list of endpoints from which to migrate data. For Valkey or Redis OSS (cluster mode
         disabled), the list should have only one element. For serverless cache migrations,
         ElastiCache uses the endpoint that you provided in PrepareMigration.
@@ -6340,6 +6997,9 @@ def _StartMigrationResponse() -> type:
     @attrs.frozen(kw_only=True)
     class StartMigrationResponse:
         """The StartMigrationResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -6369,6 +7029,9 @@ def _StopMigrationResponse() -> type:
     class StopMigrationResponse:
         """The StopMigrationResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the data sync stopped."""
 
@@ -6384,13 +7047,18 @@ def _Subnet() -> type:
         Amazon Virtual Private Cloud (Amazon VPC) and used with ElastiCache.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         subnet_identifier: str | None = None
         """The unique identifier for the subnet."""
         subnet_availability_zone: AvailabilityZone | None = None
         """The Availability Zone associated with the subnet."""
         subnet_outpost: SubnetOutpost | None = None
         """The outpost ARN of the subnet."""
-        supported_network_types: list[NetworkType] | None = None
+        supported_network_types: list[NetworkType] | None = attrs.field(
+            default=None, converter=stored_list("Subnet.supported_network_types")
+        )
         """Either ipv4 | ipv6 | dual_stack. IPv6 is supported for workloads using Valkey 7.2 and above,
         Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on all
         instances built on the Nitro system.
@@ -6440,7 +7108,12 @@ def _TagListMessage() -> type:
         RemoveTagsFromResource operations.
         """
 
-        tag_list: list[Tag] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        tag_list: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("TagListMessage.tag_list")
+        )
         """A list of tags as key-value pairs."""
 
     return TagListMessage
@@ -6473,6 +7146,9 @@ def _TestFailoverResult() -> type:
     class TestFailoverResult:
         """The TestFailoverResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -6486,9 +7162,14 @@ def _TestMigrationMessage() -> type:
     class TestMigrationMessage:
         """The TestMigrationMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The ID of the replication group to which data is to be migrated."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint]
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] = attrs.field(
+            converter=stored_list("TestMigrationMessage.customer_node_endpoint_list")
+        )
         """List of endpoints from which data should be migrated. List should have only one element.
         """
 
@@ -6501,6 +7182,9 @@ def _TestMigrationResponse() -> type:
     @attrs.frozen(kw_only=True)
     class TestMigrationResponse:
         """The TestMigrationResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -6553,6 +7237,9 @@ def _UpdateAction() -> type:
     class UpdateAction:
         """The status of the service update for a specific replication group"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str | None = None
         """The ID of the replication group"""
         cache_cluster_id: str | None = None
@@ -6585,9 +7272,13 @@ def _UpdateAction() -> type:
         recommended apply-by date. If N/A, the replication group was created after the recommended
         apply-by date.
         """
-        node_group_update_status: list[NodeGroupUpdateStatus] | None = None
+        node_group_update_status: list[NodeGroupUpdateStatus] | None = attrs.field(
+            default=None, converter=stored_list("UpdateAction.node_group_update_status")
+        )
         """The status of the service update on the node group"""
-        cache_node_update_status: list[CacheNodeUpdateStatus] | None = None
+        cache_node_update_status: list[CacheNodeUpdateStatus] | None = attrs.field(
+            default=None, converter=stored_list("UpdateAction.cache_node_update_status")
+        )
         """The status of the service update on the cache node"""
         estimated_update_time: str | None = None
         """The estimated length of time for the update to complete"""
@@ -6605,9 +7296,18 @@ def _UpdateActionResultsMessage() -> type:
     class UpdateActionResultsMessage:
         """The UpdateActionResultsMessage structure."""
 
-        processed_update_actions: list[ProcessedUpdateAction] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        processed_update_actions: list[ProcessedUpdateAction] | None = attrs.field(
+            default=None,
+            converter=stored_list("UpdateActionResultsMessage.processed_update_actions"),
+        )
         """Update actions that have been processed successfully"""
-        unprocessed_update_actions: list[UnprocessedUpdateAction] | None = None
+        unprocessed_update_actions: list[UnprocessedUpdateAction] | None = attrs.field(
+            default=None,
+            converter=stored_list("UpdateActionResultsMessage.unprocessed_update_actions"),
+        )
         """Update actions that haven't been processed successfully"""
 
     return UpdateActionResultsMessage
@@ -6620,12 +7320,17 @@ def _UpdateActionsMessage() -> type:
     class UpdateActionsMessage:
         """The UpdateActionsMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.
         """
-        update_actions: list[UpdateAction] | None = None
+        update_actions: list[UpdateAction] | None = attrs.field(
+            default=None, converter=stored_list("UpdateActionsMessage.update_actions")
+        )
         """Returns a list of update actions"""
 
     return UpdateActionsMessage
@@ -6637,6 +7342,9 @@ def _User() -> type:
     @attrs.frozen(kw_only=True)
     class User:
         """The User structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         user_id: str | None = None
         """The ID of the user."""
@@ -6650,7 +7358,9 @@ def _User() -> type:
         """The minimum engine version required, which is Redis OSS 6.0"""
         access_string: str | None = None
         """Access permissions string used for this user."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("User.user_group_ids")
+        )
         """Returns a list of the user group IDs the user belongs to."""
         authentication: Authentication | None = None
         """Denotes whether the user requires a password to authenticate."""
@@ -6667,21 +7377,30 @@ def _UserGroup() -> type:
     class UserGroup:
         """The UserGroup structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str | None = None
         """The ID of the user group."""
         status: str | None = None
         """Indicates user group status. Can be "creating", "active", "modifying", "deleting"."""
         engine: str | None = None
         """The options are valkey or redis."""
-        user_ids: list[str] | None = None
+        user_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.user_ids")
+        )
         """The list of user IDs that belong to the user group."""
         minimum_engine_version: str | None = None
         """The minimum engine version required, which is Redis OSS 6.0"""
         pending_changes: UserGroupPendingChanges | None = None
         """A list of updates being applied to the user group."""
-        replication_groups: list[str] | None = None
+        replication_groups: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.replication_groups")
+        )
         """A list of replication groups that the user group can access."""
-        serverless_caches: list[str] | None = None
+        serverless_caches: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.serverless_caches")
+        )
         """Indicates which serverless caches the specified user group is associated with. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -6698,9 +7417,16 @@ def _UserGroupPendingChanges() -> type:
     class UserGroupPendingChanges:
         """Returns the updates being applied to the user group."""
 
-        user_ids_to_remove: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupPendingChanges.user_ids_to_remove")
+        )
         """The list of user IDs to remove."""
-        user_ids_to_add: list[str] | None = None
+        user_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupPendingChanges.user_ids_to_add")
+        )
         """The list of user IDs to add."""
 
     return UserGroupPendingChanges
@@ -6713,9 +7439,16 @@ def _UserGroupsUpdateStatus() -> type:
     class UserGroupsUpdateStatus:
         """The status of the user group update."""
 
-        user_group_ids_to_add: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_group_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupsUpdateStatus.user_group_ids_to_add")
+        )
         """The ID of the user group to add."""
-        user_group_ids_to_remove: list[str] | None = None
+        user_group_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupsUpdateStatus.user_group_ids_to_remove")
+        )
         """The ID of the user group to remove."""
 
     return UserGroupsUpdateStatus

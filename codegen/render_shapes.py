@@ -153,6 +153,27 @@ def _aliases(model: Model) -> str:
     )
 
 
+def _alias_import(model: Model) -> str:
+    names = "".join(f"    {e.name},\n" for e in model.enums)
+    return f"from elasticache_typed._generated.literals import (\n{names})"
+
+
+def render_literals(model: Model) -> str:
+    """The Literal aliases, one module that both type checkers and the runtime read (the
+    stub and the runtime half of the shapes import them from it)."""
+    exports = "".join(f'    "{e.name}",\n' for e in model.enums)
+    return f'''{header(model)}
+"""A Literal alias per enum of the model, re-exported by `shapes` (e.g. `shapes.AZMode`)."""
+
+from typing import Literal, TypeAlias
+
+__all__ = [
+{exports}]
+
+{_aliases(model)}
+'''
+
+
 def _exports(model: Model) -> str:
     names = sorted([e.name for e in model.enums] + [s.name for s in model.structures])
     return "__all__ = [\n" + "".join(f'    "{name}",\n' for name in names) + "]"
@@ -168,13 +189,13 @@ def render_stub(model: Model) -> str:
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Any, ClassVar
 
 import attrs
 
-{_exports(model)}
+{_alias_import(model)}
 
-{_aliases(model)}
+{_exports(model)}
 
 
 {classes}"""
@@ -193,14 +214,13 @@ Their types and documentation, for type checkers and IDEs, are in shapes.pyi.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, TypeAlias
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
 from elasticache_typed._input.shape_lists import stored_list
 
-{_exports(model)}
+{_alias_import(model)}
 
-{_aliases(model)}
+{_exports(model)}
 
 
 {factories}

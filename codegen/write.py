@@ -51,6 +51,7 @@ def render_all(model: Model) -> dict[str, str]:
         ),
         "shapes.pyi": render_shapes.render_stub(model),
         "shapes.py": render_shapes.render_runtime(model),
+        "literals.py": render_shapes.render_literals(model),
         "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
         "enums.py": render_enums.render(model),

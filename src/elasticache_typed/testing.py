@@ -57,9 +57,11 @@ class Stubber(RequestAnswers):
         self.deactivate()
 
     def activate(self) -> None:
+        """Answer the facade's calls from the queue (what entering the `with` block does)."""
         self._stubber.activate()
 
     def deactivate(self) -> None:
+        """Let the facade's calls through again (what leaving the `with` block does)."""
         self._stubber.deactivate()
 
     def on(self, method: Callable[P, R]) -> Expectation[P, R]:

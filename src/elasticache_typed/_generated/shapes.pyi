@@ -9,9 +9,45 @@ at run time a value the model does not know yet is kept as the plain string.
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, ClassVar, Literal, TypeAlias
+from typing import Any, ClassVar
 
 import attrs
+
+from elasticache_typed._generated.literals import (
+    AuthenticationType,
+    AuthTokenUpdateStatus,
+    AuthTokenUpdateStrategyType,
+    AutomaticFailoverStatus,
+    AZMode,
+    ChangeType,
+    ClusterMode,
+    ConnectionType,
+    DataStorageUnit,
+    DataTieringStatus,
+    DestinationType,
+    Durability,
+    EffectiveDurability,
+    InputAuthenticationType,
+    IpDiscovery,
+    LogDeliveryConfigurationStatus,
+    LogFormat,
+    LogType,
+    MultiAZStatus,
+    NetworkType,
+    NodeUpdateInitiatedBy,
+    NodeUpdateStatus,
+    OutpostMode,
+    PendingAutomaticFailoverStatus,
+    ServiceUpdateSeverity,
+    ServiceUpdateStatus,
+    ServiceUpdateType,
+    SlaMet,
+    SourceType,
+    StorageEncryptionType,
+    TlsMode,
+    TransitEncryptionMode,
+    UpdateActionStatus,
+)
 
 __all__ = [
     "AZMode",
@@ -263,64 +299,6 @@ __all__ = [
     "UserGroup",
     "UserGroupPendingChanges",
     "UserGroupsUpdateStatus",
-]
-
-AZMode: TypeAlias = Literal["single-az", "cross-az"]
-AuthTokenUpdateStatus: TypeAlias = Literal["SETTING", "ROTATING"]
-AuthTokenUpdateStrategyType: TypeAlias = Literal["SET", "ROTATE", "DELETE"]
-AuthenticationType: TypeAlias = Literal["password", "no-password", "iam"]
-AutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled", "enabling", "disabling"]
-ChangeType: TypeAlias = Literal["immediate", "requires-reboot"]
-ClusterMode: TypeAlias = Literal["enabled", "disabled", "compatible"]
-ConnectionType: TypeAlias = Literal["vpc", "public"]
-DataStorageUnit: TypeAlias = Literal["GB"]
-DataTieringStatus: TypeAlias = Literal["enabled", "disabled"]
-DestinationType: TypeAlias = Literal["cloudwatch-logs", "kinesis-firehose"]
-Durability: TypeAlias = Literal["default", "async", "sync", "disabled"]
-EffectiveDurability: TypeAlias = Literal["async", "sync", "disabled"]
-InputAuthenticationType: TypeAlias = Literal["password", "no-password-required", "iam"]
-IpDiscovery: TypeAlias = Literal["ipv4", "ipv6"]
-LogDeliveryConfigurationStatus: TypeAlias = Literal[
-    "active", "enabling", "modifying", "disabling", "error"
-]
-LogFormat: TypeAlias = Literal["text", "json"]
-LogType: TypeAlias = Literal["slow-log", "engine-log"]
-MultiAZStatus: TypeAlias = Literal["enabled", "disabled"]
-NetworkType: TypeAlias = Literal["ipv4", "ipv6", "dual_stack"]
-NodeUpdateInitiatedBy: TypeAlias = Literal["system", "customer"]
-NodeUpdateStatus: TypeAlias = Literal[
-    "not-applied", "waiting-to-start", "in-progress", "stopping", "stopped", "complete"
-]
-OutpostMode: TypeAlias = Literal["single-outpost", "cross-outpost"]
-PendingAutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled"]
-ServiceUpdateSeverity: TypeAlias = Literal["critical", "important", "medium", "low"]
-ServiceUpdateStatus: TypeAlias = Literal["available", "cancelled", "expired"]
-ServiceUpdateType: TypeAlias = Literal["security-update"]
-SlaMet: TypeAlias = Literal["yes", "no", "n/a"]
-SourceType: TypeAlias = Literal[
-    "cache-cluster",
-    "cache-parameter-group",
-    "cache-security-group",
-    "cache-subnet-group",
-    "replication-group",
-    "serverless-cache",
-    "serverless-cache-snapshot",
-    "user",
-    "user-group",
-]
-StorageEncryptionType: TypeAlias = Literal["none", "sse-elasticache", "sse-kms"]
-TlsMode: TypeAlias = Literal["none", "verify-ca"]
-TransitEncryptionMode: TypeAlias = Literal["preferred", "required"]
-UpdateActionStatus: TypeAlias = Literal[
-    "not-applied",
-    "waiting-to-start",
-    "in-progress",
-    "stopping",
-    "stopped",
-    "complete",
-    "scheduling",
-    "scheduled",
-    "not-applicable",
 ]
 
 @attrs.frozen(kw_only=True, order=False, init=False)

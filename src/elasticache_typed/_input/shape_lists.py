@@ -9,19 +9,17 @@ checkers accept as a `Sequence[str]`, is refused.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import Any, cast
 
 from elasticache_typed._errors.categories import ValidationError
 
 
-def stored_list(path: str) -> Callable[[object], list[object] | None]:
+def stored_list(path: str) -> Callable[[Any], Any]:
     """The converter of the list member `path` ("Shape.member", named in errors)."""
 
-    def convert(value: object) -> list[object] | None:
-        if value is None:
-            return None
-        if type(value) is list:
-            return cast("list[object]", value)
+    def convert(value: Any) -> Any:
+        if value is None or value.__class__ is list:  # what the hooks pass: kept as it is
+            return value
         if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
             return list(cast("Sequence[object]", value))
         raise ValidationError(f"{path}: expected a sequence, got {type(value).__name__}")

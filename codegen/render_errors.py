@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from codegen.model import Error, Model
 from codegen.render_common import docstring, header
+from codegen.type_maps.error_categories import CATEGORIES
 
 
 def _error(error: Error) -> str:
@@ -16,10 +17,12 @@ def _error(error: Error) -> str:
 
 
 def render(model: Model) -> str:
-    categories = sorted({e.category for e in model.errors})
+    """The module, whose `__all__` is `elasticache_typed.errors`'s: the base and categories
+    (re-exported from `_errors.categories`), the modelled errors, `MODELLED_ERRORS_BY_CODE`."""
     classes = "\n\n".join(_error(e) for e in model.errors)
     by_code = "\n".join(f'    "{e.code}": {e.name},' for e in model.errors)
-    exports = "\n".join(f'    "{e.name}",' for e in model.errors)
+    names = [*CATEGORIES, *(e.name for e in model.errors), "MODELLED_ERRORS_BY_CODE"]
+    exports = "\n".join(f'    "{name}",' for name in names)
     return f'''{header(model)}
 """One exception class per error the ElastiCache model declares, matched by its error code."""
 
@@ -28,11 +31,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from elasticache_typed._errors.categories import (
-{"".join(f"    {c},{chr(10)}" for c in categories)}    ElastiCacheError,
-)
+{"".join(f"    {c},{chr(10)}" for c in sorted(CATEGORIES))})
 
 __all__ = [
-    "MODELLED_ERRORS_BY_CODE",
 {exports}
 ]
 

@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 
 from codegen import (
+    render_enums,
     render_errors,
     render_extra_waiters,
     render_facade,
     render_hooks,
     render_secrets,
     render_shapes,
+    render_testing,
 )
 from codegen.model import Model
 from codegen.render_common import header
@@ -52,12 +54,15 @@ def render_all(model: Model) -> dict[str, str]:
         ),
         "shapes.pyi": render_shapes.render_stub(model),
         "shapes.py": render_shapes.render_runtime(model),
+        "literals.py": render_shapes.render_literals(model),
         "hooks.py": render_hooks.render(model),
         "errors.py": render_errors.render(model),
         "secrets.py": render_secrets.render(model),
+        "enums.py": render_enums.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),
         "extra_waiters.py": render_extra_waiters.render(model),
+        "request_answers.py": render_testing.render(model),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

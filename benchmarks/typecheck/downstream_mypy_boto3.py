@@ -14,16 +14,18 @@ on it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import datetime
-from typing import assert_type, cast
+from typing import assert_type, cast, get_args
 
 import boto3
 from aiobotocore.config import AioConfig
 from aiobotocore.paginate import AioPageIterator
-from aiobotocore.session import get_session
+from aiobotocore.session import AioSession, get_session
+from botocore.config import Config
 from botocore.exceptions import ClientError
 from mypy_boto3_elasticache import ElastiCacheClient
-from mypy_boto3_elasticache.literals import AuthenticationTypeType
+from mypy_boto3_elasticache.literals import AuthenticationTypeType, TransitEncryptionModeType
 from mypy_boto3_elasticache.type_defs import (
     AvailabilityZoneTypeDef,
     CacheClusterTypeDef,
@@ -31,6 +33,7 @@ from mypy_boto3_elasticache.type_defs import (
     CacheSecurityGroupTypeDef,
     CopySnapshotResultTypeDef,
     CreateSnapshotResultTypeDef,
+    NodeGroupConfigurationTypeDef,
     SnapshotTypeDef,
     TagTypeDef,
     UserGroupResponseTypeDef,
@@ -106,7 +109,9 @@ def describe_or_none(client: ElastiCacheClient, cluster_id: str) -> CacheCluster
 
 
 def as_boto3_dict(user: UserTypeDef) -> dict[str, object]:
-    return dict(user)
+    raw = dict(user)
+    assert_type(raw, dict[str, object])
+    return raw
 
 
 def main() -> None:
@@ -262,3 +267,80 @@ async def wrap_async_client() -> AsyncUserResponseTypeDef:
 
 def run_async_app() -> list[str]:
     return asyncio.run(async_app())
+
+
+def create_with_every_client_argument(session: boto3.Session) -> ElastiCacheClient:
+    """Every keyword argument of boto3's Session.client, the settings in a Config."""
+    client: ElastiCacheClient = session.client(
+        "elasticache",
+        region_name="eu-west-1",
+        api_version="2015-02-02",
+        use_ssl=True,
+        verify="/etc/ssl/certs/ca-certificates.crt",
+        endpoint_url="https://elasticache.eu-west-1.amazonaws.com",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="example-secret-key",
+        aws_session_token="example-session-token",
+        config=Config(
+            user_agent_extra="my-app",
+            retries={"mode": "adaptive", "total_max_attempts": 5},
+            connect_timeout=2.0,
+            read_timeout=30.0,
+        ),
+        aws_account_id="123456789012",
+    )
+    assert_type(client, ElastiCacheClient)
+    return client
+
+
+async def async_create_with_every_client_argument(session: AioSession) -> int:
+    config = AioConfig(
+        max_pool_connections=20,
+        retries={"mode": "standard", "total_max_attempts": 3},
+        connect_timeout=1,
+        read_timeout=5.5,
+    )
+    async with session.create_client(
+        "elasticache",
+        region_name="eu-west-1",
+        api_version="2015-02-02",
+        use_ssl=False,
+        verify=False,
+        endpoint_url="http://127.0.0.1:5000",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="example-secret-key",
+        aws_session_token=None,
+        config=config,
+    ) as opened:
+        client: AsyncElastiCacheClient = opened
+        assert_type(client, AsyncElastiCacheClient)
+        events = await client.describe_events(Duration=60)
+        return len(events.get("Events", []))
+
+
+def encryption_from_configuration(client: ElastiCacheClient, configured: str) -> None:
+    """A setting read as a str becomes the Literal the client takes: checked, then a cast."""
+    if configured not in get_args(TransitEncryptionModeType):
+        allowed = ", ".join(get_args(TransitEncryptionModeType))
+        raise ValueError(f"TRANSIT_ENCRYPTION_MODE must be one of {allowed}")
+    mode = cast(TransitEncryptionModeType, configured)
+    assert_type(mode, TransitEncryptionModeType)
+    client.modify_replication_group(
+        ReplicationGroupId="sessions", TransitEncryptionMode=mode, ApplyImmediately=True
+    )
+
+
+def reshard_into_zones(client: ElastiCacheClient, zones: tuple[str, ...]) -> None:
+    first: NodeGroupConfigurationTypeDef = {
+        "Slots": "0-8191",
+        "ReplicaCount": len(zones),
+        "ReplicaAvailabilityZones": zones,
+    }
+    second: NodeGroupConfigurationTypeDef = {**first, "Slots": "8192-16383"}
+    assert_type(second.get("ReplicaAvailabilityZones"), Sequence[str] | None)
+    client.create_replication_group(
+        ReplicationGroupId="sessions",
+        ReplicationGroupDescription="sessions",
+        NumNodeGroups=2,
+        NodeGroupConfiguration=[first, second],
+    )

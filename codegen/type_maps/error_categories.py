@@ -8,6 +8,23 @@ from __future__ import annotations
 
 import re
 
+CATEGORIES = (
+    "ElastiCacheError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "QuotaExceededError",
+    "InvalidStateError",
+    "InvalidParameterError",
+    "ThrottlingError",
+    "AccessDeniedError",
+    "ServiceUnavailableError",
+    "NetworkError",
+    "ValidationError",
+    "WaiterError",
+)
+"""The base and the categories, as `elasticache_typed.errors` lists them (before the modelled
+errors): the order the reference documents them in."""
+
 EXPLICIT = {
     # A resource's state or use.
     "NoOperationFault": "InvalidStateError",

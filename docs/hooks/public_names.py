@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 import griffe
+from griffe_imported_all import ImportedAll
 from griffe_lazy_shapes import PACKAGE, LazyShapes
 
 _IDENTIFIER = re.compile(r'(<autoref [^>]*?identifier=")([^"]+)(")')
@@ -26,7 +27,7 @@ def public_paths() -> dict[str, str]:
     package = griffe.load(
         PACKAGE,
         search_paths=["src"],
-        extensions=griffe.load_extensions(LazyShapes()),
+        extensions=griffe.load_extensions(LazyShapes(), ImportedAll()),
         resolve_aliases=True,
     )
     assert isinstance(package, griffe.Module)
@@ -68,5 +69,22 @@ def public_path(identifier: str) -> str:
     return identifier
 
 
+# `create` returns the class it is called on, through a TypeVar bound to the private base
+# class (jedi follows it, not Self); the reference shows the class itself.
+_CALLED_ON = {
+    "elasticache_typed._facades.base.FacadeT": "elasticache_typed.ElastiCache",
+    "elasticache_typed._facades.async_base.AsyncFacadeT": "elasticache_typed.AsyncElastiCache",
+}
+_TYPE_VARIABLE = re.compile(
+    r'<autoref identifier="(' + "|".join(map(re.escape, _CALLED_ON)) + r')"([^>]*)>\w+</autoref>'
+)
+
+
+def _called_on(match: re.Match[str]) -> str:
+    path = _CALLED_ON[match[1]]
+    return f'<autoref identifier="{path}"{match[2]}>{path.rpartition(".")[2]}</autoref>'
+
+
 def on_page_content(html: str, **kwargs: Any) -> str:
+    html = _TYPE_VARIABLE.sub(_called_on, html)
     return _IDENTIFIER.sub(lambda m: m[1] + public_path(m[2]) + m[3], html)

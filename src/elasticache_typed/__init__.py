@@ -1,15 +1,15 @@
 """elasticache_typed: the typed Python SDK for Amazon ElastiCache.
 
 `ElastiCache` is the facade over a boto3 client, `AsyncElastiCache` the asyncio one over an
-aiobotocore client (the `async` extra), `shapes` the model's typed structures, `errors` the
-typed exceptions and `converter` the cattrs bridge to boto3's dicts. `connection_settings`
-reads where to connect to a cache; `integrations` holds credential providers for redis-py and
-valkey-py.
+aiobotocore client (the `async` extra), `shapes` the model's typed structures, `enums` the
+values of its enums and checks that narrow a str to them, `errors` the typed exceptions and
+`converter` the cattrs bridge to boto3's dicts. `connection_settings` reads where to connect
+to a cache; `integrations` holds credential providers for redis-py and valkey-py.
 """
 
 from typing import TYPE_CHECKING
 
-from elasticache_typed import errors, shapes
+from elasticache_typed import enums, errors, shapes
 from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
 from elasticache_typed._input.params import TagsInput
@@ -24,6 +24,7 @@ __all__ = [
     "TagsInput",
     "connection_settings",
     "converter",
+    "enums",
     "errors",
     "shapes",
 ]

@@ -13,25 +13,11 @@ from elasticache_typed._errors.categories import ServiceUnavailableError as Serv
 from elasticache_typed._errors.categories import ThrottlingError as ThrottlingError
 from elasticache_typed._errors.categories import ValidationError as ValidationError
 from elasticache_typed._errors.categories import WaiterError as WaiterError
-from elasticache_typed._generated import errors as _generated
 from elasticache_typed._generated.errors import *  # noqa: F403
 
-# The base, then the categories (the reference lists them in this order).
-__all__ = [
-    "ElastiCacheError",
-    "NotFoundError",
-    "AlreadyExistsError",
-    "QuotaExceededError",
-    "InvalidStateError",
-    "InvalidParameterError",
-    "ThrottlingError",
-    "AccessDeniedError",
-    "ServiceUnavailableError",
-    "NetworkError",
-    "ValidationError",
-    "WaiterError",
-]
-__all__ += _generated.__all__
+# The base and the categories, then the modelled errors (the reference lists them in this
+# order); written once, in the generated module.
+from elasticache_typed._generated.errors import __all__ as __all__
 
 
 def _publish() -> None:

@@ -25,6 +25,7 @@ from botocore.stub import Stubber as BotocoreStubber
 
 from elasticache_typed._conversion.converter import converter
 from elasticache_typed._errors.categories import ElastiCacheError
+from elasticache_typed._generated.request_answers import RequestAnswers
 from elasticache_typed._input.params import request_params
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ R = TypeVar("R")
 __all__ = ["Expectation", "Stubber"]
 
 
-class Stubber:
+class Stubber(RequestAnswers):
     """Queue typed answers for a facade's calls; use as a context manager."""
 
     def __init__(self, cache: ElastiCache) -> None:
@@ -77,11 +78,15 @@ class Stubber:
             raise TypeError("pass a method of the stubbed facade, e.g. cache.copy_snapshot")
         return Expectation(self._stubber, self._model, name, self._operations[name])
 
-    def add_response_for_request(self, request: object, answer: object) -> None:
-        """Answer the call whose input shape equals `request` (e.g. a CopySnapshotMessage)."""
+    def _add_response_for_request(self, request: object, answer: object) -> None:
         for name, operation in self._operations.items():
-            input_shape = self._model.operation_model(operation).input_shape
+            operation_model = self._model.operation_model(operation)
+            input_shape = operation_model.input_shape
             if input_shape is not None and input_shape.name == type(request).__name__:
+                output = operation_model.output_shape
+                expected = output.name if output is not None else "NoneType"
+                if type(answer).__name__ != expected:
+                    raise TypeError(f"{operation} answers {expected}, not {type(answer).__name__}")
                 self._stubber.add_response(name, _wire(answer), converter.unstructure(request))
                 return
         raise TypeError(f"{type(request).__name__} is not the input shape of any operation")

@@ -82,6 +82,38 @@ def test_expected_request_as_input_shape(cache: ElastiCache) -> None:
     assert converter.unstructure(result) == converter.unstructure(answer)
 
 
+def test_input_shape_request_for_an_operation_without_output(cache: ElastiCache) -> None:
+    request = shapes.DeleteCacheParameterGroupMessage(cache_parameter_group_name="p")
+    with Stubber(cache) as stub:
+        stub.add_response_for_request(request, None)
+        assert cache.delete_cache_parameter_group(cache_parameter_group_name="p") is None
+        stub.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        shapes.User(user_id="u", user_name="u", engine="redis", access_string="on"),
+        None,
+        {"UserGroupId": "g"},
+    ],
+    ids=["other-shape", "none", "dict"],
+)
+def test_an_answer_of_another_type_for_an_input_shape_is_refused(
+    cache: ElastiCache, answer: object
+) -> None:
+    request = shapes.CreateUserGroupMessage(user_group_id="g", engine="redis")
+    stub = Stubber(cache)
+    with pytest.raises(TypeError, match="CreateUserGroup answers UserGroup, not"):
+        stub.add_response_for_request(request, answer)  # type: ignore[call-overload]
+    stub.assert_no_pending_responses()
+
+
+def test_a_request_that_is_no_input_shape_is_refused(cache: ElastiCache) -> None:
+    with pytest.raises(TypeError, match="UserGroup is not the input shape of any operation"):
+        Stubber(cache).add_response_for_request(shapes.UserGroup(user_group_id="g"), None)  # type: ignore[call-overload]
+
+
 def test_operation_without_output(cache: ElastiCache) -> None:
     with Stubber(cache) as stub:
         stub.on(cache.delete_cache_parameter_group).respond(None, cache_parameter_group_name="p")

@@ -11,14 +11,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import assert_type
+from typing import Any, assert_type
 
+import attrs
 import boto3
-from aiobotocore.session import get_session
+from aiobotocore.config import AioConfig
+from aiobotocore.session import AioSession, get_session
+from botocore.config import Config
 from mypy_boto3_elasticache import ElastiCacheClient
 from types_aiobotocore_elasticache.client import ElastiCacheClient as AsyncElastiCacheClient
 
-from elasticache_typed import AsyncElastiCache, ElastiCache, converter, errors, shapes
+from elasticache_typed import AsyncElastiCache, ElastiCache, converter, enums, errors, shapes
 
 
 def snapshot_with_tags(cache: ElastiCache) -> shapes.Snapshot | None:
@@ -60,6 +63,7 @@ def describe_or_none(cache: ElastiCache, cluster_id: str) -> shapes.CacheCluster
 
 def as_boto3_dict(user: shapes.User) -> dict[str, object]:
     raw = converter.unstructure(user)
+    assert_type(raw, dict[str, Any])
     return dict(raw)
 
 
@@ -197,3 +201,78 @@ async def wrap_async_client() -> shapes.User:
 
 def run_async_app() -> list[str]:
     return asyncio.run(async_app())
+
+
+def create_with_every_client_argument(session: boto3.Session) -> ElastiCache:
+    """Every keyword argument of boto3's Session.client, and the library's own settings."""
+    cache = ElastiCache.create(
+        session=session,
+        region_name="eu-west-1",
+        api_version="2015-02-02",
+        use_ssl=True,
+        verify="/etc/ssl/certs/ca-certificates.crt",
+        endpoint_url="https://elasticache.eu-west-1.amazonaws.com",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="example-secret-key",
+        aws_session_token="example-session-token",
+        config=Config(user_agent_extra="my-app"),
+        aws_account_id="123456789012",
+        retry_mode="adaptive",
+        max_attempts=5,
+        connect_timeout=2.0,
+        read_timeout=30.0,
+    )
+    assert_type(cache, ElastiCache)
+    return cache
+
+
+async def async_create_with_every_client_argument(session: AioSession) -> int:
+    async with AsyncElastiCache.create(
+        session=session,
+        region_name="eu-west-1",
+        api_version="2015-02-02",
+        use_ssl=False,
+        verify=False,
+        endpoint_url="http://127.0.0.1:5000",
+        aws_access_key_id="AKIDEXAMPLE",
+        aws_secret_access_key="example-secret-key",
+        aws_session_token=None,
+        config=AioConfig(max_pool_connections=20),
+        aws_account_id=None,
+        retry_mode="standard",
+        max_attempts=3,
+        connect_timeout=1,
+        read_timeout=5.5,
+    ) as cache:
+        assert_type(cache, AsyncElastiCache)
+        events = await cache.describe_events(duration=60)
+        return len(events.events or [])
+
+
+def encryption_from_configuration(cache: ElastiCache, configured: str) -> None:
+    """A setting read as a str becomes the Literal the facade takes, checked, without a cast."""
+    if not enums.is_transit_encryption_mode(configured):
+        allowed = ", ".join(enums.TRANSIT_ENCRYPTION_MODE_VALUES)
+        raise ValueError(f"TRANSIT_ENCRYPTION_MODE must be one of {allowed}")
+    assert_type(configured, shapes.TransitEncryptionMode)
+    cache.modify_replication_group(
+        replication_group_id="sessions",
+        transit_encryption_mode=configured,
+        apply_immediately=True,
+    )
+
+
+def reshard_into_zones(cache: ElastiCache, zones: tuple[str, ...]) -> None:
+    """Shape constructors take any sequence for a list, and attrs.evolve knows the shapes."""
+    first = shapes.NodeGroupConfiguration(
+        slots="0-8191", replica_count=len(zones), replica_availability_zones=zones
+    )
+    second = attrs.evolve(first, slots="8192-16383")
+    assert_type(second, shapes.NodeGroupConfiguration)
+    assert_type(second.replica_availability_zones, list[str] | None)
+    cache.create_replication_group(
+        replication_group_id="sessions",
+        replication_group_description="sessions",
+        num_node_groups=2,
+        node_group_configuration=(first, second),
+    )

@@ -4,12 +4,14 @@ a caller's botocore Config, checked before any client is made."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import boto3
 import pytest
 from aiobotocore.config import AioConfig
+from aiobotocore.session import AioSession
 from botocore.config import Config
 
 from elasticache_typed import AsyncElastiCache, ElastiCache, errors
@@ -138,3 +140,77 @@ def test_bad_settings_fail_before_a_client_is_made(
 async def _enter_async(settings: dict[str, Any]) -> None:
     async with AsyncElastiCache.create(**CREDENTIALS, **settings):
         raise AssertionError("a client was made")
+
+
+# --- the client arguments: boto3's own, each explicit -----------------------------------------
+
+LIBRARY_SETTINGS = {"session", "retry_mode", "max_attempts", "connect_timeout", "read_timeout"}
+CLIENT_FUNCTIONS: list[tuple[Any, Callable[..., Any]]] = [
+    (ElastiCache, boto3.Session.client),
+    (AsyncElastiCache, AioSession._create_client),  # what AioSession.create_client passes to
+]
+
+
+def client_keywords(function: Callable[..., Any]) -> dict[str, inspect.Parameter]:
+    parameters = inspect.signature(function).parameters
+    return {name: p for name, p in parameters.items() if name not in ("self", "service_name")}
+
+
+@pytest.mark.parametrize(("facade", "function"), CLIENT_FUNCTIONS, ids=["sync", "async"])
+def test_create_takes_every_keyword_of_the_installed_client_function(
+    facade: Any, function: Callable[..., Any]
+) -> None:
+    # A keyword a newer boto3 or aiobotocore adds fails this test until create() takes it.
+    theirs = client_keywords(function)
+    ours = inspect.signature(facade.create).parameters
+    assert set(theirs) <= set(ours), f"create() lacks {sorted(set(theirs) - set(ours))}"
+    assert set(ours) - set(theirs) == LIBRARY_SETTINGS
+    for name, parameter in theirs.items():
+        assert ours[name].kind is inspect.Parameter.KEYWORD_ONLY, name
+        assert ours[name].default == parameter.default, name
+    assert all(p.kind is not inspect.Parameter.VAR_KEYWORD for p in ours.values())
+
+
+class _Made(Exception):
+    """Raised in place of making the client, with the arguments it was given."""
+
+    def __init__(self, kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.kwargs = kwargs
+
+
+BOTO3_CLIENT_KEYWORDS = list(client_keywords(boto3.Session.client))
+
+
+def _every_client_argument(config: Config) -> dict[str, Any]:
+    values: dict[str, Any] = {name: f"value-of-{name}" for name in BOTO3_CLIENT_KEYWORDS}
+    return {**values, "use_ssl": False, "verify": False, "config": config}
+
+
+def test_every_client_argument_reaches_boto3(monkeypatch: pytest.MonkeyPatch) -> None:
+    def made(_: Any, service_name: str, **kwargs: Any) -> Any:
+        assert service_name == "elasticache"
+        raise _Made(kwargs)
+
+    monkeypatch.setattr(boto3.Session, "client", made)
+    given = _every_client_argument(Config(user_agent_extra="mine"))
+    with pytest.raises(_Made) as caught:
+        ElastiCache.create(**given)
+    assert caught.value.kwargs == given
+
+
+def test_every_client_argument_reaches_aiobotocore(monkeypatch: pytest.MonkeyPatch) -> None:
+    def made(_: Any, service_name: str, **kwargs: Any) -> Any:
+        assert service_name == "elasticache"
+        raise _Made(kwargs)
+
+    monkeypatch.setattr(AioSession, "create_client", made)
+    given = _every_client_argument(AioConfig(user_agent_extra="mine"))
+
+    async def enter() -> None:
+        async with AsyncElastiCache.create(**given):
+            raise AssertionError("a client was made")
+
+    with pytest.raises(_Made) as caught:
+        asyncio.run(enter())
+    assert caught.value.kwargs == given

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import operator
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, Literal
 
 import attrs
@@ -13,7 +16,7 @@ import pytest
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from elasticache_typed import converter, shapes
+from elasticache_typed import converter, errors, shapes
 from elasticache_typed._generated import shapes as generated_shapes
 
 from . import strategies
@@ -260,3 +263,108 @@ def test_equality_is_by_value() -> None:
     a = shapes.Tag(key="k", value="v")
     assert a == shapes.Tag(key="k", value="v")
     assert a != shapes.Tag(key="k", value="w")
+
+
+# --- hashing, ordering and list members -------------------------------------------------------
+
+STUB = Path(generated_shapes.__file__).with_suffix(".pyi")
+
+
+def holds_a_list(candidate: Shape, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether a structure has a list member, itself or in a member structure."""
+    if isinstance(candidate, ListShape | MapShape):
+        return True
+    if not isinstance(candidate, StructureShape) or candidate.name in seen:
+        return False
+    return any(holds_a_list(m, seen | {candidate.name}) for m in candidate.members.values())
+
+
+UNHASHABLE = [name for name in SHAPE_NAMES if holds_a_list(structure(name))]
+HASHABLE = [name for name in SHAPE_NAMES if name not in UNHASHABLE]
+LIST_MEMBERS = [
+    (name, xform_name(member_name))
+    for name in SHAPE_NAMES
+    for member_name, member in structure(name).members.items()
+    if isinstance(member, ListShape)
+]
+
+
+def test_both_kinds_of_shapes_exist() -> None:
+    assert "NodeGroupConfiguration" in UNHASHABLE and "Snapshot" in UNHASHABLE
+    assert "Tag" in HASHABLE and "Endpoint" in HASHABLE
+
+
+@pytest.mark.parametrize("name", HASHABLE)
+def test_a_shape_without_lists_is_hashable_by_value(name: str) -> None:
+    data = strategies.example_dict(name)
+    one, two = (converter.structure(data, shape_class(name)) for _ in range(2))
+    assert one == two and one is not two
+    assert hash(one) == hash(two)
+    assert len({one, two}) == 1
+
+
+@pytest.mark.parametrize("name", UNHASHABLE)
+def test_a_shape_with_a_list_is_unhashable_even_without_one(name: str) -> None:
+    # Unhashable whatever its values, as the stub says: hashing never depends on what is set.
+    assert shape_class(name).__hash__ is None
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(bare_instance(name))
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(converter.structure(strategies.example_dict(name), shape_class(name)))
+
+
+def test_the_stub_declares_exactly_the_unhashable_classes() -> None:
+    tree = ast.parse(STUB.read_text())
+    declared = {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+        and any(
+            isinstance(item, ast.AnnAssign)
+            and isinstance(item.target, ast.Name)
+            and item.target.id == "__hash__"
+            and ast.unparse(item.annotation) == "ClassVar[None]"
+            for item in node.body
+        )
+    }
+    assert declared == set(UNHASHABLE)
+
+
+@pytest.mark.parametrize("name", ["Tag", "NodeGroupConfiguration", "CacheCluster", "Endpoint"])
+def test_shapes_are_not_ordered(name: str) -> None:
+    one, two = bare_instance(name), bare_instance(name)
+    for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+        with pytest.raises(TypeError, match="not supported"):
+            compare(one, two)
+    with pytest.raises(TypeError):
+        sorted([one, two])
+
+
+@pytest.mark.parametrize(("name", "member"), LIST_MEMBERS)
+def test_a_list_member_takes_any_sequence_and_keeps_a_list(name: str, member: str) -> None:
+    kwargs = required_kwargs(name)
+    example = converter.structure(strategies.example_dict(name), shape_class(name))
+    items = list(getattr(example, member))  # the example has one item in every list
+    as_list = shape_class(name)(**{**kwargs, member: items})
+    assert getattr(as_list, member) is items  # a list is kept, not copied
+    as_tuple = shape_class(name)(**{**kwargs, member: tuple(items)})
+    assert type(getattr(as_tuple, member)) is list
+    assert as_tuple == as_list
+    assert converter.unstructure(as_tuple) == converter.unstructure(as_list)
+
+
+@pytest.mark.parametrize(("name", "member"), LIST_MEMBERS)
+def test_a_list_member_refuses_a_string(name: str, member: str) -> None:
+    kwargs = {**required_kwargs(name), member: SECRET}
+    with pytest.raises(errors.ValidationError) as caught:
+        shape_class(name)(**kwargs)
+    assert f"{name}.{member}: expected a sequence, got str" in caught.value.message
+    # A password passed where the list of them goes is not echoed.
+    assert SECRET not in str(caught.value) and SECRET not in repr(caught.value)
+
+
+def test_a_list_member_refuses_what_is_not_a_sequence() -> None:
+    with pytest.raises(errors.ValidationError, match="expected a sequence, got generator"):
+        shapes.NodeGroupConfiguration(replica_availability_zones=(z for z in "ab"))  # type: ignore[arg-type]
+    with pytest.raises(errors.ValidationError, match="expected a sequence, got set"):
+        shapes.NodeGroupConfiguration(replica_availability_zones={"a"})  # type: ignore[arg-type]

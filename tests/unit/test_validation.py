@@ -235,11 +235,11 @@ WRONG_TYPES = [
             "node_group_count": 2,
             "apply_immediately": True,
             "resharding_configuration": [
-                shapes.ReshardingConfiguration(preferred_availability_zones="us-east-1a")  # type: ignore[arg-type]
+                shapes.ReshardingConfiguration(preferred_availability_zones=[5])  # type: ignore[list-item]
             ],
         },
-        "resharding_configuration[0].preferred_availability_zones",
-        id="nested-str-for-list",
+        "resharding_configuration[0].preferred_availability_zones[0]",
+        id="nested-list-item",
     ),
     pytest.param(
         "describe_events",
@@ -565,11 +565,14 @@ SECRET_CASES = [
             "user_name": "u",
             "engine": "redis",
             "access_string": "on",
-            "authentication_mode": shapes.AuthenticationMode(type="password", passwords=PASSWORD),  # type: ignore[arg-type]
+            "authentication_mode": shapes.AuthenticationMode(
+                type="password",
+                passwords=[PASSWORD, 42],  # type: ignore[list-item]
+            ),
         },
         PASSWORD,
-        "authentication_mode.passwords",
-        id="nested-str-passwords",
+        "authentication_mode.passwords[1]",
+        id="nested-bad-second-password",
     ),
     pytest.param(
         "create_replication_group",

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from elasticache_typed import shapes
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False)
 class ConnectionSettings:
     """Where a client connects to a cache, and how.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Literal, get_origin
+from typing import Any, ClassVar, Literal, Protocol, get_origin, overload
 
 import attrs
 from cattrs import Converter
@@ -31,9 +31,39 @@ def _structure_hook(cls: type[Any]) -> Callable[[Any, Any], Any]:
     return lambda value, _: read(value)
 
 
-def make_converter() -> Converter:
+class AttrsShape(Protocol):
+    """An instance of an attrs class, such as any shape: `unstructure` makes it a dict."""
+
+    __attrs_attrs__: ClassVar[Any]
+
+
+class ShapeConverter(Converter):
+    """A cattrs Converter whose `unstructure` is typed to give a dict for a shape.
+
+    `structure(value, cl)` is typed by cattrs itself to return an instance of `cl`.
+    """
+
+    @overload
+    def unstructure(self, obj: AttrsShape, unstructure_as: Any = None) -> dict[str, Any]: ...
+    @overload
+    def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any: ...
+    def unstructure(self, obj: Any, unstructure_as: Any = None) -> Any:
+        """boto3's value for `obj`: a dict with PascalCase keys for a shape, None members left
+        out; a list of them for a list of shapes.
+
+        Args:
+            obj: The value to convert, such as a shape instance.
+            unstructure_as: The type to convert it as (default: its own class).
+
+        Returns:
+            The boto3 value: `dict[str, Any]` for a shape.
+        """
+        return super().unstructure(obj, unstructure_as)
+
+
+def make_converter() -> ShapeConverter:
     """A converter that reads and writes boto3's dicts for every shape class."""
-    converter = Converter()
+    converter = ShapeConverter()
     converter.register_structure_hook(datetime, lambda value, _: to_utc(value))
     converter.register_unstructure_hook(datetime, lambda value: value)
     # Enum members: a value the model does not know yet stays the plain string.
@@ -43,5 +73,5 @@ def make_converter() -> Converter:
     return converter
 
 
-converter = make_converter()
+converter: ShapeConverter = make_converter()
 """Reads boto3's PascalCase dicts into shape classes (`structure`) and back (`unstructure`)."""

@@ -8,8 +8,8 @@ what to install.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from botocore import xform_name
 from botocore.model import OperationModel
@@ -34,14 +34,18 @@ try:
     from aiobotocore.waiter import create_waiter_with_client
 
     from elasticache_typed._answers.aio_parsers import AioCarefulParserFactory
-except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
-    detail = str(exc) or f"No module named {exc.name!r}"
-    raise ImportError(f"{INSTALL_HINT} ({detail})", name=exc.name) from exc
+except ImportError as _missing:  # pragma: no cover - exercised in a subprocess without aiobotocore
+    # Private names: they exist only when this branch runs (stubtest checks the public ones).
+    _detail = str(_missing) or f"No module named {_missing.name!r}"
+    raise ImportError(f"{INSTALL_HINT} ({_detail})", name=_missing.name) from _missing
 
 if TYPE_CHECKING:
     from types_aiobotocore_elasticache.client import ElastiCacheClient
 
 T = TypeVar("T")
+# `create` returns a context manager of the class it is called on; a TypeVar rather than Self
+# so that jedi (the completion engine of many editors) follows it, as in base.py.
+AsyncFacadeT = TypeVar("AsyncFacadeT", bound="AsyncFacadeBase")
 
 
 class AsyncFacadeBase(FacadeCore):
@@ -61,9 +65,8 @@ class AsyncFacadeBase(FacadeCore):
         self.client = client
 
     @classmethod
-    @asynccontextmanager
-    async def create(
-        cls,
+    def create(
+        cls: type[AsyncFacadeT],
         *,
         session: AioSession | None = None,
         region_name: str | None = None,
@@ -80,7 +83,7 @@ class AsyncFacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
-    ) -> AsyncGenerator[Self]:
+    ) -> AbstractAsyncContextManager[AsyncFacadeT]:
         """A facade over a new aiobotocore client of `session` (or of a new AioSession), as
         an async context manager: `async with AsyncElastiCache.create(...) as cache:`.
 
@@ -122,24 +125,29 @@ class AsyncFacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        session = session or get_session()
-        async with session.create_client(
-            "elasticache",
-            region_name=region_name,
-            api_version=api_version,
-            use_ssl=use_ssl,
-            verify=verify,
-            endpoint_url=endpoint_url,
-            aws_access_key_id=aws_access_key_id,
-            aws_secret_access_key=aws_secret_access_key,
-            aws_session_token=aws_session_token,
-            config=merged,
-            # Taken by aiobotocore, missing from its type stubs.
-            **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
-        ) as created:
-            client: ElastiCacheClient = created
-            parsers.install(client, AioCarefulParserFactory())
-            yield cls(client)
+        chosen = session or get_session()
+
+        @asynccontextmanager
+        async def facade() -> AsyncGenerator[AsyncFacadeT]:
+            async with chosen.create_client(
+                "elasticache",
+                region_name=region_name,
+                api_version=api_version,
+                use_ssl=use_ssl,
+                verify=verify,
+                endpoint_url=endpoint_url,
+                aws_access_key_id=aws_access_key_id,
+                aws_secret_access_key=aws_secret_access_key,
+                aws_session_token=aws_session_token,
+                config=merged,
+                # Taken by aiobotocore, missing from its type stubs.
+                **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
+            ) as created:
+                client: ElastiCacheClient = created
+                parsers.install(client, AioCarefulParserFactory())
+                yield cls(client)
+
+        return facade()
 
     async def generate_iam_auth_token(
         self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import boto3
 from botocore import xform_name
@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
+# `create` returns the class it is called on. A TypeVar rather than Self: jedi (the completion
+# engine of many editors) follows it, and infers ElastiCache.create(...) as an ElastiCache.
+FacadeT = TypeVar("FacadeT", bound="FacadeBase")
 
 
 class FacadeCore:
@@ -114,7 +117,7 @@ class FacadeBase(FacadeCore):
 
     @classmethod
     def create(
-        cls,
+        cls: type[FacadeT],
         *,
         session: boto3.Session | None = None,
         region_name: str | None = None,
@@ -131,7 +134,7 @@ class FacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
-    ) -> Self:
+    ) -> FacadeT:
         """A facade over a new client of `session` (or of a new boto3 Session).
 
         The arguments from `region_name` to `aws_account_id` are those of boto3's

@@ -11,13 +11,28 @@ from elasticache_typed._errors.categories import (
     ElastiCacheError,
     InvalidParameterError,
     InvalidStateError,
+    NetworkError,
     NotFoundError,
     QuotaExceededError,
+    ServiceUnavailableError,
     ThrottlingError,
+    ValidationError,
+    WaiterError,
 )
 
 __all__ = [
-    "MODELLED_ERRORS_BY_CODE",
+    "ElastiCacheError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "QuotaExceededError",
+    "InvalidStateError",
+    "InvalidParameterError",
+    "ThrottlingError",
+    "AccessDeniedError",
+    "ServiceUnavailableError",
+    "NetworkError",
+    "ValidationError",
+    "WaiterError",
     "APICallRateForCustomerExceededFault",
     "AuthorizationAlreadyExistsFault",
     "AuthorizationNotFoundFault",
@@ -97,6 +112,7 @@ __all__ = [
     "UserGroupQuotaExceededFault",
     "UserNotFoundFault",
     "UserQuotaExceededFault",
+    "MODELLED_ERRORS_BY_CODE",
 ]
 
 

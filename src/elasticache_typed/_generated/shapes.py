@@ -7,9 +7,44 @@ Their types and documentation, for type checkers and IDEs, are in shapes.pyi.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, TypeAlias
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
+from elasticache_typed._generated.literals import (
+    AuthenticationType,
+    AuthTokenUpdateStatus,
+    AuthTokenUpdateStrategyType,
+    AutomaticFailoverStatus,
+    AZMode,
+    ChangeType,
+    ClusterMode,
+    ConnectionType,
+    DataStorageUnit,
+    DataTieringStatus,
+    DestinationType,
+    Durability,
+    EffectiveDurability,
+    InputAuthenticationType,
+    IpDiscovery,
+    LogDeliveryConfigurationStatus,
+    LogFormat,
+    LogType,
+    MultiAZStatus,
+    NetworkType,
+    NodeUpdateInitiatedBy,
+    NodeUpdateStatus,
+    OutpostMode,
+    PendingAutomaticFailoverStatus,
+    ServiceUpdateSeverity,
+    ServiceUpdateStatus,
+    ServiceUpdateType,
+    SlaMet,
+    SourceType,
+    StorageEncryptionType,
+    TlsMode,
+    TransitEncryptionMode,
+    UpdateActionStatus,
+)
+from elasticache_typed._input.shape_lists import stored_list
 
 __all__ = [
     "AZMode",
@@ -263,64 +298,6 @@ __all__ = [
     "UserGroupsUpdateStatus",
 ]
 
-AZMode: TypeAlias = Literal["single-az", "cross-az"]
-AuthTokenUpdateStatus: TypeAlias = Literal["SETTING", "ROTATING"]
-AuthTokenUpdateStrategyType: TypeAlias = Literal["SET", "ROTATE", "DELETE"]
-AuthenticationType: TypeAlias = Literal["password", "no-password", "iam"]
-AutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled", "enabling", "disabling"]
-ChangeType: TypeAlias = Literal["immediate", "requires-reboot"]
-ClusterMode: TypeAlias = Literal["enabled", "disabled", "compatible"]
-ConnectionType: TypeAlias = Literal["vpc", "public"]
-DataStorageUnit: TypeAlias = Literal["GB"]
-DataTieringStatus: TypeAlias = Literal["enabled", "disabled"]
-DestinationType: TypeAlias = Literal["cloudwatch-logs", "kinesis-firehose"]
-Durability: TypeAlias = Literal["default", "async", "sync", "disabled"]
-EffectiveDurability: TypeAlias = Literal["async", "sync", "disabled"]
-InputAuthenticationType: TypeAlias = Literal["password", "no-password-required", "iam"]
-IpDiscovery: TypeAlias = Literal["ipv4", "ipv6"]
-LogDeliveryConfigurationStatus: TypeAlias = Literal[
-    "active", "enabling", "modifying", "disabling", "error"
-]
-LogFormat: TypeAlias = Literal["text", "json"]
-LogType: TypeAlias = Literal["slow-log", "engine-log"]
-MultiAZStatus: TypeAlias = Literal["enabled", "disabled"]
-NetworkType: TypeAlias = Literal["ipv4", "ipv6", "dual_stack"]
-NodeUpdateInitiatedBy: TypeAlias = Literal["system", "customer"]
-NodeUpdateStatus: TypeAlias = Literal[
-    "not-applied", "waiting-to-start", "in-progress", "stopping", "stopped", "complete"
-]
-OutpostMode: TypeAlias = Literal["single-outpost", "cross-outpost"]
-PendingAutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled"]
-ServiceUpdateSeverity: TypeAlias = Literal["critical", "important", "medium", "low"]
-ServiceUpdateStatus: TypeAlias = Literal["available", "cancelled", "expired"]
-ServiceUpdateType: TypeAlias = Literal["security-update"]
-SlaMet: TypeAlias = Literal["yes", "no", "n/a"]
-SourceType: TypeAlias = Literal[
-    "cache-cluster",
-    "cache-parameter-group",
-    "cache-security-group",
-    "cache-subnet-group",
-    "replication-group",
-    "serverless-cache",
-    "serverless-cache-snapshot",
-    "user",
-    "user-group",
-]
-StorageEncryptionType: TypeAlias = Literal["none", "sse-elasticache", "sse-kms"]
-TlsMode: TypeAlias = Literal["none", "verify-ca"]
-TransitEncryptionMode: TypeAlias = Literal["preferred", "required"]
-UpdateActionStatus: TypeAlias = Literal[
-    "not-applied",
-    "waiting-to-start",
-    "in-progress",
-    "stopping",
-    "stopped",
-    "complete",
-    "scheduling",
-    "scheduled",
-    "not-applicable",
-]
-
 
 def _AddTagsToResourceMessage() -> type:
     import attrs
@@ -328,6 +305,9 @@ def _AddTagsToResourceMessage() -> type:
     @attrs.frozen(kw_only=True)
     class AddTagsToResourceMessage:
         """Represents the input of an AddTagsToResource operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
@@ -338,7 +318,7 @@ def _AddTagsToResourceMessage() -> type:
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
         Namespaces.
         """
-        tags: list[Tag]
+        tags: list[Tag] = attrs.field(converter=stored_list("AddTagsToResourceMessage.tags"))
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -365,7 +345,13 @@ def _AllowedNodeTypeModificationsMessage() -> type:
     class AllowedNodeTypeModificationsMessage:
         """Represents the allowed node types you can use to modify your cluster or replication group."""
 
-        scale_up_modifications: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        scale_up_modifications: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("AllowedNodeTypeModificationsMessage.scale_up_modifications"),
+        )
         """A string list, each element of which specifies a cache node type which you can use to scale
         your cluster or replication group.
 
@@ -373,7 +359,10 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         `ModifyCacheCluster` or `ModifyReplicationGroup`, use a value from this list for the
         `CacheNodeType` parameter.
         """
-        scale_down_modifications: list[str] | None = None
+        scale_down_modifications: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("AllowedNodeTypeModificationsMessage.scale_down_modifications"),
+        )
         """A string list, each element of which specifies a cache node type which you can use to scale
         your cluster or replication group. When scaling down a Valkey or Redis OSS cluster or
         replication group using ModifyCacheCluster or ModifyReplicationGroup, use a value from this
@@ -433,11 +422,16 @@ def _AuthenticationMode() -> type:
     class AuthenticationMode:
         """Specifies the authentication mode to use."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         type: InputAuthenticationType | None = None
         """Specifies the authentication type. Possible options are IAM authentication, password and no
         password.
         """
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("AuthenticationMode.passwords")
+        )
         """Specifies the passwords to use for authentication if `Type` is set to `password`."""
 
     _new = object.__new__
@@ -503,6 +497,9 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
     class AuthorizeCacheSecurityGroupIngressResult:
         """The AuthorizeCacheSecurityGroupIngressResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
@@ -556,11 +553,19 @@ def _BatchApplyUpdateActionMessage() -> type:
     class BatchApplyUpdateActionMessage:
         """The BatchApplyUpdateActionMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("BatchApplyUpdateActionMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("BatchApplyUpdateActionMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
 
     _new = object.__new__
@@ -589,11 +594,19 @@ def _BatchStopUpdateActionMessage() -> type:
     class BatchStopUpdateActionMessage:
         """The BatchStopUpdateActionMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("BatchStopUpdateActionMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("BatchStopUpdateActionMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
 
     _new = object.__new__
@@ -621,6 +634,9 @@ def _CacheCluster() -> type:
     @attrs.frozen(kw_only=True)
     class CacheCluster:
         """Contains all of the attributes of a specific cluster."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str | None = None
         """The user-supplied identifier of the cluster. This identifier is a unique key that identifies
@@ -684,20 +700,26 @@ def _CacheCluster() -> type:
         """Describes a notification topic and its status. Notification topics are used for publishing
         ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
         """
-        cache_security_groups: list[CacheSecurityGroupMembership] | None = None
+        cache_security_groups: list[CacheSecurityGroupMembership] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.cache_security_groups")
+        )
         """A list of cache security group elements, composed of name and status sub-elements."""
         cache_parameter_group: CacheParameterGroupStatus | None = None
         """Status of the cache parameter group."""
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group associated with the cluster."""
-        cache_nodes: list[CacheNode] | None = None
+        cache_nodes: list[CacheNode] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.cache_nodes")
+        )
         """A list of cache nodes that are members of the cluster."""
         auto_minor_version_upgrade: bool | None = None
         """If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to
         yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is
         disabled for previous versions.
         """
-        security_groups: list[SecurityGroupMembership] | None = None
+        security_groups: list[SecurityGroupMembership] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.security_groups")
+        )
         """A list of VPC Security Groups associated with the cluster."""
         replication_group_id: str | None = None
         """The replication group to which this cluster belongs. If this field is empty, the cluster is
@@ -748,7 +770,9 @@ def _CacheCluster() -> type:
         """The ARN (Amazon Resource Name) of the cache cluster."""
         replication_group_log_delivery_enabled: bool | None = None
         """A boolean value indicating whether log delivery is enabled for the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("CacheCluster.log_delivery_configurations")
+        )
         """Returns the destination, format and type of the logs."""
         network_type: NetworkType | None = None
         """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
@@ -892,9 +916,14 @@ def _CacheClusterMessage() -> type:
     class CacheClusterMessage:
         """Represents the output of a `DescribeCacheClusters` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_clusters: list[CacheCluster] | None = None
+        cache_clusters: list[CacheCluster] | None = attrs.field(
+            default=None, converter=stored_list("CacheClusterMessage.cache_clusters")
+        )
         """A list of clusters. Each item in the list contains detailed information about one cluster.
         """
 
@@ -974,9 +1003,14 @@ def _CacheEngineVersionMessage() -> type:
     class CacheEngineVersionMessage:
         """Represents the output of a DescribeCacheEngineVersions operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_engine_versions: list[CacheEngineVersion] | None = None
+        cache_engine_versions: list[CacheEngineVersion] | None = attrs.field(
+            default=None, converter=stored_list("CacheEngineVersionMessage.cache_engine_versions")
+        )
         """A list of cache engine version details. Each element in the list contains detailed
         information about one cache engine version.
         """
@@ -1077,6 +1111,9 @@ def _CacheNodeTypeSpecificParameter() -> type:
         larger `maxmemory` value than a `cache.m1.small` type.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         parameter_name: str | None = None
         """The name of the parameter."""
         description: str | None = None
@@ -1093,7 +1130,10 @@ def _CacheNodeTypeSpecificParameter() -> type:
         """
         minimum_engine_version: str | None = None
         """The earliest cache engine version to which the parameter can apply."""
-        cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None = None
+        cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheNodeTypeSpecificParameter.cache_node_type_specific_values"),
+        )
         """A list of cache node types and their corresponding values for this parameter."""
         change_type: ChangeType | None = None
         """Indicates whether a change to the parameter is applied immediately or requires a reboot for
@@ -1296,11 +1336,23 @@ def _CacheParameterGroupDetails() -> type:
     class CacheParameterGroupDetails:
         """Represents the output of a `DescribeCacheParameters` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        parameters: list[Parameter] | None = None
+        parameters: list[Parameter] | None = attrs.field(
+            default=None, converter=stored_list("CacheParameterGroupDetails.parameters")
+        )
         """A list of Parameter instances."""
-        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = (
+            attrs.field(
+                default=None,
+                converter=stored_list(
+                    "CacheParameterGroupDetails.cache_node_type_specific_parameters"
+                ),
+            )
+        )
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
@@ -1360,11 +1412,17 @@ def _CacheParameterGroupStatus() -> type:
     class CacheParameterGroupStatus:
         """Status of the cache parameter group."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
         parameter_apply_status: str | None = None
         """The status of parameter updates."""
-        cache_node_ids_to_reboot: list[str] | None = None
+        cache_node_ids_to_reboot: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheParameterGroupStatus.cache_node_ids_to_reboot"),
+        )
         """A list of the cache node IDs which need to be rebooted for parameter changes to be applied.
         A node ID is a numeric identifier (0001, 0002, etc.).
         """
@@ -1399,9 +1457,15 @@ def _CacheParameterGroupsMessage() -> type:
     class CacheParameterGroupsMessage:
         """Represents the output of a `DescribeCacheParameterGroups` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_parameter_groups: list[CacheParameterGroup] | None = None
+        cache_parameter_groups: list[CacheParameterGroup] | None = attrs.field(
+            default=None,
+            converter=stored_list("CacheParameterGroupsMessage.cache_parameter_groups"),
+        )
         """A list of cache parameter groups. Each element in the list contains detailed information
         about one cache parameter group.
         """
@@ -1435,13 +1499,18 @@ def _CacheSecurityGroup() -> type:
         - `RevokeCacheSecurityGroupIngress`
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         owner_id: str | None = None
         """The Amazon account ID of the cache security group owner."""
         cache_security_group_name: str | None = None
         """The name of the cache security group."""
         description: str | None = None
         """The description of the cache security group."""
-        ec2_security_groups: list[EC2SecurityGroup] | None = None
+        ec2_security_groups: list[EC2SecurityGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSecurityGroup.ec2_security_groups")
+        )
         """A list of Amazon EC2 security groups that are associated with this cache security group.
         """
         arn: str | None = None
@@ -1508,9 +1577,14 @@ def _CacheSecurityGroupMessage() -> type:
     class CacheSecurityGroupMessage:
         """Represents the output of a `DescribeCacheSecurityGroups` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_security_groups: list[CacheSecurityGroup] | None = None
+        cache_security_groups: list[CacheSecurityGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSecurityGroupMessage.cache_security_groups")
+        )
         """A list of cache security groups. Each element in the list contains detailed information
         about one group.
         """
@@ -1541,17 +1615,24 @@ def _CacheSubnetGroup() -> type:
         - `ModifyCacheSubnetGroup`
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group."""
         cache_subnet_group_description: str | None = None
         """The description of the cache subnet group."""
         vpc_id: str | None = None
         """The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group."""
-        subnets: list[Subnet] | None = None
+        subnets: list[Subnet] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroup.subnets")
+        )
         """A list of subnets associated with the cache subnet group."""
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the cache subnet group."""
-        supported_network_types: list[NetworkType] | None = None
+        supported_network_types: list[NetworkType] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroup.supported_network_types")
+        )
         """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
         above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
         all instances built on the Nitro system.
@@ -1597,9 +1678,14 @@ def _CacheSubnetGroupMessage() -> type:
     class CacheSubnetGroupMessage:
         """Represents the output of a `DescribeCacheSubnetGroups` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        cache_subnet_groups: list[CacheSubnetGroup] | None = None
+        cache_subnet_groups: list[CacheSubnetGroup] | None = attrs.field(
+            default=None, converter=stored_list("CacheSubnetGroupMessage.cache_subnet_groups")
+        )
         """A list of cache subnet groups. Each element in the list contains detailed information about
         one group.
         """
@@ -1712,6 +1798,9 @@ def _CompleteMigrationResponse() -> type:
     class CompleteMigrationResponse:
         """The CompleteMigrationResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
@@ -1742,6 +1831,9 @@ def _ConfigureShard() -> type:
         PreferredAvailabilityZones.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str
         """The 4-digit id for the node group you are configuring. For Valkey or Redis OSS (cluster mode
         disabled) replication groups, the node group id is always 0001. To find a Valkey or Redis
@@ -1760,14 +1852,18 @@ def _ConfigureShard() -> type:
         - Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to
           a replica if your primary node fails)
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ConfigureShard.preferred_availability_zones")
+        )
         """A list of `PreferredAvailabilityZone` strings that specify which availability zones the
         replication group's nodes are to be in. The nummber of `PreferredAvailabilityZone` values
         must equal the value of `NewReplicaCount` plus 1 to account for the primary node. If this
         member of `ReplicaConfiguration` is omitted, ElastiCache selects the availability zone for
         each of the replicas.
         """
-        preferred_outpost_arns: list[str] | None = None
+        preferred_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ConfigureShard.preferred_outpost_arns")
+        )
         """The outpost ARNs in which the cache cluster is created."""
 
     _new = object.__new__
@@ -1800,6 +1896,9 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
     class CopyServerlessCacheSnapshotRequest:
         """The CopyServerlessCacheSnapshotRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         source_serverless_cache_snapshot_name: str
         """The identifier of the existing serverless cache’s snapshot to be copied. Available for
         Valkey, Redis OSS and Serverless Memcached only.
@@ -1812,7 +1911,9 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
         """The identifier of the KMS key used to encrypt the target snapshot. Available for Valkey,
         Redis OSS and Serverless Memcached only.
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CopyServerlessCacheSnapshotRequest.tags")
+        )
         """A list of tags to be added to the target snapshot resource. A tag is a key-value pair.
         Available for Valkey, Redis OSS and Serverless Memcached only. Default: NULL
         """
@@ -1880,6 +1981,9 @@ def _CopySnapshotMessage() -> type:
     class CopySnapshotMessage:
         """Represents the input of a `CopySnapshotMessage` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         source_snapshot_name: str
         """The name of an existing snapshot from which to make a copy."""
         target_snapshot_name: str
@@ -1899,7 +2003,9 @@ def _CopySnapshotMessage() -> type:
         """
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the target snapshot."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CopySnapshotMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -1932,6 +2038,9 @@ def _CopySnapshotResult() -> type:
     class CopySnapshotResult:
         """The CopySnapshotResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
@@ -1956,6 +2065,9 @@ def _CreateCacheClusterMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheClusterMessage:
         """Represents the input of a CreateCacheCluster operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str
         """The node group (shard) identifier. This parameter is stored as a lowercase string.
@@ -1995,7 +2107,10 @@ def _CreateCacheClusterMessage() -> type:
 
         Default: System chosen Availability Zone.
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.preferred_availability_zones"),
+        )
         """A list of the Availability Zones in which cache nodes are created. The order of the zones in
         the list is not important.
 
@@ -2049,21 +2164,30 @@ def _CreateCacheClusterMessage() -> type:
         If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
         before you start creating a cluster. For more information, see Subnets and Subnet Groups.
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.cache_security_group_names"),
+        )
         """A list of security group names to associate with this cluster.
 
         Use this parameter only when you are creating a cluster outside of an Amazon Virtual Private
         Cloud (Amazon VPC).
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.security_group_ids")
+        )
         """One or more VPC security groups associated with the cluster.
 
         Use this parameter only when you are creating a cluster in an Amazon Virtual Private Cloud
         (Amazon VPC).
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.tags")
+        )
         """A list of tags to be added to this resource."""
-        snapshot_arns: list[str] | None = None
+        snapshot_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.snapshot_arns")
+        )
         """A single-element string list containing an Amazon Resource Name (ARN) that uniquely
         identifies a Valkey or Redis OSS RDB snapshot file stored in Amazon S3. The snapshot file is
         used to populate the node group (shard). The Amazon S3 object name in the ARN cannot contain
@@ -2136,9 +2260,14 @@ def _CreateCacheClusterMessage() -> type:
         """
         preferred_outpost_arn: str | None = None
         """The outpost ARN in which the cache cluster is created."""
-        preferred_outpost_arns: list[str] | None = None
+        preferred_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheClusterMessage.preferred_outpost_arns")
+        )
         """The outpost ARNs in which the cache cluster is created."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateCacheClusterMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -2287,6 +2416,9 @@ def _CreateCacheClusterResult() -> type:
     class CreateCacheClusterResult:
         """The CreateCacheClusterResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
 
@@ -2310,6 +2442,9 @@ def _CreateCacheParameterGroupMessage() -> type:
     class CreateCacheParameterGroupMessage:
         """Represents the input of a `CreateCacheParameterGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str
         """A user-specified name for the cache parameter group. This value is stored as a lowercase
         string.
@@ -2323,7 +2458,9 @@ def _CreateCacheParameterGroupMessage() -> type:
         """
         description: str
         """A user-specified description for the cache parameter group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheParameterGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2383,6 +2520,9 @@ def _CreateCacheSecurityGroupMessage() -> type:
     class CreateCacheSecurityGroupMessage:
         """Represents the input of a `CreateCacheSecurityGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_security_group_name: str
         """A name for the cache security group. This value is stored as a lowercase string.
 
@@ -2393,7 +2533,9 @@ def _CreateCacheSecurityGroupMessage() -> type:
         """
         description: str
         """A description for the cache security group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheSecurityGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2423,6 +2565,9 @@ def _CreateCacheSecurityGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class CreateCacheSecurityGroupResult:
         """The CreateCacheSecurityGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
@@ -2454,6 +2599,9 @@ def _CreateCacheSubnetGroupMessage() -> type:
     class CreateCacheSubnetGroupMessage:
         """Represents the input of a `CreateCacheSubnetGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str
         """A name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -2463,9 +2611,13 @@ def _CreateCacheSubnetGroupMessage() -> type:
         """
         cache_subnet_group_description: str
         """A description for the cache subnet group."""
-        subnet_ids: list[str]
+        subnet_ids: list[str] = attrs.field(
+            converter=stored_list("CreateCacheSubnetGroupMessage.subnet_ids")
+        )
         """A list of VPC subnet IDs for the cache subnet group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateCacheSubnetGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2500,6 +2652,9 @@ def _CreateCacheSubnetGroupResult() -> type:
     class CreateCacheSubnetGroupResult:
         """The CreateCacheSubnetGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
 
@@ -2527,6 +2682,9 @@ def _CreateGlobalReplicationGroupMessage() -> type:
     class CreateGlobalReplicationGroupMessage:
         """The CreateGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id_suffix: str
         """The suffix name of a Global datastore. Amazon ElastiCache automatically applies a prefix to
         the Global datastore ID when it is created. Each Amazon Region has its own prefix. For
@@ -2543,7 +2701,9 @@ def _CreateGlobalReplicationGroupMessage() -> type:
         """
         global_replication_group_description: str | None = None
         """Provides details of the Global datastore"""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateGlobalReplicationGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -2586,6 +2746,9 @@ def _CreateGlobalReplicationGroupResult() -> type:
     class CreateGlobalReplicationGroupResult:
         """The CreateGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -2616,6 +2779,9 @@ def _CreateReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CreateReplicationGroupMessage:
         """Represents the input of a `CreateReplicationGroup` operation."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group_id: str
         """The replication group identifier. This parameter is stored as a lowercase string.
@@ -2662,7 +2828,10 @@ def _CreateReplicationGroupMessage() -> type:
 
         The maximum permitted value for `NumCacheClusters` is 6 (1 primary plus 5 replicas).
         """
-        preferred_cache_cluster_azs: list[str] | None = None
+        preferred_cache_cluster_azs: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.preferred_cache_cluster_azs"),
+        )
         """A list of EC2 Availability Zones in which the replication group's clusters are created. The
         order of the Availability Zones in the list is the order in which clusters are allocated.
         The primary cluster is created in the first AZ in the list.
@@ -2685,7 +2854,10 @@ def _CreateReplicationGroupMessage() -> type:
         """An optional parameter that specifies the number of replica nodes in each node group (shard).
         Valid values are 0 to 5.
         """
-        node_group_configuration: list[NodeGroupConfiguration] | None = None
+        node_group_configuration: list[NodeGroupConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.node_group_configuration"),
+        )
         """A list of node group (shard) configuration options. Each node group (shard) configuration
         has the following members: `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`,
         `ReplicaCount`, and `Slots`.
@@ -2720,21 +2892,30 @@ def _CreateReplicationGroupMessage() -> type:
         If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
         before you start creating a cluster. For more information, see Subnets and Subnet Groups.
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to associate with this replication group."""
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.security_group_ids")
+        )
         """One or more Amazon VPC security groups associated with this replication group.
 
         Use this parameter only when you are creating a replication group in an Amazon Virtual
         Private Cloud (Amazon VPC).
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. Tags are comma-separated key,value pairs (e.g.
         Key=`myKey`, Value=`myKeyValue`. You can include multiple tags as shown following:
         Key=`myKey`, Value=`myKeyValue` Key=`mySecondKey`, Value=`mySecondKeyValue`. Tags on
         replication groups will be replicated to all nodes.
         """
-        snapshot_arns: list[str] | None = None
+        snapshot_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.snapshot_arns")
+        )
         """A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB
         snapshot files stored in Amazon S3. The snapshot files are used to populate the new
         replication group. The Amazon S3 object name in the ARN cannot contain any commas. The new
@@ -2838,9 +3019,14 @@ def _CreateReplicationGroupMessage() -> type:
         """
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the disk in the cluster."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateReplicationGroupMessage.user_group_ids")
+        )
         """The user group to associate with the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateReplicationGroupMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         data_tiering_enabled: bool | None = None
         """Enables data tiering. Data tiering is only supported for replication groups using the r6gd
@@ -3064,6 +3250,9 @@ def _CreateReplicationGroupResult() -> type:
     class CreateReplicationGroupResult:
         """The CreateReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -3087,6 +3276,9 @@ def _CreateServerlessCacheRequest() -> type:
     class CreateServerlessCacheRequest:
         """The CreateServerlessCacheRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str
         """User-provided identifier for the serverless cache. This parameter is stored as a lowercase
         string.
@@ -3107,17 +3299,24 @@ def _CreateServerlessCacheRequest() -> type:
         """ARN of the customer managed key for encrypting the data at rest. If no KMS key is provided,
         a default service key is used.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.security_group_ids")
+        )
         """A list of the one or more VPC security groups to be associated with the serverless cache.
         The security group will authorize traffic access for the VPC end-point (private-link). If no
         other information is given this will be the VPC’s Default Security Group that is associated
         with the cluster VPC end-point.
         """
-        snapshot_arns_to_restore: list[str] | None = None
+        snapshot_arns_to_restore: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("CreateServerlessCacheRequest.snapshot_arns_to_restore"),
+        )
         """The ARN(s) of the snapshot that the new serverless cache will be created from. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.tags")
+        )
         """The list of tags (key, value) pairs to be added to the serverless cache resource. Default is
         NULL.
         """
@@ -3125,7 +3324,9 @@ def _CreateServerlessCacheRequest() -> type:
         """The identifier of the UserGroup to be associated with the serverless cache. Available for
         Valkey and Redis OSS only. Default is NULL.
         """
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheRequest.subnet_ids")
+        )
         """A list of the identifiers of the subnets where the VPC endpoint for the serverless cache
         will be deployed. All the subnetIds must belong to the same VPC.
         """
@@ -3224,6 +3425,9 @@ def _CreateServerlessCacheResponse() -> type:
     class CreateServerlessCacheResponse:
         """The CreateServerlessCacheResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to create the serverless cache."""
 
@@ -3247,6 +3451,9 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
     class CreateServerlessCacheSnapshotRequest:
         """The CreateServerlessCacheSnapshotRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_snapshot_name: str
         """The name for the snapshot being created. Must be unique for the customer account. Available
         for Valkey, Redis OSS and Serverless Memcached only. Must be between 1 and 255 characters.
@@ -3260,7 +3467,9 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
         """The ID of the KMS key used to encrypt the snapshot. Available for Valkey, Redis OSS and
         Serverless Memcached only. Default: NULL
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateServerlessCacheSnapshotRequest.tags")
+        )
         """A list of tags to be added to the snapshot resource. A tag is a key-value pair. Available
         for Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -3322,6 +3531,9 @@ def _CreateSnapshotMessage() -> type:
     class CreateSnapshotMessage:
         """Represents the input of a `CreateSnapshot` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         snapshot_name: str
         """A name for the snapshot being created. This value is stored as a lowercase string."""
         replication_group_id: str | None = None
@@ -3332,7 +3544,9 @@ def _CreateSnapshotMessage() -> type:
         """The identifier of an existing cluster. The snapshot is created from this cluster."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the snapshot."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateSnapshotMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -3365,6 +3579,9 @@ def _CreateSnapshotResult() -> type:
     class CreateSnapshotResult:
         """The CreateSnapshotResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
@@ -3390,13 +3607,20 @@ def _CreateUserGroupMessage() -> type:
     class CreateUserGroupMessage:
         """The CreateUserGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str
         """The ID of the user group. This value is stored as a lowercase string."""
         engine: str
         """Sets the engine listed in a user group. The options are valkey or redis."""
-        user_ids: list[str] | None = None
+        user_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserGroupMessage.user_ids")
+        )
         """The list of user IDs that belong to the user group."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserGroupMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted. Available for Valkey and Redis OSS
         only.
@@ -3428,6 +3652,9 @@ def _CreateUserMessage() -> type:
     class CreateUserMessage:
         """The CreateUserMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_id: str
         """The ID of the user. This value is stored as a lowercase string."""
         user_name: str
@@ -3436,11 +3663,15 @@ def _CreateUserMessage() -> type:
         """The options are valkey or redis."""
         access_string: str
         """Access permissions string used for this user."""
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("CreateUserMessage.passwords")
+        )
         """Passwords used for this user. You can create up to two passwords for each user."""
         no_password_required: bool | None = None
         """Indicates a password is not required for this user."""
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("CreateUserMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -3549,6 +3780,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
     class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
         """The DecreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str
         """The name of the Global datastore"""
         node_group_count: int
@@ -3559,13 +3793,23 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         """Indicates that the shard reconfiguration process begins immediately. At present, the only
         permitted value for this parameter is true.
         """
-        global_node_groups_to_remove: list[str] | None = None
+        global_node_groups_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DecreaseNodeGroupsInGlobalReplicationGroupMessage.global_node_groups_to_remove"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRemove is a
         list of NodeGroupIds to remove from the cluster. ElastiCache will attempt to remove all node
         groups listed by GlobalNodeGroupsToRemove from the cluster.
         """
-        global_node_groups_to_retain: list[str] | None = None
+        global_node_groups_to_retain: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DecreaseNodeGroupsInGlobalReplicationGroupMessage.global_node_groups_to_retain"
+            ),
+        )
         """If the value of NodeGroupCount is less than the current number of node groups (shards), then
         either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRetain is a
         list of NodeGroupIds to retain from the cluster. ElastiCache will attempt to retain all node
@@ -3617,6 +3861,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
     class DecreaseNodeGroupsInGlobalReplicationGroupResult:
         """The DecreaseNodeGroupsInGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -3648,6 +3895,9 @@ def _DecreaseReplicaCountMessage() -> type:
     class DecreaseReplicaCountMessage:
         """The DecreaseReplicaCountMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The id of the replication group from which you want to remove replica nodes."""
         apply_immediately: bool
@@ -3660,12 +3910,16 @@ def _DecreaseReplicaCountMessage() -> type:
         the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
         this is the number of replica nodes in each of the replication group's node groups.
         """
-        replica_configuration: list[ConfigureShard] | None = None
+        replica_configuration: list[ConfigureShard] | None = attrs.field(
+            default=None, converter=stored_list("DecreaseReplicaCountMessage.replica_configuration")
+        )
         """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
         Redis OSS replication group. The `ConfigureShard` has three members: `NewReplicaCount`,
         `NodeGroupId`, and `PreferredAvailabilityZones`.
         """
-        replicas_to_remove: list[str] | None = None
+        replicas_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("DecreaseReplicaCountMessage.replicas_to_remove")
+        )
         """A list of the node ids to remove from the replication group or node group (shard)."""
 
     _new = object.__new__
@@ -3704,6 +3958,9 @@ def _DecreaseReplicaCountResult() -> type:
     @attrs.frozen(kw_only=True)
     class DecreaseReplicaCountResult:
         """The DecreaseReplicaCountResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -3760,6 +4017,9 @@ def _DeleteCacheClusterResult() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteCacheClusterResult:
         """The DeleteCacheClusterResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
@@ -3899,6 +4159,9 @@ def _DeleteGlobalReplicationGroupResult() -> type:
     class DeleteGlobalReplicationGroupResult:
         """The DeleteGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -3972,6 +4235,9 @@ def _DeleteReplicationGroupResult() -> type:
     class DeleteReplicationGroupResult:
         """The DeleteReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -4026,6 +4292,9 @@ def _DeleteServerlessCacheResponse() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteServerlessCacheResponse:
         """The DeleteServerlessCacheResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the specified serverless cache that is about to be deleted."""
@@ -4125,6 +4394,9 @@ def _DeleteSnapshotResult() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteSnapshotResult:
         """The DeleteSnapshotResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
@@ -4564,6 +4836,9 @@ def _DescribeEngineDefaultParametersResult() -> type:
     class DescribeEngineDefaultParametersResult:
         """The DescribeEngineDefaultParametersResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         engine_defaults: EngineDefaults | None = None
         """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
@@ -4700,12 +4975,20 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
     class DescribeGlobalReplicationGroupsResult:
         """The DescribeGlobalReplicationGroupsResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords. >
         """
-        global_replication_groups: list[GlobalReplicationGroup] | None = None
+        global_replication_groups: list[GlobalReplicationGroup] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DescribeGlobalReplicationGroupsResult.global_replication_groups"
+            ),
+        )
         """Indicates the slot configuration and global identifier for each slice group."""
 
     _new = object.__new__
@@ -5029,13 +5312,21 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
     class DescribeServerlessCacheSnapshotsResponse:
         """The DescribeServerlessCacheSnapshotsResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
         marker, up to the value specified by max-results. Available for Valkey, Redis OSS and
         Serverless Memcached only.
         """
-        serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None = None
+        serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "DescribeServerlessCacheSnapshotsResponse.serverless_cache_snapshots"
+            ),
+        )
         """The serverless caches snapshots associated with a given description request. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -5105,12 +5396,18 @@ def _DescribeServerlessCachesResponse() -> type:
     class DescribeServerlessCachesResponse:
         """The DescribeServerlessCachesResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
         marker, up to the value specified by MaxResults.
         """
-        serverless_caches: list[ServerlessCache] | None = None
+        serverless_caches: list[ServerlessCache] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeServerlessCachesResponse.serverless_caches"),
+        )
         """The serverless caches associated with a given description request."""
 
     _new = object.__new__
@@ -5135,9 +5432,15 @@ def _DescribeServiceUpdatesMessage() -> type:
     class DescribeServiceUpdatesMessage:
         """The DescribeServiceUpdatesMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str | None = None
         """The unique ID of the service update"""
-        service_update_status: list[ServiceUpdateStatus] | None = None
+        service_update_status: list[ServiceUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeServiceUpdatesMessage.service_update_status"),
+        )
         """The status of the service update"""
         max_records: int | None = None
         """The maximum number of records to include in the response"""
@@ -5175,12 +5478,17 @@ def _DescribeSnapshotsListMessage() -> type:
     class DescribeSnapshotsListMessage:
         """Represents the output of a `DescribeSnapshots` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by `MaxRecords`.
         """
-        snapshots: list[Snapshot] | None = None
+        snapshots: list[Snapshot] | None = attrs.field(
+            default=None, converter=stored_list("DescribeSnapshotsListMessage.snapshots")
+        )
         """A list of snapshots. Each item in the list contains detailed information about one snapshot.
         """
 
@@ -5285,20 +5593,33 @@ def _DescribeUpdateActionsMessage() -> type:
     class DescribeUpdateActionsMessage:
         """The DescribeUpdateActionsMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         service_update_name: str | None = None
         """The unique ID of the service update"""
-        replication_group_ids: list[str] | None = None
+        replication_group_ids: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeUpdateActionsMessage.replication_group_ids"),
+        )
         """The replication group IDs"""
-        cache_cluster_ids: list[str] | None = None
+        cache_cluster_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUpdateActionsMessage.cache_cluster_ids")
+        )
         """The cache cluster IDs"""
         engine: str | None = None
         """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
         """
-        service_update_status: list[ServiceUpdateStatus] | None = None
+        service_update_status: list[ServiceUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("DescribeUpdateActionsMessage.service_update_status"),
+        )
         """The status of the service update"""
         service_update_time_range: TimeRangeFilter | None = None
         """The range of time specified to search for service updates that are in available status"""
-        update_action_status: list[UpdateActionStatus] | None = None
+        update_action_status: list[UpdateActionStatus] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUpdateActionsMessage.update_action_status")
+        )
         """The status of the update action."""
         show_node_level_update_status: bool | None = None
         """Dictates whether to include node level update status in the response"""
@@ -5407,7 +5728,12 @@ def _DescribeUserGroupsResult() -> type:
     class DescribeUserGroupsResult:
         """The DescribeUserGroupsResult structure."""
 
-        user_groups: list[UserGroup] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_groups: list[UserGroup] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUserGroupsResult.user_groups")
+        )
         """Returns a list of user groups."""
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
@@ -5437,11 +5763,16 @@ def _DescribeUsersMessage() -> type:
     class DescribeUsersMessage:
         """The DescribeUsersMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         engine: str | None = None
         """The engine."""
         user_id: str | None = None
         """The ID of the user."""
-        filters: list[Filter] | None = None
+        filters: list[Filter] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUsersMessage.filters")
+        )
         """Filter to determine the list of User IDs to return."""
         max_records: int | None = None
         """The maximum number of records to include in the response. If more records exist than the
@@ -5482,7 +5813,12 @@ def _DescribeUsersResult() -> type:
     class DescribeUsersResult:
         """The DescribeUsersResult structure."""
 
-        users: list[User] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        users: list[User] | None = attrs.field(
+            default=None, converter=stored_list("DescribeUsersResult.users")
+        )
         """A list of users."""
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
@@ -5577,6 +5913,9 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class DisassociateGlobalReplicationGroupResult:
         """The DisassociateGlobalReplicationGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
@@ -5702,6 +6041,9 @@ def _EngineDefaults() -> type:
     class EngineDefaults:
         """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_family: str | None = None
         """Specifies the name of the cache parameter group family to which the engine default
         parameters apply.
@@ -5711,9 +6053,16 @@ def _EngineDefaults() -> type:
         """
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        parameters: list[Parameter] | None = None
+        parameters: list[Parameter] | None = attrs.field(
+            default=None, converter=stored_list("EngineDefaults.parameters")
+        )
         """Contains a list of engine default parameters."""
-        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+        cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = (
+            attrs.field(
+                default=None,
+                converter=stored_list("EngineDefaults.cache_node_type_specific_parameters"),
+            )
+        )
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
@@ -5790,9 +6139,14 @@ def _EventsMessage() -> type:
     class EventsMessage:
         """Represents the output of a `DescribeEvents` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        events: list[Event] | None = None
+        events: list[Event] | None = attrs.field(
+            default=None, converter=stored_list("EventsMessage.events")
+        )
         """A list of events. Each element in the list contains detailed information about one event.
         """
 
@@ -5913,6 +6267,9 @@ def _FailoverGlobalReplicationGroupResult() -> type:
     class FailoverGlobalReplicationGroupResult:
         """The FailoverGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -5944,9 +6301,12 @@ def _Filter() -> type:
     class Filter:
         """Used to streamline results of a search based on the property being filtered."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         name: str
         """The property being filtered. For example, UserId."""
-        values: list[str]
+        values: list[str] = attrs.field(converter=stored_list("Filter.values"))
         """The property values to filter on. For example, "user-123"."""
 
     _new = object.__new__
@@ -6004,6 +6364,9 @@ def _GlobalReplicationGroup() -> type:
           what you use to associate a secondary cluster.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str | None = None
         """The name of the Global datastore"""
         global_replication_group_description: str | None = None
@@ -6016,11 +6379,15 @@ def _GlobalReplicationGroup() -> type:
         """The ElastiCache engine. For Valkey or Redis OSS only."""
         engine_version: str | None = None
         """The ElastiCache engine version."""
-        members: list[GlobalReplicationGroupMember] | None = None
+        members: list[GlobalReplicationGroupMember] | None = attrs.field(
+            default=None, converter=stored_list("GlobalReplicationGroup.members")
+        )
         """The replication groups that comprise the Global datastore."""
         cluster_enabled: bool | None = None
         """A flag that indicates whether the Global datastore is cluster enabled."""
-        global_node_groups: list[GlobalNodeGroup] | None = None
+        global_node_groups: list[GlobalNodeGroup] | None = attrs.field(
+            default=None, converter=stored_list("GlobalReplicationGroup.global_node_groups")
+        )
         """Indicates the slot configuration and global identifier for each slice group."""
         auth_token_enabled: bool | None = None
         """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
@@ -6190,6 +6557,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
     class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
         """The IncreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group_id: str
         """The name of the Global datastore"""
         node_group_count: int
@@ -6198,7 +6568,12 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
         """Indicates that the process begins immediately. At present, the only permitted value for this
         parameter is true.
         """
-        regional_configurations: list[RegionalConfiguration] | None = None
+        regional_configurations: list[RegionalConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "IncreaseNodeGroupsInGlobalReplicationGroupMessage.regional_configurations"
+            ),
+        )
         """Describes the replication group IDs, the Amazon regions where they are stored and the shard
         configuration for each that comprise the Global datastore
         """
@@ -6239,6 +6614,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
     class IncreaseNodeGroupsInGlobalReplicationGroupResult:
         """The IncreaseNodeGroupsInGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -6270,6 +6648,9 @@ def _IncreaseReplicaCountMessage() -> type:
     class IncreaseReplicaCountMessage:
         """The IncreaseReplicaCountMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The id of the replication group to which you want to add replica nodes."""
         apply_immediately: bool
@@ -6282,7 +6663,9 @@ def _IncreaseReplicaCountMessage() -> type:
         the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
         this is the number of replica nodes in each of the replication group's node groups.
         """
-        replica_configuration: list[ConfigureShard] | None = None
+        replica_configuration: list[ConfigureShard] | None = attrs.field(
+            default=None, converter=stored_list("IncreaseReplicaCountMessage.replica_configuration")
+        )
         """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
         Redis OSS (cluster mode enabled) replication group. The `ConfigureShard` has three members:
         `NewReplicaCount`, `NodeGroupId`, and `PreferredAvailabilityZones`.
@@ -6315,6 +6698,9 @@ def _IncreaseReplicaCountResult() -> type:
     @attrs.frozen(kw_only=True)
     class IncreaseReplicaCountResult:
         """The IncreaseReplicaCountResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -6556,6 +6942,9 @@ def _ModifyCacheClusterMessage() -> type:
     class ModifyCacheClusterMessage:
         """Represents the input of a `ModifyCacheCluster` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster_id: str
         """The cluster identifier. This value is stored as a lowercase string."""
         num_cache_nodes: int | None = None
@@ -6568,7 +6957,10 @@ def _ModifyCacheClusterMessage() -> type:
         If you are removing cache nodes, you must use the `CacheNodeIdsToRemove` parameter to
         provide the IDs of the specific cache nodes to remove.
         """
-        cache_node_ids_to_remove: list[str] | None = None
+        cache_node_ids_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.cache_node_ids_to_remove"),
+        )
         """A list of cache node IDs to be removed. A node ID is a numeric identifier (0001, 0002,
         etc.). This parameter is only valid when `NumCacheNodes` is less than the existing number of
         cache nodes. The number of cache node IDs supplied in this parameter must match the
@@ -6589,7 +6981,9 @@ def _ModifyCacheClusterMessage() -> type:
 
         Only newly created nodes are located in different Availability Zones.
         """
-        new_availability_zones: list[str] | None = None
+        new_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheClusterMessage.new_availability_zones")
+        )
         """This option is only supported on Memcached clusters.
 
         The list of Availability Zones where the new Memcached cache nodes are created.
@@ -6599,7 +6993,10 @@ def _ModifyCacheClusterMessage() -> type:
         be zero). The number of Availability Zones supplied in this list must match the cache nodes
         being added in this request.
         """
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to authorize on this cluster. This change is
         asynchronously applied as soon as possible.
 
@@ -6608,7 +7005,9 @@ def _ModifyCacheClusterMessage() -> type:
 
         Constraints: Must contain no more than 255 alphanumeric characters. Must not be "Default".
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheClusterMessage.security_group_ids")
+        )
         """Specifies the VPC Security Groups associated with the cluster.
 
         This parameter can be used only with clusters that are created in an Amazon Virtual Private
@@ -6703,7 +7102,10 @@ def _ModifyCacheClusterMessage() -> type:
 
         For more information, see Authenticating Users with AUTH
         """
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyCacheClusterMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
         """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
@@ -6826,6 +7228,9 @@ def _ModifyCacheClusterResult() -> type:
     class ModifyCacheClusterResult:
         """The ModifyCacheClusterResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
 
@@ -6849,9 +7254,14 @@ def _ModifyCacheParameterGroupMessage() -> type:
     class ModifyCacheParameterGroupMessage:
         """Represents the input of a `ModifyCacheParameterGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str
         """The name of the cache parameter group to modify."""
-        parameter_name_values: list[ParameterNameValue]
+        parameter_name_values: list[ParameterNameValue] = attrs.field(
+            converter=stored_list("ModifyCacheParameterGroupMessage.parameter_name_values")
+        )
         """An array of parameter names and values for the parameter update. You must supply at least
         one parameter name and value; subsequent arguments are optional. A maximum of 20 parameters
         may be modified per request.
@@ -6883,6 +7293,9 @@ def _ModifyCacheSubnetGroupMessage() -> type:
     class ModifyCacheSubnetGroupMessage:
         """Represents the input of a `ModifyCacheSubnetGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_subnet_group_name: str
         """The name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -6892,7 +7305,9 @@ def _ModifyCacheSubnetGroupMessage() -> type:
         """
         cache_subnet_group_description: str | None = None
         """A description of the cache subnet group."""
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyCacheSubnetGroupMessage.subnet_ids")
+        )
         """The EC2 subnet IDs for the cache subnet group."""
 
     _new = object.__new__
@@ -6922,6 +7337,9 @@ def _ModifyCacheSubnetGroupResult() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyCacheSubnetGroupResult:
         """The ModifyCacheSubnetGroupResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
@@ -7031,6 +7449,9 @@ def _ModifyGlobalReplicationGroupResult() -> type:
     class ModifyGlobalReplicationGroupResult:
         """The ModifyGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -7062,6 +7483,9 @@ def _ModifyReplicationGroupMessage() -> type:
     class ModifyReplicationGroupMessage:
         """Represents the input of a `ModifyReplicationGroups` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The identifier of the replication group to modify."""
         replication_group_description: str | None = None
@@ -7085,7 +7509,10 @@ def _ModifyReplicationGroupMessage() -> type:
         """A flag to indicate MultiAZ is enabled."""
         node_group_id: str | None = None
         """Deprecated. This parameter is not used."""
-        cache_security_group_names: list[str] | None = None
+        cache_security_group_names: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.cache_security_group_names"),
+        )
         """A list of cache security group names to authorize for the clusters in this replication
         group. This change is asynchronously applied as soon as possible.
 
@@ -7094,7 +7521,9 @@ def _ModifyReplicationGroupMessage() -> type:
 
         Constraints: Must contain no more than 255 alphanumeric characters. Must not be `Default`.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyReplicationGroupMessage.security_group_ids")
+        )
         """Specifies the VPC Security Groups associated with the clusters in the replication group.
 
         This parameter can be used only with replication group containing clusters running in an
@@ -7200,15 +7629,24 @@ def _ModifyReplicationGroupMessage() -> type:
 
         For more information, see Authenticating Users with AUTH
         """
-        user_group_ids_to_add: list[str] | None = None
+        user_group_ids_to_add: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.user_group_ids_to_add"),
+        )
         """The ID of the user group you are associating with the replication group."""
-        user_group_ids_to_remove: list[str] | None = None
+        user_group_ids_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.user_group_ids_to_remove"),
+        )
         """The ID of the user group to disassociate from the replication group, meaning the users in
         the group no longer can access the replication group.
         """
         remove_user_groups: bool | None = None
         """Removes the user group associated with this replication group."""
-        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+        log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = attrs.field(
+            default=None,
+            converter=stored_list("ModifyReplicationGroupMessage.log_delivery_configurations"),
+        )
         """Specifies the destination, format and type of the logs."""
         ip_discovery: IpDiscovery | None = None
         """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
@@ -7390,6 +7828,9 @@ def _ModifyReplicationGroupResult() -> type:
     class ModifyReplicationGroupResult:
         """The ModifyReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -7413,6 +7854,9 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
     class ModifyReplicationGroupShardConfigurationMessage:
         """Represents the input for a `ModifyReplicationGroupShardConfiguration` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
         which the shards are to be configured.
@@ -7427,7 +7871,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
 
         Value: true
         """
-        resharding_configuration: list[ReshardingConfiguration] | None = None
+        resharding_configuration: list[ReshardingConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.resharding_configuration"
+            ),
+        )
         """Specifies the preferred availability zones for each node group in the cluster. If the value
         of `NodeGroupCount` is greater than the current number of node groups (shards), you can use
         this parameter to specify the preferred availability zones of the cluster's shards. If you
@@ -7436,7 +7885,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         You can specify this parameter only if the value of `NodeGroupCount` is greater than the
         current number of node groups (shards).
         """
-        node_groups_to_remove: list[str] | None = None
+        node_groups_to_remove: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.node_groups_to_remove"
+            ),
+        )
         """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
         then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRemove`
         is a list of `NodeGroupId`s to remove from the cluster.
@@ -7444,7 +7898,12 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
         ElastiCache will attempt to remove all node groups listed by `NodeGroupsToRemove` from the
         cluster.
         """
-        node_groups_to_retain: list[str] | None = None
+        node_groups_to_retain: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ModifyReplicationGroupShardConfigurationMessage.node_groups_to_retain"
+            ),
+        )
         """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
         then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRetain`
         is a list of `NodeGroupId`s to retain in the cluster.
@@ -7503,6 +7962,9 @@ def _ModifyReplicationGroupShardConfigurationResult() -> type:
     class ModifyReplicationGroupShardConfigurationResult:
         """The ModifyReplicationGroupShardConfigurationResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -7528,6 +7990,9 @@ def _ModifyServerlessCacheRequest() -> type:
     class ModifyServerlessCacheRequest:
         """The ModifyServerlessCacheRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str
         """User-provided identifier for the serverless cache to be modified."""
         description: str | None = None
@@ -7544,7 +8009,9 @@ def _ModifyServerlessCacheRequest() -> type:
         """The identifier of the UserGroup to be associated with the serverless cache. Available for
         Valkey and Redis OSS only. Default is NULL - the existing UserGroup is not removed.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyServerlessCacheRequest.security_group_ids")
+        )
         """The new list of VPC security groups to be associated with the serverless cache. Populating
         this list means the current VPC security groups will be removed. This security group is used
         to authorize traffic access for the VPC end-point (private-link). Default = NULL - the
@@ -7624,6 +8091,9 @@ def _ModifyServerlessCacheResponse() -> type:
     class ModifyServerlessCacheResponse:
         """The ModifyServerlessCacheResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to modify the serverless cache."""
 
@@ -7647,11 +8117,18 @@ def _ModifyUserGroupMessage() -> type:
     class ModifyUserGroupMessage:
         """The ModifyUserGroupMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str
         """The ID of the user group."""
-        user_ids_to_add: list[str] | None = None
+        user_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyUserGroupMessage.user_ids_to_add")
+        )
         """The list of user IDs to add to the user group."""
-        user_ids_to_remove: list[str] | None = None
+        user_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ModifyUserGroupMessage.user_ids_to_remove")
+        )
         """The list of user IDs to remove from the user group."""
         engine: str | None = None
         """Modifies the engine listed in a user group. The options are valkey or redis."""
@@ -7682,13 +8159,18 @@ def _ModifyUserMessage() -> type:
     class ModifyUserMessage:
         """The ModifyUserMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_id: str
         """The ID of the user."""
         access_string: str | None = None
         """Access permissions string used for this user."""
         append_access_string: str | None = None
         """Adds additional user permissions to the access string."""
-        passwords: list[str] | None = attrs.field(default=None, repr=False)
+        passwords: list[str] | None = attrs.field(
+            default=None, repr=False, converter=stored_list("ModifyUserMessage.passwords")
+        )
         """The passwords belonging to the user. You are allowed up to two."""
         no_password_required: bool | None = None
         """Indicates no password is required for the user."""
@@ -7740,6 +8222,9 @@ def _NodeGroup() -> type:
         the read/write primary node. All the other nodes are read-only Replica nodes.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """The identifier for the node group (shard). A Valkey or Redis OSS (cluster mode disabled)
         replication group contains only 1 node group; therefore, the node group ID is 0001. A Valkey
@@ -7756,7 +8241,9 @@ def _NodeGroup() -> type:
         """The endpoint of the replica nodes in this node group (shard). This value is read-only."""
         slots: str | None = None
         """The keyspace for this node group (shard)."""
-        node_group_members: list[NodeGroupMember] | None = None
+        node_group_members: list[NodeGroupMember] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroup.node_group_members")
+        )
         """A list containing information about individual nodes within the node group (shard)."""
 
     _new = object.__new__
@@ -7793,6 +8280,9 @@ def _NodeGroupConfiguration() -> type:
         following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
         configuration values apply to.
@@ -7807,14 +8297,18 @@ def _NodeGroupConfiguration() -> type:
         """The number of read replica nodes in this node group (shard)."""
         primary_availability_zone: str | None = None
         """The Availability Zone where the primary node of this node group (shard) is launched."""
-        replica_availability_zones: list[str] | None = None
+        replica_availability_zones: list[str] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroupConfiguration.replica_availability_zones")
+        )
         """A list of Availability Zones to be used for the read replicas. The number of Availability
         Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not
         specified.
         """
         primary_outpost_arn: str | None = None
         """The outpost ARN of the primary node."""
-        replica_outpost_arns: list[str] | None = None
+        replica_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("NodeGroupConfiguration.replica_outpost_arns")
+        )
         """The outpost ARN of the node replicas."""
 
     _new = object.__new__
@@ -7994,9 +8488,15 @@ def _NodeGroupUpdateStatus() -> type:
     class NodeGroupUpdateStatus:
         """The status of the service update on the node group"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """The ID of the node group"""
-        node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = None
+        node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = attrs.field(
+            default=None,
+            converter=stored_list("NodeGroupUpdateStatus.node_group_member_update_status"),
+        )
         """The status of the service update on the node group member"""
 
     _new = object.__new__
@@ -8022,6 +8522,9 @@ def _NodeSnapshot() -> type:
     @attrs.frozen(kw_only=True)
     class NodeSnapshot:
         """Represents an individual cache node in a snapshot of a cluster."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster_id: str | None = None
         """A unique identifier for the source cluster."""
@@ -8249,13 +8752,18 @@ def _PendingModifiedValues() -> type:
         being applied.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         num_cache_nodes: int | None = None
         """The new number of cache nodes for the cluster.
 
         For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
         Memcached, this value must be between 1 and 40.
         """
-        cache_node_ids_to_remove: list[str] | None = None
+        cache_node_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("PendingModifiedValues.cache_node_ids_to_remove")
+        )
         """A list of cache node IDs that are being removed (or will be removed) from the cluster. A
         node ID is a 4-digit numeric identifier (0001, 0002, etc.).
         """
@@ -8265,7 +8773,9 @@ def _PendingModifiedValues() -> type:
         """The cache node type that this cluster or replication group is scaled to."""
         auth_token_status: AuthTokenUpdateStatus | None = None
         """The auth token status"""
-        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("PendingModifiedValues.log_delivery_configurations")
+        )
         """The log delivery configurations being modified"""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -8329,9 +8839,14 @@ def _PrepareMigrationRequest() -> type:
     class PrepareMigrationRequest:
         """The PrepareMigrationRequest structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str
         """The name of the serverless cache to prepare for migration."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint]
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] = attrs.field(
+            converter=stored_list("PrepareMigrationRequest.customer_node_endpoint_list")
+        )
         """The list of endpoints from which to migrate data. For serverless cache migrations, the list
         should have only one element.
         """
@@ -8377,6 +8892,9 @@ def _PrepareMigrationResponse() -> type:
     @attrs.frozen(kw_only=True)
     class PrepareMigrationResponse:
         """The PrepareMigrationResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache prepared for migration."""
@@ -8436,6 +8954,9 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
     class PurchaseReservedCacheNodesOfferingMessage:
         """Represents the input of a `PurchaseReservedCacheNodesOffering` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         reserved_cache_nodes_offering_id: str
         """The ID of the reserved cache node offering to purchase.
 
@@ -8455,7 +8976,9 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
 
         Default: `1`
         """
-        tags: list[Tag] | None = None
+        tags: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("PurchaseReservedCacheNodesOfferingMessage.tags")
+        )
         """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
         accompanied by a tag value, although null is accepted.
         """
@@ -8491,6 +9014,9 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
     @attrs.frozen(kw_only=True)
     class PurchaseReservedCacheNodesOfferingResult:
         """The PurchaseReservedCacheNodesOfferingResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         reserved_cache_node: ReservedCacheNode | None = None
         """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
@@ -8548,6 +9074,9 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
     class RebalanceSlotsInGlobalReplicationGroupResult:
         """The RebalanceSlotsInGlobalReplicationGroupResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -8579,9 +9108,14 @@ def _RebootCacheClusterMessage() -> type:
     class RebootCacheClusterMessage:
         """Represents the input of a `RebootCacheCluster` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_cluster_id: str
         """The cluster identifier. This parameter is stored as a lowercase string."""
-        cache_node_ids_to_reboot: list[str]
+        cache_node_ids_to_reboot: list[str] = attrs.field(
+            converter=stored_list("RebootCacheClusterMessage.cache_node_ids_to_reboot")
+        )
         """A list of cache node IDs to reboot. A node ID is a numeric identifier (0001, 0002, etc.). To
         reboot an entire cluster, specify all of the cache node IDs.
         """
@@ -8609,6 +9143,9 @@ def _RebootCacheClusterResult() -> type:
     @attrs.frozen(kw_only=True)
     class RebootCacheClusterResult:
         """The RebootCacheClusterResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
@@ -8662,11 +9199,16 @@ def _RegionalConfiguration() -> type:
     class RegionalConfiguration:
         """A list of the replication groups"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The name of the secondary cluster"""
         replication_group_region: str
         """The Amazon region where the cluster is stored"""
-        resharding_configuration: list[ReshardingConfiguration]
+        resharding_configuration: list[ReshardingConfiguration] = attrs.field(
+            converter=stored_list("RegionalConfiguration.resharding_configuration")
+        )
         """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
         group in the resharded cluster.
         """
@@ -8699,6 +9241,9 @@ def _RemoveTagsFromResourceMessage() -> type:
     class RemoveTagsFromResourceMessage:
         """Represents the input of a `RemoveTagsFromResource` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
         example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -8707,7 +9252,9 @@ def _RemoveTagsFromResourceMessage() -> type:
         For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Service
         Namespaces.
         """
-        tag_keys: list[str]
+        tag_keys: list[str] = attrs.field(
+            converter=stored_list("RemoveTagsFromResourceMessage.tag_keys")
+        )
         """A list of `TagKeys` identifying the tags you want removed from the named resource."""
 
     _new = object.__new__
@@ -8732,6 +9279,9 @@ def _ReplicationGroup() -> type:
     class ReplicationGroup:
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str | None = None
         """The identifier for the replication group."""
         description: str | None = None
@@ -8747,9 +9297,13 @@ def _ReplicationGroup() -> type:
         """A group of settings to be applied to the replication group, either immediately or during the
         next maintenance window.
         """
-        member_clusters: list[str] | None = None
+        member_clusters: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.member_clusters")
+        )
         """The names of all the cache clusters that are part of this replication group."""
-        node_groups: list[NodeGroup] | None = None
+        node_groups: list[NodeGroup] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.node_groups")
+        )
         """A list of node groups in this replication group. For Valkey or Redis OSS (cluster mode
         disabled) replication groups, this is a single-element list. For Valkey or Redis OSS
         (cluster mode enabled) replication groups, the list contains an entry for each node group
@@ -8821,7 +9375,9 @@ def _ReplicationGroup() -> type:
 
         Default: `true` when using Valkey, `false` when using Redis OSS
         """
-        member_clusters_outpost_arns: list[str] | None = None
+        member_clusters_outpost_arns: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.member_clusters_outpost_arns")
+        )
         """The outpost ARNs of the replication group's member clusters."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the disk in the cluster."""
@@ -8832,9 +9388,13 @@ def _ReplicationGroup() -> type:
         """
         arn: str | None = None
         """The ARN (Amazon Resource Name) of the replication group."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.user_group_ids")
+        )
         """The ID of the user group associated to the replication group."""
-        log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[LogDeliveryConfiguration] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroup.log_delivery_configurations")
+        )
         """Returns the destination, format and type of the logs."""
         replication_group_create_time: datetime | None = None
         """The date and time when the cluster was created."""
@@ -9021,9 +9581,14 @@ def _ReplicationGroupMessage() -> type:
     class ReplicationGroupMessage:
         """Represents the output of a `DescribeReplicationGroups` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        replication_groups: list[ReplicationGroup] | None = None
+        replication_groups: list[ReplicationGroup] | None = attrs.field(
+            default=None, converter=stored_list("ReplicationGroupMessage.replication_groups")
+        )
         """A list of replication groups. Each item in the list contains detailed information about one
         replication group.
         """
@@ -9052,6 +9617,9 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         or during the next maintenance window.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         primary_cluster_id: str | None = None
         """The primary cluster ID that is applied immediately (if `--apply-immediately` was specified),
         or during the next maintenance window.
@@ -9065,7 +9633,12 @@ def _ReplicationGroupPendingModifiedValues() -> type:
         """The auth token status"""
         user_groups: UserGroupsUpdateStatus | None = None
         """The user group being modified."""
-        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+        log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ReplicationGroupPendingModifiedValues.log_delivery_configurations"
+            ),
+        )
         """The log delivery configurations being modified"""
         transit_encryption_enabled: bool | None = None
         """A flag that enables in-transit encryption when set to true."""
@@ -9140,6 +9713,9 @@ def _ReservedCacheNode() -> type:
     class ReservedCacheNode:
         """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         reserved_cache_node_id: str | None = None
         """The unique identifier for the reservation."""
         reserved_cache_nodes_offering_id: str | None = None
@@ -9162,7 +9738,9 @@ def _ReservedCacheNode() -> type:
         """The offering type of this reserved cache node."""
         state: str | None = None
         """The state of the reserved cache node."""
-        recurring_charges: list[RecurringCharge] | None = None
+        recurring_charges: list[RecurringCharge] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNode.recurring_charges")
+        )
         """The recurring price charged to run this reserved cache node."""
         reservation_arn: str | None = None
         """The Amazon Resource Name (ARN) of the reserved cache node.
@@ -9232,9 +9810,14 @@ def _ReservedCacheNodeMessage() -> type:
     class ReservedCacheNodeMessage:
         """Represents the output of a `DescribeReservedCacheNodes` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        reserved_cache_nodes: list[ReservedCacheNode] | None = None
+        reserved_cache_nodes: list[ReservedCacheNode] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNodeMessage.reserved_cache_nodes")
+        )
         """A list of reserved cache nodes. Each element in the list contains detailed information about
         one node.
         """
@@ -9261,6 +9844,9 @@ def _ReservedCacheNodesOffering() -> type:
     class ReservedCacheNodesOffering:
         """Describes all of the attributes of a reserved cache node offering."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         reserved_cache_nodes_offering_id: str | None = None
         """A unique identifier for the reserved cache node offering."""
         cache_node_type: str | None = None
@@ -9275,7 +9861,9 @@ def _ReservedCacheNodesOffering() -> type:
         """The cache engine used by the offering."""
         offering_type: str | None = None
         """The offering type."""
-        recurring_charges: list[RecurringCharge] | None = None
+        recurring_charges: list[RecurringCharge] | None = attrs.field(
+            default=None, converter=stored_list("ReservedCacheNodesOffering.recurring_charges")
+        )
         """The recurring price charged to run this reserved cache node."""
 
     _new = object.__new__
@@ -9324,9 +9912,17 @@ def _ReservedCacheNodesOfferingMessage() -> type:
     class ReservedCacheNodesOfferingMessage:
         """Represents the output of a `DescribeReservedCacheNodesOfferings` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
-        reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = None
+        reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = attrs.field(
+            default=None,
+            converter=stored_list(
+                "ReservedCacheNodesOfferingMessage.reserved_cache_nodes_offerings"
+            ),
+        )
         """A list of reserved cache node offerings. Each element in the list contains detailed
         information about one offering.
         """
@@ -9355,6 +9951,9 @@ def _ResetCacheParameterGroupMessage() -> type:
     class ResetCacheParameterGroupMessage:
         """Represents the input of a `ResetCacheParameterGroup` operation."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         cache_parameter_group_name: str
         """The name of the cache parameter group to reset."""
         reset_all_parameters: bool | None = None
@@ -9364,7 +9963,10 @@ def _ResetCacheParameterGroupMessage() -> type:
 
         Valid values: `true` | `false`
         """
-        parameter_name_values: list[ParameterNameValue] | None = None
+        parameter_name_values: list[ParameterNameValue] | None = attrs.field(
+            default=None,
+            converter=stored_list("ResetCacheParameterGroupMessage.parameter_name_values"),
+        )
         """An array of parameter names to reset to their default values. If `ResetAllParameters` is
         `true`, do not use `ParameterNameValues`. If `ResetAllParameters` is `false`, you must
         specify the name of at least one parameter to reset.
@@ -9402,11 +10004,17 @@ def _ReshardingConfiguration() -> type:
         group in the resharded cluster.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
         configuration values apply to.
         """
-        preferred_availability_zones: list[str] | None = None
+        preferred_availability_zones: list[str] | None = attrs.field(
+            default=None,
+            converter=stored_list("ReshardingConfiguration.preferred_availability_zones"),
+        )
         """A list of preferred availability zones for the nodes in this cluster."""
 
     _new = object.__new__
@@ -9495,6 +10103,9 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
     @attrs.frozen(kw_only=True)
     class RevokeCacheSecurityGroupIngressResult:
         """The RevokeCacheSecurityGroupIngressResult structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
@@ -9612,6 +10223,9 @@ def _ServerlessCache() -> type:
     class ServerlessCache:
         """The resource representing a serverless cache."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str | None = None
         """The unique identifier of the serverless cache."""
         description: str | None = None
@@ -9639,7 +10253,9 @@ def _ServerlessCache() -> type:
         caches are always encrypted at rest. The value is `sse-elasticache` if an ElastiCache
         service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
         """
-        security_group_ids: list[str] | None = None
+        security_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ServerlessCache.security_group_ids")
+        )
         """The IDs of the EC2 security groups associated with the serverless cache."""
         endpoint: Endpoint | None = None
         """Represents the information required for client programs to connect to a cache node. This
@@ -9655,7 +10271,9 @@ def _ServerlessCache() -> type:
         """The identifier of the user group associated with the serverless cache. Available for Valkey
         and Redis OSS only. Default is NULL.
         """
-        subnet_ids: list[str] | None = None
+        subnet_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("ServerlessCache.subnet_ids")
+        )
         """If no subnet IDs are given and your VPC is in us-west-1, then ElastiCache will select 2
         default subnets across AZs in your VPC. For all other Regions, if no subnet IDs are given
         then ElastiCache will select 3 default subnets across AZs in your default VPC.
@@ -9984,12 +10602,17 @@ def _ServiceUpdatesMessage() -> type:
     class ServiceUpdatesMessage:
         """The ServiceUpdatesMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by `MaxRecords`.
         """
-        service_updates: list[ServiceUpdate] | None = None
+        service_updates: list[ServiceUpdate] | None = attrs.field(
+            default=None, converter=stored_list("ServiceUpdatesMessage.service_updates")
+        )
         """A list of service updates"""
 
     _new = object.__new__
@@ -10038,6 +10661,9 @@ def _Snapshot() -> type:
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         snapshot_name: str | None = None
         """The name of a snapshot. For an automatic snapshot, the name is system-generated. For a
@@ -10133,7 +10759,9 @@ def _Snapshot() -> type:
         """Indicates the status of automatic failover for the source Valkey or Redis OSS replication
         group.
         """
-        node_snapshots: list[NodeSnapshot] | None = None
+        node_snapshots: list[NodeSnapshot] | None = attrs.field(
+            default=None, converter=stored_list("Snapshot.node_snapshots")
+        )
         """A list of the cache nodes in the source cluster."""
         kms_key_id: str | None = None
         """The ID of the KMS key used to encrypt the snapshot."""
@@ -10311,11 +10939,16 @@ def _StartMigrationMessage() -> type:
     class StartMigrationMessage:
         """The StartMigrationMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache_name: str | None = None
         """The name of the serverless cache to which data is being migrated."""
         replication_group_id: str | None = None
         """The ID of the replication group to which data should be migrated."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = None
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = attrs.field(
+            default=None, converter=stored_list("StartMigrationMessage.customer_node_endpoint_list")
+        )
         """The list of endpoints from which to migrate data. For Valkey or Redis OSS (cluster mode
         disabled), the list should have only one element. For serverless cache migrations,
         ElastiCache uses the endpoint that you provided in `PrepareMigration`.
@@ -10367,6 +11000,9 @@ def _StartMigrationResponse() -> type:
     class StartMigrationResponse:
         """The StartMigrationResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
@@ -10417,6 +11053,9 @@ def _StopMigrationResponse() -> type:
     class StopMigrationResponse:
         """The StopMigrationResponse structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the data sync stopped."""
 
@@ -10442,13 +11081,18 @@ def _Subnet() -> type:
         Amazon Virtual Private Cloud (Amazon VPC) and used with ElastiCache.
         """
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         subnet_identifier: str | None = None
         """The unique identifier for the subnet."""
         subnet_availability_zone: AvailabilityZone | None = None
         """The Availability Zone associated with the subnet."""
         subnet_outpost: SubnetOutpost | None = None
         """The outpost ARN of the subnet."""
-        supported_network_types: list[NetworkType] | None = None
+        supported_network_types: list[NetworkType] | None = attrs.field(
+            default=None, converter=stored_list("Subnet.supported_network_types")
+        )
         """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
         above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
         all instances built on the Nitro system.
@@ -10538,7 +11182,12 @@ def _TagListMessage() -> type:
         `RemoveTagsFromResource` operations.
         """
 
-        tag_list: list[Tag] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        tag_list: list[Tag] | None = attrs.field(
+            default=None, converter=stored_list("TagListMessage.tag_list")
+        )
         """A list of tags as key-value pairs."""
 
     _new = object.__new__
@@ -10593,6 +11242,9 @@ def _TestFailoverResult() -> type:
     class TestFailoverResult:
         """The TestFailoverResult structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
@@ -10616,9 +11268,14 @@ def _TestMigrationMessage() -> type:
     class TestMigrationMessage:
         """The TestMigrationMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str
         """The ID of the replication group to which data is to be migrated."""
-        customer_node_endpoint_list: list[CustomerNodeEndpoint]
+        customer_node_endpoint_list: list[CustomerNodeEndpoint] = attrs.field(
+            converter=stored_list("TestMigrationMessage.customer_node_endpoint_list")
+        )
         """List of endpoints from which data should be migrated. List should have only one element.
         """
 
@@ -10645,6 +11302,9 @@ def _TestMigrationResponse() -> type:
     @attrs.frozen(kw_only=True)
     class TestMigrationResponse:
         """The TestMigrationResponse structure."""
+
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
 
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
@@ -10739,6 +11399,9 @@ def _UpdateAction() -> type:
     class UpdateAction:
         """The status of the service update for a specific replication group"""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         replication_group_id: str | None = None
         """The ID of the replication group"""
         cache_cluster_id: str | None = None
@@ -10771,9 +11434,13 @@ def _UpdateAction() -> type:
         recommended apply-by date. If N/A, the replication group was created after the recommended
         apply-by date.
         """
-        node_group_update_status: list[NodeGroupUpdateStatus] | None = None
+        node_group_update_status: list[NodeGroupUpdateStatus] | None = attrs.field(
+            default=None, converter=stored_list("UpdateAction.node_group_update_status")
+        )
         """The status of the service update on the node group"""
-        cache_node_update_status: list[CacheNodeUpdateStatus] | None = None
+        cache_node_update_status: list[CacheNodeUpdateStatus] | None = attrs.field(
+            default=None, converter=stored_list("UpdateAction.cache_node_update_status")
+        )
         """The status of the service update on the cache node"""
         estimated_update_time: str | None = None
         """The estimated length of time for the update to complete"""
@@ -10858,9 +11525,18 @@ def _UpdateActionResultsMessage() -> type:
     class UpdateActionResultsMessage:
         """The UpdateActionResultsMessage structure."""
 
-        processed_update_actions: list[ProcessedUpdateAction] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        processed_update_actions: list[ProcessedUpdateAction] | None = attrs.field(
+            default=None,
+            converter=stored_list("UpdateActionResultsMessage.processed_update_actions"),
+        )
         """Update actions that have been processed successfully"""
-        unprocessed_update_actions: list[UnprocessedUpdateAction] | None = None
+        unprocessed_update_actions: list[UnprocessedUpdateAction] | None = attrs.field(
+            default=None,
+            converter=stored_list("UpdateActionResultsMessage.unprocessed_update_actions"),
+        )
         """Update actions that haven't been processed successfully"""
 
     _new = object.__new__
@@ -10889,12 +11565,17 @@ def _UpdateActionsMessage() -> type:
     class UpdateActionsMessage:
         """The UpdateActionsMessage structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by `MaxRecords`.
         """
-        update_actions: list[UpdateAction] | None = None
+        update_actions: list[UpdateAction] | None = attrs.field(
+            default=None, converter=stored_list("UpdateActionsMessage.update_actions")
+        )
         """Returns a list of update actions"""
 
     _new = object.__new__
@@ -10919,6 +11600,9 @@ def _User() -> type:
     class User:
         """The User structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_id: str | None = None
         """The ID of the user."""
         user_name: str | None = None
@@ -10931,7 +11615,9 @@ def _User() -> type:
         """The minimum engine version required, which is Redis OSS 6.0"""
         access_string: str | None = None
         """Access permissions string used for this user."""
-        user_group_ids: list[str] | None = None
+        user_group_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("User.user_group_ids")
+        )
         """Returns a list of the user group IDs the user belongs to."""
         authentication: Authentication | None = None
         """Denotes whether the user requires a password to authenticate."""
@@ -10985,21 +11671,30 @@ def _UserGroup() -> type:
     class UserGroup:
         """The UserGroup structure."""
 
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
         user_group_id: str | None = None
         """The ID of the user group."""
         status: str | None = None
         """Indicates user group status. Can be "creating", "active", "modifying", "deleting"."""
         engine: str | None = None
         """The options are valkey or redis."""
-        user_ids: list[str] | None = None
+        user_ids: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.user_ids")
+        )
         """The list of user IDs that belong to the user group."""
         minimum_engine_version: str | None = None
         """The minimum engine version required, which is Redis OSS 6.0"""
         pending_changes: UserGroupPendingChanges | None = None
         """A list of updates being applied to the user group."""
-        replication_groups: list[str] | None = None
+        replication_groups: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.replication_groups")
+        )
         """A list of replication groups that the user group can access."""
-        serverless_caches: list[str] | None = None
+        serverless_caches: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroup.serverless_caches")
+        )
         """Indicates which serverless caches the specified user group is associated with. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
@@ -11053,9 +11748,16 @@ def _UserGroupPendingChanges() -> type:
     class UserGroupPendingChanges:
         """Returns the updates being applied to the user group."""
 
-        user_ids_to_remove: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupPendingChanges.user_ids_to_remove")
+        )
         """The list of user IDs to remove."""
-        user_ids_to_add: list[str] | None = None
+        user_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupPendingChanges.user_ids_to_add")
+        )
         """The list of user IDs to add."""
 
     _new = object.__new__
@@ -11080,9 +11782,16 @@ def _UserGroupsUpdateStatus() -> type:
     class UserGroupsUpdateStatus:
         """The status of the user group update."""
 
-        user_group_ids_to_add: list[str] | None = None
+        # A list member (its own or a member shape's) makes it unhashable.
+        __hash__ = None
+
+        user_group_ids_to_add: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupsUpdateStatus.user_group_ids_to_add")
+        )
         """The ID of the user group to add."""
-        user_group_ids_to_remove: list[str] | None = None
+        user_group_ids_to_remove: list[str] | None = attrs.field(
+            default=None, converter=stored_list("UserGroupsUpdateStatus.user_group_ids_to_remove")
+        )
         """The ID of the user group to remove."""
 
     _new = object.__new__

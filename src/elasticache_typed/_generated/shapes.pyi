@@ -2,14 +2,52 @@
 """The ElastiCache shapes: an attrs class per structure, a Literal alias per enum.
 
 Attribute names are botocore's snake_case of the wire names; members that are not required
-default to None. Enum members are typed with Literal aliases; at run time a value the model
-does not know yet is kept as the plain string.
+default to None. List members take any sequence and keep a list; a class with a list member
+(its own or a member shape's) is not hashable. Enum members are typed with Literal aliases;
+at run time a value the model does not know yet is kept as the plain string.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Literal, TypeAlias
+from typing import Any, ClassVar
 
 import attrs
+
+from elasticache_typed._generated.literals import (
+    AuthenticationType,
+    AuthTokenUpdateStatus,
+    AuthTokenUpdateStrategyType,
+    AutomaticFailoverStatus,
+    AZMode,
+    ChangeType,
+    ClusterMode,
+    ConnectionType,
+    DataStorageUnit,
+    DataTieringStatus,
+    DestinationType,
+    Durability,
+    EffectiveDurability,
+    InputAuthenticationType,
+    IpDiscovery,
+    LogDeliveryConfigurationStatus,
+    LogFormat,
+    LogType,
+    MultiAZStatus,
+    NetworkType,
+    NodeUpdateInitiatedBy,
+    NodeUpdateStatus,
+    OutpostMode,
+    PendingAutomaticFailoverStatus,
+    ServiceUpdateSeverity,
+    ServiceUpdateStatus,
+    ServiceUpdateType,
+    SlaMet,
+    SourceType,
+    StorageEncryptionType,
+    TlsMode,
+    TransitEncryptionMode,
+    UpdateActionStatus,
+)
 
 __all__ = [
     "AZMode",
@@ -263,68 +301,13 @@ __all__ = [
     "UserGroupsUpdateStatus",
 ]
 
-AZMode: TypeAlias = Literal["single-az", "cross-az"]
-AuthTokenUpdateStatus: TypeAlias = Literal["SETTING", "ROTATING"]
-AuthTokenUpdateStrategyType: TypeAlias = Literal["SET", "ROTATE", "DELETE"]
-AuthenticationType: TypeAlias = Literal["password", "no-password", "iam"]
-AutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled", "enabling", "disabling"]
-ChangeType: TypeAlias = Literal["immediate", "requires-reboot"]
-ClusterMode: TypeAlias = Literal["enabled", "disabled", "compatible"]
-ConnectionType: TypeAlias = Literal["vpc", "public"]
-DataStorageUnit: TypeAlias = Literal["GB"]
-DataTieringStatus: TypeAlias = Literal["enabled", "disabled"]
-DestinationType: TypeAlias = Literal["cloudwatch-logs", "kinesis-firehose"]
-Durability: TypeAlias = Literal["default", "async", "sync", "disabled"]
-EffectiveDurability: TypeAlias = Literal["async", "sync", "disabled"]
-InputAuthenticationType: TypeAlias = Literal["password", "no-password-required", "iam"]
-IpDiscovery: TypeAlias = Literal["ipv4", "ipv6"]
-LogDeliveryConfigurationStatus: TypeAlias = Literal[
-    "active", "enabling", "modifying", "disabling", "error"
-]
-LogFormat: TypeAlias = Literal["text", "json"]
-LogType: TypeAlias = Literal["slow-log", "engine-log"]
-MultiAZStatus: TypeAlias = Literal["enabled", "disabled"]
-NetworkType: TypeAlias = Literal["ipv4", "ipv6", "dual_stack"]
-NodeUpdateInitiatedBy: TypeAlias = Literal["system", "customer"]
-NodeUpdateStatus: TypeAlias = Literal[
-    "not-applied", "waiting-to-start", "in-progress", "stopping", "stopped", "complete"
-]
-OutpostMode: TypeAlias = Literal["single-outpost", "cross-outpost"]
-PendingAutomaticFailoverStatus: TypeAlias = Literal["enabled", "disabled"]
-ServiceUpdateSeverity: TypeAlias = Literal["critical", "important", "medium", "low"]
-ServiceUpdateStatus: TypeAlias = Literal["available", "cancelled", "expired"]
-ServiceUpdateType: TypeAlias = Literal["security-update"]
-SlaMet: TypeAlias = Literal["yes", "no", "n/a"]
-SourceType: TypeAlias = Literal[
-    "cache-cluster",
-    "cache-parameter-group",
-    "cache-security-group",
-    "cache-subnet-group",
-    "replication-group",
-    "serverless-cache",
-    "serverless-cache-snapshot",
-    "user",
-    "user-group",
-]
-StorageEncryptionType: TypeAlias = Literal["none", "sse-elasticache", "sse-kms"]
-TlsMode: TypeAlias = Literal["none", "verify-ca"]
-TransitEncryptionMode: TypeAlias = Literal["preferred", "required"]
-UpdateActionStatus: TypeAlias = Literal[
-    "not-applied",
-    "waiting-to-start",
-    "in-progress",
-    "stopping",
-    "stopped",
-    "complete",
-    "scheduling",
-    "scheduled",
-    "not-applicable",
-]
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AddTagsToResourceMessage:
     """Represents the input of an AddTagsToResource operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
     example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -338,15 +321,23 @@ class AddTagsToResourceMessage:
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        resource_name: str,
+        tags: Sequence[Tag],
+    ) -> None: ...
     @staticmethod
     def _make(resource_name: str, tags: list[Tag], /) -> AddTagsToResourceMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AllowedNodeTypeModificationsMessage:
     """Represents the allowed node types you can use to modify your cluster or replication group."""
 
-    scale_up_modifications: list[str] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    scale_up_modifications: list[str] | None
     """A string list, each element of which specifies a cache node type which you can use to scale
     your cluster or replication group.
 
@@ -354,50 +345,70 @@ class AllowedNodeTypeModificationsMessage:
     `ModifyCacheCluster` or `ModifyReplicationGroup`, use a value from this list for the
     `CacheNodeType` parameter.
     """
-    scale_down_modifications: list[str] | None = None
+    scale_down_modifications: list[str] | None
     """A string list, each element of which specifies a cache node type which you can use to scale
     your cluster or replication group. When scaling down a Valkey or Redis OSS cluster or
     replication group using ModifyCacheCluster or ModifyReplicationGroup, use a value from this
     list for the CacheNodeType parameter.
     """
-
+    def __init__(
+        self,
+        *,
+        scale_up_modifications: Sequence[str] | None = None,
+        scale_down_modifications: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         scale_up_modifications: list[str] | None, scale_down_modifications: list[str] | None, /
     ) -> AllowedNodeTypeModificationsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Authentication:
     """Indicates whether the user requires a password to authenticate."""
 
-    type: AuthenticationType | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    type: AuthenticationType | None
     """Indicates whether the user requires a password to authenticate."""
-    password_count: int | None = None
+    password_count: int | None
     """The number of passwords belonging to the user. The maximum is two."""
-
+    def __init__(
+        self,
+        *,
+        type: AuthenticationType | None = None,
+        password_count: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(type: AuthenticationType | None, password_count: int | None, /) -> Authentication: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AuthenticationMode:
     """Specifies the authentication mode to use."""
 
-    type: InputAuthenticationType | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    type: InputAuthenticationType | None
     """Specifies the authentication type. Possible options are IAM authentication, password and no
     password.
     """
-    passwords: list[str] | None = attrs.field(default=None, repr=False)
+    passwords: list[str] | None
     """Specifies the passwords to use for authentication if `Type` is set to `password`."""
-
+    def __init__(
+        self,
+        *,
+        type: InputAuthenticationType | None = None,
+        passwords: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         type: InputAuthenticationType | None, passwords: list[str] | None, /
     ) -> AuthenticationMode: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AuthorizeCacheSecurityGroupIngressMessage:
     """Represents the input of an AuthorizeCacheSecurityGroupIngress operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_security_group_name: str
     """The cache security group that allows network ingress."""
     ec2_security_group_name: str
@@ -408,7 +419,13 @@ class AuthorizeCacheSecurityGroupIngressMessage:
     same thing as an Amazon access key ID - you must provide a valid Amazon account number for
     this parameter.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str,
+        ec2_security_group_name: str,
+        ec2_security_group_owner_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group_name: str,
@@ -417,44 +434,65 @@ class AuthorizeCacheSecurityGroupIngressMessage:
         /,
     ) -> AuthorizeCacheSecurityGroupIngressMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AuthorizeCacheSecurityGroupIngressResult:
     """The AuthorizeCacheSecurityGroupIngressResult structure."""
 
-    cache_security_group: CacheSecurityGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_security_group: CacheSecurityGroup | None
     """Represents the output of one of the following operations:
 
     - `AuthorizeCacheSecurityGroupIngress`
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group: CacheSecurityGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group: CacheSecurityGroup | None, /
     ) -> AuthorizeCacheSecurityGroupIngressResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class AvailabilityZone:
     """Describes an Availability Zone in which the cluster is launched."""
 
-    name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    name: str | None
     """The name of the Availability Zone."""
-
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(name: str | None, /) -> AvailabilityZone: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class BatchApplyUpdateActionMessage:
     """The BatchApplyUpdateActionMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     service_update_name: str
     """The unique ID of the service update"""
-    replication_group_ids: list[str] | None = None
+    replication_group_ids: list[str] | None
     """The replication group IDs"""
-    cache_cluster_ids: list[str] | None = None
+    cache_cluster_ids: list[str] | None
     """The cache cluster IDs"""
-
+    def __init__(
+        self,
+        *,
+        service_update_name: str,
+        replication_group_ids: Sequence[str] | None = None,
+        cache_cluster_ids: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_ids: list[str] | None,
@@ -463,17 +501,26 @@ class BatchApplyUpdateActionMessage:
         /,
     ) -> BatchApplyUpdateActionMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class BatchStopUpdateActionMessage:
     """The BatchStopUpdateActionMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     service_update_name: str
     """The unique ID of the service update"""
-    replication_group_ids: list[str] | None = None
+    replication_group_ids: list[str] | None
     """The replication group IDs"""
-    cache_cluster_ids: list[str] | None = None
+    cache_cluster_ids: list[str] | None
     """The cache cluster IDs"""
-
+    def __init__(
+        self,
+        *,
+        service_update_name: str,
+        replication_group_ids: Sequence[str] | None = None,
+        cache_cluster_ids: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_ids: list[str] | None,
@@ -482,48 +529,51 @@ class BatchStopUpdateActionMessage:
         /,
     ) -> BatchStopUpdateActionMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheCluster:
     """Contains all of the attributes of a specific cluster."""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster_id: str | None
     """The user-supplied identifier of the cluster. This identifier is a unique key that identifies
     a cluster.
     """
-    configuration_endpoint: Endpoint | None = None
+    configuration_endpoint: Endpoint | None
     """Represents a Memcached cluster endpoint which can be used by an application to connect to
     any node in the cluster. The configuration endpoint will always have `.cfg` in it.
 
     Example: `mem-3.9dvc4r.cfg.usw2.cache.amazonaws.com:11211`
     """
-    client_download_landing_page: str | None = None
+    client_download_landing_page: str | None
     """The URL of the web page where you can download the latest ElastiCache client library."""
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The name of the compute and memory capacity node type for the cluster."""
-    engine: str | None = None
+    engine: str | None
     """The name of the cache engine (`memcached` or `redis`) to be used for this cluster."""
-    engine_version: str | None = None
+    engine_version: str | None
     """The version of the cache engine that is used in this cluster."""
-    cache_cluster_status: str | None = None
+    cache_cluster_status: str | None
     """The current state of this cluster, one of the following values: `available`, `creating`,
     `deleted`, `deleting`, `incompatible-network`, `modifying`, `rebooting cluster nodes`,
     `restore-failed`, or `snapshotting`.
     """
-    num_cache_nodes: int | None = None
+    num_cache_nodes: int | None
     """The number of cache nodes in the cluster.
 
     For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
     Memcached, this value must be between 1 and 40.
     """
-    preferred_availability_zone: str | None = None
+    preferred_availability_zone: str | None
     """The name of the Availability Zone in which the cluster is located or "Multiple" if the cache
     nodes are located in different Availability Zones.
     """
-    preferred_outpost_arn: str | None = None
+    preferred_outpost_arn: str | None
     """The outpost ARN in which the cache cluster is created."""
-    cache_cluster_create_time: datetime | None = None
+    cache_cluster_create_time: datetime | None
     """The date and time when the cluster was created."""
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
@@ -540,55 +590,55 @@ class CacheCluster:
 
     Example: `sun:23:00-mon:01:30`
     """
-    pending_modified_values: PendingModifiedValues | None = None
+    pending_modified_values: PendingModifiedValues | None
     """A group of settings that are applied to the cluster in the future, or that are currently
     being applied.
     """
-    notification_configuration: NotificationConfiguration | None = None
+    notification_configuration: NotificationConfiguration | None
     """Describes a notification topic and its status. Notification topics are used for publishing
     ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
     """
-    cache_security_groups: list[CacheSecurityGroupMembership] | None = None
+    cache_security_groups: list[CacheSecurityGroupMembership] | None
     """A list of cache security group elements, composed of name and status sub-elements."""
-    cache_parameter_group: CacheParameterGroupStatus | None = None
+    cache_parameter_group: CacheParameterGroupStatus | None
     """Status of the cache parameter group."""
-    cache_subnet_group_name: str | None = None
+    cache_subnet_group_name: str | None
     """The name of the cache subnet group associated with the cluster."""
-    cache_nodes: list[CacheNode] | None = None
+    cache_nodes: list[CacheNode] | None
     """A list of cache nodes that are members of the cluster."""
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to
     yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is
     disabled for previous versions.
     """
-    security_groups: list[SecurityGroupMembership] | None = None
+    security_groups: list[SecurityGroupMembership] | None
     """A list of VPC Security Groups associated with the cluster."""
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The replication group to which this cluster belongs. If this field is empty, the cluster is
     not associated with any replication group.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
     them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
     If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your cluster.
 
     Example: `05:00-09:00`
     """
-    auth_token_enabled: bool | None = None
+    auth_token_enabled: bool | None
     """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
     commands.
 
     Default: `false`
     """
-    auth_token_last_modified_date: datetime | None = None
+    auth_token_last_modified_date: datetime | None
     """The date the auth token was last modified"""
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to `true`.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
@@ -596,7 +646,7 @@ class CacheCluster:
 
     Default: `false`
     """
-    at_rest_encryption_enabled: bool | None = None
+    at_rest_encryption_enabled: bool | None
     """A flag that enables encryption at-rest when set to `true`.
 
     You cannot modify the value of `AtRestEncryptionEnabled` after the cluster is created. To
@@ -608,27 +658,63 @@ class CacheCluster:
 
     Default: `false`
     """
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the cache cluster."""
-    replication_group_log_delivery_enabled: bool | None = None
+    replication_group_log_delivery_enabled: bool | None
     """A boolean value indicating whether log delivery is enabled for the replication group."""
-    log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+    log_delivery_configurations: list[LogDeliveryConfiguration] | None
     """Returns the destination, format and type of the logs."""
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
     7.2 and above, Redis OSS engine version 6.2 7.1 or Memcached engine version 1.6.6 and above
     on all instances built on the Nitro system.
     """
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type associated with the cluster, either `ipv4` | `ipv6`. IPv6 is supported for
     workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached
     engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        configuration_endpoint: Endpoint | None = None,
+        client_download_landing_page: str | None = None,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_cluster_status: str | None = None,
+        num_cache_nodes: int | None = None,
+        preferred_availability_zone: str | None = None,
+        preferred_outpost_arn: str | None = None,
+        cache_cluster_create_time: datetime | None = None,
+        preferred_maintenance_window: str | None = None,
+        pending_modified_values: PendingModifiedValues | None = None,
+        notification_configuration: NotificationConfiguration | None = None,
+        cache_security_groups: Sequence[CacheSecurityGroupMembership] | None = None,
+        cache_parameter_group: CacheParameterGroupStatus | None = None,
+        cache_subnet_group_name: str | None = None,
+        cache_nodes: Sequence[CacheNode] | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        security_groups: Sequence[SecurityGroupMembership] | None = None,
+        replication_group_id: str | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        auth_token_enabled: bool | None = None,
+        auth_token_last_modified_date: datetime | None = None,
+        transit_encryption_enabled: bool | None = None,
+        at_rest_encryption_enabled: bool | None = None,
+        arn: str | None = None,
+        replication_group_log_delivery_enabled: bool | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfiguration] | None = None,
+        network_type: NetworkType | None = None,
+        ip_discovery: IpDiscovery | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None,
@@ -667,40 +753,57 @@ class CacheCluster:
         /,
     ) -> CacheCluster: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheClusterMessage:
     """Represents the output of a `DescribeCacheClusters` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    cache_clusters: list[CacheCluster] | None = None
+    cache_clusters: list[CacheCluster] | None
     """A list of clusters. Each item in the list contains detailed information about one cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        cache_clusters: Sequence[CacheCluster] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, cache_clusters: list[CacheCluster] | None, /
     ) -> CacheClusterMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheEngineVersion:
     """Provides all of the details about a particular cache engine version."""
 
-    engine: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    engine: str | None
     """The name of the cache engine."""
-    engine_version: str | None = None
+    engine_version: str | None
     """The version number of the cache engine."""
-    cache_parameter_group_family: str | None = None
+    cache_parameter_group_family: str | None
     """The name of the cache parameter group family associated with this cache engine.
 
     Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
     | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
     """
-    cache_engine_description: str | None = None
+    cache_engine_description: str | None
     """The description of the cache engine."""
-    cache_engine_version_description: str | None = None
+    cache_engine_version_description: str | None
     """The description of the cache engine version."""
-
+    def __init__(
+        self,
+        *,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_parameter_group_family: str | None = None,
+        cache_engine_description: str | None = None,
+        cache_engine_version_description: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         engine: str | None,
@@ -711,53 +814,73 @@ class CacheEngineVersion:
         /,
     ) -> CacheEngineVersion: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheEngineVersionMessage:
     """Represents the output of a DescribeCacheEngineVersions operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    cache_engine_versions: list[CacheEngineVersion] | None = None
+    cache_engine_versions: list[CacheEngineVersion] | None
     """A list of cache engine version details. Each element in the list contains detailed
     information about one cache engine version.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        cache_engine_versions: Sequence[CacheEngineVersion] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, cache_engine_versions: list[CacheEngineVersion] | None, /
     ) -> CacheEngineVersionMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheNode:
     """Represents an individual cache node within a cluster. Each cache node runs its own instance
     of the cluster's protocol-compliant caching software - either Memcached, Valkey or Redis
     OSS.
     """
 
-    cache_node_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_node_id: str | None
     """The cache node identifier. A node ID is a numeric identifier (0001, 0002, etc.). The
     combination of cluster ID and node ID uniquely identifies every cache node used in a
     customer's Amazon account.
     """
-    cache_node_status: str | None = None
+    cache_node_status: str | None
     """The current state of this cache node, one of the following values: `available`, `creating`,
     `rebooting`, or `deleting`.
     """
-    cache_node_create_time: datetime | None = None
+    cache_node_create_time: datetime | None
     """The date and time when the cache node was created."""
-    endpoint: Endpoint | None = None
+    endpoint: Endpoint | None
     """The hostname for connecting to this cache node."""
-    parameter_group_status: str | None = None
+    parameter_group_status: str | None
     """The status of the parameter group applied to this cache node."""
-    source_cache_node_id: str | None = None
+    source_cache_node_id: str | None
     """The ID of the primary node to which this read replica node is synchronized. If this field is
     empty, this node is not associated with a primary cluster.
     """
-    customer_availability_zone: str | None = None
+    customer_availability_zone: str | None
     """The Availability Zone where this node was created and now resides."""
-    customer_outpost_arn: str | None = None
+    customer_outpost_arn: str | None
     """The customer outpost ARN of the cache node."""
-
+    def __init__(
+        self,
+        *,
+        cache_node_id: str | None = None,
+        cache_node_status: str | None = None,
+        cache_node_create_time: datetime | None = None,
+        endpoint: Endpoint | None = None,
+        parameter_group_status: str | None = None,
+        source_cache_node_id: str | None = None,
+        customer_availability_zone: str | None = None,
+        customer_outpost_arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_node_id: str | None,
@@ -771,37 +894,52 @@ class CacheNode:
         /,
     ) -> CacheNode: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheNodeTypeSpecificParameter:
     """A parameter that has a different value for each cache node type it is applied to. For
     example, in a Valkey or Redis OSS cluster, a `cache.m1.large` cache node type would have a
     larger `maxmemory` value than a `cache.m1.small` type.
     """
 
-    parameter_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    parameter_name: str | None
     """The name of the parameter."""
-    description: str | None = None
+    description: str | None
     """A description of the parameter."""
-    source: str | None = None
+    source: str | None
     """The source of the parameter value."""
-    data_type: str | None = None
+    data_type: str | None
     """The valid data type for the parameter."""
-    allowed_values: str | None = None
+    allowed_values: str | None
     """The valid range of values for the parameter."""
-    is_modifiable: bool | None = None
+    is_modifiable: bool | None
     """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
     have security or operational implications that prevent them from being changed.
     """
-    minimum_engine_version: str | None = None
+    minimum_engine_version: str | None
     """The earliest cache engine version to which the parameter can apply."""
-    cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None = None
+    cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None
     """A list of cache node types and their corresponding values for this parameter."""
-    change_type: ChangeType | None = None
+    change_type: ChangeType | None
     """Indicates whether a change to the parameter is applied immediately or requires a reboot for
     the change to be applied. You can force a reboot or wait until the next maintenance window's
     reboot. For more information, see Rebooting a Cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        parameter_name: str | None = None,
+        description: str | None = None,
+        source: str | None = None,
+        data_type: str | None = None,
+        allowed_values: str | None = None,
+        is_modifiable: bool | None = None,
+        minimum_engine_version: str | None = None,
+        cache_node_type_specific_values: Sequence[CacheNodeTypeSpecificValue] | None = None,
+        change_type: ChangeType | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         parameter_name: str | None,
@@ -816,39 +954,57 @@ class CacheNodeTypeSpecificParameter:
         /,
     ) -> CacheNodeTypeSpecificParameter: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheNodeTypeSpecificValue:
     """A value that applies only to a certain cache node type."""
 
-    cache_node_type: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_node_type: str | None
     """The cache node type for which this value applies."""
-    value: str | None = None
+    value: str | None
     """The value for the cache node type."""
-
+    def __init__(
+        self,
+        *,
+        cache_node_type: str | None = None,
+        value: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_node_type: str | None, value: str | None, /) -> CacheNodeTypeSpecificValue: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheNodeUpdateStatus:
     """The status of the service update on the cache node"""
 
-    cache_node_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_node_id: str | None
     """The node ID of the cache cluster"""
-    node_update_status: NodeUpdateStatus | None = None
+    node_update_status: NodeUpdateStatus | None
     """The update status of the node"""
-    node_deletion_date: datetime | None = None
+    node_deletion_date: datetime | None
     """The deletion date of the node"""
-    node_update_start_date: datetime | None = None
+    node_update_start_date: datetime | None
     """The start date of the update for a node"""
-    node_update_end_date: datetime | None = None
+    node_update_end_date: datetime | None
     """The end date of the update for a node"""
-    node_update_initiated_by: NodeUpdateInitiatedBy | None = None
+    node_update_initiated_by: NodeUpdateInitiatedBy | None
     """Reflects whether the update was initiated by the customer or automatically applied"""
-    node_update_initiated_date: datetime | None = None
+    node_update_initiated_date: datetime | None
     """The date when the update is triggered"""
-    node_update_status_modified_date: datetime | None = None
+    node_update_status_modified_date: datetime | None
     """The date when the NodeUpdateStatus was last modified>"""
-
+    def __init__(
+        self,
+        *,
+        cache_node_id: str | None = None,
+        node_update_status: NodeUpdateStatus | None = None,
+        node_deletion_date: datetime | None = None,
+        node_update_start_date: datetime | None = None,
+        node_update_end_date: datetime | None = None,
+        node_update_initiated_by: NodeUpdateInitiatedBy | None = None,
+        node_update_initiated_date: datetime | None = None,
+        node_update_status_modified_date: datetime | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_node_id: str | None,
@@ -862,26 +1018,35 @@ class CacheNodeUpdateStatus:
         /,
     ) -> CacheNodeUpdateStatus: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheParameterGroup:
     """Represents the output of a `CreateCacheParameterGroup` operation."""
 
-    cache_parameter_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group."""
-    cache_parameter_group_family: str | None = None
+    cache_parameter_group_family: str | None
     """The name of the cache parameter group family that this cache parameter group is compatible
     with.
 
     Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
     | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis7`
     """
-    description: str | None = None
+    description: str | None
     """The description for this cache parameter group."""
-    is_global: bool | None = None
+    is_global: bool | None
     """Indicates whether the parameter group is associated with a Global datastore"""
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the cache parameter group."""
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str | None = None,
+        cache_parameter_group_family: str | None = None,
+        description: str | None = None,
+        is_global: bool | None = None,
+        arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str | None,
@@ -892,19 +1057,28 @@ class CacheParameterGroup:
         /,
     ) -> CacheParameterGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheParameterGroupDetails:
     """Represents the output of a `DescribeCacheParameters` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    parameters: list[Parameter] | None = None
+    parameters: list[Parameter] | None
     """A list of Parameter instances."""
-    cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+    cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None
     """A list of parameters specific to a particular cache node type. Each element in the list
     contains detailed information about one parameter.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        parameters: Sequence[Parameter] | None = None,
+        cache_node_type_specific_parameters: Sequence[CacheNodeTypeSpecificParameter] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None,
@@ -913,7 +1087,7 @@ class CacheParameterGroupDetails:
         /,
     ) -> CacheParameterGroupDetails: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheParameterGroupNameMessage:
     """Represents the output of one of the following operations:
 
@@ -921,25 +1095,39 @@ class CacheParameterGroupNameMessage:
     - `ResetCacheParameterGroup`
     """
 
-    cache_parameter_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group."""
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_parameter_group_name: str | None, /) -> CacheParameterGroupNameMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheParameterGroupStatus:
     """Status of the cache parameter group."""
 
-    cache_parameter_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group."""
-    parameter_apply_status: str | None = None
+    parameter_apply_status: str | None
     """The status of parameter updates."""
-    cache_node_ids_to_reboot: list[str] | None = None
+    cache_node_ids_to_reboot: list[str] | None
     """A list of the cache node IDs which need to be rebooted for parameter changes to be applied.
     A node ID is a numeric identifier (0001, 0002, etc.).
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str | None = None,
+        parameter_apply_status: str | None = None,
+        cache_node_ids_to_reboot: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str | None,
@@ -948,23 +1136,31 @@ class CacheParameterGroupStatus:
         /,
     ) -> CacheParameterGroupStatus: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheParameterGroupsMessage:
     """Represents the output of a `DescribeCacheParameterGroups` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    cache_parameter_groups: list[CacheParameterGroup] | None = None
+    cache_parameter_groups: list[CacheParameterGroup] | None
     """A list of cache parameter groups. Each element in the list contains detailed information
     about one cache parameter group.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        cache_parameter_groups: Sequence[CacheParameterGroup] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, cache_parameter_groups: list[CacheParameterGroup] | None, /
     ) -> CacheParameterGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheSecurityGroup:
     """Represents the output of one of the following operations:
 
@@ -973,18 +1169,29 @@ class CacheSecurityGroup:
     - `RevokeCacheSecurityGroupIngress`
     """
 
-    owner_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    owner_id: str | None
     """The Amazon account ID of the cache security group owner."""
-    cache_security_group_name: str | None = None
+    cache_security_group_name: str | None
     """The name of the cache security group."""
-    description: str | None = None
+    description: str | None
     """The description of the cache security group."""
-    ec2_security_groups: list[EC2SecurityGroup] | None = None
+    ec2_security_groups: list[EC2SecurityGroup] | None
     """A list of Amazon EC2 security groups that are associated with this cache security group.
     """
-    arn: str | None = None
+    arn: str | None
     """The ARN of the cache security group,"""
-
+    def __init__(
+        self,
+        *,
+        owner_id: str | None = None,
+        cache_security_group_name: str | None = None,
+        description: str | None = None,
+        ec2_security_groups: Sequence[EC2SecurityGroup] | None = None,
+        arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         owner_id: str | None,
@@ -995,39 +1202,53 @@ class CacheSecurityGroup:
         /,
     ) -> CacheSecurityGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheSecurityGroupMembership:
     """Represents a cluster's status within a particular cache security group."""
 
-    cache_security_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_security_group_name: str | None
     """The name of the cache security group."""
-    status: str | None = None
+    status: str | None
     """The membership status in the cache security group. The status changes when a cache security
     group is modified, or when the cache security groups assigned to a cluster are modified.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str | None = None,
+        status: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group_name: str | None, status: str | None, /
     ) -> CacheSecurityGroupMembership: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheSecurityGroupMessage:
     """Represents the output of a `DescribeCacheSecurityGroups` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    cache_security_groups: list[CacheSecurityGroup] | None = None
+    cache_security_groups: list[CacheSecurityGroup] | None
     """A list of cache security groups. Each element in the list contains detailed information
     about one group.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        cache_security_groups: Sequence[CacheSecurityGroup] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, cache_security_groups: list[CacheSecurityGroup] | None, /
     ) -> CacheSecurityGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheSubnetGroup:
     """Represents the output of one of the following operations:
 
@@ -1035,22 +1256,34 @@ class CacheSubnetGroup:
     - `ModifyCacheSubnetGroup`
     """
 
-    cache_subnet_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_subnet_group_name: str | None
     """The name of the cache subnet group."""
-    cache_subnet_group_description: str | None = None
+    cache_subnet_group_description: str | None
     """The description of the cache subnet group."""
-    vpc_id: str | None = None
+    vpc_id: str | None
     """The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group."""
-    subnets: list[Subnet] | None = None
+    subnets: list[Subnet] | None
     """A list of subnets associated with the cache subnet group."""
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the cache subnet group."""
-    supported_network_types: list[NetworkType] | None = None
+    supported_network_types: list[NetworkType] | None
     """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
     above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
     all instances built on the Nitro system.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group_name: str | None = None,
+        cache_subnet_group_description: str | None = None,
+        vpc_id: str | None = None,
+        subnets: Sequence[Subnet] | None = None,
+        arn: str | None = None,
+        supported_network_types: Sequence[NetworkType] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_subnet_group_name: str | None,
@@ -1062,88 +1295,125 @@ class CacheSubnetGroup:
         /,
     ) -> CacheSubnetGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheSubnetGroupMessage:
     """Represents the output of a `DescribeCacheSubnetGroups` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    cache_subnet_groups: list[CacheSubnetGroup] | None = None
+    cache_subnet_groups: list[CacheSubnetGroup] | None
     """A list of cache subnet groups. Each element in the list contains detailed information about
     one group.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        cache_subnet_groups: Sequence[CacheSubnetGroup] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, cache_subnet_groups: list[CacheSubnetGroup] | None, /
     ) -> CacheSubnetGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CacheUsageLimits:
     """The usage limits for storage and ElastiCache Processing Units for the cache."""
 
-    data_storage: DataStorage | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    data_storage: DataStorage | None
     """The maximum data storage limit in the cache, expressed in Gigabytes."""
-    ecpu_per_second: ECPUPerSecond | None = None
+    ecpu_per_second: ECPUPerSecond | None
     """The configuration for the number of ElastiCache Processing Units (ECPU) the cache can
     consume per second.
     """
-
+    def __init__(
+        self,
+        *,
+        data_storage: DataStorage | None = None,
+        ecpu_per_second: ECPUPerSecond | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         data_storage: DataStorage | None, ecpu_per_second: ECPUPerSecond | None, /
     ) -> CacheUsageLimits: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CloudWatchLogsDestinationDetails:
     """The configuration details of the CloudWatch Logs destination."""
 
-    log_group: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    log_group: str | None
     """The name of the CloudWatch Logs log group."""
-
+    def __init__(
+        self,
+        *,
+        log_group: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(log_group: str | None, /) -> CloudWatchLogsDestinationDetails: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CompleteMigrationMessage:
     """The CompleteMigrationMessage structure."""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """The ID of the replication group to which data is being migrated."""
-    serverless_cache_name: str | None = None
+    serverless_cache_name: str | None
     """The name of the serverless cache to which data is being migrated."""
-    force: bool | None = None
+    force: bool | None
     """Forces the migration to stop without ensuring that data is in sync. It is recommended to use
     this option only to abort the migration and not recommended when application wants to
     continue migration to ElastiCache.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        serverless_cache_name: str | None = None,
+        force: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None, serverless_cache_name: str | None, force: bool | None, /
     ) -> CompleteMigrationMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CompleteMigrationResponse:
     """The CompleteMigrationResponse structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-    serverless_cache: ServerlessCache | None = None
+    serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache for which the migration completed."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group: ReplicationGroup | None, serverless_cache: ServerlessCache | None, /
     ) -> CompleteMigrationResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ConfigureShard:
     """Node group (shard) configuration options when adding or removing replicas. Each node group
     (shard) configuration has the following members: NodeGroupId, NewReplicaCount, and
     PreferredAvailabilityZones.
     """
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     node_group_id: str
     """The 4-digit id for the node group you are configuring. For Valkey or Redis OSS (cluster mode
     disabled) replication groups, the node group id is always 0001. To find a Valkey or Redis
@@ -1162,16 +1432,23 @@ class ConfigureShard:
     - Valkey or Redis OSS (cluster mode enabled): 0 (though you will not be able to failover to
       a replica if your primary node fails)
     """
-    preferred_availability_zones: list[str] | None = None
+    preferred_availability_zones: list[str] | None
     """A list of `PreferredAvailabilityZone` strings that specify which availability zones the
     replication group's nodes are to be in. The nummber of `PreferredAvailabilityZone` values
     must equal the value of `NewReplicaCount` plus 1 to account for the primary node. If this
     member of `ReplicaConfiguration` is omitted, ElastiCache selects the availability zone for
     each of the replicas.
     """
-    preferred_outpost_arns: list[str] | None = None
+    preferred_outpost_arns: list[str] | None
     """The outpost ARNs in which the cache cluster is created."""
-
+    def __init__(
+        self,
+        *,
+        node_group_id: str,
+        new_replica_count: int,
+        preferred_availability_zones: Sequence[str] | None = None,
+        preferred_outpost_arns: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         node_group_id: str,
@@ -1181,10 +1458,13 @@ class ConfigureShard:
         /,
     ) -> ConfigureShard: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CopyServerlessCacheSnapshotRequest:
     """The CopyServerlessCacheSnapshotRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     source_serverless_cache_snapshot_name: str
     """The identifier of the existing serverless cache’s snapshot to be copied. Available for
     Valkey, Redis OSS and Serverless Memcached only.
@@ -1193,15 +1473,22 @@ class CopyServerlessCacheSnapshotRequest:
     """The identifier for the snapshot to be created. Available for Valkey, Redis OSS and
     Serverless Memcached only. This value is stored as a lowercase string.
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The identifier of the KMS key used to encrypt the target snapshot. Available for Valkey,
     Redis OSS and Serverless Memcached only.
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to the target snapshot resource. A tag is a key-value pair.
     Available for Valkey, Redis OSS and Serverless Memcached only. Default: NULL
     """
-
+    def __init__(
+        self,
+        *,
+        source_serverless_cache_snapshot_name: str,
+        target_serverless_cache_snapshot_name: str,
+        kms_key_id: str | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         source_serverless_cache_snapshot_name: str,
@@ -1211,24 +1498,32 @@ class CopyServerlessCacheSnapshotRequest:
         /,
     ) -> CopyServerlessCacheSnapshotRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CopyServerlessCacheSnapshotResponse:
     """The CopyServerlessCacheSnapshotResponse structure."""
 
-    serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_snapshot: ServerlessCacheSnapshot | None
     """The response for the attempt to copy the serverless cache snapshot. Available for Valkey,
     Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
     ) -> CopyServerlessCacheSnapshotResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CopySnapshotMessage:
     """Represents the input of a `CopySnapshotMessage` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     source_snapshot_name: str
     """The name of an existing snapshot from which to make a copy."""
     target_snapshot_name: str
@@ -1236,7 +1531,7 @@ class CopySnapshotMessage:
     this name must be unique within its context - ElastiCache or an Amazon S3 bucket if
     exporting. This value is stored as a lowercase string.
     """
-    target_bucket: str | None = None
+    target_bucket: str | None
     """The Amazon S3 bucket to which the snapshot is exported. This parameter is used only when
     exporting a snapshot for external access.
 
@@ -1246,13 +1541,21 @@ class CopySnapshotMessage:
 
     For more information, see Exporting a Snapshot in the Amazon ElastiCache User Guide.
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the target snapshot."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        source_snapshot_name: str,
+        target_snapshot_name: str,
+        target_bucket: str | None = None,
+        kms_key_id: str | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         source_snapshot_name: str,
@@ -1263,22 +1566,32 @@ class CopySnapshotMessage:
         /,
     ) -> CopySnapshotMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CopySnapshotResult:
     """The CopySnapshotResult structure."""
 
-    snapshot: Snapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    snapshot: Snapshot | None
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
-
+    def __init__(
+        self,
+        *,
+        snapshot: Snapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(snapshot: Snapshot | None, /) -> CopySnapshotResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheClusterMessage:
     """Represents the input of a CreateCacheCluster operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster_id: str
     """The node group (shard) identifier. This parameter is stored as a lowercase string.
 
@@ -1288,7 +1601,7 @@ class CreateCacheClusterMessage:
     - The first character must be a letter.
     - A name cannot end with a hyphen or contain two consecutive hyphens.
     """
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The ID of the replication group to which this cluster should belong. If this parameter is
     specified, the cluster is added to the specified replication group as a read replica;
     otherwise, the cluster is a standalone primary that is not part of any replication group.
@@ -1299,7 +1612,7 @@ class CreateCacheClusterMessage:
 
     This parameter is only valid if the `Engine` parameter is `redis`.
     """
-    az_mode: AZMode | None = None
+    az_mode: AZMode | None
     """Specifies whether the nodes in this Memcached cluster are created in a single Availability
     Zone or created across multiple Availability Zones in the cluster's region.
 
@@ -1308,7 +1621,7 @@ class CreateCacheClusterMessage:
     If the `AZMode` and `PreferredAvailabilityZones` are not specified, ElastiCache assumes
     `single-az` mode.
     """
-    preferred_availability_zone: str | None = None
+    preferred_availability_zone: str | None
     """The EC2 Availability Zone in which the cluster is created.
 
     All nodes belonging to this cluster are placed in the preferred Availability Zone. If you
@@ -1317,7 +1630,7 @@ class CreateCacheClusterMessage:
 
     Default: System chosen Availability Zone.
     """
-    preferred_availability_zones: list[str] | None = None
+    preferred_availability_zones: list[str] | None
     """A list of the Availability Zones in which cache nodes are created. The order of the zones in
     the list is not important.
 
@@ -1331,7 +1644,7 @@ class CreateCacheClusterMessage:
     If you want all the nodes in the same Availability Zone, use `PreferredAvailabilityZone`
     instead, or repeat the Availability Zone multiple times in the list.
     """
-    num_cache_nodes: int | None = None
+    num_cache_nodes: int | None
     """The initial number of cache nodes that the cluster has.
 
     For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
@@ -1341,14 +1654,14 @@ class CreateCacheClusterMessage:
     Limit Increase Request form at
     http://aws.amazon.com/contact-us/elasticache-node-limit-request/.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The compute and memory capacity of the nodes in the node group (shard)."""
-    engine: str | None = None
+    engine: str | None
     """The name of the cache engine to be used for this cluster.
 
     Valid values for this parameter are: `memcached` | `redis`
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The version number of the cache engine to be used for this cluster. To view the supported
     cache engine versions, use the DescribeCacheEngineVersions operation.
 
@@ -1357,12 +1670,12 @@ class CreateCacheClusterMessage:
     earlier engine version, you must delete the existing cluster or replication group and create
     it anew with the earlier engine version.
     """
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The name of the parameter group to associate with this cluster. If this argument is omitted,
     the default parameter group for the specified engine is used. You cannot use any parameter
     group which has `cluster-enabled='yes'` when creating a cluster.
     """
-    cache_subnet_group_name: str | None = None
+    cache_subnet_group_name: str | None
     """The name of the subnet group to be used for the cluster.
 
     Use this parameter only when you are creating a cluster in an Amazon Virtual Private Cloud
@@ -1371,21 +1684,21 @@ class CreateCacheClusterMessage:
     If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
     before you start creating a cluster. For more information, see Subnets and Subnet Groups.
     """
-    cache_security_group_names: list[str] | None = None
+    cache_security_group_names: list[str] | None
     """A list of security group names to associate with this cluster.
 
     Use this parameter only when you are creating a cluster outside of an Amazon Virtual Private
     Cloud (Amazon VPC).
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """One or more VPC security groups associated with the cluster.
 
     Use this parameter only when you are creating a cluster in an Amazon Virtual Private Cloud
     (Amazon VPC).
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource."""
-    snapshot_arns: list[str] | None = None
+    snapshot_arns: list[str] | None
     """A single-element string list containing an Amazon Resource Name (ARN) that uniquely
     identifies a Valkey or Redis OSS RDB snapshot file stored in Amazon S3. The snapshot file is
     used to populate the node group (shard). The Amazon S3 object name in the ARN cannot contain
@@ -1395,32 +1708,32 @@ class CreateCacheClusterMessage:
 
     Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
     """
-    snapshot_name: str | None = None
+    snapshot_name: str | None
     """The name of a Valkey or Redis OSS snapshot from which to restore data into the new node
     group (shard). The snapshot status changes to `restoring` while the new node group (shard)
     is being created.
 
     This parameter is only valid if the `Engine` parameter is `redis`.
     """
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
     """
-    port: int | None = None
+    port: int | None
     """The port number on which each of the cache nodes accepts connections."""
-    notification_topic_arn: str | None = None
+    notification_topic_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (SNS) topic to
     which notifications are sent.
 
     The Amazon SNS topic owner must be the same as the cluster owner.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this
     parameter to yes to opt-in to the next auto minor version upgrade campaign. This parameter
     is disabled for previous versions.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
     For example, if you set `SnapshotRetentionLimit` to 5, a snapshot taken today is retained
     for 5 days before being deleted.
@@ -1429,7 +1742,7 @@ class CreateCacheClusterMessage:
 
     Default: 0 (i.e., automatic backups are disabled for this cache cluster).
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
@@ -1440,7 +1753,7 @@ class CreateCacheClusterMessage:
 
     This parameter is only valid if the `Engine` parameter is `redis`.
     """
-    auth_token: str | None = attrs.field(default=None, repr=False)
+    auth_token: str | None
     """Reserved parameter. The password used to access a password protected server.
 
     Password constraints:
@@ -1452,29 +1765,62 @@ class CreateCacheClusterMessage:
 
     For more information, see AUTH password at http://redis.io/commands/AUTH.
     """
-    outpost_mode: OutpostMode | None = None
+    outpost_mode: OutpostMode | None
     """Specifies whether the nodes in the cluster are created in a single outpost or across
     multiple outposts.
     """
-    preferred_outpost_arn: str | None = None
+    preferred_outpost_arn: str | None
     """The outpost ARN in which the cache cluster is created."""
-    preferred_outpost_arns: list[str] | None = None
+    preferred_outpost_arns: list[str] | None
     """The outpost ARNs in which the cache cluster is created."""
-    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None
     """Specifies the destination, format and type of the logs."""
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to true."""
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
     7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
     above on all instances built on the Nitro system.
     """
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
     supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
     Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str,
+        replication_group_id: str | None = None,
+        az_mode: AZMode | None = None,
+        preferred_availability_zone: str | None = None,
+        preferred_availability_zones: Sequence[str] | None = None,
+        num_cache_nodes: int | None = None,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_parameter_group_name: str | None = None,
+        cache_subnet_group_name: str | None = None,
+        cache_security_group_names: Sequence[str] | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        tags: Sequence[Tag] | None = None,
+        snapshot_arns: Sequence[str] | None = None,
+        snapshot_name: str | None = None,
+        preferred_maintenance_window: str | None = None,
+        port: int | None = None,
+        notification_topic_arn: str | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        auth_token: str | None = None,
+        outpost_mode: OutpostMode | None = None,
+        preferred_outpost_arn: str | None = None,
+        preferred_outpost_arns: Sequence[str] | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfigurationRequest] | None = None,
+        transit_encryption_enabled: bool | None = None,
+        network_type: NetworkType | None = None,
+        ip_discovery: IpDiscovery | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str,
@@ -1510,20 +1856,30 @@ class CreateCacheClusterMessage:
         /,
     ) -> CreateCacheClusterMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheClusterResult:
     """The CreateCacheClusterResult structure."""
 
-    cache_cluster: CacheCluster | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
-
+    def __init__(
+        self,
+        *,
+        cache_cluster: CacheCluster | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_cluster: CacheCluster | None, /) -> CreateCacheClusterResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheParameterGroupMessage:
     """Represents the input of a `CreateCacheParameterGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_parameter_group_name: str
     """A user-specified name for the cache parameter group. This value is stored as a lowercase
     string.
@@ -1537,11 +1893,18 @@ class CreateCacheParameterGroupMessage:
     """
     description: str
     """A user-specified description for the cache parameter group."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str,
+        cache_parameter_group_family: str,
+        description: str,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str,
@@ -1551,22 +1914,30 @@ class CreateCacheParameterGroupMessage:
         /,
     ) -> CreateCacheParameterGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheParameterGroupResult:
     """The CreateCacheParameterGroupResult structure."""
 
-    cache_parameter_group: CacheParameterGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_parameter_group: CacheParameterGroup | None
     """Represents the output of a `CreateCacheParameterGroup` operation."""
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group: CacheParameterGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group: CacheParameterGroup | None, /
     ) -> CreateCacheParameterGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheSecurityGroupMessage:
     """Represents the input of a `CreateCacheSecurityGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_security_group_name: str
     """A name for the cache security group. This value is stored as a lowercase string.
 
@@ -1577,37 +1948,53 @@ class CreateCacheSecurityGroupMessage:
     """
     description: str
     """A description for the cache security group."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str,
+        description: str,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group_name: str, description: str, tags: list[Tag] | None, /
     ) -> CreateCacheSecurityGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheSecurityGroupResult:
     """The CreateCacheSecurityGroupResult structure."""
 
-    cache_security_group: CacheSecurityGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_security_group: CacheSecurityGroup | None
     """Represents the output of one of the following operations:
 
     - `AuthorizeCacheSecurityGroupIngress`
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group: CacheSecurityGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group: CacheSecurityGroup | None, /
     ) -> CreateCacheSecurityGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheSubnetGroupMessage:
     """Represents the input of a `CreateCacheSubnetGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_subnet_group_name: str
     """A name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -1619,11 +2006,18 @@ class CreateCacheSubnetGroupMessage:
     """A description for the cache subnet group."""
     subnet_ids: list[str]
     """A list of VPC subnet IDs for the cache subnet group."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group_name: str,
+        cache_subnet_group_description: str,
+        subnet_ids: Sequence[str],
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_subnet_group_name: str,
@@ -1633,24 +2027,34 @@ class CreateCacheSubnetGroupMessage:
         /,
     ) -> CreateCacheSubnetGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateCacheSubnetGroupResult:
     """The CreateCacheSubnetGroupResult structure."""
 
-    cache_subnet_group: CacheSubnetGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_subnet_group: CacheSubnetGroup | None
     """Represents the output of one of the following operations:
 
     - `CreateCacheSubnetGroup`
     - `ModifyCacheSubnetGroup`
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group: CacheSubnetGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_subnet_group: CacheSubnetGroup | None, /) -> CreateCacheSubnetGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateGlobalReplicationGroupMessage:
     """The CreateGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     global_replication_group_id_suffix: str
     """The suffix name of a Global datastore. Amazon ElastiCache automatically applies a prefix to
     the Global datastore ID when it is created. Each Amazon Region has its own prefix. For
@@ -1665,13 +2069,20 @@ class CreateGlobalReplicationGroupMessage:
     """The name of the primary cluster that accepts writes and will replicate updates to the
     secondary cluster. This value is stored as a lowercase string.
     """
-    global_replication_group_description: str | None = None
+    global_replication_group_description: str | None
     """Provides details of the Global datastore"""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id_suffix: str,
+        primary_replication_group_id: str,
+        global_replication_group_description: str | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id_suffix: str,
@@ -1681,11 +2092,14 @@ class CreateGlobalReplicationGroupMessage:
         /,
     ) -> CreateGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateGlobalReplicationGroupResult:
     """The CreateGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -1693,16 +2107,23 @@ class CreateGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> CreateGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateReplicationGroupMessage:
     """Represents the input of a `CreateReplicationGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The replication group identifier. This parameter is stored as a lowercase string.
 
@@ -1714,16 +2135,16 @@ class CreateReplicationGroupMessage:
     """
     replication_group_description: str
     """A user-created description for the replication group."""
-    global_replication_group_id: str | None = None
+    global_replication_group_id: str | None
     """The name of the Global datastore"""
-    primary_cluster_id: str | None = None
+    primary_cluster_id: str | None
     """The identifier of the cluster that serves as the primary for this replication group. This
     cluster must already exist and have a status of `available`.
 
     This parameter is not required if `NumCacheClusters`, `NumNodeGroups`, or
     `ReplicasPerNodeGroup` is specified.
     """
-    automatic_failover_enabled: bool | None = None
+    automatic_failover_enabled: bool | None
     """Specifies whether a read-only replica is automatically promoted to read/write primary if the
     existing primary fails.
 
@@ -1732,11 +2153,11 @@ class CreateReplicationGroupMessage:
 
     Default: false
     """
-    multi_az_enabled: bool | None = None
+    multi_az_enabled: bool | None
     """A flag indicating if you have Multi-AZ enabled to enhance fault tolerance. For more
     information, see Minimizing Downtime: Multi-AZ.
     """
-    num_cache_clusters: int | None = None
+    num_cache_clusters: int | None
     """The number of clusters this replication group initially has.
 
     This parameter is not used if there is more than one node group (shard). You should use
@@ -1748,7 +2169,7 @@ class CreateReplicationGroupMessage:
 
     The maximum permitted value for `NumCacheClusters` is 6 (1 primary plus 5 replicas).
     """
-    preferred_cache_cluster_azs: list[str] | None = None
+    preferred_cache_cluster_azs: list[str] | None
     """A list of EC2 Availability Zones in which the replication group's clusters are created. The
     order of the Availability Zones in the list is the order in which clusters are allocated.
     The primary cluster is created in the first AZ in the list.
@@ -1760,29 +2181,29 @@ class CreateReplicationGroupMessage:
     locate clusters in Availability Zones associated with the subnets in the selected subnet
     group.
     """
-    num_node_groups: int | None = None
+    num_node_groups: int | None
     """An optional parameter that specifies the number of node groups (shards) for this Valkey or
     Redis OSS (cluster mode enabled) replication group. For Valkey or Redis OSS (cluster mode
     disabled) either omit this parameter or set it to 1.
 
     Default: 1
     """
-    replicas_per_node_group: int | None = None
+    replicas_per_node_group: int | None
     """An optional parameter that specifies the number of replica nodes in each node group (shard).
     Valid values are 0 to 5.
     """
-    node_group_configuration: list[NodeGroupConfiguration] | None = None
+    node_group_configuration: list[NodeGroupConfiguration] | None
     """A list of node group (shard) configuration options. Each node group (shard) configuration
     has the following members: `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`,
     `ReplicaCount`, and `Slots`.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The compute and memory capacity of the nodes in the node group (shard)."""
-    engine: str | None = None
+    engine: str | None
     """The name of the cache engine to be used for the clusters in this replication group. The
     value must be set to `valkey` or `redis`.
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The version number of the cache engine to be used for the clusters in this replication
     group. To view the supported cache engine versions, use the `DescribeCacheEngineVersions`
     operation.
@@ -1792,7 +2213,7 @@ class CreateReplicationGroupMessage:
     version. If you want to use an earlier engine version, you must delete the existing cluster
     or replication group and create it anew with the earlier engine version.
     """
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The name of the parameter group to associate with this replication group. If this argument
     is omitted, the default cache parameter group for the specified engine is used.
 
@@ -1800,27 +2221,27 @@ class CreateReplicationGroupMessage:
     and want to use a default parameter group, we recommend that you specify the parameter group
     by name.
     """
-    cache_subnet_group_name: str | None = None
+    cache_subnet_group_name: str | None
     """The name of the cache subnet group to be used for the replication group.
 
     If you're going to launch your cluster in an Amazon VPC, you need to create a subnet group
     before you start creating a cluster. For more information, see Subnets and Subnet Groups.
     """
-    cache_security_group_names: list[str] | None = None
+    cache_security_group_names: list[str] | None
     """A list of cache security group names to associate with this replication group."""
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """One or more Amazon VPC security groups associated with this replication group.
 
     Use this parameter only when you are creating a replication group in an Amazon Virtual
     Private Cloud (Amazon VPC).
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. Tags are comma-separated key,value pairs (e.g.
     Key=`myKey`, Value=`myKeyValue`. You can include multiple tags as shown following:
     Key=`myKey`, Value=`myKeyValue` Key=`mySecondKey`, Value=`mySecondKeyValue`. Tags on
     replication groups will be replicated to all nodes.
     """
-    snapshot_arns: list[str] | None = None
+    snapshot_arns: list[str] | None
     """A list of Amazon Resource Names (ARN) that uniquely identify the Valkey or Redis OSS RDB
     snapshot files stored in Amazon S3. The snapshot files are used to populate the new
     replication group. The Amazon S3 object name in the ARN cannot contain any commas. The new
@@ -1830,11 +2251,11 @@ class CreateReplicationGroupMessage:
 
     Example of an Amazon S3 ARN: `arn:aws:s3:::my_bucket/snapshot1.rdb`
     """
-    snapshot_name: str | None = None
+    snapshot_name: str | None
     """The name of a snapshot from which to restore data into the new replication group. The
     snapshot status changes to `restoring` while the new replication group is being created.
     """
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
@@ -1851,27 +2272,27 @@ class CreateReplicationGroupMessage:
 
     Example: `sun:23:00-mon:01:30`
     """
-    port: int | None = None
+    port: int | None
     """The port number on which each member of the replication group accepts connections."""
-    notification_topic_arn: str | None = None
+    notification_topic_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon Simple Notification Service (SNS) topic to
     which notifications are sent.
 
     The Amazon SNS topic owner must be the same as the cluster owner.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this
     parameter to yes to opt-in to the next auto minor version upgrade campaign. This parameter
     is disabled for previous versions.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
     For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today is
     retained for 5 days before being deleted.
 
     Default: 0 (i.e., automatic backups are disabled for this cluster).
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
@@ -1880,7 +2301,7 @@ class CreateReplicationGroupMessage:
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
     """
-    auth_token: str | None = attrs.field(default=None, repr=False)
+    auth_token: str | None
     """Reserved parameter. The password used to access a password protected server.
 
     `AuthToken` can be specified only on replication groups where `TransitEncryptionEnabled` is
@@ -1896,7 +2317,7 @@ class CreateReplicationGroupMessage:
     - The only permitted printable special characters are !, &, #, $, ^, <, >, and -. Other
       printable special characters cannot be used in the AUTH token.
     """
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to `true`.
 
     This parameter is valid only if the `Engine` parameter is `redis`, the `EngineVersion`
@@ -1912,7 +2333,7 @@ class CreateReplicationGroupMessage:
     For HIPAA compliance, you must specify `TransitEncryptionEnabled` as `true`, an `AuthToken`,
     and a `CacheSubnetGroup`.
     """
-    at_rest_encryption_enabled: bool | None = None
+    at_rest_encryption_enabled: bool | None
     """A flag that enables encryption at-rest on the replication group when set to `true`. In some
     cases, encryption at-rest may be enabled even when this value is false. Use
     `StorageEncryptionType` to view the effective encryption state of a cluster.
@@ -1922,28 +2343,28 @@ class CreateReplicationGroupMessage:
 
     Default: `true` when using Valkey, `false` when using Redis OSS
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the disk in the cluster."""
-    user_group_ids: list[str] | None = None
+    user_group_ids: list[str] | None
     """The user group to associate with the replication group."""
-    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None
     """Specifies the destination, format and type of the logs."""
-    data_tiering_enabled: bool | None = None
+    data_tiering_enabled: bool | None
     """Enables data tiering. Data tiering is only supported for replication groups using the r6gd
     node type. This parameter must be set to true when using r6gd nodes. For more information,
     see Data tiering.
     """
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
     7.2 and above, Redis OSS engine version 6.2 to 7.1 and Memcached engine version 1.6.6 and
     above on all instances built on the Nitro system.
     """
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type you choose when creating a replication group, either `ipv4` | `ipv6`. IPv6
     is supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1
     or Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
 
@@ -1952,24 +2373,67 @@ class CreateReplicationGroupMessage:
     the same time. Once you migrate all your Valkey or Redis OSS clients to use encrypted
     connections you can modify the value to `required` to allow encrypted connections only.
     """
-    cluster_mode: ClusterMode | None = None
+    cluster_mode: ClusterMode | None
     """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
     cluster mode to Compatible. Compatible mode allows your Valkey or Redis OSS clients to
     connect using both cluster mode enabled and cluster mode disabled. After you migrate all
     Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
     configuration and set the cluster mode to Enabled.
     """
-    serverless_cache_snapshot_name: str | None = None
+    serverless_cache_snapshot_name: str | None
     """The name of the snapshot used to create a replication group. Available for Valkey, Redis OSS
     only.
     """
-    durability: Durability | None = None
+    durability: Durability | None
     """Specifies the durability setting for the replication group. When set to `default`, the
     service determines the effective durability based on the engine version, cluster mode, and
     other parameters. The resolved setting is reflected in the `EffectiveDurability` property of
     the replication group. For more information, see Durability.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        replication_group_description: str,
+        global_replication_group_id: str | None = None,
+        primary_cluster_id: str | None = None,
+        automatic_failover_enabled: bool | None = None,
+        multi_az_enabled: bool | None = None,
+        num_cache_clusters: int | None = None,
+        preferred_cache_cluster_azs: Sequence[str] | None = None,
+        num_node_groups: int | None = None,
+        replicas_per_node_group: int | None = None,
+        node_group_configuration: Sequence[NodeGroupConfiguration] | None = None,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_parameter_group_name: str | None = None,
+        cache_subnet_group_name: str | None = None,
+        cache_security_group_names: Sequence[str] | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        tags: Sequence[Tag] | None = None,
+        snapshot_arns: Sequence[str] | None = None,
+        snapshot_name: str | None = None,
+        preferred_maintenance_window: str | None = None,
+        port: int | None = None,
+        notification_topic_arn: str | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        auth_token: str | None = None,
+        transit_encryption_enabled: bool | None = None,
+        at_rest_encryption_enabled: bool | None = None,
+        kms_key_id: str | None = None,
+        user_group_ids: Sequence[str] | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfigurationRequest] | None = None,
+        data_tiering_enabled: bool | None = None,
+        network_type: NetworkType | None = None,
+        ip_discovery: IpDiscovery | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+        cluster_mode: ClusterMode | None = None,
+        serverless_cache_snapshot_name: str | None = None,
+        durability: Durability | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -2015,84 +2479,112 @@ class CreateReplicationGroupMessage:
         /,
     ) -> CreateReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateReplicationGroupResult:
     """The CreateReplicationGroupResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> CreateReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateServerlessCacheRequest:
     """The CreateServerlessCacheRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache_name: str
     """User-provided identifier for the serverless cache. This parameter is stored as a lowercase
     string.
     """
     engine: str
     """The name of the cache engine to be used for creating the serverless cache."""
-    description: str | None = None
+    description: str | None
     """User-provided description for the serverless cache. The default is NULL, i.e. if no
     description is provided then an empty string will be returned. The maximum length is 255
     characters.
     """
-    major_engine_version: str | None = None
+    major_engine_version: str | None
     """The version of the cache engine that will be used to create the serverless cache."""
-    cache_usage_limits: CacheUsageLimits | None = None
+    cache_usage_limits: CacheUsageLimits | None
     """Sets the cache usage limits for storage and ElastiCache Processing Units for the cache.
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """ARN of the customer managed key for encrypting the data at rest. If no KMS key is provided,
     a default service key is used.
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """A list of the one or more VPC security groups to be associated with the serverless cache.
     The security group will authorize traffic access for the VPC end-point (private-link). If no
     other information is given this will be the VPC’s Default Security Group that is associated
     with the cluster VPC end-point.
     """
-    snapshot_arns_to_restore: list[str] | None = None
+    snapshot_arns_to_restore: list[str] | None
     """The ARN(s) of the snapshot that the new serverless cache will be created from. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """The list of tags (key, value) pairs to be added to the serverless cache resource. Default is
     NULL.
     """
-    user_group_id: str | None = None
+    user_group_id: str | None
     """The identifier of the UserGroup to be associated with the serverless cache. Available for
     Valkey and Redis OSS only. Default is NULL.
     """
-    subnet_ids: list[str] | None = None
+    subnet_ids: list[str] | None
     """A list of the identifiers of the subnets where the VPC endpoint for the serverless cache
     will be deployed. All the subnetIds must belong to the same VPC.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
     Available for Valkey, Redis OSS and Serverless Memcached only. The maximum value allowed is
     35 days.
     """
-    daily_snapshot_time: str | None = None
+    daily_snapshot_time: str | None
     """The daily time that snapshots will be created from the new serverless cache. By default this
     number is populated with 0, i.e. no snapshots will be created on an automatic daily basis.
     Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """The IP protocol version used by the serverless cache. Must be either `ipv4` | `ipv6` |
     `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults to
     `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
     """
-    connection_type: ConnectionType | None = None
+    connection_type: ConnectionType | None
     """The connection type for the serverless cache. Must be either `vpc` | `public`. Use `vpc` to
     access the cache through a VPC endpoint, or `public` to access the cache over the internet.
     If not specified, defaults to `vpc`. This value cannot be changed after the serverless cache
     is created. Setting this to `public` requires Valkey 9 or above.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str,
+        engine: str,
+        description: str | None = None,
+        major_engine_version: str | None = None,
+        cache_usage_limits: CacheUsageLimits | None = None,
+        kms_key_id: str | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        snapshot_arns_to_restore: Sequence[str] | None = None,
+        tags: Sequence[Tag] | None = None,
+        user_group_id: str | None = None,
+        subnet_ids: Sequence[str] | None = None,
+        snapshot_retention_limit: int | None = None,
+        daily_snapshot_time: str | None = None,
+        network_type: NetworkType | None = None,
+        connection_type: ConnectionType | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str,
@@ -2113,20 +2605,30 @@ class CreateServerlessCacheRequest:
         /,
     ) -> CreateServerlessCacheRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateServerlessCacheResponse:
     """The CreateServerlessCacheResponse structure."""
 
-    serverless_cache: ServerlessCache | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache: ServerlessCache | None
     """The response for the attempt to create the serverless cache."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache: ServerlessCache | None, /) -> CreateServerlessCacheResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateServerlessCacheSnapshotRequest:
     """The CreateServerlessCacheSnapshotRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache_snapshot_name: str
     """The name for the snapshot being created. Must be unique for the customer account. Available
     for Valkey, Redis OSS and Serverless Memcached only. Must be between 1 and 255 characters.
@@ -2136,15 +2638,22 @@ class CreateServerlessCacheSnapshotRequest:
     """The name of an existing serverless cache. The snapshot is created from this cache. Available
     for Valkey, Redis OSS and Serverless Memcached only.
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the snapshot. Available for Valkey, Redis OSS and
     Serverless Memcached only. Default: NULL
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to the snapshot resource. A tag is a key-value pair. Available
     for Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot_name: str,
+        serverless_cache_name: str,
+        kms_key_id: str | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot_name: str,
@@ -2154,39 +2663,55 @@ class CreateServerlessCacheSnapshotRequest:
         /,
     ) -> CreateServerlessCacheSnapshotRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateServerlessCacheSnapshotResponse:
     """The CreateServerlessCacheSnapshotResponse structure."""
 
-    serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_snapshot: ServerlessCacheSnapshot | None
     """The state of a serverless cache snapshot at a specific point in time, to the millisecond.
     Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
     ) -> CreateServerlessCacheSnapshotResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateSnapshotMessage:
     """Represents the input of a `CreateSnapshot` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     snapshot_name: str
     """A name for the snapshot being created. This value is stored as a lowercase string."""
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The identifier of an existing replication group. The snapshot is created from this
     replication group.
     """
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """The identifier of an existing cluster. The snapshot is created from this cluster."""
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the snapshot."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        snapshot_name: str,
+        replication_group_id: str | None = None,
+        cache_cluster_id: str | None = None,
+        kms_key_id: str | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -2197,43 +2722,63 @@ class CreateSnapshotMessage:
         /,
     ) -> CreateSnapshotMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateSnapshotResult:
     """The CreateSnapshotResult structure."""
 
-    snapshot: Snapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    snapshot: Snapshot | None
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
-
+    def __init__(
+        self,
+        *,
+        snapshot: Snapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(snapshot: Snapshot | None, /) -> CreateSnapshotResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateUserGroupMessage:
     """The CreateUserGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     user_group_id: str
     """The ID of the user group. This value is stored as a lowercase string."""
     engine: str
     """Sets the engine listed in a user group. The options are valkey or redis."""
-    user_ids: list[str] | None = None
+    user_ids: list[str] | None
     """The list of user IDs that belong to the user group."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted. Available for Valkey and Redis OSS
     only.
     """
-
+    def __init__(
+        self,
+        *,
+        user_group_id: str,
+        engine: str,
+        user_ids: Sequence[str] | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_group_id: str, engine: str, user_ids: list[str] | None, tags: list[Tag] | None, /
     ) -> CreateUserGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CreateUserMessage:
     """The CreateUserMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     user_id: str
     """The ID of the user. This value is stored as a lowercase string."""
     user_name: str
@@ -2242,17 +2787,28 @@ class CreateUserMessage:
     """The options are valkey or redis."""
     access_string: str
     """Access permissions string used for this user."""
-    passwords: list[str] | None = attrs.field(default=None, repr=False)
+    passwords: list[str] | None
     """Passwords used for this user. You can create up to two passwords for each user."""
-    no_password_required: bool | None = None
+    no_password_required: bool | None
     """Indicates a password is not required for this user."""
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-    authentication_mode: AuthenticationMode | None = None
+    authentication_mode: AuthenticationMode | None
     """Specifies how to authenticate the user."""
-
+    def __init__(
+        self,
+        *,
+        user_id: str,
+        user_name: str,
+        engine: str,
+        access_string: str,
+        passwords: Sequence[str] | None = None,
+        no_password_required: bool | None = None,
+        tags: Sequence[Tag] | None = None,
+        authentication_mode: AuthenticationMode | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_id: str,
@@ -2266,38 +2822,54 @@ class CreateUserMessage:
         /,
     ) -> CreateUserMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class CustomerNodeEndpoint:
     """The endpoint from which data should be migrated."""
 
-    address: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    address: str | None
     """The address of the node endpoint"""
-    port: int | None = None
+    port: int | None
     """The port of the node endpoint"""
-
+    def __init__(
+        self,
+        *,
+        address: str | None = None,
+        port: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(address: str | None, port: int | None, /) -> CustomerNodeEndpoint: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DataStorage:
     """The data storage limit."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     unit: DataStorageUnit
     """The unit that the storage is measured in, in GB."""
-    maximum: int | None = None
+    maximum: int | None
     """The upper limit for data storage the cache is set to use."""
-    minimum: int | None = None
+    minimum: int | None
     """The lower limit for data storage the cache is set to use."""
-
+    def __init__(
+        self,
+        *,
+        unit: DataStorageUnit,
+        maximum: int | None = None,
+        minimum: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         maximum: int | None, minimum: int | None, unit: DataStorageUnit, /
     ) -> DataStorage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
     """The DecreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     global_replication_group_id: str
     """The name of the Global datastore"""
     node_group_count: int
@@ -2308,19 +2880,27 @@ class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
     """Indicates that the shard reconfiguration process begins immediately. At present, the only
     permitted value for this parameter is true.
     """
-    global_node_groups_to_remove: list[str] | None = None
+    global_node_groups_to_remove: list[str] | None
     """If the value of NodeGroupCount is less than the current number of node groups (shards), then
     either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRemove is a
     list of NodeGroupIds to remove from the cluster. ElastiCache will attempt to remove all node
     groups listed by GlobalNodeGroupsToRemove from the cluster.
     """
-    global_node_groups_to_retain: list[str] | None = None
+    global_node_groups_to_retain: list[str] | None
     """If the value of NodeGroupCount is less than the current number of node groups (shards), then
     either NodeGroupsToRemove or NodeGroupsToRetain is required. GlobalNodeGroupsToRetain is a
     list of NodeGroupIds to retain from the cluster. ElastiCache will attempt to retain all node
     groups listed by GlobalNodeGroupsToRetain from the cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        node_group_count: int,
+        apply_immediately: bool,
+        global_node_groups_to_remove: Sequence[str] | None = None,
+        global_node_groups_to_retain: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str,
@@ -2331,11 +2911,14 @@ class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
         /,
     ) -> DecreaseNodeGroupsInGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     """The DecreaseNodeGroupsInGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -2343,36 +2926,51 @@ class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> DecreaseNodeGroupsInGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DecreaseReplicaCountMessage:
     """The DecreaseReplicaCountMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The id of the replication group from which you want to remove replica nodes."""
     apply_immediately: bool
     """If `True`, the number of replica nodes is decreased immediately. `ApplyImmediately=False` is
     not currently supported.
     """
-    new_replica_count: int | None = None
+    new_replica_count: int | None
     """The number of read replica nodes you want at the completion of this operation. For Valkey or
     Redis OSS (cluster mode disabled) replication groups, this is the number of replica nodes in
     the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
     this is the number of replica nodes in each of the replication group's node groups.
     """
-    replica_configuration: list[ConfigureShard] | None = None
+    replica_configuration: list[ConfigureShard] | None
     """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
     Redis OSS replication group. The `ConfigureShard` has three members: `NewReplicaCount`,
     `NodeGroupId`, and `PreferredAvailabilityZones`.
     """
-    replicas_to_remove: list[str] | None = None
+    replicas_to_remove: list[str] | None
     """A list of the node ids to remove from the replication group or node group (shard)."""
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        apply_immediately: bool,
+        new_replica_count: int | None = None,
+        replica_configuration: Sequence[ConfigureShard] | None = None,
+        replicas_to_remove: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -2383,102 +2981,146 @@ class DecreaseReplicaCountMessage:
         /,
     ) -> DecreaseReplicaCountMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DecreaseReplicaCountResult:
     """The DecreaseReplicaCountResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> DecreaseReplicaCountResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteCacheClusterMessage:
     """Represents the input of a `DeleteCacheCluster` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_cluster_id: str
     """The cluster identifier for the cluster to be deleted. This parameter is not case sensitive.
     """
-    final_snapshot_identifier: str | None = None
+    final_snapshot_identifier: str | None
     """The user-supplied name of a final cluster snapshot. This is the unique name that identifies
     the snapshot. ElastiCache creates the snapshot, and then deletes the cluster immediately
     afterward.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str,
+        final_snapshot_identifier: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str, final_snapshot_identifier: str | None, /
     ) -> DeleteCacheClusterMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteCacheClusterResult:
     """The DeleteCacheClusterResult structure."""
 
-    cache_cluster: CacheCluster | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
-
+    def __init__(
+        self,
+        *,
+        cache_cluster: CacheCluster | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_cluster: CacheCluster | None, /) -> DeleteCacheClusterResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteCacheParameterGroupMessage:
     """Represents the input of a `DeleteCacheParameterGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_parameter_group_name: str
     """The name of the cache parameter group to delete.
 
     The specified cache security group must not be associated with any clusters.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(cache_parameter_group_name: str, /) -> DeleteCacheParameterGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteCacheSecurityGroupMessage:
     """Represents the input of a `DeleteCacheSecurityGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_security_group_name: str
     """The name of the cache security group to delete.
 
     You cannot delete the default security group.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(cache_security_group_name: str, /) -> DeleteCacheSecurityGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteCacheSubnetGroupMessage:
     """Represents the input of a `DeleteCacheSubnetGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_subnet_group_name: str
     """The name of the cache subnet group to delete.
 
     Constraints: Must contain no more than 255 alphanumeric characters or hyphens.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(cache_subnet_group_name: str, /) -> DeleteCacheSubnetGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteGlobalReplicationGroupMessage:
     """The DeleteGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     global_replication_group_id: str
     """The name of the Global datastore"""
     retain_primary_replication_group: bool
     """The primary replication group is retained as a standalone replication group."""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        retain_primary_replication_group: bool,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str, retain_primary_replication_group: bool, /
     ) -> DeleteGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteGlobalReplicationGroupResult:
     """The DeleteGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -2486,28 +3128,39 @@ class DeleteGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> DeleteGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteReplicationGroupMessage:
     """Represents the input of a `DeleteReplicationGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     replication_group_id: str
     """The identifier for the cluster to be deleted. This parameter is not case sensitive."""
-    retain_primary_cluster: bool | None = None
+    retain_primary_cluster: bool | None
     """If set to `true`, all of the read replicas are deleted, but the primary node is retained.
     """
-    final_snapshot_identifier: str | None = None
+    final_snapshot_identifier: str | None
     """The name of a final node group (shard) snapshot. ElastiCache creates the snapshot from the
     primary node in the cluster, rather than one of the replicas; this is to ensure that it
     captures the freshest data. After the final snapshot is taken, the replication group is
     immediately deleted.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        retain_primary_cluster: bool | None = None,
+        final_snapshot_identifier: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -2516,119 +3169,172 @@ class DeleteReplicationGroupMessage:
         /,
     ) -> DeleteReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteReplicationGroupResult:
     """The DeleteReplicationGroupResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> DeleteReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteServerlessCacheRequest:
     """The DeleteServerlessCacheRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     serverless_cache_name: str
     """The identifier of the serverless cache to be deleted."""
-    final_snapshot_name: str | None = None
+    final_snapshot_name: str | None
     """Name of the final snapshot to be taken before the serverless cache is deleted. Available for
     Valkey, Redis OSS and Serverless Memcached only. Default: NULL, i.e. a final snapshot is not
     taken.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str,
+        final_snapshot_name: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str, final_snapshot_name: str | None, /
     ) -> DeleteServerlessCacheRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteServerlessCacheResponse:
     """The DeleteServerlessCacheResponse structure."""
 
-    serverless_cache: ServerlessCache | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache: ServerlessCache | None
     """Provides the details of the specified serverless cache that is about to be deleted."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache: ServerlessCache | None, /) -> DeleteServerlessCacheResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteServerlessCacheSnapshotRequest:
     """The DeleteServerlessCacheSnapshotRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     serverless_cache_snapshot_name: str
     """Idenfitier of the snapshot to be deleted. Available for Valkey, Redis OSS and Serverless
     Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache_snapshot_name: str, /) -> DeleteServerlessCacheSnapshotRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteServerlessCacheSnapshotResponse:
     """The DeleteServerlessCacheSnapshotResponse structure."""
 
-    serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_snapshot: ServerlessCacheSnapshot | None
     """The snapshot to be deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
     ) -> DeleteServerlessCacheSnapshotResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteSnapshotMessage:
     """Represents the input of a `DeleteSnapshot` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     snapshot_name: str
     """The name of the snapshot to be deleted."""
-
+    def __init__(
+        self,
+        *,
+        snapshot_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(snapshot_name: str, /) -> DeleteSnapshotMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteSnapshotResult:
     """The DeleteSnapshotResult structure."""
 
-    snapshot: Snapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    snapshot: Snapshot | None
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
-
+    def __init__(
+        self,
+        *,
+        snapshot: Snapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(snapshot: Snapshot | None, /) -> DeleteSnapshotResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteUserGroupMessage:
     """The DeleteUserGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     user_group_id: str
     """The ID of the user group."""
-
+    def __init__(
+        self,
+        *,
+        user_group_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(user_group_id: str, /) -> DeleteUserGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DeleteUserMessage:
     """The DeleteUserMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     user_id: str
     """The ID of the user."""
-
+    def __init__(
+        self,
+        *,
+        user_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(user_id: str, /) -> DeleteUserMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheClustersMessage:
     """Represents the input of a `DescribeCacheClusters` operation."""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_cluster_id: str | None
     """The user-supplied cluster identifier. If this parameter is specified, only information about
     that specific cluster is returned. This parameter isn't case sensitive.
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2637,21 +3343,29 @@ class DescribeCacheClustersMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    show_cache_node_info: bool | None = None
+    show_cache_node_info: bool | None
     """An optional flag that can be included in the `DescribeCacheCluster` request to retrieve
     information about the individual cache nodes.
     """
-    show_cache_clusters_not_in_replication_groups: bool | None = None
+    show_cache_clusters_not_in_replication_groups: bool | None
     """An optional flag that can be included in the `DescribeCacheCluster` request to show only
     nodes (API/CLI: clusters) that are not members of a replication group. In practice, this
     means Memcached and single node Valkey or Redis OSS clusters.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+        show_cache_node_info: bool | None = None,
+        show_cache_clusters_not_in_replication_groups: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None,
@@ -2662,18 +3376,19 @@ class DescribeCacheClustersMessage:
         /,
     ) -> DescribeCacheClustersMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheEngineVersionsMessage:
     """Represents the input of a `DescribeCacheEngineVersions` operation."""
 
-    engine: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    engine: str | None
     """The cache engine to return. Valid values: `memcached` | `redis`"""
-    engine_version: str | None = None
+    engine_version: str | None
     """The cache engine version to return.
 
     Example: `1.4.14`
     """
-    cache_parameter_group_family: str | None = None
+    cache_parameter_group_family: str | None
     """The name of a specific cache parameter group family to return details for.
 
     Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
@@ -2685,7 +3400,7 @@ class DescribeCacheEngineVersionsMessage:
     - First character must be a letter
     - Cannot end with a hyphen or contain two consecutive hyphens
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2694,16 +3409,25 @@ class DescribeCacheEngineVersionsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    default_only: bool | None = None
+    default_only: bool | None
     """If `true`, specifies that only the default version of the specified engine or engine and
     major version combination is to be returned.
     """
-
+    def __init__(
+        self,
+        *,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_parameter_group_family: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+        default_only: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         engine: str | None,
@@ -2715,13 +3439,14 @@ class DescribeCacheEngineVersionsMessage:
         /,
     ) -> DescribeCacheEngineVersionsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheParameterGroupsMessage:
     """Represents the input of a `DescribeCacheParameterGroups` operation."""
 
-    cache_parameter_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_parameter_group_name: str | None
     """The name of a specific cache parameter group to return details for."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2730,29 +3455,36 @@ class DescribeCacheParameterGroupsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str | None, max_records: int | None, marker: str | None, /
     ) -> DescribeCacheParameterGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheParametersMessage:
     """Represents the input of a `DescribeCacheParameters` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_parameter_group_name: str
     """The name of a specific cache parameter group to return details for."""
-    source: str | None = None
+    source: str | None
     """The parameter types to return.
 
     Valid values: `user` | `system` | `engine-default`
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2761,12 +3493,19 @@ class DescribeCacheParametersMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str,
+        source: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str,
@@ -2776,13 +3515,14 @@ class DescribeCacheParametersMessage:
         /,
     ) -> DescribeCacheParametersMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheSecurityGroupsMessage:
     """Represents the input of a `DescribeCacheSecurityGroups` operation."""
 
-    cache_security_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_security_group_name: str | None
     """The name of the cache security group to return details for."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2791,24 +3531,31 @@ class DescribeCacheSecurityGroupsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group_name: str | None, max_records: int | None, marker: str | None, /
     ) -> DescribeCacheSecurityGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeCacheSubnetGroupsMessage:
     """Represents the input of a `DescribeCacheSubnetGroups` operation."""
 
-    cache_subnet_group_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_subnet_group_name: str | None
     """The name of the cache subnet group to return details for."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2817,28 +3564,35 @@ class DescribeCacheSubnetGroupsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group_name: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_subnet_group_name: str | None, max_records: int | None, marker: str | None, /
     ) -> DescribeCacheSubnetGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeEngineDefaultParametersMessage:
     """Represents the input of a `DescribeEngineDefaultParameters` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_parameter_group_family: str
     """The name of the cache parameter group family.
 
     Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
     | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.x` | `redis6.2` | `redis7`
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2847,53 +3601,67 @@ class DescribeEngineDefaultParametersMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_family: str,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_family: str, max_records: int | None, marker: str | None, /
     ) -> DescribeEngineDefaultParametersMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeEngineDefaultParametersResult:
     """The DescribeEngineDefaultParametersResult structure."""
 
-    engine_defaults: EngineDefaults | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    engine_defaults: EngineDefaults | None
     """Represents the output of a `DescribeEngineDefaultParameters` operation."""
-
+    def __init__(
+        self,
+        *,
+        engine_defaults: EngineDefaults | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         engine_defaults: EngineDefaults | None, /
     ) -> DescribeEngineDefaultParametersResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeEventsMessage:
     """Represents the input of a `DescribeEvents` operation."""
 
-    source_identifier: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    source_identifier: str | None
     """The identifier of the event source for which events are returned. If not specified, all
     sources are included in the response.
     """
-    source_type: SourceType | None = None
+    source_type: SourceType | None
     """The event source to retrieve events for. If no value is specified, all events are returned.
     """
-    start_time: datetime | None = None
+    start_time: datetime | None
     """The beginning of the time interval to retrieve events for, specified in ISO 8601 format.
 
     Example: 2017-03-30T07:03:49.555Z
     """
-    end_time: datetime | None = None
+    end_time: datetime | None
     """The end of the time interval for which to retrieve events, specified in ISO 8601 format.
 
     Example: 2017-03-30T07:03:49.555Z
     """
-    duration: int | None = None
+    duration: int | None
     """The number of minutes worth of events to retrieve."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2902,12 +3670,22 @@ class DescribeEventsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        source_identifier: str | None = None,
+        source_type: SourceType | None = None,
+        start_time: datetime | None = None,
+        end_time: datetime | None = None,
+        duration: int | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         source_identifier: str | None,
@@ -2920,25 +3698,33 @@ class DescribeEventsMessage:
         /,
     ) -> DescribeEventsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeGlobalReplicationGroupsMessage:
     """The DescribeGlobalReplicationGroupsMessage structure."""
 
-    global_replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    global_replication_group_id: str | None
     """The name of the Global datastore"""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified MaxRecords value, a marker is included in the response so that the remaining
     results can be retrieved.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    show_member_info: bool | None = None
+    show_member_info: bool | None
     """Returns the list of members that comprise the Global datastore."""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+        show_member_info: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str | None,
@@ -2948,34 +3734,43 @@ class DescribeGlobalReplicationGroupsMessage:
         /,
     ) -> DescribeGlobalReplicationGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeGlobalReplicationGroupsResult:
     """The DescribeGlobalReplicationGroupsResult structure."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords. >
     """
-    global_replication_groups: list[GlobalReplicationGroup] | None = None
+    global_replication_groups: list[GlobalReplicationGroup] | None
     """Indicates the slot configuration and global identifier for each slice group."""
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        global_replication_groups: Sequence[GlobalReplicationGroup] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, global_replication_groups: list[GlobalReplicationGroup] | None, /
     ) -> DescribeGlobalReplicationGroupsResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeReplicationGroupsMessage:
     """Represents the input of a `DescribeReplicationGroups` operation."""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """The identifier for the replication group to be described. This parameter is not case
     sensitive.
 
     If you do not specify this parameter, information about all replication groups is returned.
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -2984,51 +3779,58 @@ class DescribeReplicationGroupsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None, max_records: int | None, marker: str | None, /
     ) -> DescribeReplicationGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeReservedCacheNodesMessage:
     """Represents the input of a `DescribeReservedCacheNodes` operation."""
 
-    reserved_cache_node_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    reserved_cache_node_id: str | None
     """The reserved cache node identifier filter value. Use this parameter to show only the
     reservation that matches the specified reservation ID.
     """
-    reserved_cache_nodes_offering_id: str | None = None
+    reserved_cache_nodes_offering_id: str | None
     """The offering identifier filter value. Use this parameter to show only purchased reservations
     matching the specified offering identifier.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type filter value. Use this parameter to show only those reservations
     matching the specified cache node type.
     """
-    duration: str | None = None
+    duration: str | None
     """The duration filter value, specified in years or seconds. Use this parameter to show only
     reservations for this duration.
 
     Valid Values: `1 | 3 | 31536000 | 94608000`
     """
-    product_description: str | None = None
+    product_description: str | None
     """The product description filter value. Use this parameter to show only those reservations
     matching the specified product description.
     """
-    offering_type: str | None = None
+    offering_type: str | None
     """The offering type filter value. Use this parameter to show only the available offerings
     matching the specified offering type.
 
     Valid values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization"|"All
     Upfront"|"Partial Upfront"| "No Upfront"`
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -3037,12 +3839,23 @@ class DescribeReservedCacheNodesMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_node_id: str | None = None,
+        reserved_cache_nodes_offering_id: str | None = None,
+        cache_node_type: str | None = None,
+        duration: str | None = None,
+        product_description: str | None = None,
+        offering_type: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_node_id: str | None,
@@ -3056,38 +3869,39 @@ class DescribeReservedCacheNodesMessage:
         /,
     ) -> DescribeReservedCacheNodesMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeReservedCacheNodesOfferingsMessage:
     """Represents the input of a `DescribeReservedCacheNodesOfferings` operation."""
 
-    reserved_cache_nodes_offering_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    reserved_cache_nodes_offering_id: str | None
     """The offering identifier filter value. Use this parameter to show only the available offering
     that matches the specified reservation identifier.
 
     Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type filter value. Use this parameter to show only the available offerings
     matching the specified cache node type.
     """
-    duration: str | None = None
+    duration: str | None
     """Duration filter value, specified in years or seconds. Use this parameter to show only
     reservations for a given duration.
 
     Valid Values: `1 | 3 | 31536000 | 94608000`
     """
-    product_description: str | None = None
+    product_description: str | None
     """The product description filter value. Use this parameter to show only the available
     offerings matching the specified product description.
     """
-    offering_type: str | None = None
+    offering_type: str | None
     """The offering type filter value. Use this parameter to show only the available offerings
     matching the specified offering type.
 
     Valid Values: `"Light Utilization"|"Medium Utilization"|"Heavy Utilization" |"All
     Upfront"|"Partial Upfront"| "No Upfront"`
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -3096,12 +3910,22 @@ class DescribeReservedCacheNodesOfferingsMessage:
 
     Constraints: minimum 20; maximum 100.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_nodes_offering_id: str | None = None,
+        cache_node_type: str | None = None,
+        duration: str | None = None,
+        product_description: str | None = None,
+        offering_type: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_nodes_offering_id: str | None,
@@ -3114,36 +3938,45 @@ class DescribeReservedCacheNodesOfferingsMessage:
         /,
     ) -> DescribeReservedCacheNodesOfferingsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeServerlessCacheSnapshotsRequest:
     """The DescribeServerlessCacheSnapshotsRequest structure."""
 
-    serverless_cache_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_name: str | None
     """The identifier of serverless cache. If this parameter is specified, only snapshots
     associated with that specific serverless cache are described. Available for Valkey, Redis
     OSS and Serverless Memcached only.
     """
-    serverless_cache_snapshot_name: str | None = None
+    serverless_cache_snapshot_name: str | None
     """The identifier of the serverless cache’s snapshot. If this parameter is specified, only this
     snapshot is described. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-    snapshot_type: str | None = None
+    snapshot_type: str | None
     """The type of snapshot that is being described. Available for Valkey, Redis OSS and Serverless
     Memcached only.
     """
-    next_token: str | None = None
+    next_token: str | None
     """An optional marker returned from a prior request to support pagination of results from this
     operation. If this parameter is specified, the response includes only records beyond the
     marker, up to the value specified by max-results. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified max-results value, a market is included in the response so that remaining results
     can be retrieved. Available for Valkey, Redis OSS and Serverless Memcached only.The default
     is 50. The Validation Constraints are a maximum of 50.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str | None = None,
+        serverless_cache_snapshot_name: str | None = None,
+        snapshot_type: str | None = None,
+        next_token: str | None = None,
+        max_results: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str | None,
@@ -3154,83 +3987,116 @@ class DescribeServerlessCacheSnapshotsRequest:
         /,
     ) -> DescribeServerlessCacheSnapshotsRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeServerlessCacheSnapshotsResponse:
     """The DescribeServerlessCacheSnapshotsResponse structure."""
 
-    next_token: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    next_token: str | None
     """An optional marker returned from a prior request to support pagination of results from this
     operation. If this parameter is specified, the response includes only records beyond the
     marker, up to the value specified by max-results. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None = None
+    serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None
     """The serverless caches snapshots associated with a given description request. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        next_token: str | None = None,
+        serverless_cache_snapshots: Sequence[ServerlessCacheSnapshot] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         next_token: str | None, serverless_cache_snapshots: list[ServerlessCacheSnapshot] | None, /
     ) -> DescribeServerlessCacheSnapshotsResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeServerlessCachesRequest:
     """The DescribeServerlessCachesRequest structure."""
 
-    serverless_cache_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_name: str | None
     """The identifier for the serverless cache. If this parameter is specified, only information
     about that specific serverless cache is returned. Default: NULL
     """
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of records in the response. If more records exist than the specified
     max-records value, the next token is included in the response so that remaining results can
     be retrieved. The default is 50.
     """
-    next_token: str | None = None
+    next_token: str | None
     """An optional marker returned from a prior request to support pagination of results from this
     operation. If this parameter is specified, the response includes only records beyond the
     marker, up to the value specified by MaxResults.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str | None = None,
+        max_results: int | None = None,
+        next_token: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str | None, max_results: int | None, next_token: str | None, /
     ) -> DescribeServerlessCachesRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeServerlessCachesResponse:
     """The DescribeServerlessCachesResponse structure."""
 
-    next_token: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    next_token: str | None
     """An optional marker returned from a prior request to support pagination of results from this
     operation. If this parameter is specified, the response includes only records beyond the
     marker, up to the value specified by MaxResults.
     """
-    serverless_caches: list[ServerlessCache] | None = None
+    serverless_caches: list[ServerlessCache] | None
     """The serverless caches associated with a given description request."""
-
+    def __init__(
+        self,
+        *,
+        next_token: str | None = None,
+        serverless_caches: Sequence[ServerlessCache] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         next_token: str | None, serverless_caches: list[ServerlessCache] | None, /
     ) -> DescribeServerlessCachesResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeServiceUpdatesMessage:
     """The DescribeServiceUpdatesMessage structure."""
 
-    service_update_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    service_update_name: str | None
     """The unique ID of the service update"""
-    service_update_status: list[ServiceUpdateStatus] | None = None
+    service_update_status: list[ServiceUpdateStatus] | None
     """The status of the service update"""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response"""
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        service_update_name: str | None = None,
+        service_update_status: Sequence[ServiceUpdateStatus] | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         service_update_name: str | None,
@@ -3240,51 +4106,60 @@ class DescribeServiceUpdatesMessage:
         /,
     ) -> DescribeServiceUpdatesMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeSnapshotsListMessage:
     """Represents the output of a `DescribeSnapshots` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    snapshots: list[Snapshot] | None = None
+    snapshots: list[Snapshot] | None
     """A list of snapshots. Each item in the list contains detailed information about one snapshot.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        snapshots: Sequence[Snapshot] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, snapshots: list[Snapshot] | None, /
     ) -> DescribeSnapshotsListMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeSnapshotsMessage:
     """Represents the input of a `DescribeSnapshotsMessage` operation."""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """A user-supplied replication group identifier. If this parameter is specified, only snapshots
     associated with that specific replication group are described.
     """
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """A user-supplied cluster identifier. If this parameter is specified, only snapshots
     associated with that specific cluster are described.
     """
-    snapshot_name: str | None = None
+    snapshot_name: str | None
     """A user-supplied name of the snapshot. If this parameter is specified, only this snapshot are
     described.
     """
-    snapshot_source: str | None = None
+    snapshot_source: str | None
     """If set to `system`, the output shows snapshots that were automatically created by
     ElastiCache. If set to `user` the output shows snapshots that were manually created. If
     omitted, the output shows both automatically and manually created snapshots.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified `MaxRecords` value, a marker is included in the response so that the remaining
     results can be retrieved.
@@ -3293,11 +4168,21 @@ class DescribeSnapshotsMessage:
 
     Constraints: minimum 20; maximum 50.
     """
-    show_node_group_config: bool | None = None
+    show_node_group_config: bool | None
     """A Boolean value which if true, the node group (shard) configuration is included in the
     snapshot description.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        cache_cluster_id: str | None = None,
+        snapshot_name: str | None = None,
+        snapshot_source: str | None = None,
+        marker: str | None = None,
+        max_records: int | None = None,
+        show_node_group_config: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -3310,35 +4195,51 @@ class DescribeSnapshotsMessage:
         /,
     ) -> DescribeSnapshotsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeUpdateActionsMessage:
     """The DescribeUpdateActionsMessage structure."""
 
-    service_update_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    service_update_name: str | None
     """The unique ID of the service update"""
-    replication_group_ids: list[str] | None = None
+    replication_group_ids: list[str] | None
     """The replication group IDs"""
-    cache_cluster_ids: list[str] | None = None
+    cache_cluster_ids: list[str] | None
     """The cache cluster IDs"""
-    engine: str | None = None
+    engine: str | None
     """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
     """
-    service_update_status: list[ServiceUpdateStatus] | None = None
+    service_update_status: list[ServiceUpdateStatus] | None
     """The status of the service update"""
-    service_update_time_range: TimeRangeFilter | None = None
+    service_update_time_range: TimeRangeFilter | None
     """The range of time specified to search for service updates that are in available status"""
-    update_action_status: list[UpdateActionStatus] | None = None
+    update_action_status: list[UpdateActionStatus] | None
     """The status of the update action."""
-    show_node_level_update_status: bool | None = None
+    show_node_level_update_status: bool | None
     """Dictates whether to include node level update status in the response"""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response"""
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-
+    def __init__(
+        self,
+        *,
+        service_update_name: str | None = None,
+        replication_group_ids: Sequence[str] | None = None,
+        cache_cluster_ids: Sequence[str] | None = None,
+        engine: str | None = None,
+        service_update_status: Sequence[ServiceUpdateStatus] | None = None,
+        service_update_time_range: TimeRangeFilter | None = None,
+        update_action_status: Sequence[UpdateActionStatus] | None = None,
+        show_node_level_update_status: bool | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         service_update_name: str | None,
@@ -3354,66 +4255,92 @@ class DescribeUpdateActionsMessage:
         /,
     ) -> DescribeUpdateActionsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeUserGroupsMessage:
     """The DescribeUserGroupsMessage structure."""
 
-    user_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    user_group_id: str | None
     """The ID of the user group."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified MaxRecords value, a marker is included in the response so that the remaining
     results can be retrieved.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords. >
     """
-
+    def __init__(
+        self,
+        *,
+        user_group_id: str | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_group_id: str | None, max_records: int | None, marker: str | None, /
     ) -> DescribeUserGroupsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeUserGroupsResult:
     """The DescribeUserGroupsResult structure."""
 
-    user_groups: list[UserGroup] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    user_groups: list[UserGroup] | None
     """Returns a list of user groups."""
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.>
     """
-
+    def __init__(
+        self,
+        *,
+        user_groups: Sequence[UserGroup] | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_groups: list[UserGroup] | None, marker: str | None, /
     ) -> DescribeUserGroupsResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeUsersMessage:
     """The DescribeUsersMessage structure."""
 
-    engine: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    engine: str | None
     """The engine."""
-    user_id: str | None = None
+    user_id: str | None
     """The ID of the user."""
-    filters: list[Filter] | None = None
+    filters: list[Filter] | None
     """Filter to determine the list of User IDs to return."""
-    max_records: int | None = None
+    max_records: int | None
     """The maximum number of records to include in the response. If more records exist than the
     specified MaxRecords value, a marker is included in the response so that the remaining
     results can be retrieved.
     """
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords. >
     """
-
+    def __init__(
+        self,
+        *,
+        engine: str | None = None,
+        user_id: str | None = None,
+        filters: Sequence[Filter] | None = None,
+        max_records: int | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         engine: str | None,
@@ -3424,32 +4351,46 @@ class DescribeUsersMessage:
         /,
     ) -> DescribeUsersMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DescribeUsersResult:
     """The DescribeUsersResult structure."""
 
-    users: list[User] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    users: list[User] | None
     """A list of users."""
-    marker: str | None = None
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords. >
     """
-
+    def __init__(
+        self,
+        *,
+        users: Sequence[User] | None = None,
+        marker: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(users: list[User] | None, marker: str | None, /) -> DescribeUsersResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DestinationDetails:
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
     """
 
-    cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None
     """The configuration details of the CloudWatch Logs destination."""
-    kinesis_firehose_details: KinesisFirehoseDestinationDetails | None = None
+    kinesis_firehose_details: KinesisFirehoseDestinationDetails | None
     """The configuration details of the Kinesis Data Firehose destination."""
-
+    def __init__(
+        self,
+        *,
+        cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None = None,
+        kinesis_firehose_details: KinesisFirehoseDestinationDetails | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None,
@@ -3457,17 +4398,24 @@ class DestinationDetails:
         /,
     ) -> DestinationDetails: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DisassociateGlobalReplicationGroupMessage:
     """The DisassociateGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     global_replication_group_id: str
     """The name of the Global datastore"""
     replication_group_id: str
     """The name of the secondary cluster you wish to remove from the Global datastore"""
     replication_group_region: str
     """The Amazon region of secondary cluster you wish to remove from the Global datastore"""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        replication_group_id: str,
+        replication_group_region: str,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str,
@@ -3476,11 +4424,14 @@ class DisassociateGlobalReplicationGroupMessage:
         /,
     ) -> DisassociateGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class DisassociateGlobalReplicationGroupResult:
     """The DisassociateGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -3488,23 +4439,34 @@ class DisassociateGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> DisassociateGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class EC2SecurityGroup:
     """Provides ownership and status information for an Amazon EC2 security group."""
 
-    status: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    status: str | None
     """The status of the Amazon EC2 security group."""
-    ec2_security_group_name: str | None = None
+    ec2_security_group_name: str | None
     """The name of the Amazon EC2 security group."""
-    ec2_security_group_owner_id: str | None = None
+    ec2_security_group_owner_id: str | None
     """The Amazon account ID of the Amazon EC2 security group owner."""
-
+    def __init__(
+        self,
+        *,
+        status: str | None = None,
+        ec2_security_group_name: str | None = None,
+        ec2_security_group_owner_id: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         status: str | None,
@@ -3513,56 +4475,78 @@ class EC2SecurityGroup:
         /,
     ) -> EC2SecurityGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ECPUPerSecond:
     """The configuration for the number of ElastiCache Processing Units (ECPU) the cache can
     consume per second.
     """
 
-    maximum: int | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    maximum: int | None
     """The configuration for the maximum number of ECPUs the cache can consume per second."""
-    minimum: int | None = None
+    minimum: int | None
     """The configuration for the minimum number of ECPUs the cache should be able consume per
     second.
     """
-
+    def __init__(
+        self,
+        *,
+        maximum: int | None = None,
+        minimum: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(maximum: int | None, minimum: int | None, /) -> ECPUPerSecond: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Endpoint:
     """Represents the information required for client programs to connect to a cache node. This
     value is read-only.
     """
 
-    address: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    address: str | None
     """The DNS hostname of the cache node."""
-    port: int | None = None
+    port: int | None
     """The port number that the cache engine is listening on."""
-
+    def __init__(
+        self,
+        *,
+        address: str | None = None,
+        port: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(address: str | None, port: int | None, /) -> Endpoint: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class EngineDefaults:
     """Represents the output of a `DescribeEngineDefaultParameters` operation."""
 
-    cache_parameter_group_family: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_parameter_group_family: str | None
     """Specifies the name of the cache parameter group family to which the engine default
     parameters apply.
 
     Valid values are: `memcached1.4` | `memcached1.5` | `memcached1.6` | `redis2.6` | `redis2.8`
     | `redis3.2` | `redis4.0` | `redis5.0` | `redis6.0` | `redis6.x` | `redis7`
     """
-    marker: str | None = None
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    parameters: list[Parameter] | None = None
+    parameters: list[Parameter] | None
     """Contains a list of engine default parameters."""
-    cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None = None
+    cache_node_type_specific_parameters: list[CacheNodeTypeSpecificParameter] | None
     """A list of parameters specific to a particular cache node type. Each element in the list
     contains detailed information about one parameter.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_family: str | None = None,
+        marker: str | None = None,
+        parameters: Sequence[Parameter] | None = None,
+        cache_node_type_specific_parameters: Sequence[CacheNodeTypeSpecificParameter] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_family: str | None,
@@ -3572,24 +4556,32 @@ class EngineDefaults:
         /,
     ) -> EngineDefaults: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Event:
     """Represents a single occurrence of something interesting within the system. Some examples of
     events are creating a cluster, adding or removing a cache node, or rebooting a node.
     """
 
-    source_identifier: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    source_identifier: str | None
     """The identifier for the source of the event. For example, if the event occurred at the
     cluster level, the identifier would be the name of the cluster.
     """
-    source_type: SourceType | None = None
+    source_type: SourceType | None
     """Specifies the origin of this event - a cluster, a parameter group, a security group, etc.
     """
-    message: str | None = None
+    message: str | None
     """The text of the event."""
-    date: datetime | None = None
+    date: datetime | None
     """The date and time when the event occurred."""
-
+    def __init__(
+        self,
+        *,
+        source_identifier: str | None = None,
+        source_type: SourceType | None = None,
+        message: str | None = None,
+        date: datetime | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         source_identifier: str | None,
@@ -3599,23 +4591,32 @@ class Event:
         /,
     ) -> Event: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class EventsMessage:
     """Represents the output of a `DescribeEvents` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    events: list[Event] | None = None
+    events: list[Event] | None
     """A list of events. Each element in the list contains detailed information about one event.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        events: Sequence[Event] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(marker: str | None, events: list[Event] | None, /) -> EventsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ExportServerlessCacheSnapshotRequest:
     """The ExportServerlessCacheSnapshotRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     serverless_cache_snapshot_name: str
     """The identifier of the serverless cache snapshot to be exported to S3. Available for Valkey
     and Redis OSS only.
@@ -3624,47 +4625,67 @@ class ExportServerlessCacheSnapshotRequest:
     """Name of the Amazon S3 bucket to export the snapshot to. The Amazon S3 bucket must also be in
     same region as the snapshot. Available for Valkey and Redis OSS only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot_name: str,
+        s3_bucket_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot_name: str, s3_bucket_name: str, /
     ) -> ExportServerlessCacheSnapshotRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ExportServerlessCacheSnapshotResponse:
     """The ExportServerlessCacheSnapshotResponse structure."""
 
-    serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_snapshot: ServerlessCacheSnapshot | None
     """The state of a serverless cache at a specific point in time, to the millisecond. Available
     for Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot: ServerlessCacheSnapshot | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot: ServerlessCacheSnapshot | None, /
     ) -> ExportServerlessCacheSnapshotResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class FailoverGlobalReplicationGroupMessage:
     """The FailoverGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     global_replication_group_id: str
     """The name of the Global datastore"""
     primary_region: str
     """The Amazon region of the primary cluster of the Global datastore"""
     primary_replication_group_id: str
     """The name of the primary replication group"""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        primary_region: str,
+        primary_replication_group_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str, primary_region: str, primary_replication_group_id: str, /
     ) -> FailoverGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class FailoverGlobalReplicationGroupResult:
     """The FailoverGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -3672,37 +4693,55 @@ class FailoverGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> FailoverGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Filter:
     """Used to streamline results of a search based on the property being filtered."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     name: str
     """The property being filtered. For example, UserId."""
     values: list[str]
     """The property values to filter on. For example, "user-123"."""
-
+    def __init__(
+        self,
+        *,
+        name: str,
+        values: Sequence[str],
+    ) -> None: ...
     @staticmethod
     def _make(name: str, values: list[str], /) -> Filter: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class GlobalNodeGroup:
     """Indicates the slot configuration and global identifier for a slice group."""
 
-    global_node_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    global_node_group_id: str | None
     """The name of the global node group"""
-    slots: str | None = None
+    slots: str | None
     """The keyspace for this node group"""
-
+    def __init__(
+        self,
+        *,
+        global_node_group_id: str | None = None,
+        slots: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(global_node_group_id: str | None, slots: str | None, /) -> GlobalNodeGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class GlobalReplicationGroup:
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -3712,37 +4751,40 @@ class GlobalReplicationGroup:
       what you use to associate a secondary cluster.
     """
 
-    global_replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group_id: str | None
     """The name of the Global datastore"""
-    global_replication_group_description: str | None = None
+    global_replication_group_description: str | None
     """The optional description of the Global datastore"""
-    status: str | None = None
+    status: str | None
     """The status of the Global datastore"""
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type of the Global datastore"""
-    engine: str | None = None
+    engine: str | None
     """The ElastiCache engine. For Valkey or Redis OSS only."""
-    engine_version: str | None = None
+    engine_version: str | None
     """The ElastiCache engine version."""
-    members: list[GlobalReplicationGroupMember] | None = None
+    members: list[GlobalReplicationGroupMember] | None
     """The replication groups that comprise the Global datastore."""
-    cluster_enabled: bool | None = None
+    cluster_enabled: bool | None
     """A flag that indicates whether the Global datastore is cluster enabled."""
-    global_node_groups: list[GlobalNodeGroup] | None = None
+    global_node_groups: list[GlobalNodeGroup] | None
     """Indicates the slot configuration and global identifier for each slice group."""
-    auth_token_enabled: bool | None = None
+    auth_token_enabled: bool | None
     """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
     commands.
 
     Default: `false`
     """
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to true.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
     version `3.2.6`, `4.x` or later.
     """
-    at_rest_encryption_enabled: bool | None = None
+    at_rest_encryption_enabled: bool | None
     """A flag that enables encryption at rest when set to `true`.
 
     You cannot modify the value of `AtRestEncryptionEnabled` after the replication group is
@@ -3752,9 +4794,25 @@ class GlobalReplicationGroup:
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
     version `3.2.6`, `4.x` or later.
     """
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the global replication group."""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str | None = None,
+        global_replication_group_description: str | None = None,
+        status: str | None = None,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        members: Sequence[GlobalReplicationGroupMember] | None = None,
+        cluster_enabled: bool | None = None,
+        global_node_groups: Sequence[GlobalNodeGroup] | None = None,
+        auth_token_enabled: bool | None = None,
+        transit_encryption_enabled: bool | None = None,
+        at_rest_encryption_enabled: bool | None = None,
+        arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str | None,
@@ -3773,37 +4831,52 @@ class GlobalReplicationGroup:
         /,
     ) -> GlobalReplicationGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class GlobalReplicationGroupInfo:
     """The name of the Global datastore and role of this replication group in the Global datastore."""
 
-    global_replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    global_replication_group_id: str | None
     """The name of the Global datastore"""
-    global_replication_group_member_role: str | None = None
+    global_replication_group_member_role: str | None
     """The role of the replication group in a Global datastore. Can be primary or secondary."""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str | None = None,
+        global_replication_group_member_role: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str | None, global_replication_group_member_role: str | None, /
     ) -> GlobalReplicationGroupInfo: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class GlobalReplicationGroupMember:
     """A member of a Global datastore. It contains the Replication Group Id, the Amazon region and
     the role of the replication group.
     """
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """The replication group id of the Global datastore member."""
-    replication_group_region: str | None = None
+    replication_group_region: str | None
     """The Amazon region of the Global datastore member."""
-    role: str | None = None
+    role: str | None
     """Indicates the role of the replication group, primary or secondary."""
-    automatic_failover: AutomaticFailoverStatus | None = None
+    automatic_failover: AutomaticFailoverStatus | None
     """Indicates whether automatic failover is enabled for the replication group."""
-    status: str | None = None
+    status: str | None
     """The status of the membership of the replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        replication_group_region: str | None = None,
+        role: str | None = None,
+        automatic_failover: AutomaticFailoverStatus | None = None,
+        status: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -3814,10 +4887,13 @@ class GlobalReplicationGroupMember:
         /,
     ) -> GlobalReplicationGroupMember: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
     """The IncreaseNodeGroupsInGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     global_replication_group_id: str
     """The name of the Global datastore"""
     node_group_count: int
@@ -3826,11 +4902,18 @@ class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
     """Indicates that the process begins immediately. At present, the only permitted value for this
     parameter is true.
     """
-    regional_configurations: list[RegionalConfiguration] | None = None
+    regional_configurations: list[RegionalConfiguration] | None
     """Describes the replication group IDs, the Amazon regions where they are stored and the shard
     configuration for each that comprise the Global datastore
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        node_group_count: int,
+        apply_immediately: bool,
+        regional_configurations: Sequence[RegionalConfiguration] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str,
@@ -3840,11 +4923,14 @@ class IncreaseNodeGroupsInGlobalReplicationGroupMessage:
         /,
     ) -> IncreaseNodeGroupsInGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     """The IncreaseNodeGroupsInGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -3852,34 +4938,48 @@ class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> IncreaseNodeGroupsInGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class IncreaseReplicaCountMessage:
     """The IncreaseReplicaCountMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The id of the replication group to which you want to add replica nodes."""
     apply_immediately: bool
     """If `True`, the number of replica nodes is increased immediately. `ApplyImmediately=False` is
     not currently supported.
     """
-    new_replica_count: int | None = None
+    new_replica_count: int | None
     """The number of read replica nodes you want at the completion of this operation. For Valkey or
     Redis OSS (cluster mode disabled) replication groups, this is the number of replica nodes in
     the replication group. For Valkey or Redis OSS (cluster mode enabled) replication groups,
     this is the number of replica nodes in each of the replication group's node groups.
     """
-    replica_configuration: list[ConfigureShard] | None = None
+    replica_configuration: list[ConfigureShard] | None
     """A list of `ConfigureShard` objects that can be used to configure each shard in a Valkey or
     Redis OSS (cluster mode enabled) replication group. The `ConfigureShard` has three members:
     `NewReplicaCount`, `NodeGroupId`, and `PreferredAvailabilityZones`.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        apply_immediately: bool,
+        new_replica_count: int | None = None,
+        replica_configuration: Sequence[ConfigureShard] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -3889,54 +4989,73 @@ class IncreaseReplicaCountMessage:
         /,
     ) -> IncreaseReplicaCountMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class IncreaseReplicaCountResult:
     """The IncreaseReplicaCountResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> IncreaseReplicaCountResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class KinesisFirehoseDestinationDetails:
     """The configuration details of the Kinesis Data Firehose destination."""
 
-    delivery_stream: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    delivery_stream: str | None
     """The name of the Kinesis Data Firehose delivery stream."""
-
+    def __init__(
+        self,
+        *,
+        delivery_stream: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(delivery_stream: str | None, /) -> KinesisFirehoseDestinationDetails: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ListAllowedNodeTypeModificationsMessage:
     """The input parameters for the `ListAllowedNodeTypeModifications` operation."""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_cluster_id: str | None
     """The name of the cluster you want to scale up to a larger node instanced type. ElastiCache
     uses the cluster id to identify the current node type of this cluster and from that to
     create a list of node types you can scale up to.
 
     You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
     """
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The name of the replication group want to scale up to a larger node type. ElastiCache uses
     the replication group id to identify the current node type being used by this replication
     group, and from that to create a list of node types you can scale up to.
 
     You must provide a value for either the `CacheClusterId` or the `ReplicationGroupId`.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        replication_group_id: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None, replication_group_id: str | None, /
     ) -> ListAllowedNodeTypeModificationsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ListTagsForResourceMessage:
     """The input parameters for the `ListTagsForResource` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource for which you want the list of tags, for
     example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -3945,31 +5064,45 @@ class ListTagsForResourceMessage:
     For more information about ARNs, see Amazon Resource Names (ARNs) and Amazon Web Services
     Service Namespaces.
     """
-
+    def __init__(
+        self,
+        *,
+        resource_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(resource_name: str, /) -> ListTagsForResourceMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class LogDeliveryConfiguration:
     """Returns the destination, format and type of the logs."""
 
-    log_type: LogType | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    log_type: LogType | None
     """Refers to slow-log or engine-log."""
-    destination_type: DestinationType | None = None
+    destination_type: DestinationType | None
     """Returns the destination type, either `cloudwatch-logs` or `kinesis-firehose`."""
-    destination_details: DestinationDetails | None = None
+    destination_details: DestinationDetails | None
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
     """
-    log_format: LogFormat | None = None
+    log_format: LogFormat | None
     """Returns the log format, either JSON or TEXT."""
-    status: LogDeliveryConfigurationStatus | None = None
+    status: LogDeliveryConfigurationStatus | None
     """Returns the log delivery configuration status. Values are one of `enabling` | `disabling` |
     `modifying` | `active` | `error`
     """
-    message: str | None = None
+    message: str | None
     """Returns an error message for the log delivery configuration."""
-
+    def __init__(
+        self,
+        *,
+        log_type: LogType | None = None,
+        destination_type: DestinationType | None = None,
+        destination_details: DestinationDetails | None = None,
+        log_format: LogFormat | None = None,
+        status: LogDeliveryConfigurationStatus | None = None,
+        message: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         log_type: LogType | None,
@@ -3981,23 +5114,32 @@ class LogDeliveryConfiguration:
         /,
     ) -> LogDeliveryConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class LogDeliveryConfigurationRequest:
     """Specifies the destination, format and type of the logs."""
 
-    log_type: LogType | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    log_type: LogType | None
     """Refers to slow-log or engine-log.."""
-    destination_type: DestinationType | None = None
+    destination_type: DestinationType | None
     """Specify either `cloudwatch-logs` or `kinesis-firehose` as the destination type."""
-    destination_details: DestinationDetails | None = None
+    destination_details: DestinationDetails | None
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
     """
-    log_format: LogFormat | None = None
+    log_format: LogFormat | None
     """Specifies either JSON or TEXT"""
-    enabled: bool | None = None
+    enabled: bool | None
     """Specify if log delivery is enabled. Default `true`."""
-
+    def __init__(
+        self,
+        *,
+        log_type: LogType | None = None,
+        destination_type: DestinationType | None = None,
+        destination_details: DestinationDetails | None = None,
+        log_format: LogFormat | None = None,
+        enabled: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         log_type: LogType | None,
@@ -4008,32 +5150,42 @@ class LogDeliveryConfigurationRequest:
         /,
     ) -> LogDeliveryConfigurationRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class MigrationSummary:
     """Provides a summary of the current migration status for a serverless cache."""
 
-    status: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    status: str | None
     """The current status of the migration."""
-    migration_endpoint: Endpoint | None = None
+    migration_endpoint: Endpoint | None
     """The migration endpoint, which is the standard endpoint of the serverless cache. Point your
     application at this endpoint during the migration. Until cutover, ElastiCache routes
     requests on this endpoint to your source.
     """
-    cutover_mode: str | None = None
+    cutover_mode: str | None
     """The cutover configuration for the migration."""
-
+    def __init__(
+        self,
+        *,
+        status: str | None = None,
+        migration_endpoint: Endpoint | None = None,
+        cutover_mode: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         status: str | None, migration_endpoint: Endpoint | None, cutover_mode: str | None, /
     ) -> MigrationSummary: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyCacheClusterMessage:
     """Represents the input of a `ModifyCacheCluster` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster_id: str
     """The cluster identifier. This value is stored as a lowercase string."""
-    num_cache_nodes: int | None = None
+    num_cache_nodes: int | None
     """The number of cache nodes that the cluster should have. If the value for `NumCacheNodes` is
     greater than the sum of the number of current cache nodes and the number of cache nodes
     pending creation (which may be zero), more nodes are added. If the value is less than the
@@ -4043,14 +5195,14 @@ class ModifyCacheClusterMessage:
     If you are removing cache nodes, you must use the `CacheNodeIdsToRemove` parameter to
     provide the IDs of the specific cache nodes to remove.
     """
-    cache_node_ids_to_remove: list[str] | None = None
+    cache_node_ids_to_remove: list[str] | None
     """A list of cache node IDs to be removed. A node ID is a numeric identifier (0001, 0002,
     etc.). This parameter is only valid when `NumCacheNodes` is less than the existing number of
     cache nodes. The number of cache node IDs supplied in this parameter must match the
     difference between the existing number of cache nodes in the cluster or pending cache nodes,
     whichever is greater, and the value of `NumCacheNodes` in the request.
     """
-    az_mode: AZMode | None = None
+    az_mode: AZMode | None
     """Specifies whether the new nodes in this Memcached cluster are all created in a single
     Availability Zone or created across multiple Availability Zones.
 
@@ -4064,7 +5216,7 @@ class ModifyCacheClusterMessage:
 
     Only newly created nodes are located in different Availability Zones.
     """
-    new_availability_zones: list[str] | None = None
+    new_availability_zones: list[str] | None
     """This option is only supported on Memcached clusters.
 
     The list of Availability Zones where the new Memcached cache nodes are created.
@@ -4074,7 +5226,7 @@ class ModifyCacheClusterMessage:
     be zero). The number of Availability Zones supplied in this list must match the cache nodes
     being added in this request.
     """
-    cache_security_group_names: list[str] | None = None
+    cache_security_group_names: list[str] | None
     """A list of cache security group names to authorize on this cluster. This change is
     asynchronously applied as soon as possible.
 
@@ -4083,13 +5235,13 @@ class ModifyCacheClusterMessage:
 
     Constraints: Must contain no more than 255 alphanumeric characters. Must not be "Default".
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """Specifies the VPC Security Groups associated with the cluster.
 
     This parameter can be used only with clusters that are created in an Amazon Virtual Private
     Cloud (Amazon VPC).
     """
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
@@ -4106,23 +5258,23 @@ class ModifyCacheClusterMessage:
 
     Example: `sun:23:00-mon:01:30`
     """
-    notification_topic_arn: str | None = None
+    notification_topic_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
 
     The Amazon SNS topic owner must be same as the cluster owner.
     """
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group to apply to this cluster. This change is
     asynchronously applied as soon as possible for parameters when the `ApplyImmediately`
     parameter is specified as `true` for this request.
     """
-    notification_topic_status: str | None = None
+    notification_topic_status: str | None
     """The status of the Amazon SNS notification topic. Notifications are sent only if the status
     is `active`.
 
     Valid values: `active` | `inactive`
     """
-    apply_immediately: bool | None = None
+    apply_immediately: bool | None
     """If `true`, this parameter causes the modifications in this request and any pending
     modifications to be applied, asynchronously and as soon as possible, regardless of the
     `PreferredMaintenanceWindow` setting for the cluster.
@@ -4130,9 +5282,9 @@ class ModifyCacheClusterMessage:
     If `false`, changes to the cluster are applied on the next maintenance reboot, or the next
     failure reboot, whichever occurs first.
     """
-    engine: str | None = None
+    engine: str | None
     """The engine type used by the cache cluster. The options are valkey, memcached or redis."""
-    engine_version: str | None = None
+    engine_version: str | None
     """The upgraded version of the cache engine to be run on the cache nodes.
 
     Important: You can upgrade to a newer engine version (see Selecting a Cache Engine and
@@ -4140,25 +5292,25 @@ class ModifyCacheClusterMessage:
     earlier engine version, you must delete the existing cluster and create it anew with the
     earlier engine version.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey 7.2 or Redis OSS engine version 6.0 or later, set this parameter
     to yes to opt-in to the next auto minor version upgrade campaign. This parameter is disabled
     for previous versions.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
     them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
     If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your cluster.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """A valid cache node type that you want to scale this cluster up to."""
-    auth_token: str | None = attrs.field(default=None, repr=False)
+    auth_token: str | None
     """Reserved parameter. The password used to access a password protected server. This parameter
     must be specified with the `auth-token-update` parameter. Password constraints:
 
@@ -4168,7 +5320,7 @@ class ModifyCacheClusterMessage:
 
     For more information, see AUTH password at AUTH.
     """
-    auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
+    auth_token_update_strategy: AuthTokenUpdateStrategyType | None
     """Specifies the strategy to use to update the AUTH token. This parameter must be specified
     with the `auth-token` parameter. Possible values:
 
@@ -4178,18 +5330,44 @@ class ModifyCacheClusterMessage:
 
     For more information, see Authenticating Users with AUTH
     """
-    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None
     """Specifies the destination, format and type of the logs."""
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
     supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
     Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-    scale_config: ScaleConfig | None = None
+    scale_config: ScaleConfig | None
     """Configures horizontal or vertical scaling for Memcached clusters, specifying the scaling
     percentage and interval.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str,
+        num_cache_nodes: int | None = None,
+        cache_node_ids_to_remove: Sequence[str] | None = None,
+        az_mode: AZMode | None = None,
+        new_availability_zones: Sequence[str] | None = None,
+        cache_security_group_names: Sequence[str] | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        preferred_maintenance_window: str | None = None,
+        notification_topic_arn: str | None = None,
+        cache_parameter_group_name: str | None = None,
+        notification_topic_status: str | None = None,
+        apply_immediately: bool | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        cache_node_type: str | None = None,
+        auth_token: str | None = None,
+        auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfigurationRequest] | None = None,
+        ip_discovery: IpDiscovery | None = None,
+        scale_config: ScaleConfig | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str,
@@ -4218,20 +5396,30 @@ class ModifyCacheClusterMessage:
         /,
     ) -> ModifyCacheClusterMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyCacheClusterResult:
     """The ModifyCacheClusterResult structure."""
 
-    cache_cluster: CacheCluster | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
-
+    def __init__(
+        self,
+        *,
+        cache_cluster: CacheCluster | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_cluster: CacheCluster | None, /) -> ModifyCacheClusterResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyCacheParameterGroupMessage:
     """Represents the input of a `ModifyCacheParameterGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_parameter_group_name: str
     """The name of the cache parameter group to modify."""
     parameter_name_values: list[ParameterNameValue]
@@ -4239,16 +5427,24 @@ class ModifyCacheParameterGroupMessage:
     one parameter name and value; subsequent arguments are optional. A maximum of 20 parameters
     may be modified per request.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str,
+        parameter_name_values: Sequence[ParameterNameValue],
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str, parameter_name_values: list[ParameterNameValue], /
     ) -> ModifyCacheParameterGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyCacheSubnetGroupMessage:
     """Represents the input of a `ModifyCacheSubnetGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_subnet_group_name: str
     """The name for the cache subnet group. This value is stored as a lowercase string.
 
@@ -4256,11 +5452,17 @@ class ModifyCacheSubnetGroupMessage:
 
     Example: `mysubnetgroup`
     """
-    cache_subnet_group_description: str | None = None
+    cache_subnet_group_description: str | None
     """A description of the cache subnet group."""
-    subnet_ids: list[str] | None = None
+    subnet_ids: list[str] | None
     """The EC2 subnet IDs for the cache subnet group."""
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group_name: str,
+        cache_subnet_group_description: str | None = None,
+        subnet_ids: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_subnet_group_name: str,
@@ -4269,24 +5471,32 @@ class ModifyCacheSubnetGroupMessage:
         /,
     ) -> ModifyCacheSubnetGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyCacheSubnetGroupResult:
     """The ModifyCacheSubnetGroupResult structure."""
 
-    cache_subnet_group: CacheSubnetGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_subnet_group: CacheSubnetGroup | None
     """Represents the output of one of the following operations:
 
     - `CreateCacheSubnetGroup`
     - `ModifyCacheSubnetGroup`
     """
-
+    def __init__(
+        self,
+        *,
+        cache_subnet_group: CacheSubnetGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_subnet_group: CacheSubnetGroup | None, /) -> ModifyCacheSubnetGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyGlobalReplicationGroupMessage:
     """The ModifyGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     global_replication_group_id: str
     """The name of the Global datastore"""
     apply_immediately: bool
@@ -4294,26 +5504,37 @@ class ModifyGlobalReplicationGroupMessage:
     applied, asynchronously and as soon as possible. Modifications to Global Replication Groups
     cannot be requested to be applied in PreferredMaintenceWindow.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """A valid cache node type that you want to scale this Global datastore to."""
-    engine: str | None = None
+    engine: str | None
     """Modifies the engine listed in a global replication group message. The options are valkey,
     memcached or redis.
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The upgraded version of the cache engine to be run on the clusters in the Global datastore.
     """
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group to use with the Global datastore. It must be
     compatible with the major engine version used by the Global datastore.
     """
-    global_replication_group_description: str | None = None
+    global_replication_group_description: str | None
     """A description of the Global datastore"""
-    automatic_failover_enabled: bool | None = None
+    automatic_failover_enabled: bool | None
     """Determines whether a read replica is automatically promoted to read/write primary if the
     existing primary encounters a failure.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        apply_immediately: bool,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        cache_parameter_group_name: str | None = None,
+        global_replication_group_description: str | None = None,
+        automatic_failover_enabled: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str,
@@ -4327,11 +5548,14 @@ class ModifyGlobalReplicationGroupMessage:
         /,
     ) -> ModifyGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyGlobalReplicationGroupResult:
     """The ModifyGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -4339,40 +5563,47 @@ class ModifyGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> ModifyGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyReplicationGroupMessage:
     """Represents the input of a `ModifyReplicationGroups` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The identifier of the replication group to modify."""
-    replication_group_description: str | None = None
+    replication_group_description: str | None
     """A description for the replication group. Maximum length is 255 characters."""
-    primary_cluster_id: str | None = None
+    primary_cluster_id: str | None
     """For replication groups with a single primary, if this parameter is specified, ElastiCache
     promotes the specified cluster in the specified replication group to the primary role. The
     nodes of all other clusters in the replication group are read replicas.
     """
-    snapshotting_cluster_id: str | None = None
+    snapshotting_cluster_id: str | None
     """The cluster ID that is used as the daily snapshot source for the replication group. This
     parameter cannot be set for Valkey or Redis OSS (cluster mode enabled) replication groups.
     """
-    automatic_failover_enabled: bool | None = None
+    automatic_failover_enabled: bool | None
     """Determines whether a read replica is automatically promoted to read/write primary if the
     existing primary encounters a failure.
 
     Valid values: `true` | `false`
     """
-    multi_az_enabled: bool | None = None
+    multi_az_enabled: bool | None
     """A flag to indicate MultiAZ is enabled."""
-    node_group_id: str | None = None
+    node_group_id: str | None
     """Deprecated. This parameter is not used."""
-    cache_security_group_names: list[str] | None = None
+    cache_security_group_names: list[str] | None
     """A list of cache security group names to authorize for the clusters in this replication
     group. This change is asynchronously applied as soon as possible.
 
@@ -4381,13 +5612,13 @@ class ModifyReplicationGroupMessage:
 
     Constraints: Must contain no more than 255 alphanumeric characters. Must not be `Default`.
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """Specifies the VPC Security Groups associated with the clusters in the replication group.
 
     This parameter can be used only with replication group containing clusters running in an
     Amazon Virtual Private Cloud (Amazon VPC).
     """
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
@@ -4404,23 +5635,23 @@ class ModifyReplicationGroupMessage:
 
     Example: `sun:23:00-mon:01:30`
     """
-    notification_topic_arn: str | None = None
+    notification_topic_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon SNS topic to which notifications are sent.
 
     The Amazon SNS topic owner must be same as the replication group owner.
     """
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The name of the cache parameter group to apply to all of the clusters in this replication
     group. This change is asynchronously applied as soon as possible for parameters when the
     `ApplyImmediately` parameter is specified as `true` for this request.
     """
-    notification_topic_status: str | None = None
+    notification_topic_status: str | None
     """The status of the Amazon SNS notification topic for the replication group. Notifications are
     sent only if the status is `active`.
 
     Valid values: `active` | `inactive`
     """
-    apply_immediately: bool | None = None
+    apply_immediately: bool | None
     """If `true`, this parameter causes the modifications in this request and any pending
     modifications to be applied, asynchronously and as soon as possible, regardless of the
     `PreferredMaintenanceWindow` setting for the replication group.
@@ -4432,11 +5663,11 @@ class ModifyReplicationGroupMessage:
 
     Default: `false`
     """
-    engine: str | None = None
+    engine: str | None
     """Modifies the engine listed in a replication group message. The options are valkey, memcached
     or redis.
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The upgraded version of the cache engine to be run on the clusters in the replication group.
 
     Important: You can upgrade to a newer engine version (see Selecting a Cache Engine and
@@ -4444,19 +5675,19 @@ class ModifyReplicationGroupMessage:
     earlier engine version, you must delete the existing replication group and create it anew
     with the earlier engine version.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey or Redis OSS engine version 6.0 or later, set this parameter to
     yes if you want to opt-in to the next auto minor version upgrade campaign. This parameter is
     disabled for previous versions.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic node group (shard) snapshots
     before deleting them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that
     was taken today is retained for 5 days before being deleted.
 
     Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of the
     node group (shard) specified by `SnapshottingClusterId`.
 
@@ -4465,9 +5696,9 @@ class ModifyReplicationGroupMessage:
     If you do not specify this parameter, ElastiCache automatically chooses an appropriate time
     range.
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """A valid cache node type that you want to scale this replication group to."""
-    auth_token: str | None = attrs.field(default=None, repr=False)
+    auth_token: str | None
     """Reserved parameter. The password used to access a password protected server. This parameter
     must be specified with the `auth-token-update-strategy` parameter. Password constraints:
 
@@ -4477,7 +5708,7 @@ class ModifyReplicationGroupMessage:
 
     For more information, see AUTH password at AUTH.
     """
-    auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None
+    auth_token_update_strategy: AuthTokenUpdateStrategyType | None
     """Specifies the strategy to use to update the AUTH token. This parameter must be specified
     with the `auth-token` parameter. Possible values:
 
@@ -4487,27 +5718,27 @@ class ModifyReplicationGroupMessage:
 
     For more information, see Authenticating Users with AUTH
     """
-    user_group_ids_to_add: list[str] | None = None
+    user_group_ids_to_add: list[str] | None
     """The ID of the user group you are associating with the replication group."""
-    user_group_ids_to_remove: list[str] | None = None
+    user_group_ids_to_remove: list[str] | None
     """The ID of the user group to disassociate from the replication group, meaning the users in
     the group no longer can access the replication group.
     """
-    remove_user_groups: bool | None = None
+    remove_user_groups: bool | None
     """Removes the user group associated with this replication group."""
-    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None = None
+    log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None
     """Specifies the destination, format and type of the logs."""
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
     supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 and
     Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to true. If you are enabling in-transit
     encryption for an existing cluster, you must also set `TransitEncryptionMode` to
     `preferred`.
     """
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
 
@@ -4517,19 +5748,53 @@ class ModifyReplicationGroupMessage:
     clients to use encrypted connections you can set the value to `required` to allow encrypted
     connections only.
     """
-    cluster_mode: ClusterMode | None = None
+    cluster_mode: ClusterMode | None
     """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
     cluster mode to Compatible. Compatible mode allows your Valkey or Redis OSS clients to
     connect using both cluster mode enabled and cluster mode disabled. After you migrate all
     Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
     configuration and set the cluster mode to Enabled.
     """
-    durability: Durability | None = None
+    durability: Durability | None
     """Specifies the durability setting for the replication group. Use this parameter to change the
     durability mode of an existing replication group, for example from `sync` to `async` or vice
     versa. For more information, see Durability.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        replication_group_description: str | None = None,
+        primary_cluster_id: str | None = None,
+        snapshotting_cluster_id: str | None = None,
+        automatic_failover_enabled: bool | None = None,
+        multi_az_enabled: bool | None = None,
+        node_group_id: str | None = None,
+        cache_security_group_names: Sequence[str] | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        preferred_maintenance_window: str | None = None,
+        notification_topic_arn: str | None = None,
+        cache_parameter_group_name: str | None = None,
+        notification_topic_status: str | None = None,
+        apply_immediately: bool | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        cache_node_type: str | None = None,
+        auth_token: str | None = None,
+        auth_token_update_strategy: AuthTokenUpdateStrategyType | None = None,
+        user_group_ids_to_add: Sequence[str] | None = None,
+        user_group_ids_to_remove: Sequence[str] | None = None,
+        remove_user_groups: bool | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfigurationRequest] | None = None,
+        ip_discovery: IpDiscovery | None = None,
+        transit_encryption_enabled: bool | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+        cluster_mode: ClusterMode | None = None,
+        durability: Durability | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -4566,20 +5831,30 @@ class ModifyReplicationGroupMessage:
         /,
     ) -> ModifyReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyReplicationGroupResult:
     """The ModifyReplicationGroupResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> ModifyReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyReplicationGroupShardConfigurationMessage:
     """Represents the input for a `ModifyReplicationGroupShardConfiguration` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
     which the shards are to be configured.
@@ -4594,7 +5869,7 @@ class ModifyReplicationGroupShardConfigurationMessage:
 
     Value: true
     """
-    resharding_configuration: list[ReshardingConfiguration] | None = None
+    resharding_configuration: list[ReshardingConfiguration] | None
     """Specifies the preferred availability zones for each node group in the cluster. If the value
     of `NodeGroupCount` is greater than the current number of node groups (shards), you can use
     this parameter to specify the preferred availability zones of the cluster's shards. If you
@@ -4603,7 +5878,7 @@ class ModifyReplicationGroupShardConfigurationMessage:
     You can specify this parameter only if the value of `NodeGroupCount` is greater than the
     current number of node groups (shards).
     """
-    node_groups_to_remove: list[str] | None = None
+    node_groups_to_remove: list[str] | None
     """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
     then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRemove`
     is a list of `NodeGroupId`s to remove from the cluster.
@@ -4611,7 +5886,7 @@ class ModifyReplicationGroupShardConfigurationMessage:
     ElastiCache will attempt to remove all node groups listed by `NodeGroupsToRemove` from the
     cluster.
     """
-    node_groups_to_retain: list[str] | None = None
+    node_groups_to_retain: list[str] | None
     """If the value of `NodeGroupCount` is less than the current number of node groups (shards),
     then either `NodeGroupsToRemove` or `NodeGroupsToRetain` is required. `NodeGroupsToRetain`
     is a list of `NodeGroupId`s to retain in the cluster.
@@ -4619,7 +5894,16 @@ class ModifyReplicationGroupShardConfigurationMessage:
     ElastiCache will attempt to remove all node groups except those listed by
     `NodeGroupsToRetain` from the cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        node_group_count: int,
+        apply_immediately: bool,
+        resharding_configuration: Sequence[ReshardingConfiguration] | None = None,
+        node_groups_to_remove: Sequence[str] | None = None,
+        node_groups_to_retain: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -4631,62 +5915,85 @@ class ModifyReplicationGroupShardConfigurationMessage:
         /,
     ) -> ModifyReplicationGroupShardConfigurationMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyReplicationGroupShardConfigurationResult:
     """The ModifyReplicationGroupShardConfigurationResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group: ReplicationGroup | None, /
     ) -> ModifyReplicationGroupShardConfigurationResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyServerlessCacheRequest:
     """The ModifyServerlessCacheRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache_name: str
     """User-provided identifier for the serverless cache to be modified."""
-    description: str | None = None
+    description: str | None
     """User provided description for the serverless cache. Default = NULL, i.e. the existing
     description is not removed/modified. The description has a maximum length of 255 characters.
     """
-    cache_usage_limits: CacheUsageLimits | None = None
+    cache_usage_limits: CacheUsageLimits | None
     """Modify the cache usage limit for the serverless cache."""
-    remove_user_group: bool | None = None
+    remove_user_group: bool | None
     """The identifier of the UserGroup to be removed from association with the Valkey and Redis OSS
     serverless cache. Available for Valkey and Redis OSS only. Default is NULL.
     """
-    user_group_id: str | None = None
+    user_group_id: str | None
     """The identifier of the UserGroup to be associated with the serverless cache. Available for
     Valkey and Redis OSS only. Default is NULL - the existing UserGroup is not removed.
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """The new list of VPC security groups to be associated with the serverless cache. Populating
     this list means the current VPC security groups will be removed. This security group is used
     to authorize traffic access for the VPC end-point (private-link). Default = NULL - the
     existing list of VPC security groups is not removed.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which Elasticache retains automatic snapshots before deleting them.
     Available for Valkey, Redis OSS and Serverless Memcached only. Default = NULL, i.e. the
     existing snapshot-retention-limit will not be removed or modified. The maximum value allowed
     is 35 days.
     """
-    daily_snapshot_time: str | None = None
+    daily_snapshot_time: str | None
     """The daily time during which Elasticache begins taking a daily snapshot of the serverless
     cache. Available for Valkey, Redis OSS and Serverless Memcached only. The default is NULL,
     i.e. the existing snapshot time configured for the cluster is not removed.
     """
-    engine: str | None = None
+    engine: str | None
     """Modifies the engine listed in a serverless cache request. The options are valkey, memcached
     or redis.
     """
-    major_engine_version: str | None = None
+    major_engine_version: str | None
     """Modifies the engine vesion listed in a serverless cache request."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str,
+        description: str | None = None,
+        cache_usage_limits: CacheUsageLimits | None = None,
+        remove_user_group: bool | None = None,
+        user_group_id: str | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        snapshot_retention_limit: int | None = None,
+        daily_snapshot_time: str | None = None,
+        engine: str | None = None,
+        major_engine_version: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str,
@@ -4702,29 +6009,46 @@ class ModifyServerlessCacheRequest:
         /,
     ) -> ModifyServerlessCacheRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyServerlessCacheResponse:
     """The ModifyServerlessCacheResponse structure."""
 
-    serverless_cache: ServerlessCache | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache: ServerlessCache | None
     """The response for the attempt to modify the serverless cache."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache: ServerlessCache | None, /) -> ModifyServerlessCacheResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyUserGroupMessage:
     """The ModifyUserGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     user_group_id: str
     """The ID of the user group."""
-    user_ids_to_add: list[str] | None = None
+    user_ids_to_add: list[str] | None
     """The list of user IDs to add to the user group."""
-    user_ids_to_remove: list[str] | None = None
+    user_ids_to_remove: list[str] | None
     """The list of user IDs to remove from the user group."""
-    engine: str | None = None
+    engine: str | None
     """Modifies the engine listed in a user group. The options are valkey or redis."""
-
+    def __init__(
+        self,
+        *,
+        user_group_id: str,
+        user_ids_to_add: Sequence[str] | None = None,
+        user_ids_to_remove: Sequence[str] | None = None,
+        engine: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_group_id: str,
@@ -4734,25 +6058,38 @@ class ModifyUserGroupMessage:
         /,
     ) -> ModifyUserGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ModifyUserMessage:
     """The ModifyUserMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     user_id: str
     """The ID of the user."""
-    access_string: str | None = None
+    access_string: str | None
     """Access permissions string used for this user."""
-    append_access_string: str | None = None
+    append_access_string: str | None
     """Adds additional user permissions to the access string."""
-    passwords: list[str] | None = attrs.field(default=None, repr=False)
+    passwords: list[str] | None
     """The passwords belonging to the user. You are allowed up to two."""
-    no_password_required: bool | None = None
+    no_password_required: bool | None
     """Indicates no password is required for the user."""
-    authentication_mode: AuthenticationMode | None = None
+    authentication_mode: AuthenticationMode | None
     """Specifies how to authenticate the user."""
-    engine: str | None = None
+    engine: str | None
     """Modifies the engine listed for a user. The options are valkey or redis."""
-
+    def __init__(
+        self,
+        *,
+        user_id: str,
+        access_string: str | None = None,
+        append_access_string: str | None = None,
+        passwords: Sequence[str] | None = None,
+        no_password_required: bool | None = None,
+        authentication_mode: AuthenticationMode | None = None,
+        engine: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_id: str,
@@ -4765,31 +6102,43 @@ class ModifyUserMessage:
         /,
     ) -> ModifyUserMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeGroup:
     """Represents a collection of cache nodes in a replication group. One node in the node group is
     the read/write primary node. All the other nodes are read-only Replica nodes.
     """
 
-    node_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    node_group_id: str | None
     """The identifier for the node group (shard). A Valkey or Redis OSS (cluster mode disabled)
     replication group contains only 1 node group; therefore, the node group ID is 0001. A Valkey
     or Redis OSS (cluster mode enabled) replication group contains 1 to 90 node groups numbered
     0001 to 0090. Optionally, the user can provide the id for a node group.
     """
-    status: str | None = None
+    status: str | None
     """The current state of this replication group - `creating`, `available`, `modifying`,
     `deleting`.
     """
-    primary_endpoint: Endpoint | None = None
+    primary_endpoint: Endpoint | None
     """The endpoint of the primary node in this node group (shard)."""
-    reader_endpoint: Endpoint | None = None
+    reader_endpoint: Endpoint | None
     """The endpoint of the replica nodes in this node group (shard). This value is read-only."""
-    slots: str | None = None
+    slots: str | None
     """The keyspace for this node group (shard)."""
-    node_group_members: list[NodeGroupMember] | None = None
+    node_group_members: list[NodeGroupMember] | None
     """A list containing information about individual nodes within the node group (shard)."""
-
+    def __init__(
+        self,
+        *,
+        node_group_id: str | None = None,
+        status: str | None = None,
+        primary_endpoint: Endpoint | None = None,
+        reader_endpoint: Endpoint | None = None,
+        slots: str | None = None,
+        node_group_members: Sequence[NodeGroupMember] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         node_group_id: str | None,
@@ -4801,36 +6150,49 @@ class NodeGroup:
         /,
     ) -> NodeGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeGroupConfiguration:
     """Node group (shard) configuration options. Each node group (shard) configuration has the
     following: `Slots`, `PrimaryAvailabilityZone`, `ReplicaAvailabilityZones`, `ReplicaCount`.
     """
 
-    node_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    node_group_id: str | None
     """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
     configuration values apply to.
     """
-    slots: str | None = None
+    slots: str | None
     """A string that specifies the keyspace for a particular node group. Keyspaces range from 0 to
     16,383. The string is in the format `startkey-endkey`.
 
     Example: `"0-3999"`
     """
-    replica_count: int | None = None
+    replica_count: int | None
     """The number of read replica nodes in this node group (shard)."""
-    primary_availability_zone: str | None = None
+    primary_availability_zone: str | None
     """The Availability Zone where the primary node of this node group (shard) is launched."""
-    replica_availability_zones: list[str] | None = None
+    replica_availability_zones: list[str] | None
     """A list of Availability Zones to be used for the read replicas. The number of Availability
     Zones in this list must match the value of `ReplicaCount` or `ReplicasPerNodeGroup` if not
     specified.
     """
-    primary_outpost_arn: str | None = None
+    primary_outpost_arn: str | None
     """The outpost ARN of the primary node."""
-    replica_outpost_arns: list[str] | None = None
+    replica_outpost_arns: list[str] | None
     """The outpost ARN of the node replicas."""
-
+    def __init__(
+        self,
+        *,
+        node_group_id: str | None = None,
+        slots: str | None = None,
+        replica_count: int | None = None,
+        primary_availability_zone: str | None = None,
+        replica_availability_zones: Sequence[str] | None = None,
+        primary_outpost_arn: str | None = None,
+        replica_outpost_arns: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         node_group_id: str | None,
@@ -4843,28 +6205,38 @@ class NodeGroupConfiguration:
         /,
     ) -> NodeGroupConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeGroupMember:
     """Represents a single node within a node group (shard)."""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_cluster_id: str | None
     """The ID of the cluster to which the node belongs."""
-    cache_node_id: str | None = None
+    cache_node_id: str | None
     """The ID of the node within its cluster. A node ID is a numeric identifier (0001, 0002, etc.).
     """
-    read_endpoint: Endpoint | None = None
+    read_endpoint: Endpoint | None
     """The information required for client programs to connect to a node for read operations. The
     read endpoint is only applicable on Valkey or Redis OSS (cluster mode disabled) clusters.
     """
-    preferred_availability_zone: str | None = None
+    preferred_availability_zone: str | None
     """The name of the Availability Zone in which the node is located."""
-    preferred_outpost_arn: str | None = None
+    preferred_outpost_arn: str | None
     """The outpost ARN of the node group member."""
-    current_role: str | None = None
+    current_role: str | None
     """The role that is currently assigned to the node - `primary` or `replica`. This member is
     only applicable for Valkey or Redis OSS (cluster mode disabled) replication groups.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        cache_node_id: str | None = None,
+        read_endpoint: Endpoint | None = None,
+        preferred_availability_zone: str | None = None,
+        preferred_outpost_arn: str | None = None,
+        current_role: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None,
@@ -4876,29 +6248,42 @@ class NodeGroupMember:
         /,
     ) -> NodeGroupMember: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeGroupMemberUpdateStatus:
     """The status of the service update on the node group member"""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    cache_cluster_id: str | None
     """The cache cluster ID"""
-    cache_node_id: str | None = None
+    cache_node_id: str | None
     """The node ID of the cache cluster"""
-    node_update_status: NodeUpdateStatus | None = None
+    node_update_status: NodeUpdateStatus | None
     """The update status of the node"""
-    node_deletion_date: datetime | None = None
+    node_deletion_date: datetime | None
     """The deletion date of the node"""
-    node_update_start_date: datetime | None = None
+    node_update_start_date: datetime | None
     """The start date of the update for a node"""
-    node_update_end_date: datetime | None = None
+    node_update_end_date: datetime | None
     """The end date of the update for a node"""
-    node_update_initiated_by: NodeUpdateInitiatedBy | None = None
+    node_update_initiated_by: NodeUpdateInitiatedBy | None
     """Reflects whether the update was initiated by the customer or automatically applied"""
-    node_update_initiated_date: datetime | None = None
+    node_update_initiated_date: datetime | None
     """The date when the update is triggered"""
-    node_update_status_modified_date: datetime | None = None
+    node_update_status_modified_date: datetime | None
     """The date when the NodeUpdateStatus was last modified"""
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        cache_node_id: str | None = None,
+        node_update_status: NodeUpdateStatus | None = None,
+        node_deletion_date: datetime | None = None,
+        node_update_start_date: datetime | None = None,
+        node_update_end_date: datetime | None = None,
+        node_update_initiated_by: NodeUpdateInitiatedBy | None = None,
+        node_update_initiated_date: datetime | None = None,
+        node_update_status_modified_date: datetime | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None,
@@ -4913,15 +6298,23 @@ class NodeGroupMemberUpdateStatus:
         /,
     ) -> NodeGroupMemberUpdateStatus: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeGroupUpdateStatus:
     """The status of the service update on the node group"""
 
-    node_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    node_group_id: str | None
     """The ID of the node group"""
-    node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = None
+    node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None
     """The status of the service update on the node group member"""
-
+    def __init__(
+        self,
+        *,
+        node_group_id: str | None = None,
+        node_group_member_update_status: Sequence[NodeGroupMemberUpdateStatus] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         node_group_id: str | None,
@@ -4929,27 +6322,40 @@ class NodeGroupUpdateStatus:
         /,
     ) -> NodeGroupUpdateStatus: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NodeSnapshot:
     """Represents an individual cache node in a snapshot of a cluster."""
 
-    cache_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster_id: str | None
     """A unique identifier for the source cluster."""
-    node_group_id: str | None = None
+    node_group_id: str | None
     """A unique identifier for the source node group (shard)."""
-    cache_node_id: str | None = None
+    cache_node_id: str | None
     """The cache node identifier for the node in the source cluster."""
-    node_group_configuration: NodeGroupConfiguration | None = None
+    node_group_configuration: NodeGroupConfiguration | None
     """The configuration for the source node group (shard)."""
-    cache_size: str | None = None
+    cache_size: str | None
     """The size of the cache on the source cache node."""
-    cache_node_create_time: datetime | None = None
+    cache_node_create_time: datetime | None
     """The date and time when the cache node was created in the source cluster."""
-    snapshot_create_time: datetime | None = None
+    snapshot_create_time: datetime | None
     """The date and time when the source node's metadata and cache data set was obtained for the
     snapshot.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str | None = None,
+        node_group_id: str | None = None,
+        cache_node_id: str | None = None,
+        node_group_configuration: NodeGroupConfiguration | None = None,
+        cache_size: str | None = None,
+        cache_node_create_time: datetime | None = None,
+        snapshot_create_time: datetime | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str | None,
@@ -4962,48 +6368,67 @@ class NodeSnapshot:
         /,
     ) -> NodeSnapshot: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class NotificationConfiguration:
     """Describes a notification topic and its status. Notification topics are used for publishing
     ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
     """
 
-    topic_arn: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    topic_arn: str | None
     """The Amazon Resource Name (ARN) that identifies the topic."""
-    topic_status: str | None = None
+    topic_status: str | None
     """The current state of the topic."""
-
+    def __init__(
+        self,
+        *,
+        topic_arn: str | None = None,
+        topic_status: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(topic_arn: str | None, topic_status: str | None, /) -> NotificationConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Parameter:
     """Describes an individual setting that controls some aspect of ElastiCache behavior."""
 
-    parameter_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    parameter_name: str | None
     """The name of the parameter."""
-    parameter_value: str | None = None
+    parameter_value: str | None
     """The value of the parameter."""
-    description: str | None = None
+    description: str | None
     """A description of the parameter."""
-    source: str | None = None
+    source: str | None
     """The source of the parameter."""
-    data_type: str | None = None
+    data_type: str | None
     """The valid data type for the parameter."""
-    allowed_values: str | None = None
+    allowed_values: str | None
     """The valid range of values for the parameter."""
-    is_modifiable: bool | None = None
+    is_modifiable: bool | None
     """Indicates whether (`true`) or not (`false`) the parameter can be modified. Some parameters
     have security or operational implications that prevent them from being changed.
     """
-    minimum_engine_version: str | None = None
+    minimum_engine_version: str | None
     """The earliest cache engine version to which the parameter can apply."""
-    change_type: ChangeType | None = None
+    change_type: ChangeType | None
     """Indicates whether a change to the parameter is applied immediately or requires a reboot for
     the change to be applied. You can force a reboot or wait until the next maintenance window's
     reboot. For more information, see Rebooting a Cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        parameter_name: str | None = None,
+        parameter_value: str | None = None,
+        description: str | None = None,
+        source: str | None = None,
+        data_type: str | None = None,
+        allowed_values: str | None = None,
+        is_modifiable: bool | None = None,
+        minimum_engine_version: str | None = None,
+        change_type: ChangeType | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         parameter_name: str | None,
@@ -5018,33 +6443,47 @@ class Parameter:
         /,
     ) -> Parameter: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ParameterNameValue:
     """Describes a name-value pair that is used to update the value of a parameter."""
 
-    parameter_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    parameter_name: str | None
     """The name of the parameter."""
-    parameter_value: str | None = None
+    parameter_value: str | None
     """The value of the parameter."""
-
+    def __init__(
+        self,
+        *,
+        parameter_name: str | None = None,
+        parameter_value: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(parameter_name: str | None, parameter_value: str | None, /) -> ParameterNameValue: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PendingLogDeliveryConfiguration:
     """The log delivery configurations being modified"""
 
-    log_type: LogType | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    log_type: LogType | None
     """Refers to slow-log or engine-log.."""
-    destination_type: DestinationType | None = None
+    destination_type: DestinationType | None
     """Returns the destination type, either CloudWatch Logs or Kinesis Data Firehose."""
-    destination_details: DestinationDetails | None = None
+    destination_details: DestinationDetails | None
     """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
     destination.
     """
-    log_format: LogFormat | None = None
+    log_format: LogFormat | None
     """Returns the log format, either JSON or TEXT"""
-
+    def __init__(
+        self,
+        *,
+        log_type: LogType | None = None,
+        destination_type: DestinationType | None = None,
+        destination_details: DestinationDetails | None = None,
+        log_format: LogFormat | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         log_type: LogType | None,
@@ -5054,39 +6493,54 @@ class PendingLogDeliveryConfiguration:
         /,
     ) -> PendingLogDeliveryConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PendingModifiedValues:
     """A group of settings that are applied to the cluster in the future, or that are currently
     being applied.
     """
 
-    num_cache_nodes: int | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    num_cache_nodes: int | None
     """The new number of cache nodes for the cluster.
 
     For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
     Memcached, this value must be between 1 and 40.
     """
-    cache_node_ids_to_remove: list[str] | None = None
+    cache_node_ids_to_remove: list[str] | None
     """A list of cache node IDs that are being removed (or will be removed) from the cluster. A
     node ID is a 4-digit numeric identifier (0001, 0002, etc.).
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The new cache engine version that the cluster runs."""
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type that this cluster or replication group is scaled to."""
-    auth_token_status: AuthTokenUpdateStatus | None = None
+    auth_token_status: AuthTokenUpdateStatus | None
     """The auth token status"""
-    log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+    log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None
     """The log delivery configurations being modified"""
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to true."""
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
     """
-    scale_config: ScaleConfig | None = None
+    scale_config: ScaleConfig | None
     """The scaling configuration changes that are pending for the Memcached cluster."""
-
+    def __init__(
+        self,
+        *,
+        num_cache_nodes: int | None = None,
+        cache_node_ids_to_remove: Sequence[str] | None = None,
+        engine_version: str | None = None,
+        cache_node_type: str | None = None,
+        auth_token_status: AuthTokenUpdateStatus | None = None,
+        log_delivery_configurations: Sequence[PendingLogDeliveryConfiguration] | None = None,
+        transit_encryption_enabled: bool | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+        scale_config: ScaleConfig | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         num_cache_nodes: int | None,
@@ -5101,21 +6555,31 @@ class PendingModifiedValues:
         /,
     ) -> PendingModifiedValues: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PrepareMigrationRequest:
     """The PrepareMigrationRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache_name: str
     """The name of the serverless cache to prepare for migration."""
     customer_node_endpoint_list: list[CustomerNodeEndpoint]
     """The list of endpoints from which to migrate data. For serverless cache migrations, the list
     should have only one element.
     """
-    source_authentication_configuration: SourceAuthenticationConfiguration | None = None
+    source_authentication_configuration: SourceAuthenticationConfiguration | None
     """The authentication configuration for connecting to the source during migration."""
-    source_tls_configuration: SourceTlsConfiguration | None = None
+    source_tls_configuration: SourceTlsConfiguration | None
     """The TLS configuration for connecting to the source during migration."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str,
+        customer_node_endpoint_list: Sequence[CustomerNodeEndpoint],
+        source_authentication_configuration: SourceAuthenticationConfiguration | None = None,
+        source_tls_configuration: SourceTlsConfiguration | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str,
@@ -5125,29 +6589,44 @@ class PrepareMigrationRequest:
         /,
     ) -> PrepareMigrationRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PrepareMigrationResponse:
     """The PrepareMigrationResponse structure."""
 
-    serverless_cache: ServerlessCache | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache prepared for migration."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache: ServerlessCache | None, /) -> PrepareMigrationResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ProcessedUpdateAction:
     """Update action that has been processed for the corresponding apply/stop request"""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """The ID of the replication group"""
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """The ID of the cache cluster"""
-    service_update_name: str | None = None
+    service_update_name: str | None
     """The unique ID of the service update"""
-    update_action_status: UpdateActionStatus | None = None
+    update_action_status: UpdateActionStatus | None
     """The status of the update action on the Valkey or Redis OSS cluster"""
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        cache_cluster_id: str | None = None,
+        service_update_name: str | None = None,
+        update_action_status: UpdateActionStatus | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -5157,16 +6636,19 @@ class ProcessedUpdateAction:
         /,
     ) -> ProcessedUpdateAction: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PurchaseReservedCacheNodesOfferingMessage:
     """Represents the input of a `PurchaseReservedCacheNodesOffering` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     reserved_cache_nodes_offering_id: str
     """The ID of the reserved cache node offering to purchase.
 
     Example: `438012d3-4052-4cc7-b2e3-8d3372e0e706`
     """
-    reserved_cache_node_id: str | None = None
+    reserved_cache_node_id: str | None
     """A customer-specified identifier to track this reservation.
 
     The Reserved Cache Node ID is an unique customer-specified identifier to track this
@@ -5175,16 +6657,23 @@ class PurchaseReservedCacheNodesOfferingMessage:
 
     Example: myreservationID
     """
-    cache_node_count: int | None = None
+    cache_node_count: int | None
     """The number of cache node instances to reserve.
 
     Default: `1`
     """
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None
     """A list of tags to be added to this resource. A tag is a key-value pair. A tag key must be
     accompanied by a tag value, although null is accepted.
     """
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_nodes_offering_id: str,
+        reserved_cache_node_id: str | None = None,
+        cache_node_count: int | None = None,
+        tags: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_nodes_offering_id: str,
@@ -5194,37 +6683,53 @@ class PurchaseReservedCacheNodesOfferingMessage:
         /,
     ) -> PurchaseReservedCacheNodesOfferingMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class PurchaseReservedCacheNodesOfferingResult:
     """The PurchaseReservedCacheNodesOfferingResult structure."""
 
-    reserved_cache_node: ReservedCacheNode | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    reserved_cache_node: ReservedCacheNode | None
     """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_node: ReservedCacheNode | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_node: ReservedCacheNode | None, /
     ) -> PurchaseReservedCacheNodesOfferingResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RebalanceSlotsInGlobalReplicationGroupMessage:
     """The RebalanceSlotsInGlobalReplicationGroupMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     global_replication_group_id: str
     """The name of the Global datastore"""
     apply_immediately: bool
     """If `True`, redistribution is applied immediately."""
-
+    def __init__(
+        self,
+        *,
+        global_replication_group_id: str,
+        apply_immediately: bool,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group_id: str, apply_immediately: bool, /
     ) -> RebalanceSlotsInGlobalReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RebalanceSlotsInGlobalReplicationGroupResult:
     """The RebalanceSlotsInGlobalReplicationGroupResult structure."""
 
-    global_replication_group: GlobalReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    global_replication_group: GlobalReplicationGroup | None
     """Consists of a primary cluster that accepts writes and an associated secondary cluster that
     resides in a different Amazon region. The secondary cluster accepts only reads. The primary
     cluster automatically replicates updates to the secondary cluster.
@@ -5232,58 +6737,86 @@ class RebalanceSlotsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        global_replication_group: GlobalReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         global_replication_group: GlobalReplicationGroup | None, /
     ) -> RebalanceSlotsInGlobalReplicationGroupResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RebootCacheClusterMessage:
     """Represents the input of a `RebootCacheCluster` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster_id: str
     """The cluster identifier. This parameter is stored as a lowercase string."""
     cache_node_ids_to_reboot: list[str]
     """A list of cache node IDs to reboot. A node ID is a numeric identifier (0001, 0002, etc.). To
     reboot an entire cluster, specify all of the cache node IDs.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_cluster_id: str,
+        cache_node_ids_to_reboot: Sequence[str],
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_cluster_id: str, cache_node_ids_to_reboot: list[str], /
     ) -> RebootCacheClusterMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RebootCacheClusterResult:
     """The RebootCacheClusterResult structure."""
 
-    cache_cluster: CacheCluster | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
-
+    def __init__(
+        self,
+        *,
+        cache_cluster: CacheCluster | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(cache_cluster: CacheCluster | None, /) -> RebootCacheClusterResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RecurringCharge:
     """Contains the specific price and frequency of a recurring charges for a reserved cache node,
     or for a reserved cache node offering.
     """
 
-    recurring_charge_amount: float | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    recurring_charge_amount: float | None
     """The monetary amount of the recurring charge."""
-    recurring_charge_frequency: str | None = None
+    recurring_charge_frequency: str | None
     """The frequency of the recurring charge."""
-
+    def __init__(
+        self,
+        *,
+        recurring_charge_amount: float | None = None,
+        recurring_charge_frequency: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         recurring_charge_amount: float | None, recurring_charge_frequency: str | None, /
     ) -> RecurringCharge: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RegionalConfiguration:
     """A list of the replication groups"""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The name of the secondary cluster"""
     replication_group_region: str
@@ -5292,7 +6825,13 @@ class RegionalConfiguration:
     """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
     group in the resharded cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        replication_group_region: str,
+        resharding_configuration: Sequence[ReshardingConfiguration],
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str,
@@ -5301,10 +6840,13 @@ class RegionalConfiguration:
         /,
     ) -> RegionalConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RemoveTagsFromResourceMessage:
     """Represents the input of a `RemoveTagsFromResource` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     resource_name: str
     """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
     example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -5315,58 +6857,66 @@ class RemoveTagsFromResourceMessage:
     """
     tag_keys: list[str]
     """A list of `TagKeys` identifying the tags you want removed from the named resource."""
-
+    def __init__(
+        self,
+        *,
+        resource_name: str,
+        tag_keys: Sequence[str],
+    ) -> None: ...
     @staticmethod
     def _make(resource_name: str, tag_keys: list[str], /) -> RemoveTagsFromResourceMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReplicationGroup:
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group_id: str | None
     """The identifier for the replication group."""
-    description: str | None = None
+    description: str | None
     """The user supplied description of the replication group."""
-    global_replication_group_info: GlobalReplicationGroupInfo | None = None
+    global_replication_group_info: GlobalReplicationGroupInfo | None
     """The name of the Global datastore and role of this replication group in the Global datastore.
     """
-    status: str | None = None
+    status: str | None
     """The current state of this replication group - `creating`, `available`, `modifying`,
     `deleting`, `create-failed`, `snapshotting`.
     """
-    pending_modified_values: ReplicationGroupPendingModifiedValues | None = None
+    pending_modified_values: ReplicationGroupPendingModifiedValues | None
     """A group of settings to be applied to the replication group, either immediately or during the
     next maintenance window.
     """
-    member_clusters: list[str] | None = None
+    member_clusters: list[str] | None
     """The names of all the cache clusters that are part of this replication group."""
-    node_groups: list[NodeGroup] | None = None
+    node_groups: list[NodeGroup] | None
     """A list of node groups in this replication group. For Valkey or Redis OSS (cluster mode
     disabled) replication groups, this is a single-element list. For Valkey or Redis OSS
     (cluster mode enabled) replication groups, the list contains an entry for each node group
     (shard).
     """
-    snapshotting_cluster_id: str | None = None
+    snapshotting_cluster_id: str | None
     """The cluster ID that is used as the daily snapshot source for the replication group."""
-    automatic_failover: AutomaticFailoverStatus | None = None
+    automatic_failover: AutomaticFailoverStatus | None
     """Indicates the status of automatic failover for this Valkey or Redis OSS replication group.
     """
-    multi_az: MultiAZStatus | None = None
+    multi_az: MultiAZStatus | None
     """A flag indicating if you have Multi-AZ enabled to enhance fault tolerance. For more
     information, see Minimizing Downtime: Multi-AZ
     """
-    configuration_endpoint: Endpoint | None = None
+    configuration_endpoint: Endpoint | None
     """The configuration endpoint for this replication group. Use the configuration endpoint to
     connect to this replication group.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic cluster snapshots before deleting
     them. For example, if you set `SnapshotRetentionLimit` to 5, a snapshot that was taken today
     is retained for 5 days before being deleted.
 
     If the value of `SnapshotRetentionLimit` is set to zero (0), backups are turned off.
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range (in UTC) during which ElastiCache begins taking a daily snapshot of
     your node group (shard).
 
@@ -5377,25 +6927,25 @@ class ReplicationGroup:
 
     This parameter is only valid if the `Engine` parameter is `redis`.
     """
-    cluster_enabled: bool | None = None
+    cluster_enabled: bool | None
     """A flag indicating whether or not this replication group is cluster enabled; i.e., whether
     its data can be partitioned across multiple shards (API/CLI: node groups).
 
     Valid values: `true` | `false`
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The name of the compute and memory capacity node type for each node in the replication
     group.
     """
-    auth_token_enabled: bool | None = None
+    auth_token_enabled: bool | None
     """A flag that enables using an `AuthToken` (password) when issuing Valkey or Redis OSS
     commands.
 
     Default: `false`
     """
-    auth_token_last_modified_date: datetime | None = None
+    auth_token_last_modified_date: datetime | None
     """The date the auth token was last modified"""
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to `true`.
 
     Required: Only available when creating a replication group in an Amazon VPC using Redis OSS
@@ -5403,7 +6953,7 @@ class ReplicationGroup:
 
     Default: `false`
     """
-    at_rest_encryption_enabled: bool | None = None
+    at_rest_encryption_enabled: bool | None
     """A flag that enables encryption at-rest on the cluster when set to `true`. In some cases,
     encryption at-rest may be enabled even when this value is false. Use `StorageEncryptionType`
     to view the effective encryption state of a cluster.
@@ -5412,65 +6962,103 @@ class ReplicationGroup:
 
     Default: `true` when using Valkey, `false` when using Redis OSS
     """
-    member_clusters_outpost_arns: list[str] | None = None
+    member_clusters_outpost_arns: list[str] | None
     """The outpost ARNs of the replication group's member clusters."""
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the disk in the cluster."""
-    storage_encryption_type: StorageEncryptionType | None = None
+    storage_encryption_type: StorageEncryptionType | None
     """Indicates the type of encryption for data stored at rest in the replication group. The value
     is `none` if at-rest encryption is not enabled, `sse-elasticache` if an ElastiCache
     service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
     """
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the replication group."""
-    user_group_ids: list[str] | None = None
+    user_group_ids: list[str] | None
     """The ID of the user group associated to the replication group."""
-    log_delivery_configurations: list[LogDeliveryConfiguration] | None = None
+    log_delivery_configurations: list[LogDeliveryConfiguration] | None
     """Returns the destination, format and type of the logs."""
-    replication_group_create_time: datetime | None = None
+    replication_group_create_time: datetime | None
     """The date and time when the cluster was created."""
-    data_tiering: DataTieringStatus | None = None
+    data_tiering: DataTieringStatus | None
     """Enables data tiering. Data tiering is only supported for replication groups using the r6gd
     node type. This parameter must be set to true when using r6gd nodes. For more information,
     see Data tiering.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey 7.2 and above, or Redis OSS engine version 6.0 and above, set this
     parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This
     parameter is disabled for previous versions.
     """
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """Must be either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey
     7.2 and above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and
     above on all instances built on the Nitro system.
     """
-    ip_discovery: IpDiscovery | None = None
+    ip_discovery: IpDiscovery | None
     """The network type you choose when modifying a cluster, either `ipv4` | `ipv6`. IPv6 is
     supported for workloads using Valkey 7.2 and above, Redis OSS engine version 6.2 to 7.1 or
     Memcached engine version 1.6.6 and above on all instances built on the Nitro system.
     """
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
     """
-    cluster_mode: ClusterMode | None = None
+    cluster_mode: ClusterMode | None
     """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
     cluster mode to Compatible. Compatible mode allows your Valkey or Redis OSS clients to
     connect using both cluster mode enabled and cluster mode disabled. After you migrate all
     Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
     configuration and set the cluster mode to Enabled.
     """
-    engine: str | None = None
+    engine: str | None
     """The engine used in a replication group. The options are valkey, memcached or redis."""
-    durability: Durability | None = None
+    durability: Durability | None
     """The durability setting of the replication group. For more information, see Durability."""
-    effective_durability: EffectiveDurability | None = None
+    effective_durability: EffectiveDurability | None
     """The effective durability of the replication group. When `Durability` is set to `default`,
     the service resolves the actual durability based on the engine version, cluster mode, and
     other parameters. This field reflects the resolved value. For more information, see
     Configuring Durability.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        description: str | None = None,
+        global_replication_group_info: GlobalReplicationGroupInfo | None = None,
+        status: str | None = None,
+        pending_modified_values: ReplicationGroupPendingModifiedValues | None = None,
+        member_clusters: Sequence[str] | None = None,
+        node_groups: Sequence[NodeGroup] | None = None,
+        snapshotting_cluster_id: str | None = None,
+        automatic_failover: AutomaticFailoverStatus | None = None,
+        multi_az: MultiAZStatus | None = None,
+        configuration_endpoint: Endpoint | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        cluster_enabled: bool | None = None,
+        cache_node_type: str | None = None,
+        auth_token_enabled: bool | None = None,
+        auth_token_last_modified_date: datetime | None = None,
+        transit_encryption_enabled: bool | None = None,
+        at_rest_encryption_enabled: bool | None = None,
+        member_clusters_outpost_arns: Sequence[str] | None = None,
+        kms_key_id: str | None = None,
+        storage_encryption_type: StorageEncryptionType | None = None,
+        arn: str | None = None,
+        user_group_ids: Sequence[str] | None = None,
+        log_delivery_configurations: Sequence[LogDeliveryConfiguration] | None = None,
+        replication_group_create_time: datetime | None = None,
+        data_tiering: DataTieringStatus | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        network_type: NetworkType | None = None,
+        ip_discovery: IpDiscovery | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+        cluster_mode: ClusterMode | None = None,
+        engine: str | None = None,
+        durability: Durability | None = None,
+        effective_durability: EffectiveDurability | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -5511,57 +7099,80 @@ class ReplicationGroup:
         /,
     ) -> ReplicationGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReplicationGroupMessage:
     """Represents the output of a `DescribeReplicationGroups` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    replication_groups: list[ReplicationGroup] | None = None
+    replication_groups: list[ReplicationGroup] | None
     """A list of replication groups. Each item in the list contains detailed information about one
     replication group.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        replication_groups: Sequence[ReplicationGroup] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, replication_groups: list[ReplicationGroup] | None, /
     ) -> ReplicationGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReplicationGroupPendingModifiedValues:
     """The settings to be applied to the Valkey or Redis OSS replication group, either immediately
     or during the next maintenance window.
     """
 
-    primary_cluster_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    primary_cluster_id: str | None
     """The primary cluster ID that is applied immediately (if `--apply-immediately` was specified),
     or during the next maintenance window.
     """
-    automatic_failover_status: PendingAutomaticFailoverStatus | None = None
+    automatic_failover_status: PendingAutomaticFailoverStatus | None
     """Indicates the status of automatic failover for this Valkey or Redis OSS replication group.
     """
-    resharding: ReshardingStatus | None = None
+    resharding: ReshardingStatus | None
     """The status of an online resharding operation."""
-    auth_token_status: AuthTokenUpdateStatus | None = None
+    auth_token_status: AuthTokenUpdateStatus | None
     """The auth token status"""
-    user_groups: UserGroupsUpdateStatus | None = None
+    user_groups: UserGroupsUpdateStatus | None
     """The user group being modified."""
-    log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None = None
+    log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None
     """The log delivery configurations being modified"""
-    transit_encryption_enabled: bool | None = None
+    transit_encryption_enabled: bool | None
     """A flag that enables in-transit encryption when set to true."""
-    transit_encryption_mode: TransitEncryptionMode | None = None
+    transit_encryption_mode: TransitEncryptionMode | None
     """A setting that allows you to migrate your clients to use in-transit encryption, with no
     downtime.
     """
-    cluster_mode: ClusterMode | None = None
+    cluster_mode: ClusterMode | None
     """Enabled or Disabled. To modify cluster mode from Disabled to Enabled, you must first set the
     cluster mode to Compatible. Compatible mode allows your Valkey or Redis OSS clients to
     connect using both cluster mode enabled and cluster mode disabled. After you migrate all
     Valkey or Redis OSS clients to use cluster mode enabled, you can then complete cluster mode
     configuration and set the cluster mode to Enabled.
     """
-
+    def __init__(
+        self,
+        *,
+        primary_cluster_id: str | None = None,
+        automatic_failover_status: PendingAutomaticFailoverStatus | None = None,
+        resharding: ReshardingStatus | None = None,
+        auth_token_status: AuthTokenUpdateStatus | None = None,
+        user_groups: UserGroupsUpdateStatus | None = None,
+        log_delivery_configurations: Sequence[PendingLogDeliveryConfiguration] | None = None,
+        transit_encryption_enabled: bool | None = None,
+        transit_encryption_mode: TransitEncryptionMode | None = None,
+        cluster_mode: ClusterMode | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         primary_cluster_id: str | None,
@@ -5576,41 +7187,60 @@ class ReplicationGroupPendingModifiedValues:
         /,
     ) -> ReplicationGroupPendingModifiedValues: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReservedCacheNode:
     """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
 
-    reserved_cache_node_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    reserved_cache_node_id: str | None
     """The unique identifier for the reservation."""
-    reserved_cache_nodes_offering_id: str | None = None
+    reserved_cache_nodes_offering_id: str | None
     """The offering identifier."""
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type for the reserved cache nodes."""
-    start_time: datetime | None = None
+    start_time: datetime | None
     """The time the reservation started."""
-    duration: int | None = None
+    duration: int | None
     """The duration of the reservation in seconds."""
-    fixed_price: float | None = None
+    fixed_price: float | None
     """The fixed price charged for this reserved cache node."""
-    usage_price: float | None = None
+    usage_price: float | None
     """The hourly price charged for this reserved cache node."""
-    cache_node_count: int | None = None
+    cache_node_count: int | None
     """The number of cache nodes that have been reserved."""
-    product_description: str | None = None
+    product_description: str | None
     """The description of the reserved cache node."""
-    offering_type: str | None = None
+    offering_type: str | None
     """The offering type of this reserved cache node."""
-    state: str | None = None
+    state: str | None
     """The state of the reserved cache node."""
-    recurring_charges: list[RecurringCharge] | None = None
+    recurring_charges: list[RecurringCharge] | None
     """The recurring price charged to run this reserved cache node."""
-    reservation_arn: str | None = None
+    reservation_arn: str | None
     """The Amazon Resource Name (ARN) of the reserved cache node.
 
     Example:
     `arn:aws:elasticache:us-east-1:123456789012:reserved-instance:ri-2017-03-27-08-33-25-582`
     """
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_node_id: str | None = None,
+        reserved_cache_nodes_offering_id: str | None = None,
+        cache_node_type: str | None = None,
+        start_time: datetime | None = None,
+        duration: int | None = None,
+        fixed_price: float | None = None,
+        usage_price: float | None = None,
+        cache_node_count: int | None = None,
+        product_description: str | None = None,
+        offering_type: str | None = None,
+        state: str | None = None,
+        recurring_charges: Sequence[RecurringCharge] | None = None,
+        reservation_arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_node_id: str | None,
@@ -5629,43 +7259,65 @@ class ReservedCacheNode:
         /,
     ) -> ReservedCacheNode: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReservedCacheNodeMessage:
     """Represents the output of a `DescribeReservedCacheNodes` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    reserved_cache_nodes: list[ReservedCacheNode] | None = None
+    reserved_cache_nodes: list[ReservedCacheNode] | None
     """A list of reserved cache nodes. Each element in the list contains detailed information about
     one node.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        reserved_cache_nodes: Sequence[ReservedCacheNode] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, reserved_cache_nodes: list[ReservedCacheNode] | None, /
     ) -> ReservedCacheNodeMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReservedCacheNodesOffering:
     """Describes all of the attributes of a reserved cache node offering."""
 
-    reserved_cache_nodes_offering_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    reserved_cache_nodes_offering_id: str | None
     """A unique identifier for the reserved cache node offering."""
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The cache node type for the reserved cache node."""
-    duration: int | None = None
+    duration: int | None
     """The duration of the offering. in seconds."""
-    fixed_price: float | None = None
+    fixed_price: float | None
     """The fixed price charged for this offering."""
-    usage_price: float | None = None
+    usage_price: float | None
     """The hourly price charged for this offering."""
-    product_description: str | None = None
+    product_description: str | None
     """The cache engine used by the offering."""
-    offering_type: str | None = None
+    offering_type: str | None
     """The offering type."""
-    recurring_charges: list[RecurringCharge] | None = None
+    recurring_charges: list[RecurringCharge] | None
     """The recurring price charged to run this reserved cache node."""
-
+    def __init__(
+        self,
+        *,
+        reserved_cache_nodes_offering_id: str | None = None,
+        cache_node_type: str | None = None,
+        duration: int | None = None,
+        fixed_price: float | None = None,
+        usage_price: float | None = None,
+        product_description: str | None = None,
+        offering_type: str | None = None,
+        recurring_charges: Sequence[RecurringCharge] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         reserved_cache_nodes_offering_id: str | None,
@@ -5679,17 +7331,25 @@ class ReservedCacheNodesOffering:
         /,
     ) -> ReservedCacheNodesOffering: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReservedCacheNodesOfferingMessage:
     """Represents the output of a `DescribeReservedCacheNodesOfferings` operation."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """Provides an identifier to allow retrieval of paginated results."""
-    reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = None
+    reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None
     """A list of reserved cache node offerings. Each element in the list contains detailed
     information about one offering.
     """
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        reserved_cache_nodes_offerings: Sequence[ReservedCacheNodesOffering] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None,
@@ -5697,25 +7357,34 @@ class ReservedCacheNodesOfferingMessage:
         /,
     ) -> ReservedCacheNodesOfferingMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ResetCacheParameterGroupMessage:
     """Represents the input of a `ResetCacheParameterGroup` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_parameter_group_name: str
     """The name of the cache parameter group to reset."""
-    reset_all_parameters: bool | None = None
+    reset_all_parameters: bool | None
     """If `true`, all parameters in the cache parameter group are reset to their default values. If
     `false`, only the parameters listed by `ParameterNameValues` are reset to their default
     values.
 
     Valid values: `true` | `false`
     """
-    parameter_name_values: list[ParameterNameValue] | None = None
+    parameter_name_values: list[ParameterNameValue] | None
     """An array of parameter names to reset to their default values. If `ResetAllParameters` is
     `true`, do not use `ParameterNameValues`. If `ResetAllParameters` is `false`, you must
     specify the name of at least one parameter to reset.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_parameter_group_name: str,
+        reset_all_parameters: bool | None = None,
+        parameter_name_values: Sequence[ParameterNameValue] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_parameter_group_name: str,
@@ -5724,38 +7393,52 @@ class ResetCacheParameterGroupMessage:
         /,
     ) -> ResetCacheParameterGroupMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReshardingConfiguration:
     """A list of `PreferredAvailabilityZones` objects that specifies the configuration of a node
     group in the resharded cluster.
     """
 
-    node_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    node_group_id: str | None
     """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
     configuration values apply to.
     """
-    preferred_availability_zones: list[str] | None = None
+    preferred_availability_zones: list[str] | None
     """A list of preferred availability zones for the nodes in this cluster."""
-
+    def __init__(
+        self,
+        *,
+        node_group_id: str | None = None,
+        preferred_availability_zones: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         node_group_id: str | None, preferred_availability_zones: list[str] | None, /
     ) -> ReshardingConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ReshardingStatus:
     """The status of an online resharding operation."""
 
-    slot_migration: SlotMigration | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    slot_migration: SlotMigration | None
     """Represents the progress of an online resharding operation."""
-
+    def __init__(
+        self,
+        *,
+        slot_migration: SlotMigration | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(slot_migration: SlotMigration | None, /) -> ReshardingStatus: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RevokeCacheSecurityGroupIngressMessage:
     """Represents the input of a `RevokeCacheSecurityGroupIngress` operation."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_security_group_name: str
     """The name of the cache security group to revoke ingress from."""
     ec2_security_group_name: str
@@ -5765,7 +7448,13 @@ class RevokeCacheSecurityGroupIngressMessage:
     same thing as an Amazon access key ID - you must provide a valid Amazon account number for
     this parameter.
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group_name: str,
+        ec2_security_group_name: str,
+        ec2_security_group_owner_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group_name: str,
@@ -5774,142 +7463,193 @@ class RevokeCacheSecurityGroupIngressMessage:
         /,
     ) -> RevokeCacheSecurityGroupIngressMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class RevokeCacheSecurityGroupIngressResult:
     """The RevokeCacheSecurityGroupIngressResult structure."""
 
-    cache_security_group: CacheSecurityGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    cache_security_group: CacheSecurityGroup | None
     """Represents the output of one of the following operations:
 
     - `AuthorizeCacheSecurityGroupIngress`
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
-
+    def __init__(
+        self,
+        *,
+        cache_security_group: CacheSecurityGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         cache_security_group: CacheSecurityGroup | None, /
     ) -> RevokeCacheSecurityGroupIngressResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ScaleConfig:
     """Configuration settings for horizontal or vertical scaling operations on Memcached clusters."""
 
-    scale_percentage: int | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    scale_percentage: int | None
     """The percentage by which to scale the Memcached cluster, either horizontally by adding nodes
     or vertically by increasing resources.
     """
-    scale_interval_minutes: int | None = None
+    scale_interval_minutes: int | None
     """The time interval in seconds between scaling operations when performing gradual scaling for
     a Memcached cluster.
     """
-
+    def __init__(
+        self,
+        *,
+        scale_percentage: int | None = None,
+        scale_interval_minutes: int | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         scale_percentage: int | None, scale_interval_minutes: int | None, /
     ) -> ScaleConfig: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SecretManagerAuthConfig:
     """Configuration for authenticating with the source using Secrets Manager during migration."""
 
-    secret_arn: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    secret_arn: str | None
     """The ARN of the secret in AWS Secrets Manager that contains the credentials for
     authenticating with the source.
     """
-
+    def __init__(
+        self,
+        *,
+        secret_arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(secret_arn: str | None, /) -> SecretManagerAuthConfig: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SecurityGroupMembership:
     """Represents a single cache security group and its status."""
 
-    security_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    security_group_id: str | None
     """The identifier of the cache security group."""
-    status: str | None = None
+    status: str | None
     """The status of the cache security group membership. The status changes whenever a cache
     security group is modified, or when the cache security groups assigned to a cluster are
     modified.
     """
-
+    def __init__(
+        self,
+        *,
+        security_group_id: str | None = None,
+        status: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(security_group_id: str | None, status: str | None, /) -> SecurityGroupMembership: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ServerlessCache:
     """The resource representing a serverless cache."""
 
-    serverless_cache_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache_name: str | None
     """The unique identifier of the serverless cache."""
-    description: str | None = None
+    description: str | None
     """A description of the serverless cache."""
-    create_time: datetime | None = None
+    create_time: datetime | None
     """When the serverless cache was created."""
-    status: str | None = None
+    status: str | None
     """The current status of the serverless cache. The allowed values are CREATING, AVAILABLE,
     DELETING, CREATE-FAILED and MODIFYING.
     """
-    engine: str | None = None
+    engine: str | None
     """The engine the serverless cache is compatible with."""
-    major_engine_version: str | None = None
+    major_engine_version: str | None
     """The version number of the engine the serverless cache is compatible with."""
-    full_engine_version: str | None = None
+    full_engine_version: str | None
     """The name and version number of the engine the serverless cache is compatible with."""
-    cache_usage_limits: CacheUsageLimits | None = None
+    cache_usage_limits: CacheUsageLimits | None
     """The cache usage limit for the serverless cache."""
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the Amazon Web Services Key Management Service (KMS) key that is used to encrypt
     data at rest in the serverless cache.
     """
-    storage_encryption_type: StorageEncryptionType | None = None
+    storage_encryption_type: StorageEncryptionType | None
     """Indicates the type of encryption for data stored at rest in the serverless cache. Serverless
     caches are always encrypted at rest. The value is `sse-elasticache` if an ElastiCache
     service-managed key is used, or `sse-kms` if a customer-managed KMS key is used.
     """
-    security_group_ids: list[str] | None = None
+    security_group_ids: list[str] | None
     """The IDs of the EC2 security groups associated with the serverless cache."""
-    endpoint: Endpoint | None = None
+    endpoint: Endpoint | None
     """Represents the information required for client programs to connect to a cache node. This
     value is read-only.
     """
-    reader_endpoint: Endpoint | None = None
+    reader_endpoint: Endpoint | None
     """Represents the information required for client programs to connect to a cache node. This
     value is read-only.
     """
-    arn: str | None = None
+    arn: str | None
     """The Amazon Resource Name (ARN) of the serverless cache."""
-    user_group_id: str | None = None
+    user_group_id: str | None
     """The identifier of the user group associated with the serverless cache. Available for Valkey
     and Redis OSS only. Default is NULL.
     """
-    subnet_ids: list[str] | None = None
+    subnet_ids: list[str] | None
     """If no subnet IDs are given and your VPC is in us-west-1, then ElastiCache will select 2
     default subnets across AZs in your VPC. For all other Regions, if no subnet IDs are given
     then ElastiCache will select 3 default subnets across AZs in your default VPC.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """The number of days for which ElastiCache retains automatic snapshots before deleting them.
     Available for Valkey, Redis OSS and Serverless Memcached only. The maximum value allowed is
     35 days.
     """
-    daily_snapshot_time: str | None = None
+    daily_snapshot_time: str | None
     """The daily time that a cache snapshot will be created. Default is NULL, i.e. snapshots will
     not be created at a specific time on a daily basis. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    network_type: NetworkType | None = None
+    network_type: NetworkType | None
     """The type of IP address protocol used by the serverless cache. Must be either `ipv4` | `ipv6`
     | `dual_stack`. `ipv6` is only supported with IPv6-only subnets. If not specified, defaults
     to `ipv4`, unless all provided subnets are IPv6-only, in which case it defaults to `ipv6`.
     """
-    connection_type: ConnectionType | None = None
+    connection_type: ConnectionType | None
     """The connection type for the serverless cache. Must be either `vpc` | `public`. If not
     specified, defaults to `vpc`.
     """
-    migration: MigrationSummary | None = None
+    migration: MigrationSummary | None
     """Provides a summary of the migration status for the serverless cache."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str | None = None,
+        description: str | None = None,
+        create_time: datetime | None = None,
+        status: str | None = None,
+        engine: str | None = None,
+        major_engine_version: str | None = None,
+        full_engine_version: str | None = None,
+        cache_usage_limits: CacheUsageLimits | None = None,
+        kms_key_id: str | None = None,
+        storage_encryption_type: StorageEncryptionType | None = None,
+        security_group_ids: Sequence[str] | None = None,
+        endpoint: Endpoint | None = None,
+        reader_endpoint: Endpoint | None = None,
+        arn: str | None = None,
+        user_group_id: str | None = None,
+        subnet_ids: Sequence[str] | None = None,
+        snapshot_retention_limit: int | None = None,
+        daily_snapshot_time: str | None = None,
+        network_type: NetworkType | None = None,
+        connection_type: ConnectionType | None = None,
+        migration: MigrationSummary | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str | None,
@@ -5936,65 +7676,85 @@ class ServerlessCache:
         /,
     ) -> ServerlessCache: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ServerlessCacheConfiguration:
     """The configuration settings for a specific serverless cache."""
 
-    serverless_cache_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_name: str | None
     """The identifier of a serverless cache."""
-    engine: str | None = None
+    engine: str | None
     """The engine that the serverless cache is configured with."""
-    major_engine_version: str | None = None
+    major_engine_version: str | None
     """The engine version number that the serverless cache is configured with."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str | None = None,
+        engine: str | None = None,
+        major_engine_version: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str | None, engine: str | None, major_engine_version: str | None, /
     ) -> ServerlessCacheConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ServerlessCacheSnapshot:
     """The resource representing a serverless cache snapshot. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
 
-    serverless_cache_snapshot_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    serverless_cache_snapshot_name: str | None
     """The identifier of a serverless cache snapshot. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    arn: str | None = None
+    arn: str | None
     """The Amazon Resource Name (ARN) of a serverless cache snapshot. Available for Valkey, Redis
     OSS and Serverless Memcached only.
     """
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the Amazon Web Services Key Management Service (KMS) key of a serverless cache
     snapshot. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-    snapshot_type: str | None = None
+    snapshot_type: str | None
     """The type of snapshot of serverless cache. Available for Valkey, Redis OSS and Serverless
     Memcached only.
     """
-    status: str | None = None
+    status: str | None
     """The current status of the serverless cache. Available for Valkey, Redis OSS and Serverless
     Memcached only.
     """
-    create_time: datetime | None = None
+    create_time: datetime | None
     """The date and time that the source serverless cache's metadata and cache data set was
     obtained for the snapshot. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
-    expiry_time: datetime | None = None
+    expiry_time: datetime | None
     """The time that the serverless cache snapshot will expire. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    bytes_used_for_cache: str | None = None
+    bytes_used_for_cache: str | None
     """The total size of a serverless cache snapshot, in bytes. Available for Valkey, Redis OSS and
     Serverless Memcached only.
     """
-    serverless_cache_configuration: ServerlessCacheConfiguration | None = None
+    serverless_cache_configuration: ServerlessCacheConfiguration | None
     """The configuration of the serverless cache, at the time the snapshot was taken. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_snapshot_name: str | None = None,
+        arn: str | None = None,
+        kms_key_id: str | None = None,
+        snapshot_type: str | None = None,
+        status: str | None = None,
+        create_time: datetime | None = None,
+        expiry_time: datetime | None = None,
+        bytes_used_for_cache: str | None = None,
+        serverless_cache_configuration: ServerlessCacheConfiguration | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_snapshot_name: str | None,
@@ -6009,42 +7769,58 @@ class ServerlessCacheSnapshot:
         /,
     ) -> ServerlessCacheSnapshot: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ServiceUpdate:
     """An update that you can apply to your Valkey or Redis OSS clusters."""
 
-    service_update_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    service_update_name: str | None
     """The unique ID of the service update"""
-    service_update_release_date: datetime | None = None
+    service_update_release_date: datetime | None
     """The date when the service update is initially available"""
-    service_update_end_date: datetime | None = None
+    service_update_end_date: datetime | None
     """The date after which the service update is no longer available"""
-    service_update_severity: ServiceUpdateSeverity | None = None
+    service_update_severity: ServiceUpdateSeverity | None
     """The severity of the service update"""
-    service_update_recommended_apply_by_date: datetime | None = None
+    service_update_recommended_apply_by_date: datetime | None
     """The recommendend date to apply the service update in order to ensure compliance. For
     information on compliance, see Self-Service Security Updates for Compliance.
     """
-    service_update_status: ServiceUpdateStatus | None = None
+    service_update_status: ServiceUpdateStatus | None
     """The status of the service update"""
-    service_update_description: str | None = None
+    service_update_description: str | None
     """Provides details of the service update"""
-    service_update_type: ServiceUpdateType | None = None
+    service_update_type: ServiceUpdateType | None
     """Reflects the nature of the service update"""
-    engine: str | None = None
+    engine: str | None
     """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
     """
-    engine_version: str | None = None
+    engine_version: str | None
     """The Elasticache engine version to which the update applies. Either Valkey, Redis OSS or
     Memcached engine version.
     """
-    auto_update_after_recommended_apply_by_date: bool | None = None
+    auto_update_after_recommended_apply_by_date: bool | None
     """Indicates whether the service update will be automatically applied once the recommended
     apply-by date has expired.
     """
-    estimated_update_time: str | None = None
+    estimated_update_time: str | None
     """The estimated length of time the service update will take"""
-
+    def __init__(
+        self,
+        *,
+        service_update_name: str | None = None,
+        service_update_release_date: datetime | None = None,
+        service_update_end_date: datetime | None = None,
+        service_update_severity: ServiceUpdateSeverity | None = None,
+        service_update_recommended_apply_by_date: datetime | None = None,
+        service_update_status: ServiceUpdateStatus | None = None,
+        service_update_description: str | None = None,
+        service_update_type: ServiceUpdateType | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        auto_update_after_recommended_apply_by_date: bool | None = None,
+        estimated_update_time: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         service_update_name: str | None,
@@ -6062,76 +7838,92 @@ class ServiceUpdate:
         /,
     ) -> ServiceUpdate: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class ServiceUpdatesMessage:
     """The ServiceUpdatesMessage structure."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    service_updates: list[ServiceUpdate] | None = None
+    service_updates: list[ServiceUpdate] | None
     """A list of service updates"""
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        service_updates: Sequence[ServiceUpdate] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, service_updates: list[ServiceUpdate] | None, /
     ) -> ServiceUpdatesMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SlotMigration:
     """Represents the progress of an online resharding operation."""
 
-    progress_percentage: float | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    progress_percentage: float | None
     """The percentage of the slot migration that is complete."""
-
+    def __init__(
+        self,
+        *,
+        progress_percentage: float | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(progress_percentage: float | None, /) -> SlotMigration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Snapshot:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
 
-    snapshot_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    snapshot_name: str | None
     """The name of a snapshot. For an automatic snapshot, the name is system-generated. For a
     manual snapshot, this is the user-provided name.
     """
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The unique identifier of the source replication group."""
-    replication_group_description: str | None = None
+    replication_group_description: str | None
     """A description of the source replication group."""
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """The user-supplied identifier of the source cluster."""
-    snapshot_status: str | None = None
+    snapshot_status: str | None
     """The status of the snapshot. Valid values: `creating` | `available` | `restoring` | `copying`
     | `deleting`.
     """
-    snapshot_source: str | None = None
+    snapshot_source: str | None
     """Indicates whether the snapshot is from an automatic backup (`automated`) or was created
     manually (`manual`).
     """
-    cache_node_type: str | None = None
+    cache_node_type: str | None
     """The name of the compute and memory capacity node type for the source cluster."""
-    engine: str | None = None
+    engine: str | None
     """The name of the cache engine (`memcached` or `redis`) used by the source cluster."""
-    engine_version: str | None = None
+    engine_version: str | None
     """The version of the cache engine version that is used by the source cluster."""
-    num_cache_nodes: int | None = None
+    num_cache_nodes: int | None
     """The number of cache nodes in the source cluster.
 
     For clusters running Valkey or Redis OSS, this value must be 1. For clusters running
     Memcached, this value must be between 1 and 40.
     """
-    preferred_availability_zone: str | None = None
+    preferred_availability_zone: str | None
     """The name of the Availability Zone in which the source cluster is located."""
-    preferred_outpost_arn: str | None = None
+    preferred_outpost_arn: str | None
     """The ARN (Amazon Resource Name) of the preferred outpost."""
-    cache_cluster_create_time: datetime | None = None
+    cache_cluster_create_time: datetime | None
     """The date and time when the source cluster was created."""
-    preferred_maintenance_window: str | None = None
+    preferred_maintenance_window: str | None
     """Specifies the weekly time range during which maintenance on the cluster is performed. It is
     specified as a range in the format ddd:hh24:mi-ddd:hh24:mi (24H Clock UTC). The minimum
     maintenance window is a 60 minute period.
@@ -6148,26 +7940,26 @@ class Snapshot:
 
     Example: `sun:23:00-mon:01:30`
     """
-    topic_arn: str | None = None
+    topic_arn: str | None
     """The Amazon Resource Name (ARN) for the topic used by the source cluster for publishing
     notifications.
     """
-    port: int | None = None
+    port: int | None
     """The port number used by each cache nodes in the source cluster."""
-    cache_parameter_group_name: str | None = None
+    cache_parameter_group_name: str | None
     """The cache parameter group that is associated with the source cluster."""
-    cache_subnet_group_name: str | None = None
+    cache_subnet_group_name: str | None
     """The name of the cache subnet group associated with the source cluster."""
-    vpc_id: str | None = None
+    vpc_id: str | None
     """The Amazon Virtual Private Cloud identifier (VPC ID) of the cache subnet group for the
     source cluster.
     """
-    auto_minor_version_upgrade: bool | None = None
+    auto_minor_version_upgrade: bool | None
     """If you are running Valkey 7.2 and above or Redis OSS engine version 6.0 and above, set this
     parameter to yes if you want to opt-in to the next auto minor version upgrade campaign. This
     parameter is disabled for previous versions.
     """
-    snapshot_retention_limit: int | None = None
+    snapshot_retention_limit: int | None
     """For an automatic snapshot, the number of days for which ElastiCache retains the snapshot
     before deleting it.
 
@@ -6177,35 +7969,67 @@ class Snapshot:
 
     Important If the value of SnapshotRetentionLimit is set to zero (0), backups are turned off.
     """
-    snapshot_window: str | None = None
+    snapshot_window: str | None
     """The daily time range during which ElastiCache takes daily snapshots of the source cluster.
     """
-    num_node_groups: int | None = None
+    num_node_groups: int | None
     """The number of node groups (shards) in this snapshot. When restoring from a snapshot, the
     number of node groups (shards) in the snapshot and in the restored replication group must be
     the same.
     """
-    automatic_failover: AutomaticFailoverStatus | None = None
+    automatic_failover: AutomaticFailoverStatus | None
     """Indicates the status of automatic failover for the source Valkey or Redis OSS replication
     group.
     """
-    node_snapshots: list[NodeSnapshot] | None = None
+    node_snapshots: list[NodeSnapshot] | None
     """A list of the cache nodes in the source cluster."""
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ID of the KMS key used to encrypt the snapshot."""
-    arn: str | None = None
+    arn: str | None
     """The ARN (Amazon Resource Name) of the snapshot."""
-    data_tiering: DataTieringStatus | None = None
+    data_tiering: DataTieringStatus | None
     """Enables data tiering. Data tiering is only supported for replication groups using the r6gd
     node type. This parameter must be set to true when using r6gd nodes. For more information,
     see Data tiering.
     """
-    durability: Durability | None = None
+    durability: Durability | None
     """The durability setting of the cluster when the snapshot was taken. When restoring from this
     snapshot, the cluster uses this durability setting unless overridden in the restore request.
     For more information, see Durability.
     """
-
+    def __init__(
+        self,
+        *,
+        snapshot_name: str | None = None,
+        replication_group_id: str | None = None,
+        replication_group_description: str | None = None,
+        cache_cluster_id: str | None = None,
+        snapshot_status: str | None = None,
+        snapshot_source: str | None = None,
+        cache_node_type: str | None = None,
+        engine: str | None = None,
+        engine_version: str | None = None,
+        num_cache_nodes: int | None = None,
+        preferred_availability_zone: str | None = None,
+        preferred_outpost_arn: str | None = None,
+        cache_cluster_create_time: datetime | None = None,
+        preferred_maintenance_window: str | None = None,
+        topic_arn: str | None = None,
+        port: int | None = None,
+        cache_parameter_group_name: str | None = None,
+        cache_subnet_group_name: str | None = None,
+        vpc_id: str | None = None,
+        auto_minor_version_upgrade: bool | None = None,
+        snapshot_retention_limit: int | None = None,
+        snapshot_window: str | None = None,
+        num_node_groups: int | None = None,
+        automatic_failover: AutomaticFailoverStatus | None = None,
+        node_snapshots: Sequence[NodeSnapshot] | None = None,
+        kms_key_id: str | None = None,
+        arn: str | None = None,
+        data_tiering: DataTieringStatus | None = None,
+        durability: Durability | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         snapshot_name: str | None,
@@ -6240,57 +8064,79 @@ class Snapshot:
         /,
     ) -> Snapshot: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SourceAuthenticationConfiguration:
     """The authentication configuration for connecting to the source during migration."""
 
-    secret_manager_config: SecretManagerAuthConfig | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    secret_manager_config: SecretManagerAuthConfig | None
     """The Secrets Manager configuration used for authenticating with the source during migration.
     """
-
+    def __init__(
+        self,
+        *,
+        secret_manager_config: SecretManagerAuthConfig | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         secret_manager_config: SecretManagerAuthConfig | None, /
     ) -> SourceAuthenticationConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SourceTlsConfiguration:
     """The TLS configuration for connecting to the source during migration."""
 
-    source_tls_mode: TlsMode | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    source_tls_mode: TlsMode | None
     """The TLS mode to use when connecting to the source. Valid values are `none` and `verify-ca`.
     """
-    source_tls_certificate: str | None = None
+    source_tls_certificate: str | None
     """The TLS certificate used to verify the identity of the source during migration."""
-
+    def __init__(
+        self,
+        *,
+        source_tls_mode: TlsMode | None = None,
+        source_tls_certificate: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         source_tls_mode: TlsMode | None, source_tls_certificate: str | None, /
     ) -> SourceTlsConfiguration: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class StartMigrationMessage:
     """The StartMigrationMessage structure."""
 
-    serverless_cache_name: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache_name: str | None
     """The name of the serverless cache to which data is being migrated."""
-    replication_group_id: str | None = None
+    replication_group_id: str | None
     """The ID of the replication group to which data should be migrated."""
-    customer_node_endpoint_list: list[CustomerNodeEndpoint] | None = None
+    customer_node_endpoint_list: list[CustomerNodeEndpoint] | None
     """The list of endpoints from which to migrate data. For Valkey or Redis OSS (cluster mode
     disabled), the list should have only one element. For serverless cache migrations,
     ElastiCache uses the endpoint that you provided in `PrepareMigration`.
     """
-    auto_cutover: bool | None = None
+    auto_cutover: bool | None
     """Specifies whether ElastiCache automatically attempts to complete the migration after data
     sync is established.
     """
-    clear_target_cache_data: bool | None = None
+    clear_target_cache_data: bool | None
     """Specifies whether ElastiCache deletes existing data in the serverless cache before migration
     begins. After `StopMigration`, `StartMigration` requires this option to restart the data
     sync.
     """
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str | None = None,
+        replication_group_id: str | None = None,
+        customer_node_endpoint_list: Sequence[CustomerNodeEndpoint] | None = None,
+        auto_cutover: bool | None = None,
+        clear_target_cache_data: bool | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         serverless_cache_name: str | None,
@@ -6301,58 +8147,88 @@ class StartMigrationMessage:
         /,
     ) -> StartMigrationMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class StartMigrationResponse:
     """The StartMigrationResponse structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-    serverless_cache: ServerlessCache | None = None
+    serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache to which ElastiCache is migrating data."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group: ReplicationGroup | None, serverless_cache: ServerlessCache | None, /
     ) -> StartMigrationResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class StopMigrationRequest:
     """The StopMigrationRequest structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     serverless_cache_name: str
     """The name of the serverless cache for which to stop the data sync."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache_name: str,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache_name: str, /) -> StopMigrationRequest: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class StopMigrationResponse:
     """The StopMigrationResponse structure."""
 
-    serverless_cache: ServerlessCache | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache for which the data sync stopped."""
-
+    def __init__(
+        self,
+        *,
+        serverless_cache: ServerlessCache | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(serverless_cache: ServerlessCache | None, /) -> StopMigrationResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Subnet:
     """Represents the subnet associated with a cluster. This parameter refers to subnets defined in
     Amazon Virtual Private Cloud (Amazon VPC) and used with ElastiCache.
     """
 
-    subnet_identifier: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    subnet_identifier: str | None
     """The unique identifier for the subnet."""
-    subnet_availability_zone: AvailabilityZone | None = None
+    subnet_availability_zone: AvailabilityZone | None
     """The Availability Zone associated with the subnet."""
-    subnet_outpost: SubnetOutpost | None = None
+    subnet_outpost: SubnetOutpost | None
     """The outpost ARN of the subnet."""
-    supported_network_types: list[NetworkType] | None = None
+    supported_network_types: list[NetworkType] | None
     """Either `ipv4` | `ipv6` | `dual_stack`. IPv6 is supported for workloads using Valkey 7.2 and
     above, Redis OSS engine version 6.2 to 7.1 or Memcached engine version 1.6.6 and above on
     all instances built on the Nitro system.
     """
-
+    def __init__(
+        self,
+        *,
+        subnet_identifier: str | None = None,
+        subnet_availability_zone: AvailabilityZone | None = None,
+        subnet_outpost: SubnetOutpost | None = None,
+        supported_network_types: Sequence[NetworkType] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         subnet_identifier: str | None,
@@ -6362,17 +8238,22 @@ class Subnet:
         /,
     ) -> Subnet: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class SubnetOutpost:
     """The ID of the outpost subnet."""
 
-    subnet_outpost_arn: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    subnet_outpost_arn: str | None
     """The outpost ARN of the subnet."""
-
+    def __init__(
+        self,
+        *,
+        subnet_outpost_arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(subnet_outpost_arn: str | None, /) -> SubnetOutpost: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Tag:
     """A tag that can be added to an ElastiCache cluster or replication group. Tags are composed of
     a Key/Value pair. You can use tags to categorize and track all your ElastiCache resources.
@@ -6380,30 +8261,44 @@ class Tag:
     nodes in the replication group. A tag with a null Value is permitted.
     """
 
-    key: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    key: str | None
     """The key for the tag. May not be null."""
-    value: str | None = None
+    value: str | None
     """The tag's value. May be null."""
-
+    def __init__(
+        self,
+        *,
+        key: str | None = None,
+        value: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(key: str | None, value: str | None, /) -> Tag: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TagListMessage:
     """Represents the output from the `AddTagsToResource`, `ListTagsForResource`, and
     `RemoveTagsFromResource` operations.
     """
 
-    tag_list: list[Tag] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    tag_list: list[Tag] | None
     """A list of tags as key-value pairs."""
-
+    def __init__(
+        self,
+        *,
+        tag_list: Sequence[Tag] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(tag_list: list[Tag] | None, /) -> TagListMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TestFailoverMessage:
     """The TestFailoverMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     replication_group_id: str
     """The name of the replication group (console: cluster) whose automatic failover is being
     tested by this operation.
@@ -6413,74 +8308,116 @@ class TestFailoverMessage:
     automatic failover is to be tested. You may test automatic failover on up to 15 node groups
     in any rolling 24-hour period.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        node_group_id: str,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group_id: str, node_group_id: str, /) -> TestFailoverMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TestFailoverResult:
     """The TestFailoverResult structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> TestFailoverResult: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TestMigrationMessage:
     """The TestMigrationMessage structure."""
 
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group_id: str
     """The ID of the replication group to which data is to be migrated."""
     customer_node_endpoint_list: list[CustomerNodeEndpoint]
     """List of endpoints from which data should be migrated. List should have only one element.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str,
+        customer_node_endpoint_list: Sequence[CustomerNodeEndpoint],
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str, customer_node_endpoint_list: list[CustomerNodeEndpoint], /
     ) -> TestMigrationMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TestMigrationResponse:
     """The TestMigrationResponse structure."""
 
-    replication_group: ReplicationGroup | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
-
+    def __init__(
+        self,
+        *,
+        replication_group: ReplicationGroup | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(replication_group: ReplicationGroup | None, /) -> TestMigrationResponse: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class TimeRangeFilter:
     """Filters update actions from the service updates that are in available status during the time
     range.
     """
 
-    start_time: datetime | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    start_time: datetime | None
     """The start time of the time range filter"""
-    end_time: datetime | None = None
+    end_time: datetime | None
     """The end time of the time range filter"""
-
+    def __init__(
+        self,
+        *,
+        start_time: datetime | None = None,
+        end_time: datetime | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(start_time: datetime | None, end_time: datetime | None, /) -> TimeRangeFilter: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UnprocessedUpdateAction:
     """Update action that has failed to be processed for the corresponding apply/stop request"""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    replication_group_id: str | None
     """The replication group ID"""
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """The ID of the cache cluster"""
-    service_update_name: str | None = None
+    service_update_name: str | None
     """The unique ID of the service update"""
-    error_type: str | None = None
+    error_type: str | None
     """The error type for requests that are not processed"""
-    error_message: str | None = None
+    error_message: str | None
     """The error message that describes the reason the request was not processed"""
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        cache_cluster_id: str | None = None,
+        service_update_name: str | None = None,
+        error_type: str | None = None,
+        error_message: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -6491,52 +8428,75 @@ class UnprocessedUpdateAction:
         /,
     ) -> UnprocessedUpdateAction: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UpdateAction:
     """The status of the service update for a specific replication group"""
 
-    replication_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    replication_group_id: str | None
     """The ID of the replication group"""
-    cache_cluster_id: str | None = None
+    cache_cluster_id: str | None
     """The ID of the cache cluster"""
-    service_update_name: str | None = None
+    service_update_name: str | None
     """The unique ID of the service update"""
-    service_update_release_date: datetime | None = None
+    service_update_release_date: datetime | None
     """The date the update is first available"""
-    service_update_severity: ServiceUpdateSeverity | None = None
+    service_update_severity: ServiceUpdateSeverity | None
     """The severity of the service update"""
-    service_update_status: ServiceUpdateStatus | None = None
+    service_update_status: ServiceUpdateStatus | None
     """The status of the service update"""
-    service_update_recommended_apply_by_date: datetime | None = None
+    service_update_recommended_apply_by_date: datetime | None
     """The recommended date to apply the service update to ensure compliance. For information on
     compliance, see Self-Service Security Updates for Compliance.
     """
-    service_update_type: ServiceUpdateType | None = None
+    service_update_type: ServiceUpdateType | None
     """Reflects the nature of the service update"""
-    update_action_available_date: datetime | None = None
+    update_action_available_date: datetime | None
     """The date that the service update is available to a replication group"""
-    update_action_status: UpdateActionStatus | None = None
+    update_action_status: UpdateActionStatus | None
     """The status of the update action"""
-    nodes_updated: str | None = None
+    nodes_updated: str | None
     """The progress of the service update on the replication group"""
-    update_action_status_modified_date: datetime | None = None
+    update_action_status_modified_date: datetime | None
     """The date when the UpdateActionStatus was last modified"""
-    sla_met: SlaMet | None = None
+    sla_met: SlaMet | None
     """If yes, all nodes in the replication group have been updated by the recommended apply-by
     date. If no, at least one node in the replication group have not been updated by the
     recommended apply-by date. If N/A, the replication group was created after the recommended
     apply-by date.
     """
-    node_group_update_status: list[NodeGroupUpdateStatus] | None = None
+    node_group_update_status: list[NodeGroupUpdateStatus] | None
     """The status of the service update on the node group"""
-    cache_node_update_status: list[CacheNodeUpdateStatus] | None = None
+    cache_node_update_status: list[CacheNodeUpdateStatus] | None
     """The status of the service update on the cache node"""
-    estimated_update_time: str | None = None
+    estimated_update_time: str | None
     """The estimated length of time for the update to complete"""
-    engine: str | None = None
+    engine: str | None
     """The Elasticache engine to which the update applies. Either Valkey, Redis OSS or Memcached.
     """
-
+    def __init__(
+        self,
+        *,
+        replication_group_id: str | None = None,
+        cache_cluster_id: str | None = None,
+        service_update_name: str | None = None,
+        service_update_release_date: datetime | None = None,
+        service_update_severity: ServiceUpdateSeverity | None = None,
+        service_update_status: ServiceUpdateStatus | None = None,
+        service_update_recommended_apply_by_date: datetime | None = None,
+        service_update_type: ServiceUpdateType | None = None,
+        update_action_available_date: datetime | None = None,
+        update_action_status: UpdateActionStatus | None = None,
+        nodes_updated: str | None = None,
+        update_action_status_modified_date: datetime | None = None,
+        sla_met: SlaMet | None = None,
+        node_group_update_status: Sequence[NodeGroupUpdateStatus] | None = None,
+        cache_node_update_status: Sequence[CacheNodeUpdateStatus] | None = None,
+        estimated_update_time: str | None = None,
+        engine: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         replication_group_id: str | None,
@@ -6559,15 +8519,23 @@ class UpdateAction:
         /,
     ) -> UpdateAction: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UpdateActionResultsMessage:
     """The UpdateActionResultsMessage structure."""
 
-    processed_update_actions: list[ProcessedUpdateAction] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    processed_update_actions: list[ProcessedUpdateAction] | None
     """Update actions that have been processed successfully"""
-    unprocessed_update_actions: list[UnprocessedUpdateAction] | None = None
+    unprocessed_update_actions: list[UnprocessedUpdateAction] | None
     """Update actions that haven't been processed successfully"""
-
+    def __init__(
+        self,
+        *,
+        processed_update_actions: Sequence[ProcessedUpdateAction] | None = None,
+        unprocessed_update_actions: Sequence[UnprocessedUpdateAction] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         processed_update_actions: list[ProcessedUpdateAction] | None,
@@ -6575,46 +8543,69 @@ class UpdateActionResultsMessage:
         /,
     ) -> UpdateActionResultsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UpdateActionsMessage:
     """The UpdateActionsMessage structure."""
 
-    marker: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    marker: str | None
     """An optional marker returned from a prior request. Use this marker for pagination of results
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by `MaxRecords`.
     """
-    update_actions: list[UpdateAction] | None = None
+    update_actions: list[UpdateAction] | None
     """Returns a list of update actions"""
-
+    def __init__(
+        self,
+        *,
+        marker: str | None = None,
+        update_actions: Sequence[UpdateAction] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         marker: str | None, update_actions: list[UpdateAction] | None, /
     ) -> UpdateActionsMessage: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class User:
     """The User structure."""
 
-    user_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    user_id: str | None
     """The ID of the user."""
-    user_name: str | None = None
+    user_name: str | None
     """The username of the user."""
-    status: str | None = None
+    status: str | None
     """Indicates the user status. Can be "active", "modifying" or "deleting"."""
-    engine: str | None = None
+    engine: str | None
     """The options are valkey or redis."""
-    minimum_engine_version: str | None = None
+    minimum_engine_version: str | None
     """The minimum engine version required, which is Redis OSS 6.0"""
-    access_string: str | None = None
+    access_string: str | None
     """Access permissions string used for this user."""
-    user_group_ids: list[str] | None = None
+    user_group_ids: list[str] | None
     """Returns a list of the user group IDs the user belongs to."""
-    authentication: Authentication | None = None
+    authentication: Authentication | None
     """Denotes whether the user requires a password to authenticate."""
-    arn: str | None = None
+    arn: str | None
     """The Amazon Resource Name (ARN) of the user."""
-
+    def __init__(
+        self,
+        *,
+        user_id: str | None = None,
+        user_name: str | None = None,
+        status: str | None = None,
+        engine: str | None = None,
+        minimum_engine_version: str | None = None,
+        access_string: str | None = None,
+        user_group_ids: Sequence[str] | None = None,
+        authentication: Authentication | None = None,
+        arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_id: str | None,
@@ -6629,31 +8620,46 @@ class User:
         /,
     ) -> User: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UserGroup:
     """The UserGroup structure."""
 
-    user_group_id: str | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    user_group_id: str | None
     """The ID of the user group."""
-    status: str | None = None
+    status: str | None
     """Indicates user group status. Can be "creating", "active", "modifying", "deleting"."""
-    engine: str | None = None
+    engine: str | None
     """The options are valkey or redis."""
-    user_ids: list[str] | None = None
+    user_ids: list[str] | None
     """The list of user IDs that belong to the user group."""
-    minimum_engine_version: str | None = None
+    minimum_engine_version: str | None
     """The minimum engine version required, which is Redis OSS 6.0"""
-    pending_changes: UserGroupPendingChanges | None = None
+    pending_changes: UserGroupPendingChanges | None
     """A list of updates being applied to the user group."""
-    replication_groups: list[str] | None = None
+    replication_groups: list[str] | None
     """A list of replication groups that the user group can access."""
-    serverless_caches: list[str] | None = None
+    serverless_caches: list[str] | None
     """Indicates which serverless caches the specified user group is associated with. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
-    arn: str | None = None
+    arn: str | None
     """The Amazon Resource Name (ARN) of the user group."""
-
+    def __init__(
+        self,
+        *,
+        user_group_id: str | None = None,
+        status: str | None = None,
+        engine: str | None = None,
+        user_ids: Sequence[str] | None = None,
+        minimum_engine_version: str | None = None,
+        pending_changes: UserGroupPendingChanges | None = None,
+        replication_groups: Sequence[str] | None = None,
+        serverless_caches: Sequence[str] | None = None,
+        arn: str | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_group_id: str | None,
@@ -6668,29 +8674,45 @@ class UserGroup:
         /,
     ) -> UserGroup: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UserGroupPendingChanges:
     """Returns the updates being applied to the user group."""
 
-    user_ids_to_remove: list[str] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    user_ids_to_remove: list[str] | None
     """The list of user IDs to remove."""
-    user_ids_to_add: list[str] | None = None
+    user_ids_to_add: list[str] | None
     """The list of user IDs to add."""
-
+    def __init__(
+        self,
+        *,
+        user_ids_to_remove: Sequence[str] | None = None,
+        user_ids_to_add: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_ids_to_remove: list[str] | None, user_ids_to_add: list[str] | None, /
     ) -> UserGroupPendingChanges: ...
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class UserGroupsUpdateStatus:
     """The status of the user group update."""
 
-    user_group_ids_to_add: list[str] | None = None
+    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
+    # A list member (its own or a member shape's) makes it unhashable.
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    user_group_ids_to_add: list[str] | None
     """The ID of the user group to add."""
-    user_group_ids_to_remove: list[str] | None = None
+    user_group_ids_to_remove: list[str] | None
     """The ID of the user group to remove."""
-
+    def __init__(
+        self,
+        *,
+        user_group_ids_to_add: Sequence[str] | None = None,
+        user_group_ids_to_remove: Sequence[str] | None = None,
+    ) -> None: ...
     @staticmethod
     def _make(
         user_group_ids_to_add: list[str] | None, user_group_ids_to_remove: list[str] | None, /

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from codegen import render_errors, render_facade, render_hooks, render_shapes
+from codegen import render_errors, render_facade, render_hooks, render_reader, render_shapes
 from codegen.model import Model
 from codegen.render_common import header
 
@@ -45,6 +45,7 @@ def render_all(model: Model) -> dict[str, str]:
         "shapes.pyi": render_shapes.render_stub(model),
         "shapes.py": render_shapes.render_runtime(model),
         "hooks.py": render_hooks.render(model),
+        "reader.py": render_reader.render(model),
         "errors.py": render_errors.render(model),
         "facade.py": render_facade.render(model),
         "async_facade.py": render_facade.render_async(model),

@@ -13,6 +13,12 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from botocore import xform_name
 
+from elasticache_typed._answers.calls import (
+    is_typed_page,
+    read_pages_async,
+    reading,
+    typed_output,
+)
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
@@ -24,6 +30,8 @@ try:
     from aiobotocore.config import AioConfig
     from aiobotocore.parsers import AioResponseParserFactory
     from aiobotocore.session import AioSession, get_session
+
+    from elasticache_typed._answers.aio import AioTypedAnswerParserFactory
 except ImportError as exc:  # pragma: no cover - exercised in a subprocess without aiobotocore
     detail = str(exc) or f"No module named {exc.name!r}"
     raise ImportError(f"{INSTALL_HINT} ({detail})", name=exc.name) from exc
@@ -64,14 +72,16 @@ class AsyncFacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        fast_reader: bool = True,
     ) -> AsyncGenerator[Self]:
         """A facade over a new aiobotocore client of `session` (or of a new AioSession), as
         an async context manager: `async with AsyncElastiCache.create(...) as cache:`.
 
         The client is closed when the block ends. The arguments from `region_name` to
         `aws_account_id` are those of `session.create_client`, with the same defaults and
-        meaning. The client reads timestamps with a fast ISO-8601 parser; the values are the
-        same as botocore's.
+        meaning. The facade's answers are read straight from the XML into the typed shapes
+        (`fast_reader`); the client reads timestamps with a fast ISO-8601 parser. The values
+        are the same as botocore's.
 
         Args:
             session: The aiobotocore session to make the client from (default: a new one).
@@ -90,6 +100,9 @@ class AsyncFacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+            fast_reader: Read the facade's answers straight from the XML into the typed
+                shapes (default); False reads them through botocore's dicts, as a wrapped
+                client does. The client's own calls (`.client`) always return botocore's dicts.
         """
         merged = merged_config(
             config,
@@ -115,16 +128,20 @@ class AsyncFacadeBase(FacadeCore):
             **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
         ) as created:
             client: ElastiCacheClient = created
-            cls._install_fast_parser(client, AioResponseParserFactory())
+            factory = AioTypedAnswerParserFactory() if fast_reader else AioResponseParserFactory()
+            cls._install_fast_parser(client, factory)
             yield cls(client)
 
     async def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
-        with translated_errors(operation):
+        with translated_errors(operation), reading(self._typed_answers):
             return await getattr(self._raw, xform_name(operation))(**params)
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         response = await self._send(operation, self._request(operation, values))
+        typed: T | None = typed_output(response)
+        if typed is not None:
+            return typed
         return read_answer(response, structure_hook(output), operation)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
@@ -140,7 +157,9 @@ class AsyncFacadeBase(FacadeCore):
         max_items: int | None,
     ) -> AsyncIterator[T]:
         # Not a coroutine: the input is checked when the method is called, before any page.
-        pages = self._pages(operation, values, page_size, max_items)
+        pages = read_pages_async(
+            self._pages(operation, values, page_size, max_items), self._typed_answers
+        )
         return _items(pages, result_key, structure_hook(item_type), operation)
 
     async def _wait(
@@ -161,5 +180,6 @@ async def _items(
 ) -> AsyncIterator[T]:
     with translated_errors(operation):
         async for page in pages:
+            typed = is_typed_page(page)
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation)
+                yield item if typed else read_answer(item, read, operation)

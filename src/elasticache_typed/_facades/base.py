@@ -19,6 +19,9 @@ from botocore import xform_name
 from botocore.config import Config
 from botocore.parsers import ResponseParserFactory
 
+from elasticache_typed._answers.calls import is_typed_page, read_pages, reading, typed_output
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_key
+from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
@@ -39,7 +42,10 @@ class FacadeCore:
 
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
+        self._typed_answers = typed_answer_key(client)  # None: answers are botocore's dicts
         prepare_conversions()
+        if self._typed_answers is not None:
+            typed_answer_operations()  # loaded now, not in the first call
 
     def _request(self, operation: str, values: Mapping[str, Any]) -> dict[str, Any]:
         input_shape = self._raw.meta.service_model.operation_model(operation).input_shape
@@ -109,12 +115,14 @@ class FacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        fast_reader: bool = True,
     ) -> Self:
         """A facade over a new client of `session` (or of a new boto3 Session).
 
         The arguments from `region_name` to `aws_account_id` are those of boto3's
-        `Session.client`, with the same defaults and meaning. The client reads timestamps
-        with a fast ISO-8601 parser; the values are the same as boto3's.
+        `Session.client`, with the same defaults and meaning. The facade's answers are read
+        straight from the XML into the typed shapes (`fast_reader`); the client reads
+        timestamps with a fast ISO-8601 parser. The values are the same as boto3's.
 
         Args:
             session: The boto3 Session to make the client from (default: a new one).
@@ -133,6 +141,9 @@ class FacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+            fast_reader: Read the facade's answers straight from the XML into the typed
+                shapes (default); False reads them through botocore's dicts, as a wrapped
+                client does. The client's own calls (`.client`) always return botocore's dicts.
         """
         config = merged_config(
             config,
@@ -156,16 +167,20 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        cls._install_fast_parser(client, ResponseParserFactory())
+        factory = TypedAnswerParserFactory() if fast_reader else ResponseParserFactory()
+        cls._install_fast_parser(client, factory)
         return cls(client)
 
     def _send(self, operation: str, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation)
-        with translated_errors(operation):
+        with translated_errors(operation), reading(self._typed_answers):
             return getattr(self._raw, xform_name(operation))(**params)
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         response = self._send(operation, self._request(operation, values))
+        typed: T | None = typed_output(response)
+        if typed is not None:
+            return typed
         return read_answer(response, structure_hook(output), operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
@@ -180,7 +195,9 @@ class FacadeBase(FacadeCore):
         page_size: int | None,
         max_items: int | None,
     ) -> Iterator[T]:
-        pages = self._pages(operation, values, page_size, max_items)
+        pages = read_pages(
+            self._pages(operation, values, page_size, max_items), self._typed_answers
+        )
         return _items(pages, result_key, structure_hook(item_type), operation)
 
     def _wait(
@@ -217,8 +234,9 @@ def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
 def _items(pages: Any, result_key: str, read: Callable[[Any], T], operation: str) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
+            typed = is_typed_page(page)
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation)
+                yield item if typed else read_answer(item, read, operation)
 
 
 def dig(page: Any, dotted_key: str) -> list[Any]:

@@ -129,7 +129,7 @@ def _reader(structure: Structure) -> str:
     constant = f"{slots_constant(structure)}\n\n" if values else ""
     return (
         f"{constant}def read_{name}(e: Element) -> _s.{name}:\n"
-        f"{children}{construction(structure, values)}    return o\n"
+        f"{children}{construction(structure, values)}    e.clear()\n    return o\n"
     )
 
 

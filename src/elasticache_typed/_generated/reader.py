@@ -31,6 +31,7 @@ def read_AllowedNodeTypeModificationsMessage(e: Element) -> _s.AllowedNodeTypeMo
     w = slot_writers(cls, _AllowedNodeTypeModificationsMessage_SLOTS)
     w[0](o, None if (c := d.get("ScaleUpModifications")) is None else [x0.text or "" for x0 in c])
     w[1](o, None if (c := d.get("ScaleDownModifications")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -49,6 +50,7 @@ def read_Authentication(e: Element) -> _s.Authentication:
     w = slot_writers(cls, _Authentication_SLOTS)
     w[0](o, None if (c := d.get("Type")) is None else c.text or "")
     w[1](o, None if (c := d.get("PasswordCount")) is None else int(c.text or ""))
+    e.clear()
     return o
 
 
@@ -65,6 +67,7 @@ def read_AuthorizeCacheSecurityGroupIngressResult(
     o = new(cls)
     w = slot_writers(cls, _AuthorizeCacheSecurityGroupIngressResult_SLOTS)
     w[0](o, None if (c := d.get("CacheSecurityGroup")) is None else read_CacheSecurityGroup(c))
+    e.clear()
     return o
 
 
@@ -79,6 +82,7 @@ def read_AvailabilityZone(e: Element) -> _s.AvailabilityZone:
     o = new(cls)
     w = slot_writers(cls, _AvailabilityZone_SLOTS)
     w[0](o, None if (c := d.get("Name")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -186,6 +190,7 @@ def read_CacheCluster(e: Element) -> _s.CacheCluster:
     w[30](o, None if (c := d.get("NetworkType")) is None else c.text or "")
     w[31](o, None if (c := d.get("IpDiscovery")) is None else c.text or "")
     w[32](o, None if (c := d.get("TransitEncryptionMode")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -204,6 +209,7 @@ def read_CacheClusterMessage(e: Element) -> _s.CacheClusterMessage:
     w = slot_writers(cls, _CacheClusterMessage_SLOTS)
     w[0](o, None if (c := d.get("Marker")) is None else c.text or "")
     w[1](o, None if (c := d.get("CacheClusters")) is None else [read_CacheCluster(x0) for x0 in c])
+    e.clear()
     return o
 
 
@@ -228,6 +234,7 @@ def read_CacheEngineVersion(e: Element) -> _s.CacheEngineVersion:
     w[2](o, None if (c := d.get("CacheParameterGroupFamily")) is None else c.text or "")
     w[3](o, None if (c := d.get("CacheEngineDescription")) is None else c.text or "")
     w[4](o, None if (c := d.get("CacheEngineVersionDescription")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -251,6 +258,7 @@ def read_CacheEngineVersionMessage(e: Element) -> _s.CacheEngineVersionMessage:
         if (c := d.get("CacheEngineVersions")) is None
         else [read_CacheEngineVersion(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -281,6 +289,7 @@ def read_CacheNode(e: Element) -> _s.CacheNode:
     w[5](o, None if (c := d.get("SourceCacheNodeId")) is None else c.text or "")
     w[6](o, None if (c := d.get("CustomerAvailabilityZone")) is None else c.text or "")
     w[7](o, None if (c := d.get("CustomerOutpostArn")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -318,6 +327,7 @@ def read_CacheNodeTypeSpecificParameter(e: Element) -> _s.CacheNodeTypeSpecificP
         else [read_CacheNodeTypeSpecificValue(x0) for x0 in c],
     )
     w[8](o, None if (c := d.get("ChangeType")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -336,6 +346,7 @@ def read_CacheNodeTypeSpecificValue(e: Element) -> _s.CacheNodeTypeSpecificValue
     w = slot_writers(cls, _CacheNodeTypeSpecificValue_SLOTS)
     w[0](o, None if (c := d.get("CacheNodeType")) is None else c.text or "")
     w[1](o, None if (c := d.get("Value")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -368,6 +379,7 @@ def read_CacheNodeUpdateStatus(e: Element) -> _s.CacheNodeUpdateStatus:
     w[7](
         o, None if (c := d.get("NodeUpdateStatusModifiedDate")) is None else timestamp(c.text or "")
     )
+    e.clear()
     return o
 
 
@@ -392,6 +404,7 @@ def read_CacheParameterGroup(e: Element) -> _s.CacheParameterGroup:
     w[2](o, None if (c := d.get("Description")) is None else c.text or "")
     w[3](o, None if (c := d.get("IsGlobal")) is None else c.text == "true")
     w[4](o, None if (c := d.get("ARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -417,6 +430,7 @@ def read_CacheParameterGroupDetails(e: Element) -> _s.CacheParameterGroupDetails
         if (c := d.get("CacheNodeTypeSpecificParameters")) is None
         else [read_CacheNodeTypeSpecificParameter(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -431,6 +445,7 @@ def read_CacheParameterGroupNameMessage(e: Element) -> _s.CacheParameterGroupNam
     o = new(cls)
     w = slot_writers(cls, _CacheParameterGroupNameMessage_SLOTS)
     w[0](o, None if (c := d.get("CacheParameterGroupName")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -451,6 +466,7 @@ def read_CacheParameterGroupStatus(e: Element) -> _s.CacheParameterGroupStatus:
     w[0](o, None if (c := d.get("CacheParameterGroupName")) is None else c.text or "")
     w[1](o, None if (c := d.get("ParameterApplyStatus")) is None else c.text or "")
     w[2](o, None if (c := d.get("CacheNodeIdsToReboot")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -474,6 +490,7 @@ def read_CacheParameterGroupsMessage(e: Element) -> _s.CacheParameterGroupsMessa
         if (c := d.get("CacheParameterGroups")) is None
         else [read_CacheParameterGroup(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -503,6 +520,7 @@ def read_CacheSecurityGroup(e: Element) -> _s.CacheSecurityGroup:
         else [read_EC2SecurityGroup(x0) for x0 in c],
     )
     w[4](o, None if (c := d.get("ARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -521,6 +539,7 @@ def read_CacheSecurityGroupMembership(e: Element) -> _s.CacheSecurityGroupMember
     w = slot_writers(cls, _CacheSecurityGroupMembership_SLOTS)
     w[0](o, None if (c := d.get("CacheSecurityGroupName")) is None else c.text or "")
     w[1](o, None if (c := d.get("Status")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -544,6 +563,7 @@ def read_CacheSecurityGroupMessage(e: Element) -> _s.CacheSecurityGroupMessage:
         if (c := d.get("CacheSecurityGroups")) is None
         else [read_CacheSecurityGroup(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -570,6 +590,7 @@ def read_CacheSubnetGroup(e: Element) -> _s.CacheSubnetGroup:
     w[3](o, None if (c := d.get("Subnets")) is None else [read_Subnet(x0) for x0 in c])
     w[4](o, None if (c := d.get("ARN")) is None else c.text or "")
     w[5](o, None if (c := d.get("SupportedNetworkTypes")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -593,6 +614,7 @@ def read_CacheSubnetGroupMessage(e: Element) -> _s.CacheSubnetGroupMessage:
         if (c := d.get("CacheSubnetGroups")) is None
         else [read_CacheSubnetGroup(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -611,6 +633,7 @@ def read_CacheUsageLimits(e: Element) -> _s.CacheUsageLimits:
     w = slot_writers(cls, _CacheUsageLimits_SLOTS)
     w[0](o, None if (c := d.get("DataStorage")) is None else read_DataStorage(c))
     w[1](o, None if (c := d.get("ECPUPerSecond")) is None else read_ECPUPerSecond(c))
+    e.clear()
     return o
 
 
@@ -625,6 +648,7 @@ def read_CloudWatchLogsDestinationDetails(e: Element) -> _s.CloudWatchLogsDestin
     o = new(cls)
     w = slot_writers(cls, _CloudWatchLogsDestinationDetails_SLOTS)
     w[0](o, None if (c := d.get("LogGroup")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -643,6 +667,7 @@ def read_CompleteMigrationResponse(e: Element) -> _s.CompleteMigrationResponse:
     w = slot_writers(cls, _CompleteMigrationResponse_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
     w[1](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -662,6 +687,7 @@ def read_CopyServerlessCacheSnapshotResponse(e: Element) -> _s.CopyServerlessCac
         if (c := d.get("ServerlessCacheSnapshot")) is None
         else read_ServerlessCacheSnapshot(c),
     )
+    e.clear()
     return o
 
 
@@ -676,6 +702,7 @@ def read_CopySnapshotResult(e: Element) -> _s.CopySnapshotResult:
     o = new(cls)
     w = slot_writers(cls, _CopySnapshotResult_SLOTS)
     w[0](o, None if (c := d.get("Snapshot")) is None else read_Snapshot(c))
+    e.clear()
     return o
 
 
@@ -690,6 +717,7 @@ def read_CreateCacheClusterResult(e: Element) -> _s.CreateCacheClusterResult:
     o = new(cls)
     w = slot_writers(cls, _CreateCacheClusterResult_SLOTS)
     w[0](o, None if (c := d.get("CacheCluster")) is None else read_CacheCluster(c))
+    e.clear()
     return o
 
 
@@ -704,6 +732,7 @@ def read_CreateCacheParameterGroupResult(e: Element) -> _s.CreateCacheParameterG
     o = new(cls)
     w = slot_writers(cls, _CreateCacheParameterGroupResult_SLOTS)
     w[0](o, None if (c := d.get("CacheParameterGroup")) is None else read_CacheParameterGroup(c))
+    e.clear()
     return o
 
 
@@ -718,6 +747,7 @@ def read_CreateCacheSecurityGroupResult(e: Element) -> _s.CreateCacheSecurityGro
     o = new(cls)
     w = slot_writers(cls, _CreateCacheSecurityGroupResult_SLOTS)
     w[0](o, None if (c := d.get("CacheSecurityGroup")) is None else read_CacheSecurityGroup(c))
+    e.clear()
     return o
 
 
@@ -732,6 +762,7 @@ def read_CreateCacheSubnetGroupResult(e: Element) -> _s.CreateCacheSubnetGroupRe
     o = new(cls)
     w = slot_writers(cls, _CreateCacheSubnetGroupResult_SLOTS)
     w[0](o, None if (c := d.get("CacheSubnetGroup")) is None else read_CacheSubnetGroup(c))
+    e.clear()
     return o
 
 
@@ -749,6 +780,7 @@ def read_CreateGlobalReplicationGroupResult(e: Element) -> _s.CreateGlobalReplic
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -763,6 +795,7 @@ def read_CreateReplicationGroupResult(e: Element) -> _s.CreateReplicationGroupRe
     o = new(cls)
     w = slot_writers(cls, _CreateReplicationGroupResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -777,6 +810,7 @@ def read_CreateServerlessCacheResponse(e: Element) -> _s.CreateServerlessCacheRe
     o = new(cls)
     w = slot_writers(cls, _CreateServerlessCacheResponse_SLOTS)
     w[0](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -798,6 +832,7 @@ def read_CreateServerlessCacheSnapshotResponse(
         if (c := d.get("ServerlessCacheSnapshot")) is None
         else read_ServerlessCacheSnapshot(c),
     )
+    e.clear()
     return o
 
 
@@ -812,6 +847,7 @@ def read_CreateSnapshotResult(e: Element) -> _s.CreateSnapshotResult:
     o = new(cls)
     w = slot_writers(cls, _CreateSnapshotResult_SLOTS)
     w[0](o, None if (c := d.get("Snapshot")) is None else read_Snapshot(c))
+    e.clear()
     return o
 
 
@@ -832,6 +868,7 @@ def read_DataStorage(e: Element) -> _s.DataStorage:
     w[0](o, None if (c := d.get("Maximum")) is None else int(c.text or ""))
     w[1](o, None if (c := d.get("Minimum")) is None else int(c.text or ""))
     w[2](o, d["Unit"].text or "")
+    e.clear()
     return o
 
 
@@ -851,6 +888,7 @@ def read_DecreaseNodeGroupsInGlobalReplicationGroupResult(
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -865,6 +903,7 @@ def read_DecreaseReplicaCountResult(e: Element) -> _s.DecreaseReplicaCountResult
     o = new(cls)
     w = slot_writers(cls, _DecreaseReplicaCountResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -879,6 +918,7 @@ def read_DeleteCacheClusterResult(e: Element) -> _s.DeleteCacheClusterResult:
     o = new(cls)
     w = slot_writers(cls, _DeleteCacheClusterResult_SLOTS)
     w[0](o, None if (c := d.get("CacheCluster")) is None else read_CacheCluster(c))
+    e.clear()
     return o
 
 
@@ -896,6 +936,7 @@ def read_DeleteGlobalReplicationGroupResult(e: Element) -> _s.DeleteGlobalReplic
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -910,6 +951,7 @@ def read_DeleteReplicationGroupResult(e: Element) -> _s.DeleteReplicationGroupRe
     o = new(cls)
     w = slot_writers(cls, _DeleteReplicationGroupResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -924,6 +966,7 @@ def read_DeleteServerlessCacheResponse(e: Element) -> _s.DeleteServerlessCacheRe
     o = new(cls)
     w = slot_writers(cls, _DeleteServerlessCacheResponse_SLOTS)
     w[0](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -945,6 +988,7 @@ def read_DeleteServerlessCacheSnapshotResponse(
         if (c := d.get("ServerlessCacheSnapshot")) is None
         else read_ServerlessCacheSnapshot(c),
     )
+    e.clear()
     return o
 
 
@@ -959,6 +1003,7 @@ def read_DeleteSnapshotResult(e: Element) -> _s.DeleteSnapshotResult:
     o = new(cls)
     w = slot_writers(cls, _DeleteSnapshotResult_SLOTS)
     w[0](o, None if (c := d.get("Snapshot")) is None else read_Snapshot(c))
+    e.clear()
     return o
 
 
@@ -975,6 +1020,7 @@ def read_DescribeEngineDefaultParametersResult(
     o = new(cls)
     w = slot_writers(cls, _DescribeEngineDefaultParametersResult_SLOTS)
     w[0](o, None if (c := d.get("EngineDefaults")) is None else read_EngineDefaults(c))
+    e.clear()
     return o
 
 
@@ -1000,6 +1046,7 @@ def read_DescribeGlobalReplicationGroupsResult(
         if (c := d.get("GlobalReplicationGroups")) is None
         else [read_GlobalReplicationGroup(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1025,6 +1072,7 @@ def read_DescribeServerlessCacheSnapshotsResponse(
         if (c := d.get("ServerlessCacheSnapshots")) is None
         else [read_ServerlessCacheSnapshot(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1048,6 +1096,7 @@ def read_DescribeServerlessCachesResponse(e: Element) -> _s.DescribeServerlessCa
         if (c := d.get("ServerlessCaches")) is None
         else [read_ServerlessCache(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1066,6 +1115,7 @@ def read_DescribeSnapshotsListMessage(e: Element) -> _s.DescribeSnapshotsListMes
     w = slot_writers(cls, _DescribeSnapshotsListMessage_SLOTS)
     w[0](o, None if (c := d.get("Marker")) is None else c.text or "")
     w[1](o, None if (c := d.get("Snapshots")) is None else [read_Snapshot(x0) for x0 in c])
+    e.clear()
     return o
 
 
@@ -1084,6 +1134,7 @@ def read_DescribeUserGroupsResult(e: Element) -> _s.DescribeUserGroupsResult:
     w = slot_writers(cls, _DescribeUserGroupsResult_SLOTS)
     w[0](o, None if (c := d.get("UserGroups")) is None else [read_UserGroup(x0) for x0 in c])
     w[1](o, None if (c := d.get("Marker")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1102,6 +1153,7 @@ def read_DescribeUsersResult(e: Element) -> _s.DescribeUsersResult:
     w = slot_writers(cls, _DescribeUsersResult_SLOTS)
     w[0](o, None if (c := d.get("Users")) is None else [read_User(x0) for x0 in c])
     w[1](o, None if (c := d.get("Marker")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1130,6 +1182,7 @@ def read_DestinationDetails(e: Element) -> _s.DestinationDetails:
         if (c := d.get("KinesisFirehoseDetails")) is None
         else read_KinesisFirehoseDestinationDetails(c),
     )
+    e.clear()
     return o
 
 
@@ -1149,6 +1202,7 @@ def read_DisassociateGlobalReplicationGroupResult(
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -1169,6 +1223,7 @@ def read_EC2SecurityGroup(e: Element) -> _s.EC2SecurityGroup:
     w[0](o, None if (c := d.get("Status")) is None else c.text or "")
     w[1](o, None if (c := d.get("EC2SecurityGroupName")) is None else c.text or "")
     w[2](o, None if (c := d.get("EC2SecurityGroupOwnerId")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1187,6 +1242,7 @@ def read_ECPUPerSecond(e: Element) -> _s.ECPUPerSecond:
     w = slot_writers(cls, _ECPUPerSecond_SLOTS)
     w[0](o, None if (c := d.get("Maximum")) is None else int(c.text or ""))
     w[1](o, None if (c := d.get("Minimum")) is None else int(c.text or ""))
+    e.clear()
     return o
 
 
@@ -1205,6 +1261,7 @@ def read_Endpoint(e: Element) -> _s.Endpoint:
     w = slot_writers(cls, _Endpoint_SLOTS)
     w[0](o, None if (c := d.get("Address")) is None else c.text or "")
     w[1](o, None if (c := d.get("Port")) is None else int(c.text or ""))
+    e.clear()
     return o
 
 
@@ -1232,6 +1289,7 @@ def read_EngineDefaults(e: Element) -> _s.EngineDefaults:
         if (c := d.get("CacheNodeTypeSpecificParameters")) is None
         else [read_CacheNodeTypeSpecificParameter(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1254,6 +1312,7 @@ def read_Event(e: Element) -> _s.Event:
     w[1](o, None if (c := d.get("SourceType")) is None else c.text or "")
     w[2](o, None if (c := d.get("Message")) is None else c.text or "")
     w[3](o, None if (c := d.get("Date")) is None else timestamp(c.text or ""))
+    e.clear()
     return o
 
 
@@ -1272,6 +1331,7 @@ def read_EventsMessage(e: Element) -> _s.EventsMessage:
     w = slot_writers(cls, _EventsMessage_SLOTS)
     w[0](o, None if (c := d.get("Marker")) is None else c.text or "")
     w[1](o, None if (c := d.get("Events")) is None else [read_Event(x0) for x0 in c])
+    e.clear()
     return o
 
 
@@ -1293,6 +1353,7 @@ def read_ExportServerlessCacheSnapshotResponse(
         if (c := d.get("ServerlessCacheSnapshot")) is None
         else read_ServerlessCacheSnapshot(c),
     )
+    e.clear()
     return o
 
 
@@ -1312,6 +1373,7 @@ def read_FailoverGlobalReplicationGroupResult(
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -1330,6 +1392,7 @@ def read_GlobalNodeGroup(e: Element) -> _s.GlobalNodeGroup:
     w = slot_writers(cls, _GlobalNodeGroup_SLOTS)
     w[0](o, None if (c := d.get("GlobalNodeGroupId")) is None else c.text or "")
     w[1](o, None if (c := d.get("Slots")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1380,6 +1443,7 @@ def read_GlobalReplicationGroup(e: Element) -> _s.GlobalReplicationGroup:
     w[10](o, None if (c := d.get("TransitEncryptionEnabled")) is None else c.text == "true")
     w[11](o, None if (c := d.get("AtRestEncryptionEnabled")) is None else c.text == "true")
     w[12](o, None if (c := d.get("ARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1398,6 +1462,7 @@ def read_GlobalReplicationGroupInfo(e: Element) -> _s.GlobalReplicationGroupInfo
     w = slot_writers(cls, _GlobalReplicationGroupInfo_SLOTS)
     w[0](o, None if (c := d.get("GlobalReplicationGroupId")) is None else c.text or "")
     w[1](o, None if (c := d.get("GlobalReplicationGroupMemberRole")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1422,6 +1487,7 @@ def read_GlobalReplicationGroupMember(e: Element) -> _s.GlobalReplicationGroupMe
     w[2](o, None if (c := d.get("Role")) is None else c.text or "")
     w[3](o, None if (c := d.get("AutomaticFailover")) is None else c.text or "")
     w[4](o, None if (c := d.get("Status")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1441,6 +1507,7 @@ def read_IncreaseNodeGroupsInGlobalReplicationGroupResult(
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -1455,6 +1522,7 @@ def read_IncreaseReplicaCountResult(e: Element) -> _s.IncreaseReplicaCountResult
     o = new(cls)
     w = slot_writers(cls, _IncreaseReplicaCountResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -1469,6 +1537,7 @@ def read_KinesisFirehoseDestinationDetails(e: Element) -> _s.KinesisFirehoseDest
     o = new(cls)
     w = slot_writers(cls, _KinesisFirehoseDestinationDetails_SLOTS)
     w[0](o, None if (c := d.get("DeliveryStream")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1495,6 +1564,7 @@ def read_LogDeliveryConfiguration(e: Element) -> _s.LogDeliveryConfiguration:
     w[3](o, None if (c := d.get("LogFormat")) is None else c.text or "")
     w[4](o, None if (c := d.get("Status")) is None else c.text or "")
     w[5](o, None if (c := d.get("Message")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1515,6 +1585,7 @@ def read_MigrationSummary(e: Element) -> _s.MigrationSummary:
     w[0](o, None if (c := d.get("Status")) is None else c.text or "")
     w[1](o, None if (c := d.get("MigrationEndpoint")) is None else read_Endpoint(c))
     w[2](o, None if (c := d.get("CutoverMode")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1529,6 +1600,7 @@ def read_ModifyCacheClusterResult(e: Element) -> _s.ModifyCacheClusterResult:
     o = new(cls)
     w = slot_writers(cls, _ModifyCacheClusterResult_SLOTS)
     w[0](o, None if (c := d.get("CacheCluster")) is None else read_CacheCluster(c))
+    e.clear()
     return o
 
 
@@ -1543,6 +1615,7 @@ def read_ModifyCacheSubnetGroupResult(e: Element) -> _s.ModifyCacheSubnetGroupRe
     o = new(cls)
     w = slot_writers(cls, _ModifyCacheSubnetGroupResult_SLOTS)
     w[0](o, None if (c := d.get("CacheSubnetGroup")) is None else read_CacheSubnetGroup(c))
+    e.clear()
     return o
 
 
@@ -1560,6 +1633,7 @@ def read_ModifyGlobalReplicationGroupResult(e: Element) -> _s.ModifyGlobalReplic
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -1574,6 +1648,7 @@ def read_ModifyReplicationGroupResult(e: Element) -> _s.ModifyReplicationGroupRe
     o = new(cls)
     w = slot_writers(cls, _ModifyReplicationGroupResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -1590,6 +1665,7 @@ def read_ModifyReplicationGroupShardConfigurationResult(
     o = new(cls)
     w = slot_writers(cls, _ModifyReplicationGroupShardConfigurationResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -1604,6 +1680,7 @@ def read_ModifyServerlessCacheResponse(e: Element) -> _s.ModifyServerlessCacheRe
     o = new(cls)
     w = slot_writers(cls, _ModifyServerlessCacheResponse_SLOTS)
     w[0](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -1635,6 +1712,7 @@ def read_NodeGroup(e: Element) -> _s.NodeGroup:
         if (c := d.get("NodeGroupMembers")) is None
         else [read_NodeGroupMember(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1665,6 +1743,7 @@ def read_NodeGroupConfiguration(e: Element) -> _s.NodeGroupConfiguration:
     )
     w[5](o, None if (c := d.get("PrimaryOutpostArn")) is None else c.text or "")
     w[6](o, None if (c := d.get("ReplicaOutpostArns")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -1691,6 +1770,7 @@ def read_NodeGroupMember(e: Element) -> _s.NodeGroupMember:
     w[3](o, None if (c := d.get("PreferredAvailabilityZone")) is None else c.text or "")
     w[4](o, None if (c := d.get("PreferredOutpostArn")) is None else c.text or "")
     w[5](o, None if (c := d.get("CurrentRole")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1725,6 +1805,7 @@ def read_NodeGroupMemberUpdateStatus(e: Element) -> _s.NodeGroupMemberUpdateStat
     w[8](
         o, None if (c := d.get("NodeUpdateStatusModifiedDate")) is None else timestamp(c.text or "")
     )
+    e.clear()
     return o
 
 
@@ -1748,6 +1829,7 @@ def read_NodeGroupUpdateStatus(e: Element) -> _s.NodeGroupUpdateStatus:
         if (c := d.get("NodeGroupMemberUpdateStatus")) is None
         else [read_NodeGroupMemberUpdateStatus(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -1779,6 +1861,7 @@ def read_NodeSnapshot(e: Element) -> _s.NodeSnapshot:
     w[4](o, None if (c := d.get("CacheSize")) is None else c.text or "")
     w[5](o, None if (c := d.get("CacheNodeCreateTime")) is None else timestamp(c.text or ""))
     w[6](o, None if (c := d.get("SnapshotCreateTime")) is None else timestamp(c.text or ""))
+    e.clear()
     return o
 
 
@@ -1797,6 +1880,7 @@ def read_NotificationConfiguration(e: Element) -> _s.NotificationConfiguration:
     w = slot_writers(cls, _NotificationConfiguration_SLOTS)
     w[0](o, None if (c := d.get("TopicArn")) is None else c.text or "")
     w[1](o, None if (c := d.get("TopicStatus")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1829,6 +1913,7 @@ def read_Parameter(e: Element) -> _s.Parameter:
     w[6](o, None if (c := d.get("IsModifiable")) is None else c.text == "true")
     w[7](o, None if (c := d.get("MinimumEngineVersion")) is None else c.text or "")
     w[8](o, None if (c := d.get("ChangeType")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1851,6 +1936,7 @@ def read_PendingLogDeliveryConfiguration(e: Element) -> _s.PendingLogDeliveryCon
     w[1](o, None if (c := d.get("DestinationType")) is None else c.text or "")
     w[2](o, None if (c := d.get("DestinationDetails")) is None else read_DestinationDetails(c))
     w[3](o, None if (c := d.get("LogFormat")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1888,6 +1974,7 @@ def read_PendingModifiedValues(e: Element) -> _s.PendingModifiedValues:
     w[6](o, None if (c := d.get("TransitEncryptionEnabled")) is None else c.text == "true")
     w[7](o, None if (c := d.get("TransitEncryptionMode")) is None else c.text or "")
     w[8](o, None if (c := d.get("ScaleConfig")) is None else read_ScaleConfig(c))
+    e.clear()
     return o
 
 
@@ -1902,6 +1989,7 @@ def read_PrepareMigrationResponse(e: Element) -> _s.PrepareMigrationResponse:
     o = new(cls)
     w = slot_writers(cls, _PrepareMigrationResponse_SLOTS)
     w[0](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -1924,6 +2012,7 @@ def read_ProcessedUpdateAction(e: Element) -> _s.ProcessedUpdateAction:
     w[1](o, None if (c := d.get("CacheClusterId")) is None else c.text or "")
     w[2](o, None if (c := d.get("ServiceUpdateName")) is None else c.text or "")
     w[3](o, None if (c := d.get("UpdateActionStatus")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -1940,6 +2029,7 @@ def read_PurchaseReservedCacheNodesOfferingResult(
     o = new(cls)
     w = slot_writers(cls, _PurchaseReservedCacheNodesOfferingResult_SLOTS)
     w[0](o, None if (c := d.get("ReservedCacheNode")) is None else read_ReservedCacheNode(c))
+    e.clear()
     return o
 
 
@@ -1959,6 +2049,7 @@ def read_RebalanceSlotsInGlobalReplicationGroupResult(
         o,
         None if (c := d.get("GlobalReplicationGroup")) is None else read_GlobalReplicationGroup(c),
     )
+    e.clear()
     return o
 
 
@@ -1973,6 +2064,7 @@ def read_RebootCacheClusterResult(e: Element) -> _s.RebootCacheClusterResult:
     o = new(cls)
     w = slot_writers(cls, _RebootCacheClusterResult_SLOTS)
     w[0](o, None if (c := d.get("CacheCluster")) is None else read_CacheCluster(c))
+    e.clear()
     return o
 
 
@@ -1991,6 +2083,7 @@ def read_RecurringCharge(e: Element) -> _s.RecurringCharge:
     w = slot_writers(cls, _RecurringCharge_SLOTS)
     w[0](o, None if (c := d.get("RecurringChargeAmount")) is None else float(c.text or ""))
     w[1](o, None if (c := d.get("RecurringChargeFrequency")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2095,6 +2188,7 @@ def read_ReplicationGroup(e: Element) -> _s.ReplicationGroup:
     w[32](o, None if (c := d.get("Engine")) is None else c.text or "")
     w[33](o, None if (c := d.get("Durability")) is None else c.text or "")
     w[34](o, None if (c := d.get("EffectiveDurability")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2118,6 +2212,7 @@ def read_ReplicationGroupMessage(e: Element) -> _s.ReplicationGroupMessage:
         if (c := d.get("ReplicationGroups")) is None
         else [read_ReplicationGroup(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -2157,6 +2252,7 @@ def read_ReplicationGroupPendingModifiedValues(
     w[6](o, None if (c := d.get("TransitEncryptionEnabled")) is None else c.text == "true")
     w[7](o, None if (c := d.get("TransitEncryptionMode")) is None else c.text or "")
     w[8](o, None if (c := d.get("ClusterMode")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2202,6 +2298,7 @@ def read_ReservedCacheNode(e: Element) -> _s.ReservedCacheNode:
         else [read_RecurringCharge(x0) for x0 in c],
     )
     w[12](o, None if (c := d.get("ReservationARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2225,6 +2322,7 @@ def read_ReservedCacheNodeMessage(e: Element) -> _s.ReservedCacheNodeMessage:
         if (c := d.get("ReservedCacheNodes")) is None
         else [read_ReservedCacheNode(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -2260,6 +2358,7 @@ def read_ReservedCacheNodesOffering(e: Element) -> _s.ReservedCacheNodesOffering
         if (c := d.get("RecurringCharges")) is None
         else [read_RecurringCharge(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -2283,6 +2382,7 @@ def read_ReservedCacheNodesOfferingMessage(e: Element) -> _s.ReservedCacheNodesO
         if (c := d.get("ReservedCacheNodesOfferings")) is None
         else [read_ReservedCacheNodesOffering(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -2297,6 +2397,7 @@ def read_ReshardingStatus(e: Element) -> _s.ReshardingStatus:
     o = new(cls)
     w = slot_writers(cls, _ReshardingStatus_SLOTS)
     w[0](o, None if (c := d.get("SlotMigration")) is None else read_SlotMigration(c))
+    e.clear()
     return o
 
 
@@ -2313,6 +2414,7 @@ def read_RevokeCacheSecurityGroupIngressResult(
     o = new(cls)
     w = slot_writers(cls, _RevokeCacheSecurityGroupIngressResult_SLOTS)
     w[0](o, None if (c := d.get("CacheSecurityGroup")) is None else read_CacheSecurityGroup(c))
+    e.clear()
     return o
 
 
@@ -2331,6 +2433,7 @@ def read_ScaleConfig(e: Element) -> _s.ScaleConfig:
     w = slot_writers(cls, _ScaleConfig_SLOTS)
     w[0](o, None if (c := d.get("ScalePercentage")) is None else int(c.text or ""))
     w[1](o, None if (c := d.get("ScaleIntervalMinutes")) is None else int(c.text or ""))
+    e.clear()
     return o
 
 
@@ -2349,6 +2452,7 @@ def read_SecurityGroupMembership(e: Element) -> _s.SecurityGroupMembership:
     w = slot_writers(cls, _SecurityGroupMembership_SLOTS)
     w[0](o, None if (c := d.get("SecurityGroupId")) is None else c.text or "")
     w[1](o, None if (c := d.get("Status")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2405,6 +2509,7 @@ def read_ServerlessCache(e: Element) -> _s.ServerlessCache:
     w[18](o, None if (c := d.get("NetworkType")) is None else c.text or "")
     w[19](o, None if (c := d.get("ConnectionType")) is None else c.text or "")
     w[20](o, None if (c := d.get("Migration")) is None else read_MigrationSummary(c))
+    e.clear()
     return o
 
 
@@ -2425,6 +2530,7 @@ def read_ServerlessCacheConfiguration(e: Element) -> _s.ServerlessCacheConfigura
     w[0](o, None if (c := d.get("ServerlessCacheName")) is None else c.text or "")
     w[1](o, None if (c := d.get("Engine")) is None else c.text or "")
     w[2](o, None if (c := d.get("MajorEngineVersion")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2462,6 +2568,7 @@ def read_ServerlessCacheSnapshot(e: Element) -> _s.ServerlessCacheSnapshot:
         if (c := d.get("ServerlessCacheConfiguration")) is None
         else read_ServerlessCacheConfiguration(c),
     )
+    e.clear()
     return o
 
 
@@ -2508,6 +2615,7 @@ def read_ServiceUpdate(e: Element) -> _s.ServiceUpdate:
         None if (c := d.get("AutoUpdateAfterRecommendedApplyByDate")) is None else c.text == "true",
     )
     w[11](o, None if (c := d.get("EstimatedUpdateTime")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2528,6 +2636,7 @@ def read_ServiceUpdatesMessage(e: Element) -> _s.ServiceUpdatesMessage:
     w[1](
         o, None if (c := d.get("ServiceUpdates")) is None else [read_ServiceUpdate(x0) for x0 in c]
     )
+    e.clear()
     return o
 
 
@@ -2542,6 +2651,7 @@ def read_SlotMigration(e: Element) -> _s.SlotMigration:
     o = new(cls)
     w = slot_writers(cls, _SlotMigration_SLOTS)
     w[0](o, None if (c := d.get("ProgressPercentage")) is None else float(c.text or ""))
+    e.clear()
     return o
 
 
@@ -2614,6 +2724,7 @@ def read_Snapshot(e: Element) -> _s.Snapshot:
     w[26](o, None if (c := d.get("ARN")) is None else c.text or "")
     w[27](o, None if (c := d.get("DataTiering")) is None else c.text or "")
     w[28](o, None if (c := d.get("Durability")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2632,6 +2743,7 @@ def read_StartMigrationResponse(e: Element) -> _s.StartMigrationResponse:
     w = slot_writers(cls, _StartMigrationResponse_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
     w[1](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -2646,6 +2758,7 @@ def read_StopMigrationResponse(e: Element) -> _s.StopMigrationResponse:
     o = new(cls)
     w = slot_writers(cls, _StopMigrationResponse_SLOTS)
     w[0](o, None if (c := d.get("ServerlessCache")) is None else read_ServerlessCache(c))
+    e.clear()
     return o
 
 
@@ -2668,6 +2781,7 @@ def read_Subnet(e: Element) -> _s.Subnet:
     w[1](o, None if (c := d.get("SubnetAvailabilityZone")) is None else read_AvailabilityZone(c))
     w[2](o, None if (c := d.get("SubnetOutpost")) is None else read_SubnetOutpost(c))
     w[3](o, None if (c := d.get("SupportedNetworkTypes")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -2682,6 +2796,7 @@ def read_SubnetOutpost(e: Element) -> _s.SubnetOutpost:
     o = new(cls)
     w = slot_writers(cls, _SubnetOutpost_SLOTS)
     w[0](o, None if (c := d.get("SubnetOutpostArn")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2700,6 +2815,7 @@ def read_Tag(e: Element) -> _s.Tag:
     w = slot_writers(cls, _Tag_SLOTS)
     w[0](o, None if (c := d.get("Key")) is None else c.text or "")
     w[1](o, None if (c := d.get("Value")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2714,6 +2830,7 @@ def read_TagListMessage(e: Element) -> _s.TagListMessage:
     o = new(cls)
     w = slot_writers(cls, _TagListMessage_SLOTS)
     w[0](o, None if (c := d.get("TagList")) is None else [read_Tag(x0) for x0 in c])
+    e.clear()
     return o
 
 
@@ -2728,6 +2845,7 @@ def read_TestFailoverResult(e: Element) -> _s.TestFailoverResult:
     o = new(cls)
     w = slot_writers(cls, _TestFailoverResult_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -2742,6 +2860,7 @@ def read_TestMigrationResponse(e: Element) -> _s.TestMigrationResponse:
     o = new(cls)
     w = slot_writers(cls, _TestMigrationResponse_SLOTS)
     w[0](o, None if (c := d.get("ReplicationGroup")) is None else read_ReplicationGroup(c))
+    e.clear()
     return o
 
 
@@ -2766,6 +2885,7 @@ def read_UnprocessedUpdateAction(e: Element) -> _s.UnprocessedUpdateAction:
     w[2](o, None if (c := d.get("ServiceUpdateName")) is None else c.text or "")
     w[3](o, None if (c := d.get("ErrorType")) is None else c.text or "")
     w[4](o, None if (c := d.get("ErrorMessage")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2832,6 +2952,7 @@ def read_UpdateAction(e: Element) -> _s.UpdateAction:
     )
     w[15](o, None if (c := d.get("EstimatedUpdateTime")) is None else c.text or "")
     w[16](o, None if (c := d.get("Engine")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2860,6 +2981,7 @@ def read_UpdateActionResultsMessage(e: Element) -> _s.UpdateActionResultsMessage
         if (c := d.get("UnprocessedUpdateActions")) is None
         else [read_UnprocessedUpdateAction(x0) for x0 in c],
     )
+    e.clear()
     return o
 
 
@@ -2878,6 +3000,7 @@ def read_UpdateActionsMessage(e: Element) -> _s.UpdateActionsMessage:
     w = slot_writers(cls, _UpdateActionsMessage_SLOTS)
     w[0](o, None if (c := d.get("Marker")) is None else c.text or "")
     w[1](o, None if (c := d.get("UpdateActions")) is None else [read_UpdateAction(x0) for x0 in c])
+    e.clear()
     return o
 
 
@@ -2910,6 +3033,7 @@ def read_User(e: Element) -> _s.User:
     w[6](o, None if (c := d.get("UserGroupIds")) is None else [x0.text or "" for x0 in c])
     w[7](o, None if (c := d.get("Authentication")) is None else read_Authentication(c))
     w[8](o, None if (c := d.get("ARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2942,6 +3066,7 @@ def read_UserGroup(e: Element) -> _s.UserGroup:
     w[6](o, None if (c := d.get("ReplicationGroups")) is None else [x0.text or "" for x0 in c])
     w[7](o, None if (c := d.get("ServerlessCaches")) is None else [x0.text or "" for x0 in c])
     w[8](o, None if (c := d.get("ARN")) is None else c.text or "")
+    e.clear()
     return o
 
 
@@ -2960,6 +3085,7 @@ def read_UserGroupPendingChanges(e: Element) -> _s.UserGroupPendingChanges:
     w = slot_writers(cls, _UserGroupPendingChanges_SLOTS)
     w[0](o, None if (c := d.get("UserIdsToRemove")) is None else [x0.text or "" for x0 in c])
     w[1](o, None if (c := d.get("UserIdsToAdd")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 
@@ -2978,6 +3104,7 @@ def read_UserGroupsUpdateStatus(e: Element) -> _s.UserGroupsUpdateStatus:
     w = slot_writers(cls, _UserGroupsUpdateStatus_SLOTS)
     w[0](o, None if (c := d.get("UserGroupIdsToAdd")) is None else [x0.text or "" for x0 in c])
     w[1](o, None if (c := d.get("UserGroupIdsToRemove")) is None else [x0.text or "" for x0 in c])
+    e.clear()
     return o
 
 

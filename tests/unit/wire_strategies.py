@@ -10,7 +10,8 @@ today, it draws what it may send tomorrow or what botocore reads all the same:
 - unknown members (elements the model does not have), at any level, with text or children;
 - enum members with values the model does not know;
 - list items named by the list's member name, `member`, or anything else (botocore reads
-  every child of a list's element as an item);
+  every child of a list's element as an item); flattened lists and maps (none in the
+  ElastiCache model; tests/codegen draws them for a model of its own);
 - every timestamp form botocore's parser reads (ISO 8601 with any fraction, `Z`, offsets or
   no zone; a space instead of `T`; the basic form; epoch seconds; RFC 822);
 - booleans as `true`/`false` and other texts (which botocore reads as False), integers and
@@ -22,6 +23,7 @@ Values are drawn as texts, element by element; nothing is converted from boto3's
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from xml.sax.saxutils import escape
 
@@ -129,6 +131,8 @@ def scalar_texts(shape: Shape, *, unknown_enums: bool) -> st.SearchStrategy[str]
         return _DOUBLE_TEXTS
     if kind == "timestamp":
         return timestamp_texts()
+    if kind == "blob":
+        return st.binary(max_size=12).map(lambda data: base64.b64encode(data).decode())
     raise NotImplementedError(f"no texts for shape type {kind} ({shape.name})")
 
 
@@ -148,38 +152,70 @@ def _unknown_elements(draw: st.DrawFn) -> list[str]:
 
 @st.composite
 def content(draw: st.DrawFn, shape: Shape, *, all_members: bool) -> str:
-    """What goes inside the element of a value of `shape`."""
+    """What goes inside the element of a value of `shape` (not flattened)."""
     if isinstance(shape, StructureShape):
         return draw(structure_content(shape, all_members=all_members))
     if isinstance(shape, ListShape):
-        if shape.serialization.get("flattened") or isinstance(shape.member, MapShape):
-            raise NotImplementedError(f"{shape.name}: flattened lists and maps are not drawn")
         item_tag = draw(
             st.sampled_from([shape.member.serialization.get("name", "member"), "member", "item"])
         )
-        items = draw(
-            st.lists(
-                content(shape.member, all_members=all_members),
-                min_size=1 if all_members else 0,
-                max_size=MAX_ITEMS,
-            )
-        )
-        return "".join(draw(_empty_or_not(item_tag, item)) for item in items)
+        items = draw(_items(shape, item_tag, all_members=all_members))
+        return "".join(items)
     if isinstance(shape, MapShape):
-        raise NotImplementedError(f"{shape.name}: maps are not drawn")
+        return "".join(draw(_items(shape, "entry", all_members=all_members)))
     return escape(draw(scalar_texts(shape, unknown_enums=not all_members)))
 
 
 @st.composite
+def _items(
+    draw: st.DrawFn, shape: ListShape | MapShape, tag: str, *, all_members: bool
+) -> list[str]:
+    """The elements of a list's items, or of a map's entries (a key and a value each)."""
+    count = st.integers(min_value=1 if all_members else 0, max_value=MAX_ITEMS)
+    if isinstance(shape, ListShape):
+        inner = [draw(content(shape.member, all_members=all_members)) for _ in range(draw(count))]
+    else:
+        key_tag = shape.key.serialization.get("name", "key")
+        value_tag = shape.value.serialization.get("name", "value")
+        keys = draw(
+            st.lists(
+                scalar_texts(shape.key, unknown_enums=False),
+                unique=True,
+                min_size=draw(count),
+                max_size=MAX_ITEMS,
+            )
+        )
+        inner = [
+            element(key_tag, escape(key))
+            + draw(_empty_or_not(value_tag, draw(content(shape.value, all_members=all_members))))
+            for key in keys
+        ]
+    return [draw(_empty_or_not(tag, item)) for item in inner]
+
+
+def _member_tag(name: str, member: Shape) -> str:
+    """The tag of a member's element(s), as botocore reads them (`_member_key_name`)."""
+    if isinstance(member, ListShape) and member.serialization.get("flattened"):
+        item_name = member.member.serialization.get("name")
+        if item_name is not None:
+            return str(item_name)
+    return str(member.serialization.get("name", name))
+
+
+@st.composite
 def structure_content(draw: st.DrawFn, shape: StructureShape, *, all_members: bool) -> str:
-    """The member elements of a structure (some, or all), unknown ones mixed in, any order."""
+    """The member elements of a structure (some, or all), unknown ones mixed in, any order; a
+    flattened list or map is its items' elements, each named as the member."""
     required = set(shape.required_members)
     parts = []
     for name, member in shape.members.items():
         if all_members or name in required or draw(st.booleans()):
-            tag = member.serialization.get("name", name)
-            inner = draw(content(member, all_members=all_members))
-            parts.append(draw(_empty_or_not(tag, inner)))
+            tag = _member_tag(name, member)
+            if isinstance(member, ListShape | MapShape) and member.serialization.get("flattened"):
+                parts.extend(draw(_items(member, tag, all_members=all_members)))
+            else:
+                inner = draw(content(member, all_members=all_members))
+                parts.append(draw(_empty_or_not(tag, inner)))
     if not all_members:
         parts.extend(draw(_unknown_elements()))
     return "".join(draw(st.permutations(parts)))

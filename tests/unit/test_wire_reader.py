@@ -11,9 +11,12 @@ the reader, not botocore, must have read every one of them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 from typing import Any
 
+import attrs
 import pytest
 from botocore.awsrequest import HeadersDict
 from botocore.parsers import QueryParser
@@ -140,6 +143,10 @@ def test_a_known_answer_reads_as_expected() -> None:
     assert node.node_group_configuration.replica_count == 2
     assert node.node_group_configuration.replica_availability_zones == ["a", "b"]
     assert ours["ResponseMetadata"]["RequestId"] == "r-1"
+    # Built without __init__, the instances are still whole attrs instances.
+    assert pickle.loads(pickle.dumps(snapshot)) == snapshot == copy.deepcopy(snapshot)
+    assert attrs.evolve(snapshot, port=1).port == 1
+    assert "ShinyNewMember" not in repr(snapshot)
 
 
 def test_empty_elements_are_empty_strings_and_lists() -> None:

@@ -40,6 +40,7 @@ EXPECTED_FIGURES = (
         for side in ("boto3", "typed", "create")
         for case in (describe_key(100), "create_snapshot")
     }
+    | {f"first_call.create_vs_boto3.{describe_key(100)}"}
     | {"typecheck.mypy", "typecheck.pyright"}
 )
 EXPECTED_TARGETS = {

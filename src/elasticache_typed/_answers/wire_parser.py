@@ -92,7 +92,7 @@ class TypedAnswerParserFactory(ResponseParserFactory):
         return super().create_parser(protocol_name)
 
 
-def typed_answer_key(client: Any) -> TypedAnswerParserFactory | None:
+def typed_answer_factory(client: Any) -> TypedAnswerParserFactory | None:
     """The client's parser factory when it reads typed answers (a client made by `create()`
     with the reader on), else None."""
     factory = getattr(getattr(client, "_endpoint", None), "_response_parser_factory", None)

@@ -20,7 +20,7 @@ from botocore.config import Config
 from botocore.parsers import ResponseParserFactory
 
 from elasticache_typed._answers.calls import is_typed_page, read_pages, reading, typed_output
-from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_key
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_factory
 from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
@@ -42,7 +42,7 @@ class FacadeCore:
 
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
-        self._typed_answers = typed_answer_key(client)  # None: answers are botocore's dicts
+        self._typed_answers = typed_answer_factory(client)  # None: answers are botocore's dicts
         prepare_conversions()
         if self._typed_answers is not None:
             typed_answer_operations()  # loaded now, not in the first call

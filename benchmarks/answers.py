@@ -1,7 +1,8 @@
 """Realistic ElastiCache answers for the benchmarks, as the service sends them on the wire.
 
-`describe_cache_clusters(n)` is a DescribeCacheClusters page of `n` clusters, each filled the
-way a real answer is (with ShowCacheNodeInfo): 2-3 cache nodes with endpoints, VPC security
+`describe_cache_clusters(n)` is a DescribeCacheClusters page of `n` clusters (and
+`describe_cache_clusters_pages(p, n)` a paginator's `p` such pages), each filled the way a real
+answer is (with ShowCacheNodeInfo): 2-3 cache nodes with endpoints, VPC security
 groups, cache security groups, pending modified values, a notification topic, parameter group
 status, log delivery configurations and timestamps with milliseconds
 (`2026-11-25T03:12:45.123Z`). `create_snapshot()` is the seed's CreateSnapshot answer: a
@@ -61,6 +62,21 @@ def describe_cache_clusters(count: int) -> Answer:
     if count > 1:
         data["Marker"] = f"cluster-{count:05d}"
     return _answer("DescribeCacheClusters", data)
+
+
+def describe_cache_clusters_pages(pages: int, per_page: int) -> tuple[Answer, ...]:
+    """`pages` DescribeCacheClusters pages of `per_page` realistic clusters each, as a paginator
+    reads them: every page but the last has the Marker the next page is asked for with."""
+    found = []
+    for page in range(pages):
+        first = page * per_page
+        data: dict[str, Any] = {
+            "CacheClusters": [_cache_cluster(first + i) for i in range(per_page)]
+        }
+        if page < pages - 1:
+            data["Marker"] = f"cluster-{first + per_page:05d}"
+        found.append(_answer("DescribeCacheClusters", data))
+    return tuple(found)
 
 
 def create_snapshot() -> Answer:

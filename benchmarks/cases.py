@@ -48,6 +48,16 @@ def plain_create_snapshot(client: ElastiCacheClient) -> Mapping[str, object]:
     )
 
 
+def typed_paginate_cache_clusters(cache: ElastiCache) -> object:
+    return list(cache.paginate_describe_cache_clusters(show_cache_node_info=True))
+
+
+def plain_paginate_cache_clusters(client: ElastiCacheClient) -> Mapping[str, object]:
+    pages = client.get_paginator("describe_cache_clusters").paginate(ShowCacheNodeInfo=True)
+    # The items across pages, as a boto3 user collects them (in a dict, for the value check).
+    return {"CacheClusters": [cluster for page in pages for cluster in page["CacheClusters"]]}
+
+
 @dataclass(frozen=True)
 class Case:
     """One benchmarked answer and the calls that fetch it."""
@@ -59,9 +69,28 @@ class Case:
     """The name of the shape class the typed call returns."""
     typed: Callable[[ElastiCache], object]
     plain: Callable[[ElastiCacheClient], Mapping[str, object]]
+    later_pages: tuple[answers.Answer, ...] = ()
+    """A paginator case: the pages after `answer`; the typed side then gives a list of
+    `output_shape` items, the plain side `{result_key: items}`."""
+    result_key: str = ""
+
+    @property
+    def bodies(self) -> tuple[bytes, ...]:
+        """Every answer body one call of the case reads."""
+        return (self.answer.body, *(page.body for page in self.later_pages))
+
+    @property
+    def data(self) -> dict[str, object]:
+        """What the plain side gives, without ResponseMetadata."""
+        if not self.later_pages:
+            return self.answer.data
+        items = [item for a in (self.answer, *self.later_pages) for item in a.data[self.result_key]]
+        return {self.result_key: items}
 
 
 DESCRIBE_SIZES = (1, 100, 1000)
+PAGES, PER_PAGE = 10, 100
+PAGINATE_KEY = f"paginate_describe_cache_clusters_{PAGES}x{PER_PAGE}"
 
 
 def describe_key(count: int) -> str:
@@ -69,7 +98,8 @@ def describe_key(count: int) -> str:
 
 
 def all_cases() -> list[Case]:
-    """DescribeCacheClusters pages of 1, 100 and 1000 clusters, and the seed's CreateSnapshot."""
+    """DescribeCacheClusters pages of 1, 100 and 1000 clusters, the seed's CreateSnapshot, and
+    a paginator over 10 DescribeCacheClusters pages of 100."""
     cases = [
         Case(
             key=describe_key(count),
@@ -89,6 +119,19 @@ def all_cases() -> list[Case]:
             output_shape="CreateSnapshotResult",
             typed=typed_create_snapshot,
             plain=plain_create_snapshot,
+        )
+    )
+    first, *later = answers.describe_cache_clusters_pages(PAGES, PER_PAGE)
+    cases.append(
+        Case(
+            key=PAGINATE_KEY,
+            label=f"paginator over {PAGES} DescribeCacheClusters pages of {PER_PAGE}",
+            answer=first,
+            output_shape="CacheCluster",
+            typed=typed_paginate_cache_clusters,
+            plain=plain_paginate_cache_clusters,
+            later_pages=tuple(later),
+            result_key="CacheClusters",
         )
     )
     return cases

@@ -7,12 +7,15 @@ target: machines are noisy). Sections:
 
 - calls: a typed facade call / the same plain boto3 call, with the same answer bytes served at
   botocore's HTTP layer (botocore's real serializer, signer and XML parser run on both sides),
-  for DescribeCacheClusters pages of 1, 100 and 1000 clusters and the seed's CreateSnapshot.
-  Two typed sides: `ElastiCache(client)` over a default boto3 client, and
-  `ElastiCache.create(...)`, the library's own client. Values are checked to be identical.
+  for DescribeCacheClusters pages of 1, 100 and 1000 clusters, the seed's CreateSnapshot and a
+  paginator over 10 pages of 100 clusters. Two typed sides: `ElastiCache(client)` over a
+  default boto3 client, and `ElastiCache.create(...)`, the library's own client, which reads
+  answers straight from the XML. Values are checked to be identical. Beside them, the floor:
+  parsing the answer's XML alone (as the create() client does) / the plain boto3 call.
 - converter: `converter.structure` and `converter.unstructure` of those answers / botocore's
   own parse of the same answer bytes.
-- memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc).
+- memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc), and the
+  create() client's typed answer / the wrapped client's (read through botocore's dicts).
 - import: `import elasticache_typed` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
 - typecheck: mypy and pyright on the downstream example module written against
@@ -47,7 +50,7 @@ if not __package__:  # run as `python benchmarks/run.py`
 
 from benchmarks import cases as cases_module
 from benchmarks.answers import Answer
-from benchmarks.cases import Case, describe_key
+from benchmarks.cases import PAGINATE_KEY, Case, describe_key
 from benchmarks.measure import (
     Samples,
     differences,
@@ -97,6 +100,7 @@ FULL = Settings(
         describe_key(100): 25,
         describe_key(1000): 13,
         "create_snapshot": 41,
+        PAGINATE_KEY: 9,
     },
     converter_rounds={
         describe_key(1): 25,
@@ -121,6 +125,7 @@ QUICK = Settings(
         describe_key(100): 4,
         describe_key(1000): 2,
         "create_snapshot": 5,
+        PAGINATE_KEY: 2,
     },
     converter_rounds={
         describe_key(1): 5,
@@ -270,6 +275,17 @@ class Bench:
     def answer_with(self, body: bytes) -> None:
         for wire in self.wires.values():
             wire.body = body
+            wire.pages = {}
+
+    def serve(self, case: Case) -> None:
+        """Answer with the case's answer, and its later pages to the requests for them."""
+        self.answer_with(case.answer.body)
+        pages = [case.answer, *case.later_pages]
+        for wire in self.wires.values():
+            wire.pages = {
+                str(page.data["Marker"]): following.body
+                for page, following in zip(pages, pages[1:], strict=False)
+            }
 
     def sides(self, case: Case) -> dict[str, Callable[[], object]]:
         """The calls of `case` for each client, as user code makes them."""
@@ -298,12 +314,21 @@ def _check_values(report: Report, bench: Bench, case: Case) -> None:
 
     sides = bench.sides(case)
     plain = without_metadata(case.plain(bench.plain))
-    report.check(f"values.{case.key}.boto3_reads_the_answer", differences(case.answer.data, plain))
+    report.check(f"values.{case.key}.boto3_reads_the_answer", differences(case.data, plain))
     expected_class = getattr(shapes, case.output_shape)
     for side in ("wrapped", "create"):
         typed = sides[side]()
-        problems = [] if isinstance(typed, expected_class) else [f"got {type(typed).__name__}"]
-        problems += differences(plain, converter.unstructure(typed))
+        # A paginator case gives the items of every page; the others, the answer.
+        values: list[Any] = cast("list[Any]", typed) if case.later_pages else [typed]
+        problems = [
+            f"got {type(value).__name__}"
+            for value in values
+            if not isinstance(value, expected_class)
+        ]
+        as_boto3 = [converter.unstructure(value) for value in values]
+        problems += differences(
+            plain, {case.result_key: as_boto3} if case.later_pages else as_boto3[0]
+        )
         report.check(f"values.{case.key}.{side}_equals_boto3", problems)
     # The same parameters, each with the same value (the order of the form's pairs follows
     # the order the caller wrote the arguments in, which boto3 keeps).
@@ -318,16 +343,25 @@ _CALL_TARGETS: dict[tuple[str, str], float] = {
     ("wrapped", describe_key(100)): 1.05,
     ("wrapped", describe_key(1000)): 1.08,
     ("wrapped", "create_snapshot"): 1.05,
-    ("create", describe_key(100)): 0.75,
+    ("create", describe_key(100)): 0.35,
+    ("create", describe_key(1000)): 0.30,
 }
+
+
+def _floor(case: Case) -> Callable[[], object]:
+    """What no reader of the answer can skip: parsing its XML (as the create() client does)."""
+    from elasticache_typed._answers.document import parse_document
+
+    bodies = case.bodies
+    return lambda: [parse_document(body) for body in bodies]
 
 
 def run_calls(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:
     for case in cases:
-        bench.answer_with(case.answer.body)
+        bench.serve(case)
         _check_values(report, bench, case)
         samples = interleave(
-            bench.sides(case),
+            {**bench.sides(case), "floor": _floor(case)},
             rounds=settings.call_rounds[case.key],
             sample_seconds=settings.sample_seconds,
             reference="plain",
@@ -354,6 +388,21 @@ def run_calls(settings: Settings, report: Report, bench: Bench, cases: Sequence[
                 },
                 None if limit is None else ("ratio", limit),
             )
+        report.figure(
+            f"calls.floor.{case.key}",
+            "calls",
+            f"the floor, parsing the XML alone / boto3: {case.label}",
+            samples.ratio("floor", "plain"),
+            f"{_ms(samples.median('floor'))} vs {_ms(plain_s)}"
+            f" (rounds {_spread(samples, 'floor', 'plain')})",
+            {
+                "floor_s": samples.median("floor"),
+                "boto3_s": plain_s,
+                "ratio_quartiles": samples.spread("floor", "plain"),
+                "cpu_time_ratio": samples.ratio("floor", "plain", cpu=True),
+                "rounds": samples.rounds,
+            },
+        )
 
 
 def run_converter(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:
@@ -363,7 +412,7 @@ def run_converter(settings: Settings, report: Report, bench: Bench, cases: Seque
 
     parser = create_parser("query")  # what a default client uses: botocore's own timestamps
     service_model = bench.plain.meta.service_model
-    for case in cases:
+    for case in (c for c in cases if not c.later_pages):
         output_shape = service_model.operation_model(case.answer.operation).output_shape
         assert output_shape is not None
         sides = _converter_sides(
@@ -455,6 +504,17 @@ def run_memory(
             {"typed_bytes": sizes[side], "boto3_bytes": sizes["plain"]},
             ("ratio", 1.0),
         )
+    # The create() client's answer is read straight from the XML; a wrapped client's, as
+    # all answers were before that reader, through botocore's dicts and the hooks.
+    report.figure(
+        f"memory.create_vs_wrapped.{case.key}",
+        "memory",
+        f"ElastiCache.create() answer / ElastiCache(client) answer: {case.label}",
+        sizes["create"] / sizes["wrapped"],
+        f"{sizes['create'] / 1e6:.2f} MB vs {sizes['wrapped'] / 1e6:.2f} MB",
+        {"create_bytes": sizes["create"], "wrapped_bytes": sizes["wrapped"]},
+        ("ratio", 1.0),
+    )
 
 
 def run_import(settings: Settings, report: Report) -> None:
@@ -527,6 +587,18 @@ def run_first_call(settings: Settings, report: Report, cases: Sequence[Case]) ->
                 },
                 None if limit is None else ("ratio", limit),
             )
+    # create()'s warm calls read answers straight from the XML; its first call also builds
+    # the answer's shape classes, once: its first call against plain boto3's first call.
+    firsts = {side: median([run["first_s"] for run in runs]) for side, runs in results.items()}
+    report.figure(
+        f"first_call.create_vs_boto3.{FIRST_CALL_CASE}",
+        "first_call",
+        f"ElastiCache.create() first call / boto3 client first call: "
+        f"{by_key[FIRST_CALL_CASE].label} in a new process",
+        firsts["create"] / firsts["boto3"],
+        f"{_ms(firsts['create'])} vs {_ms(firsts['boto3'])}",
+        {"create_first_s": firsts["create"], "boto3_first_s": firsts["boto3"]},
+    )
 
 
 def run_typecheck(settings: Settings, report: Report) -> None:

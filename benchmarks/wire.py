@@ -2,7 +2,8 @@
 before botocore's real XML parser.
 
 `FakeWire.attach(client)` registers a `before-send` handler on one client. Each request gets a
-NEW `botocore.awsrequest.AWSResponse` over the prepared answer bytes (`wire.body`), so botocore
+NEW `botocore.awsrequest.AWSResponse` over the prepared answer bytes (`wire.body`, or for a
+paginator's later pages the body in `wire.pages` of the Marker the request sends), so botocore
 reads, checks and parses the answer exactly as it would a real one, on every call. The handler
 keeps the count of requests and the last request (cheaply: a reference, nothing decoded), so a
 test can check what was serialized.
@@ -44,10 +45,13 @@ class _RawBody:
 
 
 class FakeWire:
-    """A before-send handler answering every request of one client with `body`."""
+    """A before-send handler answering every request of one client with `body`, or, for a
+    request that asks for a later page, with that page's body from `pages`."""
 
     def __init__(self, body: bytes = b"") -> None:
         self.body = body
+        self.pages: dict[str, bytes] = {}
+        """A paginator's later pages, by the Marker their request sends."""
         self.requests = 0
         self.last_request: AWSPreparedRequest | None = None
 
@@ -60,19 +64,28 @@ class FakeWire:
     def handler(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
         self.requests += 1
         self.last_request = request
+        body = self.body
+        if self.pages:
+            marker = dict(_form_pairs(request.body)).get("Marker")
+            if marker is not None:
+                body = self.pages[marker]
         headers: Any = {  # AWSResponse makes its own HeadersDict of it
             "Content-Type": "text/xml",
-            "Content-Length": str(len(self.body)),
+            "Content-Length": str(len(body)),
             "x-amzn-RequestId": REQUEST_ID,
         }
-        return AWSResponse(request.url, 200, headers, _RawBody(self.body))
+        return AWSResponse(request.url, 200, headers, _RawBody(body))
 
     def sent_pairs(self) -> list[tuple[str, str]]:
         """The last request's form parameters, sorted (empty when nothing was sent)."""
         if self.last_request is None:
             return []
-        text = body_bytes(self.last_request.body).decode("utf-8")
-        return sorted(urllib.parse.parse_qsl(text, keep_blank_values=True, strict_parsing=True))
+        return sorted(_form_pairs(self.last_request.body))
+
+
+def _form_pairs(body: object) -> list[tuple[str, str]]:
+    text = body_bytes(body).decode("utf-8")
+    return urllib.parse.parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text))
 
 
 def body_bytes(body: object) -> bytes:

@@ -72,6 +72,7 @@ class Operation:
     input: Structure | None
     output: str | None  # class name of the output shape
     errors: list[str]  # names of the error shapes the model lists for it
+    result_wrapper: str | None = None  # the element around the output in an answer
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Paginator:
     result_key: str
     item_type: str
     paging_members: frozenset[str]
+    output_tokens: tuple[str, ...] = ()  # dotted paths, in the output, of the next page's token
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,9 @@ def _operation(model: OperationModel, structures: dict[str, Structure]) -> Opera
         input=structures[model.input_shape.name] if model.input_shape else None,
         output=model.output_shape.name if model.output_shape else None,
         errors=[shape.name for shape in model.error_shapes],
+        result_wrapper=model.output_shape.serialization.get("resultWrapper")
+        if model.output_shape
+        else None,
     )
 
 
@@ -163,6 +168,10 @@ def _result_item_type(output: StructureShape, result_key: str) -> str:
         shape = shape.members[part]
     assert isinstance(shape, ListShape), result_key
     return annotation(shape.member)
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
 
 
 def load() -> Model:
@@ -198,6 +207,7 @@ def load() -> Model:
                 result_key=config["result_key"],
                 item_type=_result_item_type(output, config["result_key"]),
                 paging_members=frozenset({config["input_token"], config["limit_key"]}),
+                output_tokens=tuple(_as_list(config["output_token"])),
             )
         )
 

@@ -11,6 +11,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from codegen.model import Member, Model, Structure
 from codegen.render_common import header
+from codegen.render_shapes import made
 
 STRUCTURE = "structure"
 UNSTRUCTURE = "unstructure"
@@ -46,13 +47,13 @@ def _convert(shape: Shape, expr: str, direction: str, depth: int = 0) -> str:
     return f"to_utc({expr})"
 
 
-def _structure_argument(member: Member) -> str:
+def _structure_value(member: Member) -> str:
     if member.required:
-        return f"        {_convert(member.shape, f'd[{member.name!r}]', STRUCTURE)},\n"
+        return _convert(member.shape, f"d[{member.name!r}]", STRUCTURE)
     get = f"g({member.name!r})"
     if _is_scalar(member.shape):
-        return f"        {get},\n"
-    return f"        None if (v := {get}) is None else {_convert(member.shape, 'v', STRUCTURE)},\n"
+        return get
+    return f"None if (v := {get}) is None else {_convert(member.shape, 'v', STRUCTURE)}"
 
 
 def _unstructure_line(member: Member) -> str:
@@ -67,13 +68,13 @@ def _unstructure_line(member: Member) -> str:
 
 def _hooks(structure: Structure) -> str:
     name = structure.name
-    arguments = "".join(_structure_argument(m) for m in structure.members)
+    values = [_structure_value(m) for m in structure.members]
     lines = "".join(_unstructure_line(m) for m in structure.members)
     declare = "    v: Any\n" if any(not m.required for m in structure.members) else ""
     getter = "    g = d.get\n" if any(not m.required for m in structure.members) else ""
     return (
         f"def structure_{name}(d: Mapping[str, Any]) -> _s.{name}:\n"
-        f"{getter}    return _s.{name}._make(\n{arguments}    )\n\n\n"
+        f"{getter}    return {made(structure, values)}\n\n\n"
         f"def unstructure_{name}(o: _s.{name}) -> dict[str, Any]:\n"
         f"{declare}    d: dict[str, Any] = {{}}\n{lines}    return d\n"
     )

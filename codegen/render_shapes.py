@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import textwrap
 
-from botocore.model import ListShape, StructureShape
+from botocore.model import ListShape, Shape, StructureShape
 
 from codegen.model import Member, Model, Structure, annotation
 from codegen.render_common import docstring, header
@@ -129,6 +129,19 @@ def _make_runtime(structure: Structure) -> str:
     )
 
 
+def made(structure: Structure, values: list[str]) -> str:
+    """The expression that builds an instance of the structure's class with `_make` from
+    `values`, the members' value expressions in model order (for generated readers)."""
+    if len(values) != len(structure.members):
+        raise ValueError(f"{structure.name}: {len(values)} values for its members")
+    arguments = "".join(f"        {value},\n" for value in values)
+    return (
+        f"_s.{structure.name}._make(\n{arguments}    )"
+        if values
+        else f"_s.{structure.name}._make()"
+    )
+
+
 def _factory(structure: Structure, hashable: bool) -> str:
     # attrs itself is imported by the first class built, not by `import elasticache_typed`.
     body = textwrap.indent(
@@ -150,9 +163,22 @@ def _parameter(member: Member) -> str:
     return f"        {member.attr}: {kind}{default},\n"
 
 
+def _read_type(shape: Shape) -> str:
+    """A member's type as readers of answers pass it to `_make`: an enum value is any `str`
+    (the service may send one the model does not know yet)."""
+    if getattr(shape, "enum", None):
+        return "str"
+    if isinstance(shape, ListShape):
+        return f"list[{_read_type(shape.member)}]"
+    return annotation(shape)
+
+
 def _make_stub(structure: Structure) -> str:
     """The stub of `_make`, the positional constructor the generated readers use."""
-    params = "".join(f"{m.attr}: {_annotation(m)}, " for m in structure.members)
+    params = "".join(
+        f"{m.attr}: {_read_type(m.shape)}{'' if m.required else ' | None'}, "
+        for m in structure.members
+    )
     slash = "/" if structure.members else ""
     return f"    @staticmethod\n    def _make({params}{slash}) -> {structure.name}: ..."
 
@@ -182,6 +208,8 @@ def _aliases(model: Model) -> str:
 
 
 def _alias_import(model: Model) -> str:
+    if not model.enums:
+        return ""
     names = "".join(f"    {e.name},\n" for e in model.enums)
     return f"from elasticache_typed._generated.literals import (\n{names})"
 

@@ -22,32 +22,36 @@ from botocore.parsers import QueryParser
 from botocore.serialize import QuerySerializer
 
 from benchmarks import run as bench_run
-from benchmarks.cases import all_cases, describe_key
+from benchmarks.cases import PAGINATE_KEY, all_cases, describe_key
 from benchmarks.wire import body_bytes
 from elasticache_typed import ElastiCache, shapes
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CASES = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
+ANSWERS = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
+CASES = [*ANSWERS, PAGINATE_KEY]
 EXPECTED_FIGURES = (
-    {f"calls.{side}.{case}" for side in ("wrapped", "create") for case in CASES}
-    | {f"converter.{kind}.{case}" for kind in ("structure", "unstructure") for case in CASES}
-    | {f"memory.{side}.{describe_key(1000)}" for side in ("wrapped", "create")}
+    {f"calls.{side}.{case}" for side in ("wrapped", "create", "floor") for case in CASES}
+    | {f"converter.{kind}.{case}" for kind in ("structure", "unstructure") for case in ANSWERS}
+    | {f"memory.{side}.{describe_key(1000)}" for side in ("wrapped", "create", "create_vs_wrapped")}
     | {"import.in_process", "import.process"}
     | {
         f"first_call.{side}.{case}"
         for side in ("boto3", "typed", "create")
         for case in (describe_key(100), "create_snapshot")
     }
+    | {f"first_call.create_vs_boto3.{describe_key(100)}"}
     | {"typecheck.mypy", "typecheck.pyright"}
 )
 EXPECTED_TARGETS = {
     f"calls.wrapped.{describe_key(100)}": 1.05,
     f"calls.wrapped.{describe_key(1000)}": 1.08,
     "calls.wrapped.create_snapshot": 1.05,
-    f"calls.create.{describe_key(100)}": 0.75,
+    f"calls.create.{describe_key(100)}": 0.35,
+    f"calls.create.{describe_key(1000)}": 0.30,
     f"memory.wrapped.{describe_key(1000)}": 1.0,
     f"memory.create.{describe_key(1000)}": 1.0,
+    f"memory.create_vs_wrapped.{describe_key(1000)}": 1.0,
     "import.in_process": 25.0,
     f"first_call.typed.{describe_key(100)}": 2.0,
     f"first_call.create.{describe_key(100)}": 2.0,
@@ -229,3 +233,18 @@ def test_the_benchmarked_answer_is_a_real_typed_result() -> None:
         assert result.cache_clusters is not None and len(result.cache_clusters) == 100
         node = result.cache_clusters[0].cache_nodes
         assert node is not None and node[0].endpoint is not None
+
+
+def test_the_paginator_case_reads_ten_pages_on_every_side() -> None:
+    bench = bench_run.Bench()
+    case = next(c for c in all_cases() if c.key == PAGINATE_KEY)
+    bench.serve(case)
+    for side, call in bench.sides(case).items():
+        before = bench.wires[side].requests
+        result: Any = call()
+        items = result["CacheClusters"] if side == "plain" else result
+        ids = [
+            item["CacheClusterId"] if side == "plain" else item.cache_cluster_id for item in items
+        ]
+        assert len(set(ids)) == len(ids) == 1000, side
+        assert bench.wires[side].requests - before == 10, side

@@ -144,7 +144,14 @@ async def _enter_async(settings: dict[str, Any]) -> None:
 
 # --- the client arguments: boto3's own, each explicit -----------------------------------------
 
-LIBRARY_SETTINGS = {"session", "retry_mode", "max_attempts", "connect_timeout", "read_timeout"}
+LIBRARY_SETTINGS = {
+    "session",
+    "retry_mode",
+    "max_attempts",
+    "connect_timeout",
+    "read_timeout",
+    "fast_reader",
+}
 CLIENT_FUNCTIONS: list[tuple[Any, Callable[..., Any]]] = [
     (ElastiCache, boto3.Session.client),
     (AsyncElastiCache, AioSession._create_client),  # what AioSession.create_client passes to

@@ -18,11 +18,16 @@ from elasticache_typed._conversion.timestamps import parse_iso_timestamp
 from elasticache_typed._errors.raw_answers import is_foreign_server_error
 
 
-class CarefulQueryParser(QueryParser):
-    """botocore's QueryParser, reading any 5xx that is not the service's error as generic."""
+class ForeignServerErrors:
+    """Mixed into a query parser: any 5xx answer that is not the service's error is read as
+    botocore's generic error for its status."""
 
     def _is_generic_error_response(self, response: Mapping[str, Any]) -> bool:
         return is_foreign_server_error(response)
+
+
+class CarefulQueryParser(ForeignServerErrors, QueryParser):
+    """botocore's QueryParser, reading any 5xx that is not the service's error as generic."""
 
 
 class CarefulParserFactory(ResponseParserFactory):
@@ -36,8 +41,12 @@ class CarefulParserFactory(ResponseParserFactory):
 
     def create_parser(self, protocol_name: str) -> Any:
         if protocol_name == "query":
-            return self.query_parser(timestamp_parser=parse_iso_timestamp)
+            return self.new_query_parser()
         return super().create_parser(protocol_name)
+
+    def new_query_parser(self) -> QueryParser:
+        """A new query parser of this factory's kind."""
+        return self.query_parser(timestamp_parser=parse_iso_timestamp)
 
 
 def install(client: Any, factory: ResponseParserFactory) -> None:

@@ -15,6 +15,7 @@ from botocore import xform_name
 from botocore.model import OperationModel
 
 from elasticache_typed._answers import parsers
+from elasticache_typed._answers.calls import is_typed_page, read_pages_async, reading, typed_output
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     client_credentials,
@@ -33,7 +34,10 @@ try:
     from aiobotocore.session import AioSession, get_session
     from aiobotocore.waiter import create_waiter_with_client
 
-    from elasticache_typed._answers.aio_parsers import AioCarefulParserFactory
+    from elasticache_typed._answers.aio import (
+        AioCarefulParserFactory,
+        AioTypedAnswerParserFactory,
+    )
 except ImportError as _missing:  # pragma: no cover - exercised in a subprocess without aiobotocore
     # Private names: they exist only when this branch runs (stubtest checks the public ones).
     _detail = str(_missing) or f"No module named {_missing.name!r}"
@@ -83,6 +87,7 @@ class AsyncFacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        fast_reader: bool = True,
     ) -> AbstractAsyncContextManager[AsyncFacadeT]:
         """A facade over a new aiobotocore client of `session` (or of a new AioSession), as
         an async context manager: `async with AsyncElastiCache.create(...) as cache:`.
@@ -109,6 +114,9 @@ class AsyncFacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+            fast_reader: Read the facade's answers straight from the XML into the typed
+                shapes (default); False reads them through botocore's dicts, as a wrapped
+                client does. The client's own calls (`.client`) always return botocore's dicts.
 
         Returns:
             An async context manager that opens the client and gives the facade over it.
@@ -144,7 +152,8 @@ class AsyncFacadeBase(FacadeCore):
                 **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
             ) as created:
                 client: ElastiCacheClient = created
-                parsers.install(client, AioCarefulParserFactory())
+                factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
+                parsers.install(client, factory())
                 yield cls(client)
 
         return facade()
@@ -182,11 +191,15 @@ class AsyncFacadeBase(FacadeCore):
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
-            return await getattr(self._raw, xform_name(operation.name))(**params)
+            with reading(self._typed_answers):
+                return await getattr(self._raw, xform_name(operation.name))(**params)
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         model = self._operation(operation)
         response = await self._send(model, self._request(model, values))
+        typed: T | None = typed_output(response)
+        if typed is not None:
+            return typed
         return read_answer(response, structure_hook(output), operation)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
@@ -205,7 +218,8 @@ class AsyncFacadeBase(FacadeCore):
         # Not a coroutine: the input is checked when the method is called, before any page.
         model = self._operation(operation)
         pages = self._pages(model, values, page_size, max_items)
-        return _items(pages, result_key, structure_hook(item_type), model)
+        typed_pages = read_pages_async(pages, self._typed_answers)
+        return _items(typed_pages, result_key, structure_hook(item_type), model)
 
     async def _wait(
         self,
@@ -228,5 +242,6 @@ async def _items(
 ) -> AsyncIterator[T]:
     with translated_errors(operation):
         async for page in pages:
+            typed = is_typed_page(page)
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation.name)
+                yield item if typed else read_answer(item, read, operation.name)

@@ -20,7 +20,10 @@ from botocore.model import OperationModel
 from botocore.waiter import create_waiter_with_client
 
 from elasticache_typed._answers import parsers
+from elasticache_typed._answers.calls import is_typed_page, read_pages, reading, typed_output
 from elasticache_typed._answers.parsers import CarefulParserFactory
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_factory
+from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     client_credentials,
@@ -54,7 +57,10 @@ class FacadeCore:
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
         self._log_filter = log_filter.install()
+        self._typed_answers = typed_answer_factory(client)  # None: answers are botocore's dicts
         prepare_conversions()
+        if self._typed_answers is not None:
+            typed_answer_operations()  # loaded now, not in the first call
 
     def _operation(self, operation: str) -> OperationModel:
         model: OperationModel = self._raw.meta.service_model.operation_model(operation)
@@ -134,6 +140,7 @@ class FacadeBase(FacadeCore):
         max_attempts: int | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        fast_reader: bool = True,
     ) -> FacadeT:
         """A facade over a new client of `session` (or of a new boto3 Session).
 
@@ -158,6 +165,9 @@ class FacadeBase(FacadeCore):
             max_attempts: Attempts in all for one call, the first included (1: no retry).
             connect_timeout: Seconds to wait for a connection.
             read_timeout: Seconds to wait for an answer on an open connection.
+            fast_reader: Read the facade's answers straight from the XML into the typed
+                shapes (default); False reads them through botocore's dicts, as a wrapped
+                client does. The client's own calls (`.client`) always return botocore's dicts.
 
         Returns:
             The facade over the new client.
@@ -188,7 +198,9 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        parsers.install(client, CarefulParserFactory())
+        parsers.install(
+            client, TypedAnswerParserFactory() if fast_reader else CarefulParserFactory()
+        )
         return cls(client)
 
     def generate_iam_auth_token(
@@ -224,11 +236,15 @@ class FacadeBase(FacadeCore):
     def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
-            return getattr(self._raw, xform_name(operation.name))(**params)
+            with reading(self._typed_answers):
+                return getattr(self._raw, xform_name(operation.name))(**params)
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         model = self._operation(operation)
         response = self._send(model, self._request(model, values))
+        typed: T | None = typed_output(response)
+        if typed is not None:
+            return typed
         return read_answer(response, structure_hook(output), operation)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
@@ -245,7 +261,7 @@ class FacadeBase(FacadeCore):
         max_items: int | None,
     ) -> Iterator[T]:
         model = self._operation(operation)
-        pages = self._pages(model, values, page_size, max_items)
+        pages = read_pages(self._pages(model, values, page_size, max_items), self._typed_answers)
         return _items(pages, result_key, structure_hook(item_type), model)
 
     def _wait(
@@ -278,8 +294,9 @@ def _items(
 ) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
+            typed = is_typed_page(page)
             for item in dig(page, result_key):
-                yield read_answer(item, read, operation.name)
+                yield item if typed else read_answer(item, read, operation.name)
 
 
 def dig(page: Any, dotted_key: str) -> list[Any]:

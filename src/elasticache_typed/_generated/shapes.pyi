@@ -378,7 +378,7 @@ class Authentication:
         password_count: int | None = None,
     ) -> None: ...
     @staticmethod
-    def _make(type: AuthenticationType | None, password_count: int | None, /) -> Authentication: ...
+    def _make(type: str | None, password_count: int | None, /) -> Authentication: ...
 
 @attrs.frozen(kw_only=True, order=False, init=False)
 class AuthenticationMode:
@@ -400,9 +400,7 @@ class AuthenticationMode:
         passwords: Sequence[str] | None = None,
     ) -> None: ...
     @staticmethod
-    def _make(
-        type: InputAuthenticationType | None, passwords: list[str] | None, /
-    ) -> AuthenticationMode: ...
+    def _make(type: str | None, passwords: list[str] | None, /) -> AuthenticationMode: ...
 
 @attrs.frozen(kw_only=True, order=False, init=False)
 class AuthorizeCacheSecurityGroupIngressMessage:
@@ -747,9 +745,9 @@ class CacheCluster:
         arn: str | None,
         replication_group_log_delivery_enabled: bool | None,
         log_delivery_configurations: list[LogDeliveryConfiguration] | None,
-        network_type: NetworkType | None,
-        ip_discovery: IpDiscovery | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
+        network_type: str | None,
+        ip_discovery: str | None,
+        transit_encryption_mode: str | None,
         /,
     ) -> CacheCluster: ...
 
@@ -950,7 +948,7 @@ class CacheNodeTypeSpecificParameter:
         is_modifiable: bool | None,
         minimum_engine_version: str | None,
         cache_node_type_specific_values: list[CacheNodeTypeSpecificValue] | None,
-        change_type: ChangeType | None,
+        change_type: str | None,
         /,
     ) -> CacheNodeTypeSpecificParameter: ...
 
@@ -1008,11 +1006,11 @@ class CacheNodeUpdateStatus:
     @staticmethod
     def _make(
         cache_node_id: str | None,
-        node_update_status: NodeUpdateStatus | None,
+        node_update_status: str | None,
         node_deletion_date: datetime | None,
         node_update_start_date: datetime | None,
         node_update_end_date: datetime | None,
-        node_update_initiated_by: NodeUpdateInitiatedBy | None,
+        node_update_initiated_by: str | None,
         node_update_initiated_date: datetime | None,
         node_update_status_modified_date: datetime | None,
         /,
@@ -1291,7 +1289,7 @@ class CacheSubnetGroup:
         vpc_id: str | None,
         subnets: list[Subnet] | None,
         arn: str | None,
-        supported_network_types: list[NetworkType] | None,
+        supported_network_types: list[str] | None,
         /,
     ) -> CacheSubnetGroup: ...
 
@@ -1825,7 +1823,7 @@ class CreateCacheClusterMessage:
     def _make(
         cache_cluster_id: str,
         replication_group_id: str | None,
-        az_mode: AZMode | None,
+        az_mode: str | None,
         preferred_availability_zone: str | None,
         preferred_availability_zones: list[str] | None,
         num_cache_nodes: int | None,
@@ -1846,13 +1844,13 @@ class CreateCacheClusterMessage:
         snapshot_retention_limit: int | None,
         snapshot_window: str | None,
         auth_token: str | None,
-        outpost_mode: OutpostMode | None,
+        outpost_mode: str | None,
         preferred_outpost_arn: str | None,
         preferred_outpost_arns: list[str] | None,
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
         transit_encryption_enabled: bool | None,
-        network_type: NetworkType | None,
-        ip_discovery: IpDiscovery | None,
+        network_type: str | None,
+        ip_discovery: str | None,
         /,
     ) -> CreateCacheClusterMessage: ...
 
@@ -2470,12 +2468,12 @@ class CreateReplicationGroupMessage:
         user_group_ids: list[str] | None,
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
         data_tiering_enabled: bool | None,
-        network_type: NetworkType | None,
-        ip_discovery: IpDiscovery | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
-        cluster_mode: ClusterMode | None,
+        network_type: str | None,
+        ip_discovery: str | None,
+        transit_encryption_mode: str | None,
+        cluster_mode: str | None,
         serverless_cache_snapshot_name: str | None,
-        durability: Durability | None,
+        durability: str | None,
         /,
     ) -> CreateReplicationGroupMessage: ...
 
@@ -2600,8 +2598,8 @@ class CreateServerlessCacheRequest:
         subnet_ids: list[str] | None,
         snapshot_retention_limit: int | None,
         daily_snapshot_time: str | None,
-        network_type: NetworkType | None,
-        connection_type: ConnectionType | None,
+        network_type: str | None,
+        connection_type: str | None,
         /,
     ) -> CreateServerlessCacheRequest: ...
 
@@ -2859,9 +2857,7 @@ class DataStorage:
         minimum: int | None = None,
     ) -> None: ...
     @staticmethod
-    def _make(
-        maximum: int | None, minimum: int | None, unit: DataStorageUnit, /
-    ) -> DataStorage: ...
+    def _make(maximum: int | None, minimum: int | None, unit: str, /) -> DataStorage: ...
 
 @attrs.frozen(kw_only=True, order=False, init=False)
 class DecreaseNodeGroupsInGlobalReplicationGroupMessage:
@@ -3689,7 +3685,7 @@ class DescribeEventsMessage:
     @staticmethod
     def _make(
         source_identifier: str | None,
-        source_type: SourceType | None,
+        source_type: str | None,
         start_time: datetime | None,
         end_time: datetime | None,
         duration: int | None,
@@ -4100,7 +4096,7 @@ class DescribeServiceUpdatesMessage:
     @staticmethod
     def _make(
         service_update_name: str | None,
-        service_update_status: list[ServiceUpdateStatus] | None,
+        service_update_status: list[str] | None,
         max_records: int | None,
         marker: str | None,
         /,
@@ -4246,9 +4242,9 @@ class DescribeUpdateActionsMessage:
         replication_group_ids: list[str] | None,
         cache_cluster_ids: list[str] | None,
         engine: str | None,
-        service_update_status: list[ServiceUpdateStatus] | None,
+        service_update_status: list[str] | None,
         service_update_time_range: TimeRangeFilter | None,
-        update_action_status: list[UpdateActionStatus] | None,
+        update_action_status: list[str] | None,
         show_node_level_update_status: bool | None,
         max_records: int | None,
         marker: str | None,
@@ -4585,7 +4581,7 @@ class Event:
     @staticmethod
     def _make(
         source_identifier: str | None,
-        source_type: SourceType | None,
+        source_type: str | None,
         message: str | None,
         date: datetime | None,
         /,
@@ -4882,7 +4878,7 @@ class GlobalReplicationGroupMember:
         replication_group_id: str | None,
         replication_group_region: str | None,
         role: str | None,
-        automatic_failover: AutomaticFailoverStatus | None,
+        automatic_failover: str | None,
         status: str | None,
         /,
     ) -> GlobalReplicationGroupMember: ...
@@ -5105,11 +5101,11 @@ class LogDeliveryConfiguration:
     ) -> None: ...
     @staticmethod
     def _make(
-        log_type: LogType | None,
-        destination_type: DestinationType | None,
+        log_type: str | None,
+        destination_type: str | None,
         destination_details: DestinationDetails | None,
-        log_format: LogFormat | None,
-        status: LogDeliveryConfigurationStatus | None,
+        log_format: str | None,
+        status: str | None,
         message: str | None,
         /,
     ) -> LogDeliveryConfiguration: ...
@@ -5142,10 +5138,10 @@ class LogDeliveryConfigurationRequest:
     ) -> None: ...
     @staticmethod
     def _make(
-        log_type: LogType | None,
-        destination_type: DestinationType | None,
+        log_type: str | None,
+        destination_type: str | None,
         destination_details: DestinationDetails | None,
-        log_format: LogFormat | None,
+        log_format: str | None,
         enabled: bool | None,
         /,
     ) -> LogDeliveryConfigurationRequest: ...
@@ -5373,7 +5369,7 @@ class ModifyCacheClusterMessage:
         cache_cluster_id: str,
         num_cache_nodes: int | None,
         cache_node_ids_to_remove: list[str] | None,
-        az_mode: AZMode | None,
+        az_mode: str | None,
         new_availability_zones: list[str] | None,
         cache_security_group_names: list[str] | None,
         security_group_ids: list[str] | None,
@@ -5389,9 +5385,9 @@ class ModifyCacheClusterMessage:
         snapshot_window: str | None,
         cache_node_type: str | None,
         auth_token: str | None,
-        auth_token_update_strategy: AuthTokenUpdateStrategyType | None,
+        auth_token_update_strategy: str | None,
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
-        ip_discovery: IpDiscovery | None,
+        ip_discovery: str | None,
         scale_config: ScaleConfig | None,
         /,
     ) -> ModifyCacheClusterMessage: ...
@@ -5818,16 +5814,16 @@ class ModifyReplicationGroupMessage:
         snapshot_window: str | None,
         cache_node_type: str | None,
         auth_token: str | None,
-        auth_token_update_strategy: AuthTokenUpdateStrategyType | None,
+        auth_token_update_strategy: str | None,
         user_group_ids_to_add: list[str] | None,
         user_group_ids_to_remove: list[str] | None,
         remove_user_groups: bool | None,
         log_delivery_configurations: list[LogDeliveryConfigurationRequest] | None,
-        ip_discovery: IpDiscovery | None,
+        ip_discovery: str | None,
         transit_encryption_enabled: bool | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
-        cluster_mode: ClusterMode | None,
-        durability: Durability | None,
+        transit_encryption_mode: str | None,
+        cluster_mode: str | None,
+        durability: str | None,
         /,
     ) -> ModifyReplicationGroupMessage: ...
 
@@ -6288,11 +6284,11 @@ class NodeGroupMemberUpdateStatus:
     def _make(
         cache_cluster_id: str | None,
         cache_node_id: str | None,
-        node_update_status: NodeUpdateStatus | None,
+        node_update_status: str | None,
         node_deletion_date: datetime | None,
         node_update_start_date: datetime | None,
         node_update_end_date: datetime | None,
-        node_update_initiated_by: NodeUpdateInitiatedBy | None,
+        node_update_initiated_by: str | None,
         node_update_initiated_date: datetime | None,
         node_update_status_modified_date: datetime | None,
         /,
@@ -6439,7 +6435,7 @@ class Parameter:
         allowed_values: str | None,
         is_modifiable: bool | None,
         minimum_engine_version: str | None,
-        change_type: ChangeType | None,
+        change_type: str | None,
         /,
     ) -> Parameter: ...
 
@@ -6486,10 +6482,10 @@ class PendingLogDeliveryConfiguration:
     ) -> None: ...
     @staticmethod
     def _make(
-        log_type: LogType | None,
-        destination_type: DestinationType | None,
+        log_type: str | None,
+        destination_type: str | None,
         destination_details: DestinationDetails | None,
-        log_format: LogFormat | None,
+        log_format: str | None,
         /,
     ) -> PendingLogDeliveryConfiguration: ...
 
@@ -6547,10 +6543,10 @@ class PendingModifiedValues:
         cache_node_ids_to_remove: list[str] | None,
         engine_version: str | None,
         cache_node_type: str | None,
-        auth_token_status: AuthTokenUpdateStatus | None,
+        auth_token_status: str | None,
         log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None,
         transit_encryption_enabled: bool | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
+        transit_encryption_mode: str | None,
         scale_config: ScaleConfig | None,
         /,
     ) -> PendingModifiedValues: ...
@@ -6632,7 +6628,7 @@ class ProcessedUpdateAction:
         replication_group_id: str | None,
         cache_cluster_id: str | None,
         service_update_name: str | None,
-        update_action_status: UpdateActionStatus | None,
+        update_action_status: str | None,
         /,
     ) -> ProcessedUpdateAction: ...
 
@@ -7069,8 +7065,8 @@ class ReplicationGroup:
         member_clusters: list[str] | None,
         node_groups: list[NodeGroup] | None,
         snapshotting_cluster_id: str | None,
-        automatic_failover: AutomaticFailoverStatus | None,
-        multi_az: MultiAZStatus | None,
+        automatic_failover: str | None,
+        multi_az: str | None,
         configuration_endpoint: Endpoint | None,
         snapshot_retention_limit: int | None,
         snapshot_window: str | None,
@@ -7082,20 +7078,20 @@ class ReplicationGroup:
         at_rest_encryption_enabled: bool | None,
         member_clusters_outpost_arns: list[str] | None,
         kms_key_id: str | None,
-        storage_encryption_type: StorageEncryptionType | None,
+        storage_encryption_type: str | None,
         arn: str | None,
         user_group_ids: list[str] | None,
         log_delivery_configurations: list[LogDeliveryConfiguration] | None,
         replication_group_create_time: datetime | None,
-        data_tiering: DataTieringStatus | None,
+        data_tiering: str | None,
         auto_minor_version_upgrade: bool | None,
-        network_type: NetworkType | None,
-        ip_discovery: IpDiscovery | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
-        cluster_mode: ClusterMode | None,
+        network_type: str | None,
+        ip_discovery: str | None,
+        transit_encryption_mode: str | None,
+        cluster_mode: str | None,
         engine: str | None,
-        durability: Durability | None,
-        effective_durability: EffectiveDurability | None,
+        durability: str | None,
+        effective_durability: str | None,
         /,
     ) -> ReplicationGroup: ...
 
@@ -7176,14 +7172,14 @@ class ReplicationGroupPendingModifiedValues:
     @staticmethod
     def _make(
         primary_cluster_id: str | None,
-        automatic_failover_status: PendingAutomaticFailoverStatus | None,
+        automatic_failover_status: str | None,
         resharding: ReshardingStatus | None,
-        auth_token_status: AuthTokenUpdateStatus | None,
+        auth_token_status: str | None,
         user_groups: UserGroupsUpdateStatus | None,
         log_delivery_configurations: list[PendingLogDeliveryConfiguration] | None,
         transit_encryption_enabled: bool | None,
-        transit_encryption_mode: TransitEncryptionMode | None,
-        cluster_mode: ClusterMode | None,
+        transit_encryption_mode: str | None,
+        cluster_mode: str | None,
         /,
     ) -> ReplicationGroupPendingModifiedValues: ...
 
@@ -7661,7 +7657,7 @@ class ServerlessCache:
         full_engine_version: str | None,
         cache_usage_limits: CacheUsageLimits | None,
         kms_key_id: str | None,
-        storage_encryption_type: StorageEncryptionType | None,
+        storage_encryption_type: str | None,
         security_group_ids: list[str] | None,
         endpoint: Endpoint | None,
         reader_endpoint: Endpoint | None,
@@ -7670,8 +7666,8 @@ class ServerlessCache:
         subnet_ids: list[str] | None,
         snapshot_retention_limit: int | None,
         daily_snapshot_time: str | None,
-        network_type: NetworkType | None,
-        connection_type: ConnectionType | None,
+        network_type: str | None,
+        connection_type: str | None,
         migration: MigrationSummary | None,
         /,
     ) -> ServerlessCache: ...
@@ -7826,11 +7822,11 @@ class ServiceUpdate:
         service_update_name: str | None,
         service_update_release_date: datetime | None,
         service_update_end_date: datetime | None,
-        service_update_severity: ServiceUpdateSeverity | None,
+        service_update_severity: str | None,
         service_update_recommended_apply_by_date: datetime | None,
-        service_update_status: ServiceUpdateStatus | None,
+        service_update_status: str | None,
         service_update_description: str | None,
-        service_update_type: ServiceUpdateType | None,
+        service_update_type: str | None,
         engine: str | None,
         engine_version: str | None,
         auto_update_after_recommended_apply_by_date: bool | None,
@@ -8055,12 +8051,12 @@ class Snapshot:
         snapshot_retention_limit: int | None,
         snapshot_window: str | None,
         num_node_groups: int | None,
-        automatic_failover: AutomaticFailoverStatus | None,
+        automatic_failover: str | None,
         node_snapshots: list[NodeSnapshot] | None,
         kms_key_id: str | None,
         arn: str | None,
-        data_tiering: DataTieringStatus | None,
-        durability: Durability | None,
+        data_tiering: str | None,
+        durability: str | None,
         /,
     ) -> Snapshot: ...
 
@@ -8100,7 +8096,7 @@ class SourceTlsConfiguration:
     ) -> None: ...
     @staticmethod
     def _make(
-        source_tls_mode: TlsMode | None, source_tls_certificate: str | None, /
+        source_tls_mode: str | None, source_tls_certificate: str | None, /
     ) -> SourceTlsConfiguration: ...
 
 @attrs.frozen(kw_only=True, order=False, init=False)
@@ -8234,7 +8230,7 @@ class Subnet:
         subnet_identifier: str | None,
         subnet_availability_zone: AvailabilityZone | None,
         subnet_outpost: SubnetOutpost | None,
-        supported_network_types: list[NetworkType] | None,
+        supported_network_types: list[str] | None,
         /,
     ) -> Subnet: ...
 
@@ -8503,15 +8499,15 @@ class UpdateAction:
         cache_cluster_id: str | None,
         service_update_name: str | None,
         service_update_release_date: datetime | None,
-        service_update_severity: ServiceUpdateSeverity | None,
-        service_update_status: ServiceUpdateStatus | None,
+        service_update_severity: str | None,
+        service_update_status: str | None,
         service_update_recommended_apply_by_date: datetime | None,
-        service_update_type: ServiceUpdateType | None,
+        service_update_type: str | None,
         update_action_available_date: datetime | None,
-        update_action_status: UpdateActionStatus | None,
+        update_action_status: str | None,
         nodes_updated: str | None,
         update_action_status_modified_date: datetime | None,
-        sla_met: SlaMet | None,
+        sla_met: str | None,
         node_group_update_status: list[NodeGroupUpdateStatus] | None,
         cache_node_update_status: list[CacheNodeUpdateStatus] | None,
         estimated_update_time: str | None,

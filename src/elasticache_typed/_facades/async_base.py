@@ -94,8 +94,9 @@ class AsyncFacadeBase(FacadeCore):
 
         The client is closed when the block ends. The arguments from `region_name` to
         `aws_account_id` are those of `session.create_client`, with the same defaults and
-        meaning. The client reads timestamps with a fast ISO-8601 parser; the values are the
-        same as botocore's.
+        meaning. The facade reads its answers straight from the XML into the typed shapes
+        (see `fast_reader`), with a fast ISO-8601 timestamp parser; the values are the same as
+        botocore's.
 
         Args:
             session: The aiobotocore session to make the client from (default: a new one).

@@ -145,8 +145,9 @@ class FacadeBase(FacadeCore):
         """A facade over a new client of `session` (or of a new boto3 Session).
 
         The arguments from `region_name` to `aws_account_id` are those of boto3's
-        `Session.client`, with the same defaults and meaning. The client reads timestamps
-        with a fast ISO-8601 parser; the values are the same as boto3's.
+        `Session.client`, with the same defaults and meaning. The facade reads its answers
+        straight from the XML into the typed shapes (see `fast_reader`), with a fast ISO-8601
+        timestamp parser; the values are the same as boto3's.
 
         Args:
             session: The boto3 Session to make the client from (default: a new one).

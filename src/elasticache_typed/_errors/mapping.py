@@ -46,7 +46,7 @@ from elasticache_typed._errors.retry_policy import would_retry
 from elasticache_typed._errors.solutions import solution_for
 from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
 from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
-from elasticache_typed._secrets.values import mentions, redact
+from elasticache_typed._secrets.values import mentions, redact, spelled
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
@@ -93,7 +93,7 @@ def from_response(
     if not code and isinstance(status, int) and status >= 500:
         # XML, but not the service's error (a proxy's page): botocore's generic 5xx error.
         code, message = str(status), message or http.client.responses.get(status, "")
-    message = redact(message, secrets) if secrets else message
+    message = redact(message, spelled(secrets)) if secrets else message
     return error_class(code or "Unknown", status)(
         message,
         code=code or "Unknown",
@@ -199,13 +199,14 @@ def _redact_exception(exc: BaseException, secrets: Sequence[str]) -> None:
     error chains to (`__cause__`)."""
     if not secrets:
         return
-    if any(isinstance(a, str) and mentions(a, secrets) for a in exc.args):
-        exc.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in exc.args)
+    forms = spelled(secrets)
+    if any(isinstance(a, str) and mentions(a, forms) for a in exc.args):
+        exc.args = tuple(redact(a, forms) if isinstance(a, str) else a for a in exc.args)
     if isinstance(exc, ClientError):
         error = exc.response.get("Error") or {}
         message = error.get("Message")
         if isinstance(message, str):
-            error["Message"] = redact(message, secrets)
+            error["Message"] = redact(message, forms)
 
 
 def _raised_while_parsing(exc: BaseException) -> bool:

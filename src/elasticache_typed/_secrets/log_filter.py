@@ -24,7 +24,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import cast
 
-from elasticache_typed._secrets.values import REDACTED, is_secret_key, mentions, redact
+from elasticache_typed._secrets.values import REDACTED, is_secret_key, mentions, redact, spelled
 
 LOGGER_PREFIXES = ("botocore", "aiobotocore")
 """Whose loggers get the filter (aiobotocore logs through botocore's, and a few of its own)."""
@@ -43,40 +43,44 @@ class SecretFilter(logging.Filter):
         super().__init__()
         self._lock = threading.Lock()
         self._recent: OrderedDict[str, None] = OrderedDict()
+        self._forms: tuple[str, ...] = ()
+        """Every spelling of the remembered values, made again only when they change."""
 
     def remember(self, secrets: Iterable[str]) -> None:
         """Look for these values in later records too."""
         with self._lock:
+            before = set(self._recent)
             for secret in secrets:
                 if len(secret) >= MIN_ECHO_LENGTH:
                     self._recent[secret] = None
                     self._recent.move_to_end(secret)
             while len(self._recent) > _REMEMBERED:
                 self._recent.popitem(last=False)
+            if set(self._recent) != before:
+                self._forms = spelled(self._recent)
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
             found: list[str] = []
             record.args = cast("tuple[object, ...]", _without_secrets(record.args, found))
             self.remember(found)
-        with self._lock:
-            recent = list(self._recent)
-        if recent:
-            _redact_record(record, recent)
+        forms = self._forms  # replaced whole, never changed in place: no lock to read it
+        if forms:
+            _redact_record(record, forms)
         return True
 
 
-def _redact_record(record: logging.LogRecord, secrets: list[str]) -> None:
+def _redact_record(record: logging.LogRecord, forms: tuple[str, ...]) -> None:
     try:
         message = record.getMessage()
     except (TypeError, ValueError):
         return  # a record that cannot be formatted shows no value at all
-    if mentions(message, secrets):
-        record.msg, record.args = redact(message, secrets), None
+    if mentions(message, forms):
+        record.msg, record.args = redact(message, forms), None
     if record.exc_info and not record.exc_text:
         text = logging.Formatter().formatException(record.exc_info)
-        if mentions(text, secrets):
-            record.exc_text = redact(text, secrets)
+        if mentions(text, forms):
+            record.exc_text = redact(text, forms)
 
 
 def _without_secrets(value: object, found: list[str]) -> object:

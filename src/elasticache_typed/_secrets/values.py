@@ -64,14 +64,19 @@ def spellings(secret: str) -> set[str]:
     return forms
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """`text` with every spelling of every secret replaced by `***`."""
+def spelled(secrets: Iterable[str]) -> tuple[str, ...]:
+    """Every spelling of every secret, longest first (the order `redact` replaces them in)."""
     forms = {form for secret in secrets for form in spellings(secret)}
-    for form in sorted(forms, key=len, reverse=True):
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def redact(text: str, forms: tuple[str, ...]) -> str:
+    """`text` with each of `forms` (from `spelled`) replaced by `***`."""
+    for form in forms:
         text = text.replace(form, REDACTED)
     return text
 
 
-def mentions(text: str, secrets: Iterable[str]) -> bool:
-    """Whether any spelling of any secret is in `text`."""
-    return any(form in text for secret in secrets for form in spellings(secret))
+def mentions(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether any of `forms` (from `spelled`) is in `text`."""
+    return any(form in text for form in forms)

@@ -39,6 +39,7 @@ from elasticache_typed._errors.categories import (
 )
 from elasticache_typed._errors.raw_answers import (
     answer_behind,
+    frames_of,
     is_cut_short,
     is_foreign_server_error,
 )
@@ -211,9 +212,4 @@ def _redact_exception(exc: BaseException, secrets: Sequence[str]) -> None:
 
 def _raised_while_parsing(exc: BaseException) -> bool:
     """Whether botocore's response parser is on the exception's traceback."""
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_globals.get("__name__") in _PARSER_MODULES:
-            return True
-        tb = tb.tb_next
-    return False
+    return any(f.f_globals.get("__name__") in _PARSER_MODULES for f in frames_of(exc))

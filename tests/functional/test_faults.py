@@ -10,7 +10,6 @@ operation, never a bare ValueError/KeyError/TypeError from inside botocore's par
 
 from __future__ import annotations
 
-import asyncio
 import socket
 from collections.abc import Callable
 from typing import Any
@@ -19,37 +18,17 @@ import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeoutError
 from botocore.parsers import ResponseParserError
 
-from elasticache_typed import AsyncElastiCache, ElastiCache, errors, shapes
+from elasticache_typed import ElastiCache, errors, shapes
+from tests.support.facade_kinds import CREATED, call
 from tests.support.query_xml import error_xml, result_xml
 from tests.support.scripted_server import ScriptedServer
 
 REGION = "us-east-1"
-KINDS = ["sync", "async"]
+KINDS = CREATED
 CLUSTERS = {"CacheClusters": [{"CacheClusterId": "c-1", "NumCacheNodes": 2}]}
 
 
 pytestmark = pytest.mark.usefixtures("local_only")
-
-
-def call(kind: str, url: str, action: Callable[[Any], Any], **settings: Any) -> Any:
-    """Make a facade of `kind` with `ElastiCache.create` / `AsyncElastiCache.create` on `url`
-    and return `action(facade)` (awaited for the asyncio one). The same `action` serves both:
-    the method names are the same."""
-    kwargs: dict[str, Any] = {
-        "endpoint_url": url,
-        "region_name": REGION,
-        "aws_access_key_id": "testing",
-        "aws_secret_access_key": "testing",
-        **settings,
-    }
-    if kind == "sync":
-        return action(ElastiCache.create(**kwargs))
-
-    async def main() -> Any:
-        async with AsyncElastiCache.create(**kwargs) as cache:
-            return await action(cache)
-
-    return asyncio.run(main())
 
 
 def describe(cache: Any) -> Any:

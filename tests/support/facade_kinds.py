@@ -30,13 +30,17 @@ KINDS = ("create", "async-create", "wrapped", "async-wrapped")
 CREATED = ("create", "async-create")
 
 
-def call(kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int = 1) -> Any:
-    """`action(facade)` on a facade of `kind` over `url` (awaited for the asyncio kinds);
-    botocore's standard retry mode with `max_attempts` attempts in all."""
+def call(
+    kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int = 1, **settings: Any
+) -> Any:
+    """`action(facade)` on a facade of `kind` over `url` (awaited for the asyncio kinds), with
+    `max_attempts` attempts in all: a wrapped client in botocore's standard retry mode, a
+    `create()` one in the mode `settings` give (its other `create` arguments: `retry_mode`,
+    timeouts), else the client's default."""
     where: dict[str, Any] = {"endpoint_url": url, "region_name": REGION, **CREDENTIALS}
     retries = {"mode": "standard", "total_max_attempts": max_attempts}
     if kind == "create":
-        return action(ElastiCache.create(**where, max_attempts=max_attempts))
+        return action(ElastiCache.create(**where, max_attempts=max_attempts, **settings))
     if kind == "wrapped":
         return action(
             ElastiCache(boto3.client("elasticache", **where, config=Config(retries=retries)))
@@ -44,7 +48,8 @@ def call(kind: str, url: str, action: Callable[[Any], Any], *, max_attempts: int
 
     async def main() -> Any:
         if kind == "async-create":
-            async with AsyncElastiCache.create(**where, max_attempts=max_attempts) as cache:
+            created = AsyncElastiCache.create(**where, max_attempts=max_attempts, **settings)
+            async with created as cache:
                 return await _settled(action(cache))
         config = AioConfig(retries=retries)
         async with get_session().create_client("elasticache", **where, config=config) as client:

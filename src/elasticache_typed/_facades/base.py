@@ -19,11 +19,15 @@ from botocore.config import Config
 from botocore.model import OperationModel
 from botocore.waiter import create_waiter_with_client
 
-from elasticache_typed._answers import parsers
-from elasticache_typed._answers.calls import is_typed_page, read_pages, reading, typed_output
+from elasticache_typed._answers.handover import Page, expecting, pages_of
 from elasticache_typed._answers.parsers import CarefulParserFactory
-from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_factory
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
+from elasticache_typed._botocore_private import (
+    HandlerWatch,
+    api_call_wrapped,
+    install_parser_factory,
+)
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     client_credentials,
@@ -49,6 +53,7 @@ T = TypeVar("T")
 # `create` returns the class it is called on. A TypeVar rather than Self: jedi (the completion
 # engine of many editors) follows it, and infers ElastiCache.create(...) as an ElastiCache.
 FacadeT = TypeVar("FacadeT", bound="FacadeBase")
+CoreT = TypeVar("CoreT", bound="FacadeCore")
 
 
 class FacadeCore:
@@ -57,10 +62,29 @@ class FacadeCore:
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
         self._log_filter = log_filter.install()
-        self._typed_answers = typed_answer_factory(client)  # None: answers are botocore's dicts
+        self._typed_answers: object | None = None  # answers are botocore's dicts
+        self._handlers = HandlerWatch(client)
         prepare_conversions()
-        if self._typed_answers is not None:
+
+    @classmethod
+    def _over_new_client(cls: type[CoreT], client: Any, factory: CarefulParserFactory) -> CoreT:
+        """A facade over a client `create()` made: the client gets the library's parser
+        factory (and, with a typed one, the facade reads its unobserved answers typed)."""
+        install_parser_factory(client, factory)
+        facade = cls(client)
+        if isinstance(factory, TypedAnswerParserFactory):
+            facade._typed_answers = factory
             typed_answer_operations()  # loaded now, not in the first call
+        return facade
+
+    def _reader(self, operation: str) -> object | None:
+        """The parser factory that may read this call's answer typed: None when the client
+        has none, or when anyone but the facade could observe the answer (instrumentation
+        wrapping the client's API call, or an event handler of someone else's)."""
+        factory = self._typed_answers
+        if factory is None or api_call_wrapped(self._raw):
+            return None
+        return None if self._handlers.foreign_handlers(operation) else factory
 
     def _operation(self, operation: str) -> OperationModel:
         model: OperationModel = self._raw.meta.service_model.operation_model(operation)
@@ -199,10 +223,8 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        parsers.install(
-            client, TypedAnswerParserFactory() if fast_reader else CarefulParserFactory()
-        )
-        return cls(client)
+        factory = TypedAnswerParserFactory() if fast_reader else CarefulParserFactory()
+        return cls._over_new_client(client, factory)
 
     def generate_iam_auth_token(
         self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900
@@ -234,19 +256,19 @@ class FacadeBase(FacadeCore):
             credentials = client_credentials(self._raw).get_frozen_credentials()
         return sign_token(request, credentials, self._raw.meta.region_name)
 
-    def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
+    def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
+        """botocore's response and the typed output handed over (None: convert the former)."""
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
-            with reading(self._typed_answers):
-                return getattr(self._raw, xform_name(operation.name))(**params)
+            with expecting(self._reader(operation.name)) as box:
+                response = getattr(self._raw, xform_name(operation.name))(**params)
+        return response, box.output if box is not None else None
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         model = self._operation(operation)
-        response = self._send(model, self._request(model, values))
-        typed: T | None = typed_output(response)
-        if typed is not None:
-            return typed
-        return read_answer(response, structure_hook(output), operation)
+        response, typed = self._send(model, self._request(model, values))
+        result: T = typed_result(response, typed, output, operation)
+        return result
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)
@@ -262,7 +284,7 @@ class FacadeBase(FacadeCore):
         max_items: int | None,
     ) -> Iterator[T]:
         model = self._operation(operation)
-        pages = read_pages(self._pages(model, values, page_size, max_items), self._typed_answers)
+        pages = pages_of(self._pages(model, values, page_size, max_items), self._reader(operation))
         return _items(pages, result_key, structure_hook(item_type), model)
 
     def _wait(
@@ -281,6 +303,13 @@ class FacadeBase(FacadeCore):
             waiting.wait(**params)
 
 
+def typed_result(response: Any, typed: T | None, output: type[T], operation: str) -> T:
+    """The call's typed output: the one handed over, else botocore's response converted."""
+    if typed is not None:
+        return typed
+    return read_answer(response, structure_hook(output), operation)
+
+
 def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
     """The typed value of an answer; an answer that does not fit the model is InvalidResponse."""
     try:
@@ -291,13 +320,21 @@ def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
 
 
 def _items(
-    pages: Any, result_key: str, read: Callable[[Any], T], operation: OperationModel
+    pages: Iterator[Page[Any]], result_key: str, read: Callable[[Any], T], operation: OperationModel
 ) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
-            typed = is_typed_page(page)
-            for item in dig(page, result_key):
-                yield item if typed else read_answer(item, read, operation.name)
+            yield from page_items(page, result_key, read, operation)
+
+
+def page_items(
+    page: Page[Any], result_key: str, read: Callable[[Any], T], operation: OperationModel
+) -> list[T]:
+    """The typed items of a page: its shapes when read typed, else converted."""
+    items: list[Any] = dig(page.page, result_key)
+    if page.typed:
+        return items
+    return [read_answer(item, read, operation.name) for item in items]
 
 
 def dig(page: Any, dotted_key: str) -> list[Any]:

@@ -35,7 +35,8 @@ def api_call_wrapped(client: Any) -> bool:
     each layer down the `__wrapped__` chain must be a plain function of botocore's or
     aiobotocore's own files.
     """
-    layer: Any = client.__dict__.get("_make_api_call") or _static(type(client), "_make_api_call")
+    client_class: type = type(client)
+    layer: Any = client.__dict__.get("_make_api_call") or _static(client_class, "_make_api_call")
     while layer is not None:
         layer = getattr(layer, "__func__", layer)  # a bound method put on the instance
         if not isinstance(layer, FunctionType) or not layer.__code__.co_filename.startswith(

@@ -35,7 +35,7 @@ def api_call_wrapped(client: Any) -> bool:
     each layer down the `__wrapped__` chain must be a plain function of botocore's or
     aiobotocore's own files.
     """
-    client_class: type[object] = type(client)
+    client_class = cast("type[object]", type(client))
     layer: Any = client.__dict__.get("_make_api_call") or _static(client_class, "_make_api_call")
     while layer is not None:
         layer = getattr(layer, "__func__", layer)  # a bound method put on the instance

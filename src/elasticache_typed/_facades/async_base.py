@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore import xform_name
 from botocore.model import OperationModel
@@ -24,13 +24,14 @@ from elasticache_typed._connect.iam_token import (
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, logger, page_items, typed_result
+from elasticache_typed._facades.clients import new_async_client
 from elasticache_typed._input.settings import RetryMode, merged_config
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
 
 try:
     from aiobotocore.config import AioConfig
-    from aiobotocore.session import AioSession, get_session
+    from aiobotocore.session import AioSession
     from aiobotocore.waiter import create_waiter_with_client
 
     from elasticache_typed._answers.aio import (
@@ -133,12 +134,11 @@ class AsyncFacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        chosen = session or get_session()
 
         @asynccontextmanager
         async def facade() -> AsyncGenerator[AsyncFacadeT]:
-            async with chosen.create_client(
-                "elasticache",
+            async with new_async_client(
+                session,
                 region_name=region_name,
                 api_version=api_version,
                 use_ssl=use_ssl,
@@ -148,8 +148,7 @@ class AsyncFacadeBase(FacadeCore):
                 aws_secret_access_key=aws_secret_access_key,
                 aws_session_token=aws_session_token,
                 config=merged,
-                # Taken by aiobotocore, missing from its type stubs.
-                **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
+                aws_account_id=aws_account_id,
             ) as created:
                 factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
                 yield cls._over_new_client(created, factory())

@@ -37,6 +37,7 @@ from elasticache_typed._connect.iam_token import (
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._facades.clients import new_client
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.params import request_params
@@ -209,9 +210,8 @@ class FacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        session = session or boto3.Session()
-        client: ElastiCacheClient = session.client(
-            "elasticache",
+        client = new_client(
+            session,
             region_name=region_name,
             api_version=api_version,
             use_ssl=use_ssl,

@@ -65,6 +65,7 @@ def _group_without_cluster_mode(tls: bool) -> dict[str, Any]:
         "Port": primary["Port"],
     }
     group.update(ClusterEnabled=False, ClusterMode="disabled", TransitEncryptionEnabled=tls)
+    group["Engine"] = "Valkey"
     return answer
 
 
@@ -85,6 +86,9 @@ def test_group_without_cluster_mode_gives_primary_and_reader(tls: bool, wire: An
         url=f"{scheme}://{primary['Address']}:{primary['Port']}",
         reader_host=reader["Address"],
         reader_port=reader["Port"],
+        cache_name=answer["ReplicationGroups"][0]["ReplicationGroupId"],
+        serverless=False,
+        engine="valkey",  # described as "Valkey"
     )
 
 
@@ -110,6 +114,31 @@ def test_group_in_cluster_mode_gives_its_configuration_endpoint(tls: bool, wire:
     assert settings.tls is tls
     assert (settings.reader_host, settings.reader_port) == (None, None)
     assert settings.url.startswith("rediss://" if tls else "redis://")
+
+
+def test_a_cluster_mode_group_with_only_its_configuration_endpoint_has_one(wire: Any) -> None:
+    answer = example("DescribeReplicationGroups")
+    group = answer["ReplicationGroups"][0]
+    for node_group in group.get("NodeGroups", []):
+        node_group.pop("PrimaryEndpoint", None)
+        node_group.pop("ReaderEndpoint", None)
+    group.pop("ClusterEnabled", None)
+    address = "clustered-redis.abcdef.clustercfg.use1.cache.amazonaws.com"
+    group.update(ConfigurationEndpoint={"Address": address, "Port": 6379}, ClusterMode="enabled")
+
+    settings = connection_settings(described_group(wire, answer))
+
+    assert (settings.host, settings.cluster_mode) == (address, True)
+    assert settings.cache_name == group["ReplicationGroupId"]
+
+
+def test_a_cluster_described_with_its_nodes_is_not_told_to_describe_them(wire: Any) -> None:
+    answer = _single_node_redis(with_nodes=True)
+    del answer["CacheClusters"][0]["CacheNodes"][0]["Endpoint"]  # a node still being made
+    with pytest.raises(errors.ValidationError) as raised:
+        connection_settings(described_cluster(wire, answer))
+    assert "no endpoint yet" in str(raised.value)
+    assert "show_cache_node_info" not in str(raised.value)
 
 
 @pytest.mark.parametrize("index", [0, 1])
@@ -183,6 +212,9 @@ def test_single_node_redis_cluster_gives_its_node_endpoint(wire: Any) -> None:
         tls=True,
         cluster_mode=False,
         url=f"rediss://{node_endpoint['Address']}:{node_endpoint['Port']}",
+        cache_name="redis-cluster",
+        serverless=False,
+        engine="redis",
     )
 
 
@@ -240,6 +272,9 @@ def test_serverless_valkey_gives_both_endpoints_over_tls(wire: Any) -> None:
         url=f"rediss://{cache['Endpoint']['Address']}:6379",
         reader_host=cache["ReaderEndpoint"]["Address"],
         reader_port=cache["ReaderEndpoint"]["Port"],
+        cache_name="sessions",
+        serverless=True,
+        engine="valkey",
     )
 
 
@@ -287,6 +322,9 @@ def test_settings_are_frozen_plain_data(wire: Any) -> None:
         "reader_host",
         "reader_port",
         "url",
+        "cache_name",
+        "serverless",
+        "engine",
     ]
 
 

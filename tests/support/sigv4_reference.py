@@ -103,10 +103,10 @@ def presigned_query(
 
 
 def token_text(host: str, query: dict[str, str]) -> str:
-    """`presigned_query`'s answer as a token: `<host>/?<sorted query>&X-Amz-Signature=...`."""
+    """`presigned_query`'s answer as a token: `<host>/?<query>&X-Amz-Signature=...`, its
+    parameters in the order botocore's presigner writes them (the order they were added)."""
     signed = {name: value for name, value in query.items() if name != "X-Amz-Signature"}
-    encoded = sorted((uri_encode(name), uri_encode(value)) for name, value in signed.items())
-    text = "&".join(f"{name}={value}" for name, value in encoded)
+    text = "&".join(f"{uri_encode(name)}={uri_encode(value)}" for name, value in signed.items())
     return f"{host}/?{text}&X-Amz-Signature={query['X-Amz-Signature']}"
 
 

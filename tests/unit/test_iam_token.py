@@ -182,18 +182,52 @@ def test_token_agrees_with_botocores_own_presigner(
     assert _query(token) == _query(botocore_url.removeprefix("http://"))
 
 
-def test_expiry_cache_name_case_and_user_are_signed_as_given() -> None:
-    user_id = "Team/App User+1"
+def test_expiry_is_signed_and_ids_are_signed_in_lower_case() -> None:
     with time_machine.travel(NOW, tick=False):
-        token = _sync_token(None, user_id=user_id, cache_name="My-Redis-RG", expires_in=1)
-    # Replication group ids and serverless cache names are kept in lower case by the service.
-    assert token == _expected("my-redis-rg", False, None, 1, user_id=user_id)
-    assert _query(token)[1]["User"] == user_id
+        token = _sync_token(None, user_id="App-IAM", cache_name="My-Redis-RG", expires_in=1)
+    # The service keeps replication group ids, serverless cache names and user ids in lower
+    # case, and checks the signature against those.
+    assert token == _expected("my-redis-rg", False, None, 1, user_id="app-iam")
+    assert _query(token)[1]["User"] == "app-iam"
+
+
+@pytest.mark.parametrize(
+    ("region", "scope"),
+    [("us-east-1", "us-east-1"), ("fips", "us-west-1"), ("us-east-1-fips", "us-east-1")],
+)
+@pytest.mark.parametrize("facade", sorted(MAKERS))
+def test_a_given_region_is_signed_for_with_pseudo_regions_resolved(
+    facade: str, region: str, scope: str
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        token = MAKERS[facade](None, user_id="app", cache_name="rg", region=region)
+    credential = _query(token)[1]["X-Amz-Credential"]
+    assert credential == f"{ACCESS_KEY}/{NOW:%Y%m%d}/{scope}/elasticache/aws4_request"
+
+
+def test_a_client_made_for_a_pseudo_region_signs_for_its_real_region() -> None:
+    client = make_client(
+        region_name="fips", aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY
+    )
+    FakeEndpoint.attach(client)
+    token = ElastiCache(client).generate_iam_auth_token(user_id="app", cache_name="rg")
+    assert "/us-west-1/elasticache/aws4_request" in _query(token)[1]["X-Amz-Credential"]
 
 
 BAD_ARGUMENTS = [
     ("user_id", {"user_id": ""}),
     ("user_id", {"user_id": 42}),
+    ("user_id", {"user_id": "   "}),
+    ("user_id", {"user_id": "app user"}),
+    ("user_id", {"user_id": "1app"}),
+    ("user_id", {"user_id": "team/app"}),
+    ("user_id", {"user_id": "app\n"}),
+    ("cache_name", {"cache_name": "my--rg"}),
+    ("cache_name", {"cache_name": "rg-"}),
+    ("cache_name", {"cache_name": " "}),
+    ("region", {"region": ""}),
+    ("region", {"region": "eu west 1"}),
+    ("region", {"region": 7}),
     ("cache_name", {"cache_name": ""}),
     ("cache_name", {"cache_name": "cache/../other"}),
     ("cache_name", {"cache_name": "cache:6379"}),

@@ -48,6 +48,13 @@ class ConnectionSettings:
     url: str
     """`rediss://host:port` (TLS) or `redis://host:port`; `memcached://host:port` for
     Memcached."""
+    cache_name: str
+    """The replication group id, cache cluster id or serverless cache name: what an IAM
+    token names (`generate_iam_auth_token(cache_name=...)`)."""
+    serverless: bool
+    """Whether the cache is a serverless cache (its IAM tokens say so)."""
+    engine: str | None
+    """The engine in lower case (`valkey`, `redis` or `memcached`), None if not described."""
 
 
 def connection_settings(
@@ -96,12 +103,18 @@ def _settings(
     *,
     tls: bool,
     cluster_mode: bool,
+    cache_name: str | None,
+    engine: str | None,
+    serverless: bool = False,
     reader: tuple[str, int] | None = None,
-    memcached: bool = False,
 ) -> ConnectionSettings:
     host, port = endpoint
-    scheme = "memcached" if memcached else "rediss" if tls else "redis"
+    engine = engine.lower() if engine else None
+    scheme = "memcached" if engine == "memcached" else "rediss" if tls else "redis"
     return ConnectionSettings(
+        cache_name=cache_name or "",
+        serverless=serverless,
+        engine=engine,
         host=host,
         port=port,
         tls=tls,
@@ -124,11 +137,12 @@ def _replication_group(group: shapes.ReplicationGroup) -> ConnectionSettings:
     configuration = _address(group.configuration_endpoint)
     node_group = group.node_groups[0] if group.node_groups else None
     primary = _address(node_group.primary_endpoint) if node_group else None
+    named = {"cache_name": group.replication_group_id, "engine": group.engine}
     if configuration is not None:
-        return _settings(configuration, tls=tls, cluster_mode=True)
+        return _settings(configuration, tls=tls, cluster_mode=True, **named)
     if primary is not None and node_group is not None and not group.cluster_enabled:
         reader = _address(node_group.reader_endpoint)
-        return _settings(primary, tls=tls, cluster_mode=False, reader=reader)
+        return _settings(primary, tls=tls, cluster_mode=False, reader=reader, **named)
     raise _no_endpoint(
         "replication group",
         group.replication_group_id,
@@ -167,7 +181,8 @@ def _cache_cluster(cluster: shapes.CacheCluster) -> ConnectionSettings:
         found,
         tls=bool(cluster.transit_encryption_enabled),
         cluster_mode=False,
-        memcached=(cluster.engine or "").lower() == "memcached",
+        cache_name=cluster.cache_cluster_id,
+        engine=cluster.engine,
     )
 
 
@@ -186,5 +201,7 @@ def _serverless_cache(cache: shapes.ServerlessCache) -> ConnectionSettings:
         tls=True,  # a serverless cache takes only TLS connections
         cluster_mode=not memcached,
         reader=_address(cache.reader_endpoint),
-        memcached=memcached,
+        cache_name=cache.serverless_cache_name,
+        engine=cache.engine,
+        serverless=True,
     )

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from botocore.credentials import ReadOnlyCredentials
 from botocore.exceptions import NoCredentialsError
 
+from elasticache_typed import _botocore_private
 from elasticache_typed._errors.categories import ValidationError
 
 TOKEN_OPERATION = "GenerateIamAuthToken"
@@ -35,7 +36,12 @@ MAX_EXPIRES_IN = 900
 _SERVICE = "elasticache"
 _ALGORITHM = "AWS4-HMAC-SHA256"
 _EMPTY_PAYLOAD_HASH = hashlib.sha256(b"").hexdigest()
-_CACHE_NAME = re.compile(r"[A-Za-z0-9-]+")
+# The ids the service can have, after lower-casing (as AWS's developer-toolkit-elasticache
+# checks them): a cache name starts with a letter, has no double or trailing hyphen; a user
+# id starts with a letter, optionally after `default.` for service-managed users.
+_CACHE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_USER_ID = re.compile(r"(?:default\.)?[a-z][a-z0-9-]*")
+_REGION = re.compile(r"[a-z0-9-]+")
 
 
 @dataclass(frozen=True)
@@ -46,22 +52,34 @@ class TokenRequest:
     cache_name: str
     serverless: bool
     expires_in: int
+    region: str
 
 
 def token_request(
-    *, user_id: object, cache_name: object, serverless: object, expires_in: object
+    client: Any,
+    *,
+    user_id: object,
+    cache_name: object,
+    serverless: object,
+    expires_in: object,
+    region: object = None,
 ) -> TokenRequest:
     """The token's arguments, checked; a bad one raises ValidationError naming it.
 
-    The cache name is lower-cased: ElastiCache keeps replication group ids and serverless
-    cache names in lower case and takes them in any case.
+    The ids are lower-cased: ElastiCache keeps replication group ids, serverless cache names
+    and user ids in lower case, and checks the signature against those. `region` None is
+    the region `client` signs for; a given one resolves pseudo-regions (`fips`) as botocore
+    does for a client made for it.
     """
-    if not isinstance(user_id, str) or not user_id:
-        raise ValidationError("user_id: expected a non-empty str (the ElastiCache user's id)")
-    if not isinstance(cache_name, str) or not _CACHE_NAME.fullmatch(cache_name):
+    if not isinstance(user_id, str) or not _USER_ID.fullmatch(user_id.lower()):
+        raise ValidationError(
+            "user_id: expected the ElastiCache user's id (a letter, then letters, digits "
+            "and hyphens; `default.` may come first)"
+        )
+    if not isinstance(cache_name, str) or not _CACHE_NAME.fullmatch(cache_name.lower()):
         raise ValidationError(
             "cache_name: expected the replication group id or serverless cache name "
-            "(letters, digits and hyphens)"
+            "(a letter, then letters, digits and single hyphens, not ending with one)"
         )
     if not isinstance(serverless, bool):
         raise ValidationError("serverless: expected a bool")
@@ -71,7 +89,17 @@ def token_request(
         or not 1 <= expires_in <= MAX_EXPIRES_IN
     ):
         raise ValidationError(f"expires_in: expected an int of seconds from 1 to {MAX_EXPIRES_IN}")
-    return TokenRequest(user_id, cache_name.lower(), serverless, expires_in)
+    return TokenRequest(
+        user_id.lower(), cache_name.lower(), serverless, expires_in, _region(client, region)
+    )
+
+
+def _region(client: Any, region: object) -> str:
+    if region is None:
+        return _botocore_private.client_signing_region(client)
+    if not isinstance(region, str) or not _REGION.fullmatch(region):
+        raise ValidationError("region: expected an AWS Region name such as 'eu-west-1'")
+    return _botocore_private.signing_region(region)
 
 
 def client_credentials(client: Any) -> Any:
@@ -80,15 +108,15 @@ def client_credentials(client: Any) -> Any:
     Raises:
         NoCredentialsError: The client has none (botocore found none, or it signs nothing).
     """
-    # botocore has no public accessor for a client's credentials.
-    credentials = client._get_credentials()
+    credentials = _botocore_private.client_credentials(client)
     if credentials is None:
         raise NoCredentialsError()
     return credentials
 
 
-def sign_token(request: TokenRequest, credentials: ReadOnlyCredentials, region: str) -> str:
-    """The token for `request`, signed now with `credentials` for `region`."""
+def sign_token(request: TokenRequest, credentials: ReadOnlyCredentials) -> str:
+    """The token for `request`, signed now with `credentials`."""
+    region = request.region
     now = datetime.now(UTC)
     amz_date = now.strftime("%Y%m%dT%H%M%SZ")
     scope = f"{amz_date[:8]}/{region}/{_SERVICE}/aws4_request"
@@ -106,10 +134,8 @@ def sign_token(request: TokenRequest, credentials: ReadOnlyCredentials, region: 
     )
     if credentials.token:
         query["X-Amz-Security-Token"] = credentials.token
-    canonical_query = "&".join(
-        f"{name}={value}"
-        for name, value in sorted((quote(k, safe=""), quote(v, safe="")) for k, v in query.items())
-    )
+    encoded = [(quote(name, safe=""), quote(value, safe="")) for name, value in query.items()]
+    canonical_query = "&".join(f"{name}={value}" for name, value in sorted(encoded))
     host = request.cache_name
     canonical_request = "\n".join(
         ["GET", "/", canonical_query, f"host:{host}", "", "host", _EMPTY_PAYLOAD_HASH]
@@ -121,4 +147,7 @@ def sign_token(request: TokenRequest, credentials: ReadOnlyCredentials, region: 
     for part in (amz_date[:8], region, _SERVICE, "aws4_request"):
         key = hmac.new(key, part.encode(), hashlib.sha256).digest()
     signature = hmac.new(key, string_to_sign.encode(), hashlib.sha256).hexdigest()
-    return f"{host}/?{canonical_query}&X-Amz-Signature={signature}"
+    # Written in the order the parameters were added, as botocore's presigner (and so AWS's
+    # developer-toolkit-elasticache) writes them; the signature covers them sorted.
+    written = "&".join(f"{name}={value}" for name, value in encoded)
+    return f"{host}/?{written}&X-Amz-Signature={signature}"

@@ -227,20 +227,31 @@ class FacadeBase(FacadeCore):
         return cls._over_new_client(client, factory)
 
     def generate_iam_auth_token(
-        self, *, user_id: str, cache_name: str, serverless: bool = False, expires_in: int = 900
+        self,
+        *,
+        user_id: str,
+        cache_name: str,
+        serverless: bool = False,
+        expires_in: int = 900,
+        region: str | None = None,
     ) -> str:
         """The IAM authentication token of an ElastiCache user, for a Valkey or Redis OSS cache.
 
         Use it as the password of `user_id` (AUTH or HELLO) when connecting to a cache whose
         user authenticates with IAM. It is a SigV4-presigned `connect` request, as AWS's
         ElastiCache IAM authentication documents, made with this client's credentials
-        (session token included) and region. Signing is local: nothing is sent.
+        (session token included); equal to what AWS's `developer-toolkit-elasticache` makes.
+        Signing is local: nothing is sent.
 
         Args:
-            user_id: The ElastiCache user's id (for an IAM user, equal to its name).
-            cache_name: The replication group id, or the serverless cache's name.
+            user_id: The ElastiCache user's id (for an IAM user, equal to its name); signed
+                in lower case, as the service stores it.
+            cache_name: The replication group id, or the serverless cache's name; signed in
+                lower case, as the service stores it.
             serverless: True for a serverless cache (the token then names its resource type).
             expires_in: Seconds the token stays valid, 1 to 900 (15 minutes, the longest).
+            region: The cache's region; None for the region this client signs for.
+                Pseudo-regions such as `fips` resolve as botocore resolves them.
 
         Returns:
             The token, without a scheme: `<cache_name>/?Action=connect&User=...`.
@@ -250,11 +261,16 @@ class FacadeBase(FacadeCore):
             AccessDeniedError: The client has no credentials to sign with.
         """
         request = token_request(
-            user_id=user_id, cache_name=cache_name, serverless=serverless, expires_in=expires_in
+            self._raw,
+            user_id=user_id,
+            cache_name=cache_name,
+            serverless=serverless,
+            expires_in=expires_in,
+            region=region,
         )
         with translated_errors(TOKEN_OPERATION):
             credentials = client_credentials(self._raw).get_frozen_credentials()
-        return sign_token(request, credentials, self._raw.meta.region_name)
+        return sign_token(request, credentials)
 
     def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
         """botocore's response and the typed output handed over (None: convert the former)."""

@@ -23,8 +23,10 @@ from elasticache_typed._connect.iam_token import (
     token_request,
 )
 from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._input.settings import RetryMode, merged_config
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
@@ -191,7 +193,7 @@ class AsyncFacadeBase(FacadeCore):
 
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
         logger.debug("calling %s", operation.name)
-        with translated_errors(operation, self._secrets(operation, params)):
+        with translated_errors(operation, self._secrets(operation, params)), closed_client():
             with reading(self._typed_answers):
                 return await getattr(self._raw, xform_name(operation.name))(**params)
 
@@ -199,9 +201,9 @@ class AsyncFacadeBase(FacadeCore):
         model = self._operation(operation)
         response = await self._send(model, self._request(model, values))
         typed: T | None = typed_output(response)
-        if typed is not None:
-            return typed
-        return read_answer(response, structure_hook(output), operation)
+        if typed is None:
+            typed = read_answer(response, structure_hook(output), operation)
+        return with_response_metadata(typed, response)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)

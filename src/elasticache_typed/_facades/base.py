@@ -34,6 +34,7 @@ from elasticache_typed._conversion.hook_lookup import prepare as prepare_convers
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
@@ -150,7 +151,8 @@ class FacadeBase(FacadeCore):
         timestamp parser; the values are the same as boto3's.
 
         Args:
-            session: The boto3 Session to make the client from (default: a new one).
+            session: The boto3 Session to make the client from (default: boto3's default
+                session when `boto3.setup_default_session` set one up, else a new one).
             region_name: The AWS Region, e.g. "eu-west-1" (default: the session's).
             api_version: The API version to use (default: the latest, 2015-02-02).
             use_ssl: Whether to use HTTPS.
@@ -185,7 +187,7 @@ class FacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        session = session or boto3.Session()
+        session = session or boto3.DEFAULT_SESSION or boto3.Session()  # as boto3.client does
         client: ElastiCacheClient = session.client(
             "elasticache",
             region_name=region_name,
@@ -244,9 +246,9 @@ class FacadeBase(FacadeCore):
         model = self._operation(operation)
         response = self._send(model, self._request(model, values))
         typed: T | None = typed_output(response)
-        if typed is not None:
-            return typed
-        return read_answer(response, structure_hook(output), operation)
+        if typed is None:
+            typed = read_answer(response, structure_hook(output), operation)
+        return with_response_metadata(typed, response)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)

@@ -36,6 +36,7 @@ from elasticache_typed._errors.mapping import invalid_response, translated_error
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
 from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
+from elasticache_typed._input.availability import available_operation, check_members
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
 from elasticache_typed._secrets import log_filter
@@ -64,10 +65,10 @@ class FacadeCore:
             typed_answer_operations()  # loaded now, not in the first call
 
     def _operation(self, operation: str) -> OperationModel:
-        model: OperationModel = self._raw.meta.service_model.operation_model(operation)
-        return model
+        return available_operation(self._raw.meta.service_model, operation)
 
     def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
+        check_members(operation, values)
         return request_params(operation.input_shape, values, xform_name(operation.name))
 
     def _secrets(self, operation: OperationModel, params: Mapping[str, Any]) -> list[str]:

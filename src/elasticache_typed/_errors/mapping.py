@@ -89,7 +89,9 @@ def from_response(
         # XML, but not the service's error (a proxy's page): botocore's generic 5xx error.
         code, message = str(status), message or http.client.responses.get(status, "")
     message = redact(message, spelled(secrets)) if secrets else message
-    return error_class(code or "Unknown", status)(
+    answer = {**response, "Error": {**error, "Code": code or "Unknown", "Message": message}}
+    return error_class(code or "Unknown", status).answered(
+        answer,
         message,
         code=code or "Unknown",
         request_id=metadata.get("RequestId"),

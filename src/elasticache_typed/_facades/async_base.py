@@ -22,9 +22,11 @@ from elasticache_typed._connect.iam_token import (
     token_request,
 )
 from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, logger, page_items, typed_result
 from elasticache_typed._facades.clients import new_async_client
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._input.settings import RetryMode, merged_config
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
@@ -204,7 +206,7 @@ class AsyncFacadeBase(FacadeCore):
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
         """aiobotocore's response and the typed output handed over (None: convert the former)."""
         logger.debug("calling %s", operation.name)
-        with translated_errors(operation, self._secrets(operation, params)):
+        with translated_errors(operation, self._secrets(operation, params)), closed_client():
             with expecting(self._reader(operation.name)) as box:
                 response = await getattr(self._raw, xform_name(operation.name))(**params)
         return response, box.output if box is not None else None
@@ -213,7 +215,7 @@ class AsyncFacadeBase(FacadeCore):
         model = self._operation(operation)
         response, typed = await self._send(model, self._request(model, values))
         result: T = typed_result(response, typed, output, operation)
-        return result
+        return with_response_metadata(result, response)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)

@@ -39,7 +39,9 @@ from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
 from elasticache_typed._facades.clients import new_client
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
+from elasticache_typed._input.availability import available_operation, check_members
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
 from elasticache_typed._secrets import log_filter
@@ -88,10 +90,10 @@ class FacadeCore:
         return None if self._handlers.foreign_handlers(operation) else factory
 
     def _operation(self, operation: str) -> OperationModel:
-        model: OperationModel = self._raw.meta.service_model.operation_model(operation)
-        return model
+        return available_operation(self._raw.meta.service_model, operation)
 
     def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
+        check_members(operation, values)
         return request_params(operation.input_shape, values, xform_name(operation.name))
 
     def _secrets(self, operation: OperationModel, params: Mapping[str, Any]) -> list[str]:
@@ -175,7 +177,8 @@ class FacadeBase(FacadeCore):
         timestamp parser; the values are the same as boto3's.
 
         Args:
-            session: The boto3 Session to make the client from (default: a new one).
+            session: The boto3 Session to make the client from (default: boto3's default
+                session when `boto3.setup_default_session` set one up, else a new one).
             region_name: The AWS Region, e.g. "eu-west-1" (default: the session's).
             api_version: The API version to use (default: the latest, 2015-02-02).
             use_ssl: Whether to use HTTPS.
@@ -211,7 +214,7 @@ class FacadeBase(FacadeCore):
             read_timeout=read_timeout,
         )
         client = new_client(
-            session,
+            session or boto3.DEFAULT_SESSION,  # as boto3.client does
             region_name=region_name,
             api_version=api_version,
             use_ssl=use_ssl,
@@ -284,7 +287,7 @@ class FacadeBase(FacadeCore):
         model = self._operation(operation)
         response, typed = self._send(model, self._request(model, values))
         result: T = typed_result(response, typed, output, operation)
-        return result
+        return with_response_metadata(result, response)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)

@@ -241,4 +241,6 @@ def signing_region(region: str) -> str:
 
     normalized = region.replace("fips-", "").replace("-fips", "")
     bridge = ClientEndpointBridge(EndpointResolver(create_loader().load_data("endpoints")))
-    return str(bridge.resolve("elasticache", normalized)["signing_region"])
+    resolve: Any = bridge.resolve  # typed as returning None in botocore-stubs
+    resolved = resolve("elasticache", normalized)
+    return str(resolved["signing_region"])

@@ -40,6 +40,7 @@ class IAMTokenProvider:
             ValidationError: A bad argument.
         """
         token_request(
+            cache.client,
             user_id=user_id,
             cache_name=cache_name,
             serverless=serverless,

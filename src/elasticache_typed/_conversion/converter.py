@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar, Literal, Protocol, get_origin, overload
+from typing import Any, ClassVar, Literal, Protocol, cast, get_origin, overload
 
 import attrs
 from cattrs import Converter
@@ -78,7 +78,8 @@ def make_json_converter() -> ShapeConverter:
     become ISO-8601 strings, so `json.dumps` needs no `default=`."""
     json_ready = make_converter()
     json_ready.register_unstructure_hook_factory(
-        _is_shape, lambda cls: _json_ready_hook(unstructure_hook(cls))
+        _is_shape,
+        lambda cls: _json_ready_hook(unstructure_hook(cls)),  # pyright: ignore[reportUnknownLambdaType, reportUnknownArgumentType]
     )
     json_ready.register_unstructure_hook(datetime, datetime.isoformat)
     return json_ready
@@ -93,9 +94,11 @@ def _json_ready_hook(
 def _iso_timestamps(value: Any) -> Any:
     """boto3's value with every datetime in it as ISO-8601 text."""
     if isinstance(value, dict):
-        return {k: _iso_timestamps(v) for k, v in value.items()}
+        entries = cast("dict[Any, Any]", value)  # type: ignore[redundant-cast]  # pyright needs it
+        return {k: _iso_timestamps(v) for k, v in entries.items()}
     if isinstance(value, list):
-        return [_iso_timestamps(v) for v in value]
+        items = cast("list[Any]", value)  # type: ignore[redundant-cast]  # pyright needs it
+        return [_iso_timestamps(v) for v in items]
     return value.isoformat() if isinstance(value, datetime) else value
 
 

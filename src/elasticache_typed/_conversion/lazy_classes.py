@@ -37,8 +37,8 @@ def lazy_class_getattr(
     def build(name: str) -> type:
         built: type | None = namespace.get(name)
         if built is None and name in elsewhere:
-            built = getattr(importlib.import_module(elsewhere[name]), name)
-            namespace[name] = built
+            found: type = getattr(importlib.import_module(elsewhere[name]), name)
+            namespace[name] = built = found
         elif built is None:
             built = factories[name]()
             built.__module__ = PUBLIC_MODULE

@@ -14,8 +14,8 @@ credentials) are built with the plain constructor and are not ClientErrors.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, TypeVar, cast
 
 from botocore.exceptions import ClientError
 
@@ -150,9 +150,11 @@ def _answered_class(cls: type[ElastiCacheError]) -> type[ElastiCacheError]:
 def _plain(value: Any) -> Any:
     """A copy of botocore's response of plain dicts, lists and scalars (headers included)."""
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        entries = cast("Mapping[Any, Any]", value)  # type: ignore[redundant-cast]  # pyright needs it
+        return {str(k): _plain(v) for k, v in entries.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        items = cast("Sequence[Any]", value)
+        return [_plain(v) for v in items]
     return value
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from botocore.exceptions import HTTPClientError
 
-from elasticache_typed._errors.raw_answers import frames_of
+from elasticache_typed._botocore_private import frames_of
 
 CLOSED_MESSAGE = (
     "the AsyncElastiCache client is closed (its `async with` block has ended): "

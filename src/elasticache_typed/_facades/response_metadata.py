@@ -21,7 +21,7 @@ class ResponseMetadata:
     """The service's id of the request (`x-amzn-RequestId`); None when the answer had none."""
     http_status_code: int
     """The HTTP status of the answer (200)."""
-    http_headers: Mapping[str, str] = attrs.field(converter=dict)
+    http_headers: Mapping[str, str]
     """The answer's HTTP headers, names in lower case."""
     retry_attempts: int
     """How many times botocore retried the call before this answer (0: the first try)."""
@@ -33,9 +33,11 @@ def response_metadata(response: Mapping[str, Any]) -> ResponseMetadata | None:
     found: Mapping[str, Any] | None = response.get("ResponseMetadata")
     if not found:
         return None
+    raw_headers: Mapping[Any, Any] = found.get("HTTPHeaders") or {}
+    headers = {str(k): str(v) for k, v in raw_headers.items()}
     return ResponseMetadata(
         request_id=found.get("RequestId") or None,
         http_status_code=int(found.get("HTTPStatusCode") or 0),
-        http_headers={str(k): str(v) for k, v in (found.get("HTTPHeaders") or {}).items()},
+        http_headers=headers,
         retry_attempts=int(found.get("RetryAttempts") or 0),
     )

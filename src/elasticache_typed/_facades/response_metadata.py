@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, order=False)
 class ResponseMetadata:
     """The HTTP answer of a call: what logs and AWS Support tickets ask for."""
 

@@ -57,8 +57,16 @@ def _static(cls: type, name: str) -> object:
 
 
 def _package_dirs(*names: str) -> tuple[str, ...]:
-    found = (importlib.util.find_spec(name) for name in names)
-    return tuple(os.path.dirname(spec.origin) + os.sep for spec in found if spec and spec.origin)
+    """The folders of the installed packages among `names` (aiobotocore is an extra)."""
+    dirs: list[str] = []
+    for name in names:
+        try:
+            spec = importlib.util.find_spec(name)
+        except ImportError:
+            continue
+        if spec is not None and spec.origin:
+            dirs.append(os.path.dirname(spec.origin) + os.sep)
+    return tuple(dirs)
 
 
 _OWN_DIRS = _package_dirs("botocore", "aiobotocore")

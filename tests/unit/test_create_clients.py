@@ -44,6 +44,9 @@ def _no_profile(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDFROMENV")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret-from-env")
     monkeypatch.delenv("AWS_PROFILE", raising=False)
+    # Without a default session (any earlier boto3.client() call sets one up), create() makes
+    # its own sessions, which these tests are about.
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
     yield
 
 

@@ -36,4 +36,9 @@ def to_utc(value: Any) -> datetime:
     if zone is None or type(zone) is tzutc:
         # dateutil's UTC (what botocore's parser gives) is the same instant as timezone.utc.
         return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+    # The offset by hand, not `astimezone`: botocore reads offsets of a day or more
+    # ("0001T000000-30"), which datetime's own offset checks refuse.
+    offset = zone.utcoffset(value)
+    if offset is None:
+        return value.replace(tzinfo=UTC)
+    return (value.replace(tzinfo=None) - offset).replace(tzinfo=UTC)

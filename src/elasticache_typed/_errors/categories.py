@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, Self, cast
 
 from botocore.exceptions import ClientError
 
-E = TypeVar("E", bound="ElastiCacheError")
 _answered_classes: dict[type[ElastiCacheError], type[ElastiCacheError]] = {}
 _lock = threading.Lock()
 
@@ -63,7 +62,7 @@ class ElastiCacheError(Exception):
 
     @classmethod
     def answered(
-        cls: type[E],
+        cls,
         response: Mapping[str, Any],
         message: str,
         *,
@@ -73,7 +72,7 @@ class ElastiCacheError(Exception):
         operation_name: str | None = None,
         solution: str | None = None,
         retryable: bool | None = None,
-    ) -> E:
+    ) -> Self:
         """The error of a service answer: also a `botocore.exceptions.ClientError`, whose
         `response` is botocore's dict of the answer (`Error`, `ResponseMetadata`).
 

@@ -103,15 +103,35 @@ def _runtime_field(structure: Structure, member: Member) -> str:
     return _documented(f"{member.attr}: {_annotation(member)}{default}", member)
 
 
-def runtime_class_source(structure: Structure, hashable: bool) -> str:
-    """The attrs class of one structure, as its factory builds it."""
-    fields = "\n".join(_runtime_field(structure, m) for m in _ordered(structure))
+_METADATA_FIELD = (
+    "response_metadata: ResponseMetadata | None = attrs.field(\n"
+    "        default=None, init=False, eq=False, hash=False, repr=False\n    )\n"
+    '    """The HTTP answer this result came in (request id, status, headers, retries), set\n'
+    '    by the facade; None on an instance built otherwise."""'
+)
+_SHAPE_HOOKS = (
+    "    __repr__ = shape_repr\n"
+    "    __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)\n"
+)
+
+
+def runtime_class_source(structure: Structure, hashable: bool, output: bool = False) -> str:
+    """The attrs class of one structure, as its factory builds it; an operation's `output`
+    also has `response_metadata`."""
+    fields = [_runtime_field(structure, m) for m in _ordered(structure)]
+    if output:
+        fields.append(f"    {_METADATA_FIELD}")
     prefix = "" if hashable else f"{_UNHASHABLE_NOTE}    __hash__ = None\n\n"
-    body = prefix + fields if fields else "    pass"
+    body = prefix + _SHAPE_HOOKS + ("\n" + "\n".join(fields) if fields else "")
     return _class(structure, "@attrs.frozen(kw_only=True)", body)
 
 
-def _make_runtime(structure: Structure) -> str:
+def output_names(model: Model) -> set[str]:
+    """Names of the structures that operations return (their results carry metadata)."""
+    return {o.output for o in model.operations if o.output}
+
+
+def _make_runtime(structure: Structure, output: bool = False) -> str:
     """`_make` at run time: an instance from the members' values in model order, each set on
     its slot directly. Readers of answers build shapes with it: the attrs `__init__` with
     keyword arguments costs about twice as much, and the values are known to fit."""
@@ -122,6 +142,9 @@ def _make_runtime(structure: Structure) -> str:
     params = "".join(f"{m.attr}, " for m in structure.members)
     slash = "/" if structure.members else ""
     sets = "".join(f"    _set_{m.attr}(_o, {m.attr})\n" for m in structure.members)
+    if output:
+        setters += f'_set_response_metadata = {name}.__dict__["response_metadata"].__set__\n'
+        sets += "    _set_response_metadata(_o, None)\n"
     return (
         f"_new = object.__new__\n{setters}\n\n"
         f"def _make({params}{slash}):\n    _o = _new({name})\n{sets}    return _o\n\n\n"
@@ -142,10 +165,11 @@ def made(structure: Structure, values: list[str]) -> str:
     )
 
 
-def _factory(structure: Structure, hashable: bool) -> str:
+def _factory(structure: Structure, hashable: bool, output: bool) -> str:
     # attrs itself is imported by the first class built, not by `import elasticache_typed`.
     body = textwrap.indent(
-        runtime_class_source(structure, hashable) + "\n" + _make_runtime(structure), "    "
+        runtime_class_source(structure, hashable, output) + "\n" + _make_runtime(structure, output),
+        "    ",
     )
     return (
         f"def _{structure.name}() -> type:\n    import attrs\n\n{body}\n"
@@ -183,13 +207,15 @@ def _make_stub(structure: Structure) -> str:
     return f"    @staticmethod\n    def _make({params}{slash}) -> {structure.name}: ..."
 
 
-def stub_class_source(structure: Structure, hashable: bool) -> str:
+def stub_class_source(structure: Structure, hashable: bool, output: bool = False) -> str:
     """The typed class of one structure, as type checkers read it."""
     members = _ordered(structure)
     lines = ["    __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]"]
     if not hashable:
         lines.append(f"{_UNHASHABLE_NOTE}    __hash__: ClassVar[None]  # type: ignore[assignment]")
     lines += [_documented(f"{m.attr}: {_annotation(m)}", m) for m in members]
+    if output:
+        lines.append(f"    {_METADATA_FIELD}")
     parameters = "".join(_parameter(m) for m in members)
     star = "        *,\n" if members else ""
     lines.append(f"    def __init__(\n        self,\n{star}{parameters}    ) -> None: ...")
@@ -236,9 +262,10 @@ def _exports(model: Model) -> str:
 
 
 def render_stub(model: Model) -> str:
-    unhashable_names = unhashable(model)
+    unhashable_names, outputs = unhashable(model), output_names(model)
     classes = "\n\n".join(
-        stub_class_source(s, s.name not in unhashable_names) for s in model.structures
+        stub_class_source(s, s.name not in unhashable_names, s.name in outputs)
+        for s in model.structures
     )
     return f"""{header(model)}
 {_MODULE_DOC}
@@ -249,6 +276,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from elasticache_typed._facades.response_metadata import ResponseMetadata
 {_alias_import(model)}
 
 {_exports(model)}
@@ -258,8 +286,10 @@ import attrs
 
 
 def render_runtime(model: Model) -> str:
-    unhashable_names = unhashable(model)
-    factories = "\n\n".join(_factory(s, s.name not in unhashable_names) for s in model.structures)
+    unhashable_names, outputs = unhashable(model), output_names(model)
+    factories = "\n\n".join(
+        _factory(s, s.name not in unhashable_names, s.name in outputs) for s in model.structures
+    )
     table = "".join(f'    "{s.name}": _{s.name},\n' for s in model.structures)
     return f'''{header(model)}
 """The shapes at run time: each attrs class is built the first time it is used.
@@ -272,6 +302,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
+from elasticache_typed._conversion.pydantic_schema import pydantic_core_schema
+from elasticache_typed._conversion.shape_repr import shape_repr
 from elasticache_typed._input.shape_lists import stored_list
 
 {_alias_import(model)}
@@ -285,5 +317,6 @@ __getattr__ = lazy_class_getattr(
     globals(),
     {{
 {table}    }},
+    imported={{"ResponseMetadata": "elasticache_typed._facades.response_metadata"}},
 )
 '''

@@ -3,8 +3,10 @@
 `ElastiCache` is the facade over a boto3 client, `AsyncElastiCache` the asyncio one over an
 aiobotocore client (the `async` extra), `shapes` the model's typed structures, `enums` the
 values of its enums and checks that narrow a str to them, `errors` the typed exceptions and
-`converter` the cattrs bridge to boto3's dicts. `connection_settings` reads where to connect
-to a cache; `integrations` holds credential providers for redis-py and valkey-py.
+`converter` the cattrs bridge to boto3's dicts (`json_converter` the same, JSON-ready);
+`ResponseMetadata` the HTTP answer a facade call's result came in. `connection_settings`
+reads where to connect to a cache; `integrations` holds credential providers for redis-py
+and valkey-py.
 """
 
 from typing import TYPE_CHECKING
@@ -20,12 +22,14 @@ __all__ = [
     "GENERATED_FROM_BOTOCORE",
     "ConnectionSettings",
     "ElastiCache",
+    "ResponseMetadata",
     "RetryMode",
     "TagsInput",
     "connection_settings",
     "converter",
     "enums",
     "errors",
+    "json_converter",
     "shapes",
 ]
 
@@ -37,17 +41,26 @@ if TYPE_CHECKING:
         connection_settings as connection_settings,
     )
     from elasticache_typed._conversion.converter import converter as converter
+    from elasticache_typed._conversion.converter import json_converter as json_converter
+    from elasticache_typed._facades.response_metadata import (
+        ResponseMetadata as ResponseMetadata,
+    )
     from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
 
 
 def __getattr__(name: str) -> object:
     # cattrs is imported on first use of `converter`, not by `import elasticache_typed`;
     # aiobotocore on first use of `AsyncElastiCache` (an ImportError says which extra it needs).
-    if name == "converter":
-        from elasticache_typed._conversion.converter import converter
+    if name in ("converter", "json_converter"):
+        from elasticache_typed._conversion import converter as converters
 
-        globals()["converter"] = converter
-        return converter
+        globals()[name] = found = getattr(converters, name)
+        return found
+    if name == "ResponseMetadata":
+        from elasticache_typed._facades.response_metadata import ResponseMetadata
+
+        globals()["ResponseMetadata"] = ResponseMetadata
+        return ResponseMetadata
     if name == "AsyncElastiCache":
         from elasticache_typed._generated.async_facade import AsyncElastiCache
 

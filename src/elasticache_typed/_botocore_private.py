@@ -1,12 +1,213 @@
-"""The few private botocore and aiobotocore names the library relies on, one small function
-each, with the reason; tests/unit/test_botocore_private.py checks each still behaves as
-assumed, so a botocore upgrade that changes one fails there first.
+"""Every use of a private botocore or aiobotocore name, each with why no public one serves.
+
+`tests/unit/test_botocore_private.py` checks that each name still exists and behaves as
+assumed; CI runs it at the lowest and the newest botocore the package accepts. Nothing else
+in the package reaches into botocore's private parts.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any
+from types import FrameType, FunctionType
+from typing import Any, cast
+
+from botocore.hooks import HierarchicalEmitter, NodeList
+from botocore.loaders import Loader
+
+# The response path ---------------------------------------------------------------------------
+
+
+def install_parser_factory(client: Any, factory: object) -> None:
+    """Give one new client's endpoint its own parser factory.
+
+    Reason: botocore takes a response parser factory only as a session component, which
+    every other client of the session would get too; `Endpoint._response_parser_factory` is
+    this client's alone.
+    """
+    client._endpoint._response_parser_factory = factory
+
+
+def api_call_wrapped(client: Any) -> bool:
+    """Whether instrumentation wraps the client's API call (OpenTelemetry, AWS X-Ray, any
+    wrapt or `functools.wraps` wrapper, on the class or the instance).
+
+    Reason: instrumentation patches `BaseClient._make_api_call` (aiobotocore's
+    `AioBaseClient._make_api_call`). botocore wraps it itself (`with_current_context`), so
+    each layer down the `__wrapped__` chain must be a plain function of botocore's or
+    aiobotocore's own files.
+    """
+    client_class = cast("type[object]", type(client))
+    layer: Any = client.__dict__.get("_make_api_call") or _static(client_class, "_make_api_call")
+    while layer is not None:
+        layer = getattr(layer, "__func__", layer)  # a bound method put on the instance
+        if not isinstance(layer, FunctionType) or not layer.__code__.co_filename.startswith(
+            _OWN_DIRS
+        ):
+            return True
+        layer = layer.__dict__.get("__wrapped__")
+    return False
+
+
+def _static(cls: type, name: str) -> object:
+    """The class attribute as defined (not bound), from the first class of the MRO with it."""
+    return next((vars(k)[name] for k in cls.__mro__ if name in vars(k)), None)
+
+
+def _package_dirs(*names: str) -> tuple[str, ...]:
+    found = (importlib.util.find_spec(name) for name in names)
+    return tuple(os.path.dirname(spec.origin) + os.sep for spec in found if spec and spec.origin)
+
+
+_OWN_DIRS = _package_dirs("botocore", "aiobotocore")
+
+
+OBSERVED_EVENTS = (
+    "provide-client-params",
+    "before-parameter-build",
+    "before-call",
+    "request-created",
+    "choose-signer",
+    "before-sign",
+    "before-parse",
+    "response-received",
+    "needs-retry",
+    "after-call",
+    "after-call-error",
+)
+"""The events of an operation where a handler sees (or changes) its answer, or could make a
+nested call on the client first. `before-send` is left out: a handler there is the HTTP layer
+(moto's, a test's or a benchmark's fake), answering in its place, and sees no parsed answer."""
+
+OWN_MODULES = ("botocore.", "aiobotocore.", "boto3.")
+"""Where the handlers every client has come from (their modules' names)."""
+
+
+class HandlerWatch:
+    """Whether anything but botocore's own handlers listens to a client's operation events,
+    remembered per operation until a handler is registered or unregistered.
+
+    Reason: botocore has no public way to list a client's handlers; its emitter
+    (`EventAliaser._emitter`) finds them with `_handlers.prefix_search(event)` and replaces its
+    `_lookup_cache` dict on every register and unregister, which tells when to ask again.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._emitter: Any = getattr(client.meta.events, "_emitter", client.meta.events)
+        self._service = client.meta.service_model.service_id.hyphenize()
+        self._known: dict[str, tuple[object, bool]] = {}
+
+    def foreign_handlers(self, operation: str) -> bool:
+        """Whether a handler that is not botocore's, aiobotocore's or boto3's listens to one
+        of the operation's `OBSERVED_EVENTS`."""
+        cache = self._emitter._lookup_cache
+        known = self._known.get(operation)
+        if known is not None and known[0] is cache:
+            return known[1]
+        found = any(
+            not _module_of(handler).startswith(OWN_MODULES)
+            for event in OBSERVED_EVENTS
+            for handler in self._emitter._handlers.prefix_search(
+                f"{event}.{self._service}.{operation}"
+            )
+        )
+        self._known[operation] = (cache, found)
+        return found
+
+
+def _module_of(handler: Callable[..., Any]) -> str:
+    """The module a handler was defined in (a partial's function's, an instance's class's)."""
+    target: Any = getattr(handler, "func", handler)
+    module = getattr(target, "__module__", None) or type(target).__module__
+    return str(module) + "."
+
+
+PARSER_MODULES = frozenset({"botocore.parsers", "aiobotocore.parsers"})
+"""Where botocore (and aiobotocore) read answers; a plain exception from there is a bad answer."""
+
+
+def raised_while_parsing(exc: BaseException) -> bool:
+    """Whether botocore's response parser is on the exception's traceback.
+
+    Reason: botocore raises a member of the wrong type as a plain ValueError/TypeError from
+    its parser modules; only the traceback tells it from a caller's own handler's error.
+    """
+    return any(f.f_globals.get("__name__") in PARSER_MODULES for f in frames_of(exc))
+
+
+def answer_behind(exc: BaseException) -> tuple[Mapping[str, Any], str] | None:
+    """The answer botocore was reading when `exc` was raised, and the request's URL.
+
+    Reason: a wrapped client's parser is never changed, and botocore's exception carries no
+    answer; `Endpoint._do_get_response` (aiobotocore's too) holds it as its local
+    `response_dict`, beside `request`. None when no such frame is there.
+    """
+    for frame in frames_of(exc):
+        scope = frame.f_locals
+        answer = scope.get("response_dict")
+        if isinstance(answer, Mapping) and "status_code" in answer:
+            url = getattr(scope.get("request"), "url", None)
+            return cast("Mapping[str, Any]", answer), str(url or "")
+    return None
+
+
+def frames_of(exc: BaseException) -> Iterator[FrameType]:
+    """The frames on an exception's traceback, from where it was caught to where it was
+    raised."""
+    tb = exc.__traceback__
+    while tb is not None:
+        yield tb.tb_frame
+        tb = tb.tb_next
+
+
+# Client creation
+#
+# `create()` makes a new botocore Session for each client without re-reading botocore's JSON
+# (service model, endpoints, partitions, defaults) and without registering botocore's 600-odd
+# built-in handlers again: `Loader._cache` (the dict behind `@instance_cache`) is shared by the
+# loaders of those sessions, and the sessions' event emitters copy their handler trie
+# (`HierarchicalEmitter._handlers`, a `_PrefixTrie` of dict nodes whose values are
+# `NodeList`s; `_unique_id_handlers`) without `copy.copy` on every node. The copy has the
+# same nodes, lists and handlers as botocore's own `__copy__`.
+
+
+def share_loader_cache(loader: Loader, cache: dict[Any, Any]) -> Loader:
+    """Make `loader` keep what it reads in `cache` (shared by loaders of the same paths)."""
+    loader._cache = cache  # type: ignore[attr-defined]
+    return loader
+
+
+def _copy_node(node: dict[str, Any]) -> dict[str, Any]:
+    copied: dict[str, Any] = {}
+    for key, value in node.items():
+        if isinstance(value, NodeList):
+            lists: Any = value
+            copied[key] = NodeList(lists.first[:], lists.middle[:], lists.last[:])
+        elif isinstance(value, dict):
+            children: dict[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
+            copied[key] = _copy_node(children)
+        else:
+            copied[key] = value
+    return copied
+
+
+def copy_emitter(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
+    """A copy of `emitter` as botocore's `HierarchicalEmitter.__copy__` makes it, quicker."""
+    private: Any = emitter  # `_handlers` and `_unique_id_handlers` are not in the stubs
+    new = type(emitter).__new__(type(emitter))
+    state = emitter.__dict__.copy()
+    handlers: Any = private._handlers
+    trie_class: type[object] = type(handlers)  # pyright: ignore[reportUnknownVariableType]
+    trie: Any = object.__new__(trie_class)
+    trie.__dict__ = _copy_node(handlers.__dict__)
+    state["_handlers"] = trie
+    unique_ids: dict[str, Any] = private._unique_id_handlers
+    state["_unique_id_handlers"] = unique_ids.copy()
+    new.__dict__ = state
+    return new
+
 
 # Connecting
 
@@ -40,4 +241,6 @@ def signing_region(region: str) -> str:
 
     normalized = region.replace("fips-", "").replace("-fips", "")
     bridge = ClientEndpointBridge(EndpointResolver(create_loader().load_data("endpoints")))
-    return str(bridge.resolve("elasticache", normalized)["signing_region"])
+    resolve: Any = bridge.resolve  # typed as returning None in botocore-stubs
+    resolved = resolve("elasticache", normalized)
+    return str(resolved["signing_region"])

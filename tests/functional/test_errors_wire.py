@@ -22,6 +22,7 @@ from botocore.exceptions import (
 )
 
 from elasticache_typed import ElastiCache, errors
+from tests.support.error_classes import public_class
 from tests.support.fake_endpoint import FakeEndpoint, make_client, no_retry_config
 from tests.support.query_xml import error_code, error_status
 from tests.support.sample_data import (
@@ -115,7 +116,7 @@ def test_modelled_error_raises_its_class(shape: Any, wire: Any) -> None:
         _call(client, operation)
 
     exc = caught.value
-    assert type(exc) is getattr(errors, shape.name)
+    assert public_class(exc) is getattr(errors, shape.name)
     assert type(exc).__name__ == shape.name
     category = expected_category(shape.name)
     assert isinstance(exc, category)
@@ -170,7 +171,7 @@ def test_common_unmodelled_code_maps_to_its_category(
     with pytest.raises(category) as caught:
         ElastiCache(client).describe_cache_clusters()
     exc = caught.value
-    assert type(exc) is category
+    assert public_class(exc) is category
     assert exc.code == code
     assert exc.message == "nope"
     assert exc.request_id == "rid-u"
@@ -188,7 +189,7 @@ def test_unknown_code_is_the_base_error_with_code_and_message(status: int, wire:
     with pytest.raises(errors.ElastiCacheError) as caught:
         ElastiCache(client).describe_snapshots()
     exc = caught.value
-    assert type(exc) is errors.ElastiCacheError
+    assert public_class(exc) is errors.ElastiCacheError
     assert exc.code == "BrandNewFault"
     assert exc.message == "a fault from the future"
     assert exc.http_status_code == status

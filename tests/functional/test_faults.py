@@ -19,6 +19,7 @@ from botocore.exceptions import ClientError, EndpointConnectionError, ReadTimeou
 from botocore.parsers import ResponseParserError
 
 from elasticache_typed import ElastiCache, errors, shapes
+from tests.support.error_classes import public_class
 from tests.support.facade_kinds import CREATED, call
 from tests.support.query_xml import error_xml, result_xml
 from tests.support.scripted_server import ScriptedServer
@@ -202,7 +203,7 @@ def test_a_bad_answer_is_a_library_error_naming_the_operation(
     with pytest.raises(errors.ElastiCacheError) as caught:
         call(kind, server.url, action, max_attempts=1)
     exc = caught.value
-    assert type(exc) is errors.ElastiCacheError
+    assert public_class(exc) is errors.ElastiCacheError
     assert exc.code == "InvalidResponse"
     assert exc.operation_name == "DescribeCacheClusters"
     assert "DescribeCacheClusters" in str(exc)

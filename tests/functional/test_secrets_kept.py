@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from elasticache_typed import errors, shapes
 from elasticache_typed._secrets import log_filter
@@ -95,6 +96,8 @@ def test_an_echoed_secret_is_hidden_in_the_error(
     assert cause is not None
     shown = [exc.message, str(exc), repr(exc), *map(str, exc.args), str(cause), repr(cause)]
     shown.append(str(getattr(cause, "response", {}).get("Error", {}).get("Message")))
+    assert isinstance(exc, ClientError)
+    shown.append(str(exc.response))
     for text in shown:
         _assert_hidden(text, _sent(method))
     assert exc.message == "Invalid value " + " / ".join(["***"] * len(_sent(method))) + " given."

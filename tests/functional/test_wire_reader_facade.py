@@ -1,8 +1,9 @@
 """Facades made by `create()` read their answers with the generated reader, on the wire.
 
 Each test goes through a real boto3 client (botocore's serializer, signer, retry handler and
-response parser) answered by tests.support.fake_endpoint, and looks at what botocore's
-`after-call` event saw, to tell which parser read each answer: the generated reader for the
+response parser) answered by tests.support.fake_endpoint, and counts the typed answers handed
+to the facade (tests.support.typed_reads, registering no event handler), to tell which parser
+read each answer: the generated reader for the
 facade's own calls and pages, botocore's for everything else (`.client`'s calls, waiters,
 error answers, clients made with `fast_reader=False`, wrapped clients, answers the reader
 does not read exactly as botocore does). The typed results are the same either way.
@@ -17,7 +18,6 @@ import pytest
 from botocore import xform_name
 
 from elasticache_typed import ElastiCache, converter, errors, shapes
-from elasticache_typed._answers.calls import TYPED_ANSWER
 from elasticache_typed.testing import Stubber
 from tests.functional.test_paginators_waiters_wire import (
     PAGINATORS,
@@ -28,25 +28,28 @@ from tests.functional.test_paginators_waiters_wire import (
 )
 from tests.support.fake_endpoint import FakeEndpoint, client_kwargs, make_client
 from tests.support.sample_data import SampleData, facade_kwargs, operation_model
+from tests.support.typed_reads import Watch, typed_reads
 
 CLUSTER = {"CacheClusterId": "c-1", "NumCacheNodes": 2, "AutoMinorVersionUpgrade": True}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _typed_reads() -> Any:
+    with typed_reads():
+        yield
+
+
 class Wire:
-    """A facade, a fake endpoint for its client, and the parsed answers botocore saw."""
+    """A facade, a fake endpoint for its client, and which answers it got typed."""
 
     def __init__(self, cache: ElastiCache) -> None:
         self.cache = cache
         self.endpoint = FakeEndpoint.attach(cache.client)
-        self.parsed: list[dict[str, Any]] = []
-        cache.client.meta.events.register("after-call.elasticache", self._record)
-
-    def _record(self, parsed: dict[str, Any], **_: Any) -> None:
-        self.parsed.append(parsed)
+        self.watch = Watch(cache, self.endpoint.requests)
 
     def read_typed(self) -> list[bool]:
         """For each answer so far: whether the generated reader read it."""
-        return [TYPED_ANSWER in parsed for parsed in self.parsed]
+        return self.watch.read_typed()
 
 
 def created(**settings: Any) -> Wire:
@@ -62,7 +65,7 @@ def _module_wire() -> Wire:
 def wire(_module_wire: Wire) -> Wire:
     """A facade made by create() for the module (making one is slow), clean for each test."""
     _module_wire.endpoint.reset()
-    _module_wire.parsed.clear()
+    _module_wire.watch.clear()
     return _module_wire
 
 
@@ -85,15 +88,15 @@ def test_the_facade_reads_typed_and_its_client_gets_dicts(wire: Wire) -> None:
     assert wire.read_typed() == [True, False]
     assert isinstance(typed, shapes.CacheClusterMessage)
     assert typed == converter.structure(raw, shapes.CacheClusterMessage)
-    assert TYPED_ANSWER not in raw
+    assert set(raw) == {"CacheClusters", "ResponseMetadata"}
     assert raw["CacheClusters"][0] == {**CLUSTER, "CacheClusterId": "c-0"}
     assert raw["ResponseMetadata"]["RequestId"] == "req-ok"
 
 
 @pytest.mark.parametrize("make", ["fast_reader_off", "wrapped", "wrapped_created"])
 def test_who_reads_typed(make: str) -> None:
-    """`fast_reader=False` and wrapped clients read through botocore's dicts; a facade over a
-    client made by create() reads typed as the created facade does."""
+    """`fast_reader=False` and wrapped clients read through botocore's dicts, and so does a
+    second facade over a client made by create() (only create()'s own facade reads typed)."""
     if make == "fast_reader_off":
         wire = created(fast_reader=False)
     elif make == "wrapped":
@@ -102,7 +105,7 @@ def test_who_reads_typed(make: str) -> None:
         wire = Wire(ElastiCache(ElastiCache.create(**client_kwargs()).client))
     wire.endpoint.add_result("DescribeCacheClusters", _clusters(1))
     result = wire.cache.describe_cache_clusters()
-    assert wire.read_typed() == [make == "wrapped_created"]
+    assert wire.read_typed() == [False]
     assert result == shapes.CacheClusterMessage(
         cache_clusters=[
             converter.structure({**CLUSTER, "CacheClusterId": "c-0"}, shapes.CacheCluster)
@@ -121,7 +124,7 @@ def test_ten_pages_typed_and_the_client_unmarked_inside_the_loop(wire: Wire) -> 
         seen.append(cluster)
         if len(seen) % 3 == 1:  # between two pages: the client's own call gets a dict
             raw = wire.cache.client.describe_cache_clusters()
-            assert TYPED_ANSWER not in raw
+            assert isinstance(raw["CacheClusters"][0], dict)
     assert len(seen) == 30
     assert all(isinstance(c, shapes.CacheCluster) for c in seen)
     assert [c.cache_cluster_id for c in seen] == ["c-0", "c-1", "c-2"] * 10
@@ -165,10 +168,7 @@ def test_error_answers_are_botocores_and_retried() -> None:
         wire.cache.describe_cache_clusters(cache_cluster_id="gone")
     assert caught.value.request_id == "rid-9"
     assert len(wire.endpoint.requests) == 3  # the throttled attempt was retried
-    assert [("Error" in p, TYPED_ANSWER in p) for p in wire.parsed] == [
-        (False, True),
-        (True, False),
-    ]
+    assert wire.read_typed() == [False, True, False]
 
 
 _NOT_THE_MODEL = {

@@ -1,38 +1,106 @@
-"""Each private botocore name in `_botocore_private` still exists and behaves as assumed."""
+"""Each private botocore name `_botocore_private` relies on still exists and behaves as assumed."""
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 import boto3
-import pytest
+import botocore.session
+from botocore.hooks import HierarchicalEmitter, NodeList
+from botocore.loaders import create_loader
 
 from elasticache_typed import _botocore_private as private
+from elasticache_typed._botocore_private import copy_emitter, share_loader_cache
 
-# Connecting
-
-
-def _client(region: str) -> object:
-    return boto3.session.Session(
-        aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret", region_name=region
-    ).client("elasticache")
+# The response path
 
 
-def test_client_credentials_are_the_clients_signing_credentials() -> None:
-    credentials = private.client_credentials(_client("eu-west-1"))
-    assert credentials.get_frozen_credentials().access_key == "AKIDEXAMPLE"
+def _client() -> Any:
+    return boto3.client(
+        "elasticache", region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
+    )
 
 
-@pytest.mark.parametrize(
-    ("region", "expected"),
-    [
-        ("eu-west-1", "eu-west-1"),
-        ("fips", "us-west-1"),
-        ("us-east-1-fips", "us-east-1"),
-        ("fips-us-west-1", "us-west-1"),
-        ("cn-north-1", "cn-north-1"),
-    ],
-)
-def test_signing_region_is_what_a_client_made_for_the_region_signs_for(
-    region: str, expected: str
-) -> None:
-    assert private.client_signing_region(_client(region)) == expected
-    assert private.signing_region(region) == expected
+def test_the_endpoint_holds_its_parser_factory() -> None:
+    client = _client()
+    factory = object()
+    private.install_parser_factory(client, factory)
+    assert client._endpoint._response_parser_factory is factory
+
+
+def test_a_plain_client_is_not_wrapped_and_a_wrapper_is_seen() -> None:
+    client = _client()
+    assert not private.api_call_wrapped(client)
+    real = client._make_api_call
+    client._make_api_call = lambda *a: real(*a)
+    assert private.api_call_wrapped(client)
+
+
+def test_handlers_are_found_and_the_lookup_cache_is_replaced_on_register() -> None:
+    client = _client()
+    watch = private.HandlerWatch(client)
+    assert not watch.foreign_handlers("DescribeCacheClusters")
+    before = client.meta.events._emitter._lookup_cache
+    client.meta.events.register("after-call.elasticache", lambda **_: None)
+    assert client.meta.events._emitter._lookup_cache is not before
+    assert watch.foreign_handlers("DescribeCacheClusters")
+
+
+# Client creation
+
+
+def _handler(**kwargs: object) -> None:
+    """A handler botocore accepts (it takes **kwargs)."""
+
+
+def _emitter() -> HierarchicalEmitter:
+    emitter = HierarchicalEmitter()
+    botocore.session.Session(event_hooks=emitter)
+    emitter.register("custom.event", _handler, unique_id="counted", unique_id_uses_count=True)
+    return emitter
+
+
+def test_an_emitter_keeps_its_handlers_in_a_prefix_trie_of_dict_nodes() -> None:
+    emitter = _emitter()
+    trie = emitter._handlers  # type: ignore[attr-defined]
+    assert type(trie).__name__ == "_PrefixTrie"
+    assert set(trie.__dict__) == {"_root"}
+    assert set(trie._root) == {"chunk", "children", "values"}
+    assert "counted" in emitter._unique_id_handlers  # type: ignore[attr-defined]
+    values = [node["values"] for node in trie._root["children"].values() if node["values"]]
+    assert values and all(isinstance(value, NodeList) for value in values)
+
+
+def test_copy_emitter_makes_the_copy_botocore_makes() -> None:
+    emitter = _emitter()
+    ours, botocores = copy_emitter(emitter), copy.copy(emitter)
+    assert type(ours) is type(botocores)
+    assert ours._handlers.__dict__ == botocores._handlers.__dict__  # type: ignore[attr-defined]
+    assert ours.__dict__.keys() == botocores.__dict__.keys()
+    assert ours._unique_id_handlers == botocores._unique_id_handlers  # type: ignore[attr-defined]
+    for name in ("before-call.elasticache.CreateSnapshot", "custom.event"):
+        assert list(ours._handlers.prefix_search(name)) == list(  # type: ignore[attr-defined]
+            emitter._handlers.prefix_search(name)  # type: ignore[attr-defined]
+        )
+
+
+def test_a_copied_emitter_is_independent_of_its_original() -> None:
+    emitter = _emitter()
+    copied = copy_emitter(emitter)
+    seen: list[str] = []
+    copied.register("custom", lambda **_: seen.append("copy"))
+    emitter.emit("custom.event")
+    assert seen == []
+    copied.emit("custom.event")
+    assert seen == ["copy"]
+
+
+def test_a_loader_caches_what_it_reads_in_its_cache_dict() -> None:
+    shared: dict[object, object] = {}
+    first = share_loader_cache(create_loader(None), shared)
+    model = first.load_service_model("elasticache", "service-2")
+    assert shared
+    second = share_loader_cache(create_loader(None), shared)
+    assert second.load_service_model("elasticache", "service-2") is model
+    assert create_loader(None).load_service_model("elasticache", "service-2") is not model

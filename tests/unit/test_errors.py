@@ -19,6 +19,7 @@ from botocore.model import OperationModel
 from elasticache_typed import errors
 from elasticache_typed._errors.mapping import error_class, from_botocore, from_response
 from elasticache_typed._errors.solutions import solution_for
+from tests.support.error_classes import public_class
 
 from . import strategies
 
@@ -219,7 +220,7 @@ def test_unmodelled_codes(code: str, category: type[errors.ElastiCacheError]) ->
         {"Error": {"Code": code, "Message": "m"}, "ResponseMetadata": {"RequestId": "r"}},
         op("DescribeCacheClusters"),
     )
-    assert type(exc) is category
+    assert public_class(exc) is category
     assert exc.code == code
 
 
@@ -232,7 +233,7 @@ def test_unknown_code_is_the_base_error_with_code_and_message() -> None:
         },
         op("CreateUser"),
     )
-    assert type(exc) is errors.ElastiCacheError
+    assert public_class(exc) is errors.ElastiCacheError
     assert exc.code == "SomethingNewFault"
     assert exc.message == "a new thing went wrong"
     assert exc.request_id == "req-1"
@@ -256,7 +257,7 @@ def test_client_error_becomes_the_modelled_class() -> None:
         "DescribeCacheClusters",
     )
     exc = from_botocore(client_error, op("DescribeCacheClusters"))
-    assert type(exc) is errors.CacheClusterNotFoundFault
+    assert public_class(exc) is errors.CacheClusterNotFoundFault
     assert isinstance(exc, errors.NotFoundError)
     assert exc.code == "CacheClusterNotFound"
     assert exc.message == "CacheCluster c not found."
@@ -276,7 +277,7 @@ def test_client_error_becomes_the_modelled_class() -> None:
 )
 def test_network_failures_are_retryable_network_errors(botocore_error: Exception) -> None:
     exc = from_botocore(botocore_error, op("DescribeCacheClusters"))
-    assert type(exc) is errors.NetworkError
+    assert public_class(exc) is errors.NetworkError
     assert exc.retryable is True
     assert exc.operation_name == "DescribeCacheClusters"
 

@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from elasticache_typed import ElastiCache, errors
 from tests.support.fake_endpoint import FakeEndpoint, make_client
@@ -133,3 +134,68 @@ def test_an_error_crosses_a_process_pool() -> None:
     assert (exc.code, exc.request_id, exc.http_status_code) == ("CacheClusterNotFound", "rid", 404)
     assert exc.message == "CacheCluster c-9 not found."
     assert exc.retryable is False
+
+
+def _answered(cls: type[errors.ElastiCacheError]) -> errors.ElastiCacheError:
+    """`_error(cls)` as built from a service answer: also a botocore ClientError."""
+    plain = _error(cls)
+    response = {
+        "Error": {"Code": plain.code, "Message": plain.message, "Type": "Sender"},
+        "ResponseMetadata": {"RequestId": plain.request_id, "HTTPStatusCode": 404},
+    }
+    return cls.answered(
+        response,
+        plain.message,
+        code=plain.code,
+        request_id=plain.request_id,
+        http_status_code=plain.http_status_code,
+        operation_name=plain.operation_name,
+        solution=plain.solution,
+        retryable=plain.retryable,
+    )
+
+
+@pytest.mark.parametrize("cls", [*CATEGORIES, *MODELLED], ids=lambda c: c.__name__)
+def test_answered_errors_are_client_errors_that_pickle_and_copy(
+    cls: type[errors.ElastiCacheError],
+) -> None:
+    original = _answered(cls)
+    assert isinstance(original, ClientError) and isinstance(original, cls)
+    assert type(original).__name__ == cls.__name__
+    assert original.response["Error"]["Code"] == original.code  # type: ignore[attr-defined]
+    copies = [pickle.loads(pickle.dumps(original, protocol=p)) for p in PROTOCOLS]
+    for copied in [*copies, copy.copy(original), copy.deepcopy(original)]:
+        assert_same(copied, original)
+        assert copied.response == original.response
+        assert copied.operation_name == "DescribeCacheClusters"
+    assert not isinstance(_error(cls), ClientError)
+
+
+def test_a_service_answer_is_a_client_error_with_botocores_response() -> None:
+    original = _raised_through_botocore()
+    assert isinstance(original, ClientError)
+    assert isinstance(original, errors.CacheClusterNotFoundFault)
+    assert original.response["Error"]["Code"] == "CacheClusterNotFound"
+    assert original.response["Error"]["Message"] == "CacheCluster c-1 not found."
+    assert original.response["ResponseMetadata"]["RequestId"] == "req-err"
+    assert original.operation_name == "DescribeCacheClusters"
+    assert_same(pickle.loads(pickle.dumps(original)), original)
+
+
+def test_existing_except_client_error_keeps_working() -> None:
+    try:
+        _reraise(_raised_through_botocore())
+    except ClientError as e:
+        assert e.response["Error"]["Code"] == "CacheClusterNotFound"
+    else:
+        raise AssertionError("not caught")
+
+
+def _reraise(exc: BaseException) -> None:
+    raise exc
+
+
+def test_validation_errors_are_not_client_errors() -> None:
+    with pytest.raises(errors.ValidationError) as caught:
+        ElastiCache(make_client()).describe_cache_clusters(max_records="x")  # type: ignore[arg-type]
+    assert not isinstance(caught.value, ClientError)

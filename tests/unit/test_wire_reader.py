@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from elasticache_typed import shapes
-from elasticache_typed._answers.calls import reading, typed_output
+from elasticache_typed._answers.handover import expecting
 from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
@@ -55,20 +55,28 @@ def _response(operation: str, body: bytes) -> dict[str, Any]:
 
 
 def _created_parser() -> tuple[object, QueryParser]:
-    """The query parser of a client made by `create()`, and the factory that marks calls."""
+    """The query parser of a client made by `create()`, and the factory its facade expects."""
     factory = TypedAnswerParserFactory()
     factory.set_parser_defaults(timestamp_parser=parse_iso_timestamp)
     return factory, factory.create_parser("query")
 
 
 def read_both_ways(operation: str, body: bytes) -> tuple[Any, Any]:
-    """(the reader's parsed response, botocore's parsed response + the typed output via hooks)."""
+    """((the typed output handed over, the plain dict the parser returned), botocore's parsed
+    response)."""
     shape = service_model().operation_model(operation).output_shape
     factory, parser = _created_parser()
-    with reading(factory):
-        ours = parser.parse(_response(operation, body), shape)
+    with expecting(factory) as box:
+        parsed = parser.parse(_response(operation, body), shape)
+    assert box is not None
+    ours = (box.output, parsed)
     theirs = QueryParser().parse(_response(operation, body), shape)
     return ours, theirs
+
+
+def typed_output(ours: tuple[Any, Any]) -> Any:
+    """The typed output of `read_both_ways`'s first half (None: botocore read the answer)."""
+    return ours[0]
 
 
 def assert_reader_equals_botocore(operation: str, body: bytes) -> None:
@@ -79,7 +87,7 @@ def assert_reader_equals_botocore(operation: str, body: bytes) -> None:
     expected = read_answer(theirs, structure_hook(output), operation)
     assert type(typed) is output
     assert typed == expected
-    assert ours["ResponseMetadata"] == theirs["ResponseMetadata"]
+    assert ours[1]["ResponseMetadata"] == theirs["ResponseMetadata"]
     assert_datetimes_are_aware_utc(typed)
 
 
@@ -142,7 +150,7 @@ def test_a_known_answer_reads_as_expected() -> None:
     assert node.snapshot_create_time.tzinfo is dt.UTC
     assert node.node_group_configuration.replica_count == 2
     assert node.node_group_configuration.replica_availability_zones == ["a", "b"]
-    assert ours["ResponseMetadata"]["RequestId"] == "r-1"
+    assert ours[1]["ResponseMetadata"]["RequestId"] == "r-1"
     # Built without __init__, the instances are still whole attrs instances.
     assert pickle.loads(pickle.dumps(snapshot)) == snapshot == copy.deepcopy(snapshot)
     assert attrs.evolve(snapshot, port=1).port == 1

@@ -1,5 +1,5 @@
 """The asyncio flavours of the parsers of clients made by `AsyncElastiCache.create()`: the
-same changes over aiobotocore's query parser and factory.
+same changes over aiobotocore's query parser and factory (their `parse` awaited).
 
 Importing this module needs aiobotocore (the `async` extra); only `_facades/async_base.py`
 imports it.
@@ -7,14 +7,22 @@ imports it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from aiobotocore.parsers import AioQueryParser, AioResponseParserFactory
+from botocore.model import Shape
 
 from elasticache_typed._answers.parsers import CarefulParserFactory, ForeignServerErrors
-from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, TypedQueryParser
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, TypedAnswers
 
 
 class AioCarefulQueryParser(ForeignServerErrors, AioQueryParser):
     """aiobotocore's query parser, reading any 5xx that is not the service's error as generic."""
+
+    async def parse(self, response: Mapping[str, Any], shape: Shape) -> Any:
+        found = self.generic_error(response)
+        return found if found is not None else await super().parse(response, shape)
 
 
 class AioCarefulParserFactory(CarefulParserFactory, AioResponseParserFactory):
@@ -23,8 +31,12 @@ class AioCarefulParserFactory(CarefulParserFactory, AioResponseParserFactory):
     query_parser = AioCarefulQueryParser
 
 
-class AioTypedQueryParser(TypedQueryParser, AioCarefulQueryParser):
-    """aiobotocore's query parser, reading the marked calls' answers typed."""
+class AioTypedQueryParser(TypedAnswers, AioCarefulQueryParser):
+    """aiobotocore's query parser, reading the facade's open calls typed."""
+
+    async def parse(self, response: Mapping[str, Any], shape: Shape) -> Any:
+        handed = self.hand_over(response, shape)
+        return handed if handed is not None else await super().parse(response, shape)
 
 
 class AioTypedAnswerParserFactory(TypedAnswerParserFactory, AioResponseParserFactory):

@@ -5,29 +5,58 @@ botocore's), and one change that lets botocore's own retry policy see what it ca
 itself: a 5xx answer that is not the service's XML error (an HTML page in any letter case,
 plain text, JSON) is botocore's generic error for its status, as an empty or `<html>` body
 already is, so botocore retries it by its status and a retried call may still succeed.
+Both changes go through the parser's public `parse`.
 """
 
 from __future__ import annotations
 
+import http.client
+import logging
 from collections.abc import Mapping
 from typing import Any
 
+from botocore.model import Shape
 from botocore.parsers import QueryParser, ResponseParserFactory
 
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
 from elasticache_typed._errors.raw_answers import is_foreign_server_error
+
+_botocore_log = logging.getLogger("botocore.parsers")
+
+
+def log_answer(response: Mapping[str, Any]) -> None:
+    """The two DEBUG lines botocore's parser logs for every answer, for answers read without
+    it (so botocore's DEBUG log stays as it is; its secrets filter covers them)."""
+    if _botocore_log.isEnabledFor(logging.DEBUG):
+        _botocore_log.debug("Response headers: %r", response["headers"])
+        _botocore_log.debug("Response body:\n%r", response["body"])
 
 
 class ForeignServerErrors:
     """Mixed into a query parser: any 5xx answer that is not the service's error is read as
     botocore's generic error for its status."""
 
-    def _is_generic_error_response(self, response: Mapping[str, Any]) -> bool:
-        return is_foreign_server_error(response)
+    def generic_error(self, response: Mapping[str, Any]) -> dict[str, Any] | None:
+        """botocore's generic error for a 5xx answer that is not the service's, else None."""
+        if not is_foreign_server_error(response):
+            return None
+        log_answer(response)
+        status = int(response["status_code"])
+        return {
+            "Error": {"Code": str(status), "Message": http.client.responses.get(status, "")},
+            "ResponseMetadata": {
+                "HTTPStatusCode": status,
+                "HTTPHeaders": {str(k).lower(): v for k, v in response["headers"].items()},
+            },
+        }
 
 
 class CarefulQueryParser(ForeignServerErrors, QueryParser):
     """botocore's QueryParser, reading any 5xx that is not the service's error as generic."""
+
+    def parse(self, response: Mapping[str, Any], shape: Shape) -> Any:
+        found = self.generic_error(response)
+        return found if found is not None else super().parse(response, shape)
 
 
 class CarefulParserFactory(ResponseParserFactory):
@@ -47,9 +76,3 @@ class CarefulParserFactory(ResponseParserFactory):
     def new_query_parser(self) -> QueryParser:
         """A new query parser of this factory's kind."""
         return self.query_parser(timestamp_parser=parse_iso_timestamp)
-
-
-def install(client: Any, factory: ResponseParserFactory) -> None:
-    """Give only this new client's endpoint the parser factory (never the session's other
-    clients)."""
-    client._endpoint._response_parser_factory = factory

@@ -1,18 +1,15 @@
 """The response parser of clients made by `create()`: typed answers for the facade's calls.
 
 `create()` gives its new client's endpoint a `TypedAnswerParserFactory`. Its query parser
-reads a successful answer with the generated reader (`_generated/reader.py`) only while the
-facade that owns the client marks the call (`calls.reading`, a context variable, so the
-mark holds for that thread or task alone). The parsed response is then
-
-    {TYPED_ANSWER: output, "ResponseMetadata": {...}, ...}
-
-where `output` is the output shape instance and `...`, for a page, the paginator's token and
-result key.
+reads a successful answer with the generated reader (`_generated/reader.py`) only when the
+facade that owns the client opened a box for the call (`handover.expecting`: the facade does
+so only when nobody else can observe the answer). The typed output goes to the facade
+through the box; the client call returns a plain dict: ResponseMetadata (as botocore's) and,
+for a page, the paginator's token and result key.
 
 Everything else is botocore's own parsing: error answers (so retries and errors see what
-they always saw), calls the facade does not mark (`.client`'s own, waiters), operations the
-generated reader does not know, and any answer it cannot read exactly as botocore would
+they always saw), calls without a box (`.client`'s own, waiters, observed calls), operations
+the generated reader does not know, and any answer it cannot read exactly as botocore would
 (`Unreadable`, or a value botocore would also fail on): botocore parses it again and the
 facade's hooks convert it, so the result (or the InvalidResponse) is botocore's.
 """
@@ -26,11 +23,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from botocore.model import Shape
-from botocore.parsers import QueryParser
 
-from elasticache_typed._answers.calls import TYPED_ANSWER, marked_for
+from elasticache_typed._answers import handover
 from elasticache_typed._answers.document import paging_view, parse_document, result_and_metadata
-from elasticache_typed._answers.parsers import CarefulParserFactory, CarefulQueryParser
+from elasticache_typed._answers.parsers import CarefulParserFactory, CarefulQueryParser, log_answer
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
 
 if TYPE_CHECKING:
@@ -48,8 +44,9 @@ def operations() -> Mapping[str, OperationReader]:
     return operations
 
 
-def read_typed(response: Mapping[str, Any], shape: Shape) -> dict[str, Any] | None:
-    """The parsed response holding the typed output; None when botocore must read it."""
+def read_typed(response: Mapping[str, Any], shape: Shape) -> tuple[Any, dict[str, Any]] | None:
+    """The typed output and the plain dict the client call returns (ResponseMetadata, the
+    paging view); None when botocore must read the answer."""
     operation = response.get("context", {}).get("operation_name")
     known = operations().get(operation) if isinstance(operation, str) else None
     if known is None or shape.name != known.output:
@@ -62,40 +59,48 @@ def read_typed(response: Mapping[str, Any], shape: Shape) -> dict[str, Any] | No
         logger.debug("%s: answer left to botocore's parser (%s)", operation, type(exc).__name__)
         return None
     parsed = paging_view(typed, known.paging)
+    metadata["HTTPStatusCode"] = response["status_code"]
+    metadata["HTTPHeaders"] = {str(k).lower(): v for k, v in response["headers"].items()}
     parsed["ResponseMetadata"] = metadata
-    parsed[TYPED_ANSWER] = typed
-    return parsed
+    return typed, parsed
 
 
-class TypedQueryParser(CarefulQueryParser):
-    """The query parser of `create()` clients, reading the marked calls' answers typed (and,
-    mixed with aiobotocore's, the asyncio one)."""
+class TypedAnswers:
+    """Mixed into a query parser: answers of the facade's open calls are read typed and
+    handed over (`handover`), the client call getting the plain dict."""
 
     def __init__(self, factory: object, **defaults: Any) -> None:
         super().__init__(**defaults)
         self._factory = factory
 
-    def _do_parse(self, response: dict[str, Any], shape: Shape | None) -> Any:
-        if shape is not None and marked_for(self._factory):
-            parsed = read_typed(response, shape)
-            if parsed is not None:
-                return parsed
-        botocore_parser: Any = super()  # _do_parse is missing from botocore's type stubs
-        return botocore_parser._do_parse(response, shape)
+    def hand_over(self, response: Mapping[str, Any], shape: Shape | None) -> dict[str, Any] | None:
+        """The plain dict of an answer read typed and handed to the facade's open call, or
+        None when botocore parses it."""
+        if shape is None or response["status_code"] >= 300:
+            return None
+        if not handover.wanted_by(self._factory):
+            return None
+        read = read_typed(response, shape)
+        if read is None:
+            return None
+        log_answer(response)
+        handover.deliver(self._factory, read[0])
+        return read[1]
+
+
+class TypedQueryParser(TypedAnswers, CarefulQueryParser):
+    """The query parser of `create()` clients, reading the facade's open calls typed."""
+
+    def parse(self, response: Mapping[str, Any], shape: Shape) -> Any:
+        handed = self.hand_over(response, shape)
+        return handed if handed is not None else super().parse(response, shape)
 
 
 class TypedAnswerParserFactory(CarefulParserFactory):
     """The parser factory of a client made by `create()`: its query parsers read the marked
     calls' answers typed. (The asyncio one mixes it with aiobotocore's factory.)"""
 
-    typed_query_parser: type[TypedQueryParser] = TypedQueryParser
+    typed_query_parser: type[TypedAnswers] = TypedQueryParser
 
-    def new_query_parser(self) -> QueryParser:
+    def new_query_parser(self) -> Any:
         return self.typed_query_parser(self, timestamp_parser=parse_iso_timestamp)
-
-
-def typed_answer_factory(client: Any) -> TypedAnswerParserFactory | None:
-    """The client's parser factory when it reads typed answers (a client made by `create()`
-    with the reader on), else None."""
-    factory = getattr(getattr(client, "_endpoint", None), "_response_parser_factory", None)
-    return factory if isinstance(factory, TypedAnswerParserFactory) else None

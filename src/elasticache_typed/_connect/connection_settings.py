@@ -137,12 +137,14 @@ def _replication_group(group: shapes.ReplicationGroup) -> ConnectionSettings:
     configuration = _address(group.configuration_endpoint)
     node_group = group.node_groups[0] if group.node_groups else None
     primary = _address(node_group.primary_endpoint) if node_group else None
-    named = {"cache_name": group.replication_group_id, "engine": group.engine}
+    name, engine = group.replication_group_id, group.engine
     if configuration is not None:
-        return _settings(configuration, tls=tls, cluster_mode=True, **named)
+        return _settings(configuration, tls=tls, cluster_mode=True, cache_name=name, engine=engine)
     if primary is not None and node_group is not None and not group.cluster_enabled:
         reader = _address(node_group.reader_endpoint)
-        return _settings(primary, tls=tls, cluster_mode=False, reader=reader, **named)
+        return _settings(
+            primary, tls=tls, cluster_mode=False, reader=reader, cache_name=name, engine=engine
+        )
     raise _no_endpoint(
         "replication group",
         group.replication_group_id,

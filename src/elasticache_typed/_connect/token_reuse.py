@@ -74,7 +74,7 @@ class IAMTokenProvider:
             ValidationError: A bad argument.
         """
         request = token_request(
-            facade._raw,  # the region it signs for, when none is given
+            facade.client,  # the region it signs for, when none is given
             user_id=user_id,
             cache_name=cache_name,
             serverless=serverless,

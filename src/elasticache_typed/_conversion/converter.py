@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar, Literal, Protocol, get_origin, overload
+from typing import Any, ClassVar, Literal, Protocol, cast, get_origin, overload
 
 import attrs
 from cattrs import Converter
@@ -73,5 +73,38 @@ def make_converter() -> ShapeConverter:
     return converter
 
 
+def make_json_converter() -> ShapeConverter:
+    """A converter like `make_converter`'s whose `unstructure` is JSON-ready: datetimes
+    become ISO-8601 strings, so `json.dumps` needs no `default=`."""
+    json_ready = make_converter()
+    json_ready.register_unstructure_hook_factory(
+        _is_shape,
+        lambda cls: _json_ready_hook(unstructure_hook(cls)),  # pyright: ignore[reportUnknownLambdaType, reportUnknownArgumentType]
+    )
+    json_ready.register_unstructure_hook(datetime, datetime.isoformat)
+    return json_ready
+
+
+def _json_ready_hook(
+    unstructure: Callable[[Any], dict[str, Any]],
+) -> Callable[[Any], dict[str, Any]]:
+    return lambda shape: _iso_timestamps(unstructure(shape))
+
+
+def _iso_timestamps(value: Any) -> Any:
+    """boto3's value with every datetime in it as ISO-8601 text."""
+    if isinstance(value, dict):
+        entries = cast("dict[Any, Any]", value)  # type: ignore[redundant-cast]  # pyright needs it
+        return {k: _iso_timestamps(v) for k, v in entries.items()}
+    if isinstance(value, list):
+        items = cast("list[Any]", value)  # type: ignore[redundant-cast]  # pyright needs it
+        return [_iso_timestamps(v) for v in items]
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
 converter: ShapeConverter = make_converter()
 """Reads boto3's PascalCase dicts into shape classes (`structure`) and back (`unstructure`)."""
+
+json_converter: ShapeConverter = make_json_converter()
+"""`converter`, JSON-ready: `unstructure` gives datetimes as ISO-8601 strings, `structure`
+reads them back."""

@@ -2,15 +2,17 @@
 
 Building all 200-odd attrs shape classes at import costs far more than the rest of the
 package; each is built when first asked for instead, then kept as a plain module global.
-Building a class also builds the classes its annotations name, so that
-`typing.get_type_hints` and `attrs.resolve_types` work on any class handed out.
+Building a class also builds the classes its annotations name, and imports the other names
+they use (`ResponseMetadata`), so that `typing.get_type_hints` and `attrs.resolve_types` work
+on any class handed out.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 PUBLIC_MODULE = "elasticache_typed.shapes"
@@ -20,21 +22,31 @@ _NAME = re.compile(r"[A-Za-z_]\w*")
 
 
 def lazy_class_getattr(
-    namespace: dict[str, Any], factories: dict[str, Callable[[], type]]
+    namespace: dict[str, Any],
+    factories: dict[str, Callable[[], type]],
+    imported: Mapping[str, str] | None = None,
 ) -> Callable[[str], type]:
-    """A module __getattr__ that builds `name` with its factory once, even under threads."""
+    """A module __getattr__ that builds `name` with its factory once, even under threads.
+
+    `imported` names classes of other modules (by module name) that annotations use; they are
+    imported into the namespace when a class that names them is built.
+    """
     lock = threading.RLock()
+    elsewhere = dict(imported or {})
 
     def build(name: str) -> type:
         built: type | None = namespace.get(name)
-        if built is None:
+        if built is None and name in elsewhere:
+            found: type = getattr(importlib.import_module(elsewhere[name]), name)
+            namespace[name] = built = found
+        elif built is None:
             built = factories[name]()
             built.__module__ = PUBLIC_MODULE
             built.__qualname__ = name
             namespace[name] = built
             for annotation in built.__annotations__.values():
                 for referenced in _NAME.findall(str(annotation)):
-                    if referenced in factories:
+                    if referenced in factories or referenced in elsewhere:
                         build(referenced)
         return built
 

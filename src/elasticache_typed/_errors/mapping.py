@@ -29,6 +29,7 @@ from botocore.exceptions import WaiterError as BotocoreWaiterError
 from botocore.model import OperationModel
 from botocore.parsers import ResponseParserError
 
+from elasticache_typed._botocore_private import answer_behind, raised_while_parsing
 from elasticache_typed._errors.categories import (
     AccessDeniedError,
     ElastiCacheError,
@@ -37,12 +38,7 @@ from elasticache_typed._errors.categories import (
     ValidationError,
     WaiterError,
 )
-from elasticache_typed._errors.raw_answers import (
-    answer_behind,
-    frames_of,
-    is_cut_short,
-    is_foreign_server_error,
-)
+from elasticache_typed._errors.raw_answers import is_cut_short, is_foreign_server_error
 from elasticache_typed._errors.retry_policy import would_retry
 from elasticache_typed._errors.solutions import solution_for
 from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
@@ -51,8 +47,6 @@ from elasticache_typed._secrets.values import mentions, redact, spelled
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
 _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRetrievalError)
-_PARSER_MODULES = frozenset({"botocore.parsers", "aiobotocore.parsers"})
-"""Where botocore (and aiobotocore) read answers; a plain exception from there is a bad answer."""
 _BAD_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
@@ -95,7 +89,9 @@ def from_response(
         # XML, but not the service's error (a proxy's page): botocore's generic 5xx error.
         code, message = str(status), message or http.client.responses.get(status, "")
     message = redact(message, spelled(secrets)) if secrets else message
-    return error_class(code or "Unknown", status)(
+    answer = {**response, "Error": {**error, "Code": code or "Unknown", "Message": message}}
+    return error_class(code or "Unknown", status).answered(
+        answer,
         message,
         code=code or "Unknown",
         request_id=metadata.get("RequestId"),
@@ -189,7 +185,7 @@ def translated_errors(operation: Operation, secrets: Sequence[str] = ()) -> Gene
         _redact_exception(exc, secrets)
         raise from_botocore(exc, operation, secrets) from exc
     except _BAD_VALUE_ERRORS as exc:
-        if not _raised_while_parsing(exc):
+        if not raised_while_parsing(exc):
             raise
         why = f"it does not fit the model ({type(exc).__name__})"
         raise unreadable_answer(exc, operation, why) from exc
@@ -208,8 +204,3 @@ def _redact_exception(exc: BaseException, secrets: Sequence[str]) -> None:
         message = error.get("Message")
         if isinstance(message, str):
             error["Message"] = redact(message, forms)
-
-
-def _raised_while_parsing(exc: BaseException) -> bool:
-    """Whether botocore's response parser is on the exception's traceback."""
-    return any(f.f_globals.get("__name__") in _PARSER_MODULES for f in frames_of(exc))

@@ -7,9 +7,8 @@ An answer is botocore's response dict: `status_code`, `headers` and `body` (byte
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from types import FrameType
-from typing import Any, cast
+from collections.abc import Mapping
+from typing import Any
 from xml.etree import ElementTree
 
 
@@ -49,29 +48,3 @@ def _is_service_error(body: object) -> bool:
 
 def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1]
-
-
-def answer_behind(exc: BaseException) -> tuple[Mapping[str, Any], str] | None:
-    """The answer botocore was reading when `exc` was raised, and the request's URL.
-
-    Found on the traceback: botocore's (and aiobotocore's) `Endpoint._do_get_response` holds
-    the answer as `response_dict` and the request as `request`. This is how a wrapped client,
-    whose parser the library never changes, still tells a cut-short or foreign 5xx answer
-    from one that does not fit the model. None when no such frame is there.
-    """
-    for frame in frames_of(exc):
-        scope = frame.f_locals
-        answer = scope.get("response_dict")
-        if isinstance(answer, Mapping) and "status_code" in answer:
-            url = getattr(scope.get("request"), "url", None)
-            return cast("Mapping[str, Any]", answer), str(url or "")
-    return None
-
-
-def frames_of(exc: BaseException) -> Iterator[FrameType]:
-    """The frames on an exception's traceback, from where it was caught to where it was
-    raised."""
-    tb = exc.__traceback__
-    while tb is not None:
-        yield tb.tb_frame
-        tb = tb.tb_next

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore import xform_name
 from botocore.model import OperationModel
 
-from elasticache_typed._answers import parsers
-from elasticache_typed._answers.calls import is_typed_page, read_pages_async, reading, typed_output
+from elasticache_typed._answers.handover import Page, expecting, pages_of_async
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     client_credentials,
@@ -23,15 +22,18 @@ from elasticache_typed._connect.iam_token import (
     token_request,
 )
 from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
-from elasticache_typed._facades.base import FacadeCore, dig, logger, read_answer
+from elasticache_typed._facades.base import FacadeCore, logger, page_items, typed_result
+from elasticache_typed._facades.clients import new_async_client
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._input.settings import RetryMode, merged_config
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
 
 try:
     from aiobotocore.config import AioConfig
-    from aiobotocore.session import AioSession, get_session
+    from aiobotocore.session import AioSession
     from aiobotocore.waiter import create_waiter_with_client
 
     from elasticache_typed._answers.aio import (
@@ -134,12 +136,11 @@ class AsyncFacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        chosen = session or get_session()
 
         @asynccontextmanager
         async def facade() -> AsyncGenerator[AsyncFacadeT]:
-            async with chosen.create_client(
-                "elasticache",
+            async with new_async_client(
+                session,
                 region_name=region_name,
                 api_version=api_version,
                 use_ssl=use_ssl,
@@ -149,13 +150,10 @@ class AsyncFacadeBase(FacadeCore):
                 aws_secret_access_key=aws_secret_access_key,
                 aws_session_token=aws_session_token,
                 config=merged,
-                # Taken by aiobotocore, missing from its type stubs.
-                **cast("dict[str, Any]", {"aws_account_id": aws_account_id}),
+                aws_account_id=aws_account_id,
             ) as created:
-                client: ElastiCacheClient = created
                 factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
-                parsers.install(client, factory())
-                yield cls(client)
+                yield cls._over_new_client(created, factory())
 
         return facade()
 
@@ -205,19 +203,19 @@ class AsyncFacadeBase(FacadeCore):
             credentials = await client_credentials(self._raw).get_frozen_credentials()
         return sign_token(request, credentials)
 
-    async def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
+    async def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
+        """aiobotocore's response and the typed output handed over (None: convert the former)."""
         logger.debug("calling %s", operation.name)
-        with translated_errors(operation, self._secrets(operation, params)):
-            with reading(self._typed_answers):
-                return await getattr(self._raw, xform_name(operation.name))(**params)
+        with translated_errors(operation, self._secrets(operation, params)), closed_client():
+            with expecting(self._reader(operation.name)) as box:
+                response = await getattr(self._raw, xform_name(operation.name))(**params)
+        return response, box.output if box is not None else None
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         model = self._operation(operation)
-        response = await self._send(model, self._request(model, values))
-        typed: T | None = typed_output(response)
-        if typed is not None:
-            return typed
-        return read_answer(response, structure_hook(output), operation)
+        response, typed = await self._send(model, self._request(model, values))
+        result: T = typed_result(response, typed, output, operation)
+        return with_response_metadata(result, response)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)
@@ -235,7 +233,7 @@ class AsyncFacadeBase(FacadeCore):
         # Not a coroutine: the input is checked when the method is called, before any page.
         model = self._operation(operation)
         pages = self._pages(model, values, page_size, max_items)
-        typed_pages = read_pages_async(pages, self._typed_answers)
+        typed_pages = pages_of_async(pages, self._reader(operation))
         return _items(typed_pages, result_key, structure_hook(item_type), model)
 
     async def _wait(
@@ -255,10 +253,12 @@ class AsyncFacadeBase(FacadeCore):
 
 
 async def _items(
-    pages: Any, result_key: str, read: Callable[[Any], T], operation: OperationModel
+    pages: AsyncIterator[Page[Any]],
+    result_key: str,
+    read: Callable[[Any], T],
+    operation: OperationModel,
 ) -> AsyncIterator[T]:
     with translated_errors(operation):
         async for page in pages:
-            typed = is_typed_page(page)
-            for item in dig(page, result_key):
-                yield item if typed else read_answer(item, read, operation.name)
+            for item in page_items(page, result_key, read, operation):
+                yield item

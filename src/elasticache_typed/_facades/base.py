@@ -19,11 +19,15 @@ from botocore.config import Config
 from botocore.model import OperationModel
 from botocore.waiter import create_waiter_with_client
 
-from elasticache_typed._answers import parsers
-from elasticache_typed._answers.calls import is_typed_page, read_pages, reading, typed_output
+from elasticache_typed._answers.handover import Page, expecting, pages_of
 from elasticache_typed._answers.parsers import CarefulParserFactory
-from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory, typed_answer_factory
+from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
+from elasticache_typed._botocore_private import (
+    HandlerWatch,
+    api_call_wrapped,
+    install_parser_factory,
+)
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     client_credentials,
@@ -33,8 +37,11 @@ from elasticache_typed._connect.iam_token import (
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._facades.clients import new_client
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
+from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
+from elasticache_typed._input.availability import available_operation, check_members
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import RetryMode, merged_config, positive_ints
 from elasticache_typed._secrets import log_filter
@@ -49,6 +56,7 @@ T = TypeVar("T")
 # `create` returns the class it is called on. A TypeVar rather than Self: jedi (the completion
 # engine of many editors) follows it, and infers ElastiCache.create(...) as an ElastiCache.
 FacadeT = TypeVar("FacadeT", bound="FacadeBase")
+CoreT = TypeVar("CoreT", bound="FacadeCore")
 
 
 class FacadeCore:
@@ -57,16 +65,35 @@ class FacadeCore:
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
         self._log_filter = log_filter.install()
-        self._typed_answers = typed_answer_factory(client)  # None: answers are botocore's dicts
+        self._typed_answers: object | None = None  # answers are botocore's dicts
+        self._handlers = HandlerWatch(client)
         prepare_conversions()
-        if self._typed_answers is not None:
+
+    @classmethod
+    def _over_new_client(cls: type[CoreT], client: Any, factory: CarefulParserFactory) -> CoreT:
+        """A facade over a client `create()` made: the client gets the library's parser
+        factory (and, with a typed one, the facade reads its unobserved answers typed)."""
+        install_parser_factory(client, factory)
+        facade = cls(client)
+        if isinstance(factory, TypedAnswerParserFactory):
+            facade._typed_answers = factory
             typed_answer_operations()  # loaded now, not in the first call
+        return facade
+
+    def _reader(self, operation: str) -> object | None:
+        """The parser factory that may read this call's answer typed: None when the client
+        has none, or when anyone but the facade could observe the answer (instrumentation
+        wrapping the client's API call, or an event handler of someone else's)."""
+        factory = self._typed_answers
+        if factory is None or api_call_wrapped(self._raw):
+            return None
+        return None if self._handlers.foreign_handlers(operation) else factory
 
     def _operation(self, operation: str) -> OperationModel:
-        model: OperationModel = self._raw.meta.service_model.operation_model(operation)
-        return model
+        return available_operation(self._raw.meta.service_model, operation)
 
     def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
+        check_members(operation, values)
         return request_params(operation.input_shape, values, xform_name(operation.name))
 
     def _secrets(self, operation: OperationModel, params: Mapping[str, Any]) -> list[str]:
@@ -150,7 +177,8 @@ class FacadeBase(FacadeCore):
         timestamp parser; the values are the same as boto3's.
 
         Args:
-            session: The boto3 Session to make the client from (default: a new one).
+            session: The boto3 Session to make the client from (default: boto3's default
+                session when `boto3.setup_default_session` set one up, else a new one).
             region_name: The AWS Region, e.g. "eu-west-1" (default: the session's).
             api_version: The API version to use (default: the latest, 2015-02-02).
             use_ssl: Whether to use HTTPS.
@@ -185,9 +213,8 @@ class FacadeBase(FacadeCore):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
         )
-        session = session or boto3.Session()
-        client: ElastiCacheClient = session.client(
-            "elasticache",
+        client = new_client(
+            session or boto3.DEFAULT_SESSION,  # as boto3.client does
             region_name=region_name,
             api_version=api_version,
             use_ssl=use_ssl,
@@ -199,10 +226,8 @@ class FacadeBase(FacadeCore):
             config=config,
             aws_account_id=aws_account_id,
         )
-        parsers.install(
-            client, TypedAnswerParserFactory() if fast_reader else CarefulParserFactory()
-        )
-        return cls(client)
+        factory = TypedAnswerParserFactory() if fast_reader else CarefulParserFactory()
+        return cls._over_new_client(client, factory)
 
     def generate_iam_auth_token(
         self,
@@ -250,19 +275,19 @@ class FacadeBase(FacadeCore):
             credentials = client_credentials(self._raw).get_frozen_credentials()
         return sign_token(request, credentials)
 
-    def _send(self, operation: OperationModel, params: dict[str, Any]) -> Any:
+    def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
+        """botocore's response and the typed output handed over (None: convert the former)."""
         logger.debug("calling %s", operation.name)
         with translated_errors(operation, self._secrets(operation, params)):
-            with reading(self._typed_answers):
-                return getattr(self._raw, xform_name(operation.name))(**params)
+            with expecting(self._reader(operation.name)) as box:
+                response = getattr(self._raw, xform_name(operation.name))(**params)
+        return response, box.output if box is not None else None
 
     def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         model = self._operation(operation)
-        response = self._send(model, self._request(model, values))
-        typed: T | None = typed_output(response)
-        if typed is not None:
-            return typed
-        return read_answer(response, structure_hook(output), operation)
+        response, typed = self._send(model, self._request(model, values))
+        result: T = typed_result(response, typed, output, operation)
+        return with_response_metadata(result, response)
 
     def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         model = self._operation(operation)
@@ -278,7 +303,7 @@ class FacadeBase(FacadeCore):
         max_items: int | None,
     ) -> Iterator[T]:
         model = self._operation(operation)
-        pages = read_pages(self._pages(model, values, page_size, max_items), self._typed_answers)
+        pages = pages_of(self._pages(model, values, page_size, max_items), self._reader(operation))
         return _items(pages, result_key, structure_hook(item_type), model)
 
     def _wait(
@@ -297,6 +322,13 @@ class FacadeBase(FacadeCore):
             waiting.wait(**params)
 
 
+def typed_result(response: Any, typed: T | None, output: type[T], operation: str) -> T:
+    """The call's typed output: the one handed over, else botocore's response converted."""
+    if typed is not None:
+        return typed
+    return read_answer(response, structure_hook(output), operation)
+
+
 def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
     """The typed value of an answer; an answer that does not fit the model is InvalidResponse."""
     try:
@@ -307,13 +339,21 @@ def read_answer(response: Any, read: Callable[[Any], T], operation: str) -> T:
 
 
 def _items(
-    pages: Any, result_key: str, read: Callable[[Any], T], operation: OperationModel
+    pages: Iterator[Page[Any]], result_key: str, read: Callable[[Any], T], operation: OperationModel
 ) -> Iterator[T]:
     with translated_errors(operation):
         for page in pages:
-            typed = is_typed_page(page)
-            for item in dig(page, result_key):
-                yield item if typed else read_answer(item, read, operation.name)
+            yield from page_items(page, result_key, read, operation)
+
+
+def page_items(
+    page: Page[Any], result_key: str, read: Callable[[Any], T], operation: OperationModel
+) -> list[T]:
+    """The typed items of a page: its shapes when read typed, else converted."""
+    items: list[Any] = dig(page.page, result_key)
+    if page.typed:
+        return items
+    return [read_answer(item, read, operation.name) for item in items]
 
 
 def dig(page: Any, dotted_key: str) -> list[Any]:

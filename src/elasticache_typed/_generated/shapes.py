@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
+from elasticache_typed._conversion.pydantic_schema import pydantic_core_schema
+from elasticache_typed._conversion.shape_repr import shape_repr
 from elasticache_typed._generated.literals import (
     AuthenticationType,
     AuthTokenUpdateStatus,
@@ -309,6 +311,9 @@ def _AddTagsToResourceMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource to which the tags are to be added, for
         example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -348,6 +353,9 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         scale_up_modifications: list[str] | None = attrs.field(
             default=None,
             converter=stored_list("AllowedNodeTypeModificationsMessage.scale_up_modifications"),
@@ -368,6 +376,11 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         replication group using ModifyCacheCluster or ModifyReplicationGroup, use a value from this
         list for the CacheNodeType parameter.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_scale_up_modifications = AllowedNodeTypeModificationsMessage.__dict__[
@@ -376,11 +389,15 @@ def _AllowedNodeTypeModificationsMessage() -> type:
     _set_scale_down_modifications = AllowedNodeTypeModificationsMessage.__dict__[
         "scale_down_modifications"
     ].__set__
+    _set_response_metadata = AllowedNodeTypeModificationsMessage.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(scale_up_modifications, scale_down_modifications, /):
         _o = _new(AllowedNodeTypeModificationsMessage)
         _set_scale_up_modifications(_o, scale_up_modifications)
         _set_scale_down_modifications(_o, scale_down_modifications)
+        _set_response_metadata(_o, None)
         return _o
 
     AllowedNodeTypeModificationsMessage._make = staticmethod(_make)
@@ -394,6 +411,9 @@ def _Authentication() -> type:
     @attrs.frozen(kw_only=True)
     class Authentication:
         """Indicates whether the user requires a password to authenticate."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         type: AuthenticationType | None = None
         """Indicates whether the user requires a password to authenticate."""
@@ -425,6 +445,9 @@ def _AuthenticationMode() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         type: InputAuthenticationType | None = None
         """Specifies the authentication type. Possible options are IAM authentication, password and no
         password.
@@ -455,6 +478,9 @@ def _AuthorizeCacheSecurityGroupIngressMessage() -> type:
     @attrs.frozen(kw_only=True)
     class AuthorizeCacheSecurityGroupIngressMessage:
         """Represents the input of an AuthorizeCacheSecurityGroupIngress operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_security_group_name: str
         """The cache security group that allows network ingress."""
@@ -500,6 +526,9 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
@@ -507,15 +536,24 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
         - `CreateCacheSecurityGroup`
         - `RevokeCacheSecurityGroupIngress`
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_security_group = AuthorizeCacheSecurityGroupIngressResult.__dict__[
         "cache_security_group"
     ].__set__
+    _set_response_metadata = AuthorizeCacheSecurityGroupIngressResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(cache_security_group, /):
         _o = _new(AuthorizeCacheSecurityGroupIngressResult)
         _set_cache_security_group(_o, cache_security_group)
+        _set_response_metadata(_o, None)
         return _o
 
     AuthorizeCacheSecurityGroupIngressResult._make = staticmethod(_make)
@@ -529,6 +567,9 @@ def _AvailabilityZone() -> type:
     @attrs.frozen(kw_only=True)
     class AvailabilityZone:
         """Describes an Availability Zone in which the cluster is launched."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         name: str | None = None
         """The name of the Availability Zone."""
@@ -555,6 +596,9 @@ def _BatchApplyUpdateActionMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         service_update_name: str
         """The unique ID of the service update"""
@@ -597,6 +641,9 @@ def _BatchStopUpdateActionMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         service_update_name: str
         """The unique ID of the service update"""
         replication_group_ids: list[str] | None = attrs.field(
@@ -637,6 +684,9 @@ def _CacheCluster() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str | None = None
         """The user-supplied identifier of the cluster. This identifier is a unique key that identifies
@@ -919,6 +969,9 @@ def _CacheClusterMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         cache_clusters: list[CacheCluster] | None = attrs.field(
@@ -926,15 +979,22 @@ def _CacheClusterMessage() -> type:
         )
         """A list of clusters. Each item in the list contains detailed information about one cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheClusterMessage.__dict__["marker"].__set__
     _set_cache_clusters = CacheClusterMessage.__dict__["cache_clusters"].__set__
+    _set_response_metadata = CacheClusterMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, cache_clusters, /):
         _o = _new(CacheClusterMessage)
         _set_marker(_o, marker)
         _set_cache_clusters(_o, cache_clusters)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheClusterMessage._make = staticmethod(_make)
@@ -948,6 +1008,9 @@ def _CacheEngineVersion() -> type:
     @attrs.frozen(kw_only=True)
     class CacheEngineVersion:
         """Provides all of the details about a particular cache engine version."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         engine: str | None = None
         """The name of the cache engine."""
@@ -1006,6 +1069,9 @@ def _CacheEngineVersionMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         cache_engine_versions: list[CacheEngineVersion] | None = attrs.field(
@@ -1014,15 +1080,22 @@ def _CacheEngineVersionMessage() -> type:
         """A list of cache engine version details. Each element in the list contains detailed
         information about one cache engine version.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheEngineVersionMessage.__dict__["marker"].__set__
     _set_cache_engine_versions = CacheEngineVersionMessage.__dict__["cache_engine_versions"].__set__
+    _set_response_metadata = CacheEngineVersionMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, cache_engine_versions, /):
         _o = _new(CacheEngineVersionMessage)
         _set_marker(_o, marker)
         _set_cache_engine_versions(_o, cache_engine_versions)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheEngineVersionMessage._make = staticmethod(_make)
@@ -1039,6 +1112,9 @@ def _CacheNode() -> type:
         of the cluster's protocol-compliant caching software - either Memcached, Valkey or Redis
         OSS.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_node_id: str | None = None
         """The cache node identifier. A node ID is a numeric identifier (0001, 0002, etc.). The
@@ -1113,6 +1189,9 @@ def _CacheNodeTypeSpecificParameter() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         parameter_name: str | None = None
         """The name of the parameter."""
@@ -1192,6 +1271,9 @@ def _CacheNodeTypeSpecificValue() -> type:
     class CacheNodeTypeSpecificValue:
         """A value that applies only to a certain cache node type."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_node_type: str | None = None
         """The cache node type for which this value applies."""
         value: str | None = None
@@ -1218,6 +1300,9 @@ def _CacheNodeUpdateStatus() -> type:
     @attrs.frozen(kw_only=True)
     class CacheNodeUpdateStatus:
         """The status of the service update on the cache node"""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_node_id: str | None = None
         """The node ID of the cache cluster"""
@@ -1286,6 +1371,9 @@ def _CacheParameterGroup() -> type:
     class CacheParameterGroup:
         """Represents the output of a `CreateCacheParameterGroup` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
         cache_parameter_group_family: str | None = None
@@ -1339,6 +1427,9 @@ def _CacheParameterGroupDetails() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         parameters: list[Parameter] | None = attrs.field(
@@ -1356,6 +1447,11 @@ def _CacheParameterGroupDetails() -> type:
         """A list of parameters specific to a particular cache node type. Each element in the list
         contains detailed information about one parameter.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheParameterGroupDetails.__dict__["marker"].__set__
@@ -1363,12 +1459,14 @@ def _CacheParameterGroupDetails() -> type:
     _set_cache_node_type_specific_parameters = CacheParameterGroupDetails.__dict__[
         "cache_node_type_specific_parameters"
     ].__set__
+    _set_response_metadata = CacheParameterGroupDetails.__dict__["response_metadata"].__set__
 
     def _make(marker, parameters, cache_node_type_specific_parameters, /):
         _o = _new(CacheParameterGroupDetails)
         _set_marker(_o, marker)
         _set_parameters(_o, parameters)
         _set_cache_node_type_specific_parameters(_o, cache_node_type_specific_parameters)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheParameterGroupDetails._make = staticmethod(_make)
@@ -1387,17 +1485,27 @@ def _CacheParameterGroupNameMessage() -> type:
         - `ResetCacheParameterGroup`
         """
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_parameter_group_name = CacheParameterGroupNameMessage.__dict__[
         "cache_parameter_group_name"
     ].__set__
+    _set_response_metadata = CacheParameterGroupNameMessage.__dict__["response_metadata"].__set__
 
     def _make(cache_parameter_group_name, /):
         _o = _new(CacheParameterGroupNameMessage)
         _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheParameterGroupNameMessage._make = staticmethod(_make)
@@ -1414,6 +1522,9 @@ def _CacheParameterGroupStatus() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str | None = None
         """The name of the cache parameter group."""
@@ -1460,6 +1571,9 @@ def _CacheParameterGroupsMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         cache_parameter_groups: list[CacheParameterGroup] | None = attrs.field(
@@ -1469,17 +1583,24 @@ def _CacheParameterGroupsMessage() -> type:
         """A list of cache parameter groups. Each element in the list contains detailed information
         about one cache parameter group.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheParameterGroupsMessage.__dict__["marker"].__set__
     _set_cache_parameter_groups = CacheParameterGroupsMessage.__dict__[
         "cache_parameter_groups"
     ].__set__
+    _set_response_metadata = CacheParameterGroupsMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, cache_parameter_groups, /):
         _o = _new(CacheParameterGroupsMessage)
         _set_marker(_o, marker)
         _set_cache_parameter_groups(_o, cache_parameter_groups)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheParameterGroupsMessage._make = staticmethod(_make)
@@ -1501,6 +1622,9 @@ def _CacheSecurityGroup() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         owner_id: str | None = None
         """The Amazon account ID of the cache security group owner."""
@@ -1546,6 +1670,9 @@ def _CacheSecurityGroupMembership() -> type:
     class CacheSecurityGroupMembership:
         """Represents a cluster's status within a particular cache security group."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group_name: str | None = None
         """The name of the cache security group."""
         status: str | None = None
@@ -1580,6 +1707,9 @@ def _CacheSecurityGroupMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         cache_security_groups: list[CacheSecurityGroup] | None = attrs.field(
@@ -1588,15 +1718,22 @@ def _CacheSecurityGroupMessage() -> type:
         """A list of cache security groups. Each element in the list contains detailed information
         about one group.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheSecurityGroupMessage.__dict__["marker"].__set__
     _set_cache_security_groups = CacheSecurityGroupMessage.__dict__["cache_security_groups"].__set__
+    _set_response_metadata = CacheSecurityGroupMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, cache_security_groups, /):
         _o = _new(CacheSecurityGroupMessage)
         _set_marker(_o, marker)
         _set_cache_security_groups(_o, cache_security_groups)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheSecurityGroupMessage._make = staticmethod(_make)
@@ -1617,6 +1754,9 @@ def _CacheSubnetGroup() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group."""
@@ -1681,6 +1821,9 @@ def _CacheSubnetGroupMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         cache_subnet_groups: list[CacheSubnetGroup] | None = attrs.field(
@@ -1689,15 +1832,22 @@ def _CacheSubnetGroupMessage() -> type:
         """A list of cache subnet groups. Each element in the list contains detailed information about
         one group.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = CacheSubnetGroupMessage.__dict__["marker"].__set__
     _set_cache_subnet_groups = CacheSubnetGroupMessage.__dict__["cache_subnet_groups"].__set__
+    _set_response_metadata = CacheSubnetGroupMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, cache_subnet_groups, /):
         _o = _new(CacheSubnetGroupMessage)
         _set_marker(_o, marker)
         _set_cache_subnet_groups(_o, cache_subnet_groups)
+        _set_response_metadata(_o, None)
         return _o
 
     CacheSubnetGroupMessage._make = staticmethod(_make)
@@ -1711,6 +1861,9 @@ def _CacheUsageLimits() -> type:
     @attrs.frozen(kw_only=True)
     class CacheUsageLimits:
         """The usage limits for storage and ElastiCache Processing Units for the cache."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         data_storage: DataStorage | None = None
         """The maximum data storage limit in the cache, expressed in Gigabytes."""
@@ -1741,6 +1894,9 @@ def _CloudWatchLogsDestinationDetails() -> type:
     class CloudWatchLogsDestinationDetails:
         """The configuration details of the CloudWatch Logs destination."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         log_group: str | None = None
         """The name of the CloudWatch Logs log group."""
 
@@ -1763,6 +1919,9 @@ def _CompleteMigrationMessage() -> type:
     @attrs.frozen(kw_only=True)
     class CompleteMigrationMessage:
         """The CompleteMigrationMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The ID of the replication group to which data is being migrated."""
@@ -1801,19 +1960,29 @@ def _CompleteMigrationResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the migration completed."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = CompleteMigrationResponse.__dict__["replication_group"].__set__
     _set_serverless_cache = CompleteMigrationResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = CompleteMigrationResponse.__dict__["response_metadata"].__set__
 
     def _make(replication_group, serverless_cache, /):
         _o = _new(CompleteMigrationResponse)
         _set_replication_group(_o, replication_group)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     CompleteMigrationResponse._make = staticmethod(_make)
@@ -1833,6 +2002,9 @@ def _ConfigureShard() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         node_group_id: str
         """The 4-digit id for the node group you are configuring. For Valkey or Redis OSS (cluster mode
@@ -1899,6 +2071,9 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         source_serverless_cache_snapshot_name: str
         """The identifier of the existing serverless cache’s snapshot to be copied. Available for
         Valkey, Redis OSS and Serverless Memcached only.
@@ -1954,19 +2129,31 @@ def _CopyServerlessCacheSnapshotResponse() -> type:
     class CopyServerlessCacheSnapshotResponse:
         """The CopyServerlessCacheSnapshotResponse structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
         """The response for the attempt to copy the serverless cache snapshot. Available for Valkey,
         Redis OSS and Serverless Memcached only.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache_snapshot = CopyServerlessCacheSnapshotResponse.__dict__[
         "serverless_cache_snapshot"
     ].__set__
+    _set_response_metadata = CopyServerlessCacheSnapshotResponse.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(serverless_cache_snapshot, /):
         _o = _new(CopyServerlessCacheSnapshotResponse)
         _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     CopyServerlessCacheSnapshotResponse._make = staticmethod(_make)
@@ -1983,6 +2170,9 @@ def _CopySnapshotMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         source_snapshot_name: str
         """The name of an existing snapshot from which to make a copy."""
@@ -2041,17 +2231,27 @@ def _CopySnapshotResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_snapshot = CopySnapshotResult.__dict__["snapshot"].__set__
+    _set_response_metadata = CopySnapshotResult.__dict__["response_metadata"].__set__
 
     def _make(snapshot, /):
         _o = _new(CopySnapshotResult)
         _set_snapshot(_o, snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     CopySnapshotResult._make = staticmethod(_make)
@@ -2068,6 +2268,9 @@ def _CreateCacheClusterMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str
         """The node group (shard) identifier. This parameter is stored as a lowercase string.
@@ -2419,15 +2622,25 @@ def _CreateCacheClusterResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_cluster = CreateCacheClusterResult.__dict__["cache_cluster"].__set__
+    _set_response_metadata = CreateCacheClusterResult.__dict__["response_metadata"].__set__
 
     def _make(cache_cluster, /):
         _o = _new(CreateCacheClusterResult)
         _set_cache_cluster(_o, cache_cluster)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateCacheClusterResult._make = staticmethod(_make)
@@ -2444,6 +2657,9 @@ def _CreateCacheParameterGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str
         """A user-specified name for the cache parameter group. This value is stored as a lowercase
@@ -2495,17 +2711,27 @@ def _CreateCacheParameterGroupResult() -> type:
     class CreateCacheParameterGroupResult:
         """The CreateCacheParameterGroupResult structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_parameter_group: CacheParameterGroup | None = None
         """Represents the output of a `CreateCacheParameterGroup` operation."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_parameter_group = CreateCacheParameterGroupResult.__dict__[
         "cache_parameter_group"
     ].__set__
+    _set_response_metadata = CreateCacheParameterGroupResult.__dict__["response_metadata"].__set__
 
     def _make(cache_parameter_group, /):
         _o = _new(CreateCacheParameterGroupResult)
         _set_cache_parameter_group(_o, cache_parameter_group)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateCacheParameterGroupResult._make = staticmethod(_make)
@@ -2522,6 +2748,9 @@ def _CreateCacheSecurityGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_security_group_name: str
         """A name for the cache security group. This value is stored as a lowercase string.
@@ -2569,6 +2798,9 @@ def _CreateCacheSecurityGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
@@ -2576,15 +2808,22 @@ def _CreateCacheSecurityGroupResult() -> type:
         - `CreateCacheSecurityGroup`
         - `RevokeCacheSecurityGroupIngress`
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_security_group = CreateCacheSecurityGroupResult.__dict__[
         "cache_security_group"
     ].__set__
+    _set_response_metadata = CreateCacheSecurityGroupResult.__dict__["response_metadata"].__set__
 
     def _make(cache_security_group, /):
         _o = _new(CreateCacheSecurityGroupResult)
         _set_cache_security_group(_o, cache_security_group)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateCacheSecurityGroupResult._make = staticmethod(_make)
@@ -2601,6 +2840,9 @@ def _CreateCacheSubnetGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_subnet_group_name: str
         """A name for the cache subnet group. This value is stored as a lowercase string.
@@ -2655,19 +2897,29 @@ def _CreateCacheSubnetGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
 
         - `CreateCacheSubnetGroup`
         - `ModifyCacheSubnetGroup`
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_subnet_group = CreateCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
+    _set_response_metadata = CreateCacheSubnetGroupResult.__dict__["response_metadata"].__set__
 
     def _make(cache_subnet_group, /):
         _o = _new(CreateCacheSubnetGroupResult)
         _set_cache_subnet_group(_o, cache_subnet_group)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateCacheSubnetGroupResult._make = staticmethod(_make)
@@ -2684,6 +2936,9 @@ def _CreateGlobalReplicationGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id_suffix: str
         """The suffix name of a Global datastore. Amazon ElastiCache automatically applies a prefix to
@@ -2749,6 +3004,9 @@ def _CreateGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -2757,15 +3015,24 @@ def _CreateGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = CreateGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = CreateGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(CreateGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -2782,6 +3049,9 @@ def _CreateReplicationGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The replication group identifier. This parameter is stored as a lowercase string.
@@ -3253,15 +3523,25 @@ def _CreateReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = CreateReplicationGroupResult.__dict__["replication_group"].__set__
+    _set_response_metadata = CreateReplicationGroupResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(CreateReplicationGroupResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateReplicationGroupResult._make = staticmethod(_make)
@@ -3278,6 +3558,9 @@ def _CreateServerlessCacheRequest() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str
         """User-provided identifier for the serverless cache. This parameter is stored as a lowercase
@@ -3428,15 +3711,25 @@ def _CreateServerlessCacheResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to create the serverless cache."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache = CreateServerlessCacheResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = CreateServerlessCacheResponse.__dict__["response_metadata"].__set__
 
     def _make(serverless_cache, /):
         _o = _new(CreateServerlessCacheResponse)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateServerlessCacheResponse._make = staticmethod(_make)
@@ -3453,6 +3746,9 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_snapshot_name: str
         """The name for the snapshot being created. Must be unique for the customer account. Available
@@ -3504,19 +3800,31 @@ def _CreateServerlessCacheSnapshotResponse() -> type:
     class CreateServerlessCacheSnapshotResponse:
         """The CreateServerlessCacheSnapshotResponse structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
         """The state of a serverless cache snapshot at a specific point in time, to the millisecond.
         Available for Valkey, Redis OSS and Serverless Memcached only.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache_snapshot = CreateServerlessCacheSnapshotResponse.__dict__[
         "serverless_cache_snapshot"
     ].__set__
+    _set_response_metadata = CreateServerlessCacheSnapshotResponse.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(serverless_cache_snapshot, /):
         _o = _new(CreateServerlessCacheSnapshotResponse)
         _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateServerlessCacheSnapshotResponse._make = staticmethod(_make)
@@ -3533,6 +3841,9 @@ def _CreateSnapshotMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         snapshot_name: str
         """A name for the snapshot being created. This value is stored as a lowercase string."""
@@ -3582,17 +3893,27 @@ def _CreateSnapshotResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_snapshot = CreateSnapshotResult.__dict__["snapshot"].__set__
+    _set_response_metadata = CreateSnapshotResult.__dict__["response_metadata"].__set__
 
     def _make(snapshot, /):
         _o = _new(CreateSnapshotResult)
         _set_snapshot(_o, snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     CreateSnapshotResult._make = staticmethod(_make)
@@ -3609,6 +3930,9 @@ def _CreateUserGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_group_id: str
         """The ID of the user group. This value is stored as a lowercase string."""
@@ -3654,6 +3978,9 @@ def _CreateUserMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_id: str
         """The ID of the user. This value is stored as a lowercase string."""
@@ -3722,6 +4049,9 @@ def _CustomerNodeEndpoint() -> type:
     class CustomerNodeEndpoint:
         """The endpoint from which data should be migrated."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         address: str | None = None
         """The address of the node endpoint"""
         port: int | None = None
@@ -3748,6 +4078,9 @@ def _DataStorage() -> type:
     @attrs.frozen(kw_only=True)
     class DataStorage:
         """The data storage limit."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         unit: DataStorageUnit
         """The unit that the storage is measured in, in GB."""
@@ -3782,6 +4115,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -3864,6 +4200,9 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -3872,15 +4211,24 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = DecreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = DecreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(DecreaseNodeGroupsInGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     DecreaseNodeGroupsInGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -3897,6 +4245,9 @@ def _DecreaseReplicaCountMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The id of the replication group from which you want to remove replica nodes."""
@@ -3962,15 +4313,25 @@ def _DecreaseReplicaCountResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = DecreaseReplicaCountResult.__dict__["replication_group"].__set__
+    _set_response_metadata = DecreaseReplicaCountResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(DecreaseReplicaCountResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     DecreaseReplicaCountResult._make = staticmethod(_make)
@@ -3984,6 +4345,9 @@ def _DeleteCacheClusterMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteCacheClusterMessage:
         """Represents the input of a `DeleteCacheCluster` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str
         """The cluster identifier for the cluster to be deleted. This parameter is not case sensitive.
@@ -4021,15 +4385,25 @@ def _DeleteCacheClusterResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_cluster = DeleteCacheClusterResult.__dict__["cache_cluster"].__set__
+    _set_response_metadata = DeleteCacheClusterResult.__dict__["response_metadata"].__set__
 
     def _make(cache_cluster, /):
         _o = _new(DeleteCacheClusterResult)
         _set_cache_cluster(_o, cache_cluster)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteCacheClusterResult._make = staticmethod(_make)
@@ -4043,6 +4417,9 @@ def _DeleteCacheParameterGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteCacheParameterGroupMessage:
         """Represents the input of a `DeleteCacheParameterGroup` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to delete.
@@ -4072,6 +4449,9 @@ def _DeleteCacheSecurityGroupMessage() -> type:
     class DeleteCacheSecurityGroupMessage:
         """Represents the input of a `DeleteCacheSecurityGroup` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group_name: str
         """The name of the cache security group to delete.
 
@@ -4100,6 +4480,9 @@ def _DeleteCacheSubnetGroupMessage() -> type:
     class DeleteCacheSubnetGroupMessage:
         """Represents the input of a `DeleteCacheSubnetGroup` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_subnet_group_name: str
         """The name of the cache subnet group to delete.
 
@@ -4127,6 +4510,9 @@ def _DeleteGlobalReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteGlobalReplicationGroupMessage:
         """The DeleteGlobalReplicationGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -4162,6 +4548,9 @@ def _DeleteGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -4170,15 +4559,24 @@ def _DeleteGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = DeleteGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = DeleteGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(DeleteGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -4192,6 +4590,9 @@ def _DeleteReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteReplicationGroupMessage:
         """Represents the input of a `DeleteReplicationGroup` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The identifier for the cluster to be deleted. This parameter is not case sensitive."""
@@ -4238,15 +4639,25 @@ def _DeleteReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = DeleteReplicationGroupResult.__dict__["replication_group"].__set__
+    _set_response_metadata = DeleteReplicationGroupResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(DeleteReplicationGroupResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteReplicationGroupResult._make = staticmethod(_make)
@@ -4260,6 +4671,9 @@ def _DeleteServerlessCacheRequest() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteServerlessCacheRequest:
         """The DeleteServerlessCacheRequest structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str
         """The identifier of the serverless cache to be deleted."""
@@ -4296,15 +4710,25 @@ def _DeleteServerlessCacheResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the specified serverless cache that is about to be deleted."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache = DeleteServerlessCacheResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = DeleteServerlessCacheResponse.__dict__["response_metadata"].__set__
 
     def _make(serverless_cache, /):
         _o = _new(DeleteServerlessCacheResponse)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteServerlessCacheResponse._make = staticmethod(_make)
@@ -4318,6 +4742,9 @@ def _DeleteServerlessCacheSnapshotRequest() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteServerlessCacheSnapshotRequest:
         """The DeleteServerlessCacheSnapshotRequest structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_snapshot_name: str
         """Idenfitier of the snapshot to be deleted. Available for Valkey, Redis OSS and Serverless
@@ -4346,18 +4773,30 @@ def _DeleteServerlessCacheSnapshotResponse() -> type:
     class DeleteServerlessCacheSnapshotResponse:
         """The DeleteServerlessCacheSnapshotResponse structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
         """The snapshot to be deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache_snapshot = DeleteServerlessCacheSnapshotResponse.__dict__[
         "serverless_cache_snapshot"
     ].__set__
+    _set_response_metadata = DeleteServerlessCacheSnapshotResponse.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(serverless_cache_snapshot, /):
         _o = _new(DeleteServerlessCacheSnapshotResponse)
         _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteServerlessCacheSnapshotResponse._make = staticmethod(_make)
@@ -4371,6 +4810,9 @@ def _DeleteSnapshotMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteSnapshotMessage:
         """Represents the input of a `DeleteSnapshot` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         snapshot_name: str
         """The name of the snapshot to be deleted."""
@@ -4398,17 +4840,27 @@ def _DeleteSnapshotResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         snapshot: Snapshot | None = None
         """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
         was taken.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_snapshot = DeleteSnapshotResult.__dict__["snapshot"].__set__
+    _set_response_metadata = DeleteSnapshotResult.__dict__["response_metadata"].__set__
 
     def _make(snapshot, /):
         _o = _new(DeleteSnapshotResult)
         _set_snapshot(_o, snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     DeleteSnapshotResult._make = staticmethod(_make)
@@ -4422,6 +4874,9 @@ def _DeleteUserGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DeleteUserGroupMessage:
         """The DeleteUserGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_group_id: str
         """The ID of the user group."""
@@ -4446,6 +4901,9 @@ def _DeleteUserMessage() -> type:
     class DeleteUserMessage:
         """The DeleteUserMessage structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         user_id: str
         """The ID of the user."""
 
@@ -4468,6 +4926,9 @@ def _DescribeCacheClustersMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeCacheClustersMessage:
         """Represents the input of a `DescribeCacheClusters` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str | None = None
         """The user-supplied cluster identifier. If this parameter is specified, only information about
@@ -4537,6 +4998,9 @@ def _DescribeCacheEngineVersionsMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeCacheEngineVersionsMessage:
         """Represents the input of a `DescribeCacheEngineVersions` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         engine: str | None = None
         """The cache engine to return. Valid values: `memcached` | `redis`"""
@@ -4610,6 +5074,9 @@ def _DescribeCacheParameterGroupsMessage() -> type:
     class DescribeCacheParameterGroupsMessage:
         """Represents the input of a `DescribeCacheParameterGroups` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_parameter_group_name: str | None = None
         """The name of a specific cache parameter group to return details for."""
         max_records: int | None = None
@@ -4652,6 +5119,9 @@ def _DescribeCacheParametersMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeCacheParametersMessage:
         """Represents the input of a `DescribeCacheParameters` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str
         """The name of a specific cache parameter group to return details for."""
@@ -4703,6 +5173,9 @@ def _DescribeCacheSecurityGroupsMessage() -> type:
     class DescribeCacheSecurityGroupsMessage:
         """Represents the input of a `DescribeCacheSecurityGroups` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group_name: str | None = None
         """The name of the cache security group to return details for."""
         max_records: int | None = None
@@ -4746,6 +5219,9 @@ def _DescribeCacheSubnetGroupsMessage() -> type:
     class DescribeCacheSubnetGroupsMessage:
         """Represents the input of a `DescribeCacheSubnetGroups` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_subnet_group_name: str | None = None
         """The name of the cache subnet group to return details for."""
         max_records: int | None = None
@@ -4788,6 +5264,9 @@ def _DescribeEngineDefaultParametersMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeEngineDefaultParametersMessage:
         """Represents the input of a `DescribeEngineDefaultParameters` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_family: str
         """The name of the cache parameter group family.
@@ -4839,15 +5318,27 @@ def _DescribeEngineDefaultParametersResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         engine_defaults: EngineDefaults | None = None
         """Represents the output of a `DescribeEngineDefaultParameters` operation."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_engine_defaults = DescribeEngineDefaultParametersResult.__dict__["engine_defaults"].__set__
+    _set_response_metadata = DescribeEngineDefaultParametersResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(engine_defaults, /):
         _o = _new(DescribeEngineDefaultParametersResult)
         _set_engine_defaults(_o, engine_defaults)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeEngineDefaultParametersResult._make = staticmethod(_make)
@@ -4861,6 +5352,9 @@ def _DescribeEventsMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeEventsMessage:
         """Represents the input of a `DescribeEvents` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         source_identifier: str | None = None
         """The identifier of the event source for which events are returned. If not specified, all
@@ -4930,6 +5424,9 @@ def _DescribeGlobalReplicationGroupsMessage() -> type:
     class DescribeGlobalReplicationGroupsMessage:
         """The DescribeGlobalReplicationGroupsMessage structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group_id: str | None = None
         """The name of the Global datastore"""
         max_records: int | None = None
@@ -4978,6 +5475,9 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
@@ -4990,17 +5490,26 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
             ),
         )
         """Indicates the slot configuration and global identifier for each slice group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = DescribeGlobalReplicationGroupsResult.__dict__["marker"].__set__
     _set_global_replication_groups = DescribeGlobalReplicationGroupsResult.__dict__[
         "global_replication_groups"
     ].__set__
+    _set_response_metadata = DescribeGlobalReplicationGroupsResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(marker, global_replication_groups, /):
         _o = _new(DescribeGlobalReplicationGroupsResult)
         _set_marker(_o, marker)
         _set_global_replication_groups(_o, global_replication_groups)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeGlobalReplicationGroupsResult._make = staticmethod(_make)
@@ -5014,6 +5523,9 @@ def _DescribeReplicationGroupsMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeReplicationGroupsMessage:
         """Represents the input of a `DescribeReplicationGroups` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The identifier for the replication group to be described. This parameter is not case
@@ -5061,6 +5573,9 @@ def _DescribeReservedCacheNodesMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeReservedCacheNodesMessage:
         """Represents the input of a `DescribeReservedCacheNodes` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         reserved_cache_node_id: str | None = None
         """The reserved cache node identifier filter value. Use this parameter to show only the
@@ -5156,6 +5671,9 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
     class DescribeReservedCacheNodesOfferingsMessage:
         """Represents the input of a `DescribeReservedCacheNodesOfferings` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         reserved_cache_nodes_offering_id: str | None = None
         """The offering identifier filter value. Use this parameter to show only the available offering
         that matches the specified reservation identifier.
@@ -5247,6 +5765,9 @@ def _DescribeServerlessCacheSnapshotsRequest() -> type:
     class DescribeServerlessCacheSnapshotsRequest:
         """The DescribeServerlessCacheSnapshotsRequest structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_name: str | None = None
         """The identifier of serverless cache. If this parameter is specified, only snapshots
         associated with that specific serverless cache are described. Available for Valkey, Redis
@@ -5315,6 +5836,9 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
@@ -5330,17 +5854,26 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
         """The serverless caches snapshots associated with a given description request. Available for
         Valkey, Redis OSS and Serverless Memcached only.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_next_token = DescribeServerlessCacheSnapshotsResponse.__dict__["next_token"].__set__
     _set_serverless_cache_snapshots = DescribeServerlessCacheSnapshotsResponse.__dict__[
         "serverless_cache_snapshots"
     ].__set__
+    _set_response_metadata = DescribeServerlessCacheSnapshotsResponse.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(next_token, serverless_cache_snapshots, /):
         _o = _new(DescribeServerlessCacheSnapshotsResponse)
         _set_next_token(_o, next_token)
         _set_serverless_cache_snapshots(_o, serverless_cache_snapshots)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeServerlessCacheSnapshotsResponse._make = staticmethod(_make)
@@ -5354,6 +5887,9 @@ def _DescribeServerlessCachesRequest() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeServerlessCachesRequest:
         """The DescribeServerlessCachesRequest structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str | None = None
         """The identifier for the serverless cache. If this parameter is specified, only information
@@ -5399,6 +5935,9 @@ def _DescribeServerlessCachesResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         next_token: str | None = None
         """An optional marker returned from a prior request to support pagination of results from this
         operation. If this parameter is specified, the response includes only records beyond the
@@ -5409,15 +5948,22 @@ def _DescribeServerlessCachesResponse() -> type:
             converter=stored_list("DescribeServerlessCachesResponse.serverless_caches"),
         )
         """The serverless caches associated with a given description request."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_next_token = DescribeServerlessCachesResponse.__dict__["next_token"].__set__
     _set_serverless_caches = DescribeServerlessCachesResponse.__dict__["serverless_caches"].__set__
+    _set_response_metadata = DescribeServerlessCachesResponse.__dict__["response_metadata"].__set__
 
     def _make(next_token, serverless_caches, /):
         _o = _new(DescribeServerlessCachesResponse)
         _set_next_token(_o, next_token)
         _set_serverless_caches(_o, serverless_caches)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeServerlessCachesResponse._make = staticmethod(_make)
@@ -5434,6 +5980,9 @@ def _DescribeServiceUpdatesMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         service_update_name: str | None = None
         """The unique ID of the service update"""
@@ -5481,6 +6030,9 @@ def _DescribeSnapshotsListMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
@@ -5491,15 +6043,22 @@ def _DescribeSnapshotsListMessage() -> type:
         )
         """A list of snapshots. Each item in the list contains detailed information about one snapshot.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = DescribeSnapshotsListMessage.__dict__["marker"].__set__
     _set_snapshots = DescribeSnapshotsListMessage.__dict__["snapshots"].__set__
+    _set_response_metadata = DescribeSnapshotsListMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, snapshots, /):
         _o = _new(DescribeSnapshotsListMessage)
         _set_marker(_o, marker)
         _set_snapshots(_o, snapshots)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeSnapshotsListMessage._make = staticmethod(_make)
@@ -5513,6 +6072,9 @@ def _DescribeSnapshotsMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DescribeSnapshotsMessage:
         """Represents the input of a `DescribeSnapshotsMessage` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """A user-supplied replication group identifier. If this parameter is specified, only snapshots
@@ -5595,6 +6157,9 @@ def _DescribeUpdateActionsMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         service_update_name: str | None = None
         """The unique ID of the service update"""
@@ -5691,6 +6256,9 @@ def _DescribeUserGroupsMessage() -> type:
     class DescribeUserGroupsMessage:
         """The DescribeUserGroupsMessage structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         user_group_id: str | None = None
         """The ID of the user group."""
         max_records: int | None = None
@@ -5731,6 +6299,9 @@ def _DescribeUserGroupsResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         user_groups: list[UserGroup] | None = attrs.field(
             default=None, converter=stored_list("DescribeUserGroupsResult.user_groups")
         )
@@ -5740,15 +6311,22 @@ def _DescribeUserGroupsResult() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords.>
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_user_groups = DescribeUserGroupsResult.__dict__["user_groups"].__set__
     _set_marker = DescribeUserGroupsResult.__dict__["marker"].__set__
+    _set_response_metadata = DescribeUserGroupsResult.__dict__["response_metadata"].__set__
 
     def _make(user_groups, marker, /):
         _o = _new(DescribeUserGroupsResult)
         _set_user_groups(_o, user_groups)
         _set_marker(_o, marker)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeUserGroupsResult._make = staticmethod(_make)
@@ -5765,6 +6343,9 @@ def _DescribeUsersMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         engine: str | None = None
         """The engine."""
@@ -5816,6 +6397,9 @@ def _DescribeUsersResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         users: list[User] | None = attrs.field(
             default=None, converter=stored_list("DescribeUsersResult.users")
         )
@@ -5825,15 +6409,22 @@ def _DescribeUsersResult() -> type:
         from this operation. If this parameter is specified, the response includes only records
         beyond the marker, up to the value specified by MaxRecords. >
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_users = DescribeUsersResult.__dict__["users"].__set__
     _set_marker = DescribeUsersResult.__dict__["marker"].__set__
+    _set_response_metadata = DescribeUsersResult.__dict__["response_metadata"].__set__
 
     def _make(users, marker, /):
         _o = _new(DescribeUsersResult)
         _set_users(_o, users)
         _set_marker(_o, marker)
+        _set_response_metadata(_o, None)
         return _o
 
     DescribeUsersResult._make = staticmethod(_make)
@@ -5849,6 +6440,9 @@ def _DestinationDetails() -> type:
         """Configuration details of either a CloudWatch Logs destination or Kinesis Data Firehose
         destination.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cloud_watch_logs_details: CloudWatchLogsDestinationDetails | None = None
         """The configuration details of the CloudWatch Logs destination."""
@@ -5876,6 +6470,9 @@ def _DisassociateGlobalReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class DisassociateGlobalReplicationGroupMessage:
         """The DisassociateGlobalReplicationGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -5917,6 +6514,9 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -5925,15 +6525,24 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = DisassociateGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = DisassociateGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(DisassociateGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     DisassociateGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -5947,6 +6556,9 @@ def _EC2SecurityGroup() -> type:
     @attrs.frozen(kw_only=True)
     class EC2SecurityGroup:
         """Provides ownership and status information for an Amazon EC2 security group."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         status: str | None = None
         """The status of the Amazon EC2 security group."""
@@ -5983,6 +6595,9 @@ def _ECPUPerSecond() -> type:
         consume per second.
         """
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         maximum: int | None = None
         """The configuration for the maximum number of ECPUs the cache can consume per second."""
         minimum: int | None = None
@@ -6014,6 +6629,9 @@ def _Endpoint() -> type:
         value is read-only.
         """
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         address: str | None = None
         """The DNS hostname of the cache node."""
         port: int | None = None
@@ -6043,6 +6661,9 @@ def _EngineDefaults() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_family: str | None = None
         """Specifies the name of the cache parameter group family to which the engine default
@@ -6101,6 +6722,9 @@ def _Event() -> type:
         events are creating a cluster, adding or removing a cache node, or rebooting a node.
         """
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         source_identifier: str | None = None
         """The identifier for the source of the event. For example, if the event occurred at the
         cluster level, the identifier would be the name of the cluster.
@@ -6142,6 +6766,9 @@ def _EventsMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         events: list[Event] | None = attrs.field(
@@ -6149,15 +6776,22 @@ def _EventsMessage() -> type:
         )
         """A list of events. Each element in the list contains detailed information about one event.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = EventsMessage.__dict__["marker"].__set__
     _set_events = EventsMessage.__dict__["events"].__set__
+    _set_response_metadata = EventsMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, events, /):
         _o = _new(EventsMessage)
         _set_marker(_o, marker)
         _set_events(_o, events)
+        _set_response_metadata(_o, None)
         return _o
 
     EventsMessage._make = staticmethod(_make)
@@ -6171,6 +6805,9 @@ def _ExportServerlessCacheSnapshotRequest() -> type:
     @attrs.frozen(kw_only=True)
     class ExportServerlessCacheSnapshotRequest:
         """The ExportServerlessCacheSnapshotRequest structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_snapshot_name: str
         """The identifier of the serverless cache snapshot to be exported to S3. Available for Valkey
@@ -6205,19 +6842,31 @@ def _ExportServerlessCacheSnapshotResponse() -> type:
     class ExportServerlessCacheSnapshotResponse:
         """The ExportServerlessCacheSnapshotResponse structure."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_snapshot: ServerlessCacheSnapshot | None = None
         """The state of a serverless cache at a specific point in time, to the millisecond. Available
         for Valkey, Redis OSS and Serverless Memcached only.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache_snapshot = ExportServerlessCacheSnapshotResponse.__dict__[
         "serverless_cache_snapshot"
     ].__set__
+    _set_response_metadata = ExportServerlessCacheSnapshotResponse.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(serverless_cache_snapshot, /):
         _o = _new(ExportServerlessCacheSnapshotResponse)
         _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
+        _set_response_metadata(_o, None)
         return _o
 
     ExportServerlessCacheSnapshotResponse._make = staticmethod(_make)
@@ -6231,6 +6880,9 @@ def _FailoverGlobalReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class FailoverGlobalReplicationGroupMessage:
         """The FailoverGlobalReplicationGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -6270,6 +6922,9 @@ def _FailoverGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -6278,15 +6933,24 @@ def _FailoverGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = FailoverGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = FailoverGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(FailoverGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     FailoverGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -6303,6 +6967,9 @@ def _Filter() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         name: str
         """The property being filtered. For example, UserId."""
@@ -6330,6 +6997,9 @@ def _GlobalNodeGroup() -> type:
     @attrs.frozen(kw_only=True)
     class GlobalNodeGroup:
         """Indicates the slot configuration and global identifier for a slice group."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_node_group_id: str | None = None
         """The name of the global node group"""
@@ -6366,6 +7036,9 @@ def _GlobalReplicationGroup() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str | None = None
         """The name of the Global datastore"""
@@ -6481,6 +7154,9 @@ def _GlobalReplicationGroupInfo() -> type:
     class GlobalReplicationGroupInfo:
         """The name of the Global datastore and role of this replication group in the Global datastore."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group_id: str | None = None
         """The name of the Global datastore"""
         global_replication_group_member_role: str | None = None
@@ -6513,6 +7189,9 @@ def _GlobalReplicationGroupMember() -> type:
         """A member of a Global datastore. It contains the Replication Group Id, the Amazon region and
         the role of the replication group.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The replication group id of the Global datastore member."""
@@ -6559,6 +7238,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -6617,6 +7299,9 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -6625,15 +7310,24 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = IncreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = IncreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(IncreaseNodeGroupsInGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     IncreaseNodeGroupsInGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -6650,6 +7344,9 @@ def _IncreaseReplicaCountMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The id of the replication group to which you want to add replica nodes."""
@@ -6702,15 +7399,25 @@ def _IncreaseReplicaCountResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = IncreaseReplicaCountResult.__dict__["replication_group"].__set__
+    _set_response_metadata = IncreaseReplicaCountResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(IncreaseReplicaCountResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     IncreaseReplicaCountResult._make = staticmethod(_make)
@@ -6724,6 +7431,9 @@ def _KinesisFirehoseDestinationDetails() -> type:
     @attrs.frozen(kw_only=True)
     class KinesisFirehoseDestinationDetails:
         """The configuration details of the Kinesis Data Firehose destination."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         delivery_stream: str | None = None
         """The name of the Kinesis Data Firehose delivery stream."""
@@ -6747,6 +7457,9 @@ def _ListAllowedNodeTypeModificationsMessage() -> type:
     @attrs.frozen(kw_only=True)
     class ListAllowedNodeTypeModificationsMessage:
         """The input parameters for the `ListAllowedNodeTypeModifications` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str | None = None
         """The name of the cluster you want to scale up to a larger node instanced type. ElastiCache
@@ -6789,6 +7502,9 @@ def _ListTagsForResourceMessage() -> type:
     class ListTagsForResourceMessage:
         """The input parameters for the `ListTagsForResource` operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource for which you want the list of tags, for
         example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -6817,6 +7533,9 @@ def _LogDeliveryConfiguration() -> type:
     @attrs.frozen(kw_only=True)
     class LogDeliveryConfiguration:
         """Returns the destination, format and type of the logs."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         log_type: LogType | None = None
         """Refers to slow-log or engine-log."""
@@ -6865,6 +7584,9 @@ def _LogDeliveryConfigurationRequest() -> type:
     class LogDeliveryConfigurationRequest:
         """Specifies the destination, format and type of the logs."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         log_type: LogType | None = None
         """Refers to slow-log or engine-log.."""
         destination_type: DestinationType | None = None
@@ -6908,6 +7630,9 @@ def _MigrationSummary() -> type:
     class MigrationSummary:
         """Provides a summary of the current migration status for a serverless cache."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         status: str | None = None
         """The current status of the migration."""
         migration_endpoint: Endpoint | None = None
@@ -6944,6 +7669,9 @@ def _ModifyCacheClusterMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str
         """The cluster identifier. This value is stored as a lowercase string."""
@@ -7231,15 +7959,25 @@ def _ModifyCacheClusterResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_cluster = ModifyCacheClusterResult.__dict__["cache_cluster"].__set__
+    _set_response_metadata = ModifyCacheClusterResult.__dict__["response_metadata"].__set__
 
     def _make(cache_cluster, /):
         _o = _new(ModifyCacheClusterResult)
         _set_cache_cluster(_o, cache_cluster)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyCacheClusterResult._make = staticmethod(_make)
@@ -7256,6 +7994,9 @@ def _ModifyCacheParameterGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to modify."""
@@ -7295,6 +8036,9 @@ def _ModifyCacheSubnetGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_subnet_group_name: str
         """The name for the cache subnet group. This value is stored as a lowercase string.
@@ -7341,19 +8085,29 @@ def _ModifyCacheSubnetGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_subnet_group: CacheSubnetGroup | None = None
         """Represents the output of one of the following operations:
 
         - `CreateCacheSubnetGroup`
         - `ModifyCacheSubnetGroup`
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_subnet_group = ModifyCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
+    _set_response_metadata = ModifyCacheSubnetGroupResult.__dict__["response_metadata"].__set__
 
     def _make(cache_subnet_group, /):
         _o = _new(ModifyCacheSubnetGroupResult)
         _set_cache_subnet_group(_o, cache_subnet_group)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyCacheSubnetGroupResult._make = staticmethod(_make)
@@ -7367,6 +8121,9 @@ def _ModifyGlobalReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class ModifyGlobalReplicationGroupMessage:
         """The ModifyGlobalReplicationGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -7452,6 +8209,9 @@ def _ModifyGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -7460,15 +8220,24 @@ def _ModifyGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = ModifyGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = ModifyGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(ModifyGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -7485,6 +8254,9 @@ def _ModifyReplicationGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The identifier of the replication group to modify."""
@@ -7831,15 +8603,25 @@ def _ModifyReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = ModifyReplicationGroupResult.__dict__["replication_group"].__set__
+    _set_response_metadata = ModifyReplicationGroupResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(ModifyReplicationGroupResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyReplicationGroupResult._make = staticmethod(_make)
@@ -7856,6 +8638,9 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The name of the Valkey or Redis OSS (cluster mode enabled) cluster (replication group) on
@@ -7965,17 +8750,29 @@ def _ModifyReplicationGroupShardConfigurationResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = ModifyReplicationGroupShardConfigurationResult.__dict__[
         "replication_group"
     ].__set__
+    _set_response_metadata = ModifyReplicationGroupShardConfigurationResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(replication_group, /):
         _o = _new(ModifyReplicationGroupShardConfigurationResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyReplicationGroupShardConfigurationResult._make = staticmethod(_make)
@@ -7992,6 +8789,9 @@ def _ModifyServerlessCacheRequest() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str
         """User-provided identifier for the serverless cache to be modified."""
@@ -8094,15 +8894,25 @@ def _ModifyServerlessCacheResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache: ServerlessCache | None = None
         """The response for the attempt to modify the serverless cache."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache = ModifyServerlessCacheResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = ModifyServerlessCacheResponse.__dict__["response_metadata"].__set__
 
     def _make(serverless_cache, /):
         _o = _new(ModifyServerlessCacheResponse)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     ModifyServerlessCacheResponse._make = staticmethod(_make)
@@ -8119,6 +8929,9 @@ def _ModifyUserGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_group_id: str
         """The ID of the user group."""
@@ -8161,6 +8974,9 @@ def _ModifyUserMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_id: str
         """The ID of the user."""
@@ -8225,6 +9041,9 @@ def _NodeGroup() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         node_group_id: str | None = None
         """The identifier for the node group (shard). A Valkey or Redis OSS (cluster mode disabled)
         replication group contains only 1 node group; therefore, the node group ID is 0001. A Valkey
@@ -8282,6 +9101,9 @@ def _NodeGroupConfiguration() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
@@ -8356,6 +9178,9 @@ def _NodeGroupMember() -> type:
     class NodeGroupMember:
         """Represents a single node within a node group (shard)."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_cluster_id: str | None = None
         """The ID of the cluster to which the node belongs."""
         cache_node_id: str | None = None
@@ -8413,6 +9238,9 @@ def _NodeGroupMemberUpdateStatus() -> type:
     @attrs.frozen(kw_only=True)
     class NodeGroupMemberUpdateStatus:
         """The status of the service update on the node group member"""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str | None = None
         """The cache cluster ID"""
@@ -8491,6 +9319,9 @@ def _NodeGroupUpdateStatus() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         node_group_id: str | None = None
         """The ID of the node group"""
         node_group_member_update_status: list[NodeGroupMemberUpdateStatus] | None = attrs.field(
@@ -8525,6 +9356,9 @@ def _NodeSnapshot() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str | None = None
         """A unique identifier for the source cluster."""
@@ -8586,6 +9420,9 @@ def _NotificationConfiguration() -> type:
         ElastiCache events to subscribers using Amazon Simple Notification Service (SNS).
         """
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         topic_arn: str | None = None
         """The Amazon Resource Name (ARN) that identifies the topic."""
         topic_status: str | None = None
@@ -8612,6 +9449,9 @@ def _Parameter() -> type:
     @attrs.frozen(kw_only=True)
     class Parameter:
         """Describes an individual setting that controls some aspect of ElastiCache behavior."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         parameter_name: str | None = None
         """The name of the parameter."""
@@ -8684,6 +9524,9 @@ def _ParameterNameValue() -> type:
     class ParameterNameValue:
         """Describes a name-value pair that is used to update the value of a parameter."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         parameter_name: str | None = None
         """The name of the parameter."""
         parameter_value: str | None = None
@@ -8710,6 +9553,9 @@ def _PendingLogDeliveryConfiguration() -> type:
     @attrs.frozen(kw_only=True)
     class PendingLogDeliveryConfiguration:
         """The log delivery configurations being modified"""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         log_type: LogType | None = None
         """Refers to slow-log or engine-log.."""
@@ -8754,6 +9600,9 @@ def _PendingModifiedValues() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         num_cache_nodes: int | None = None
         """The new number of cache nodes for the cluster.
@@ -8842,6 +9691,9 @@ def _PrepareMigrationRequest() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_name: str
         """The name of the serverless cache to prepare for migration."""
         customer_node_endpoint_list: list[CustomerNodeEndpoint] = attrs.field(
@@ -8896,15 +9748,25 @@ def _PrepareMigrationResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache prepared for migration."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache = PrepareMigrationResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = PrepareMigrationResponse.__dict__["response_metadata"].__set__
 
     def _make(serverless_cache, /):
         _o = _new(PrepareMigrationResponse)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     PrepareMigrationResponse._make = staticmethod(_make)
@@ -8918,6 +9780,9 @@ def _ProcessedUpdateAction() -> type:
     @attrs.frozen(kw_only=True)
     class ProcessedUpdateAction:
         """Update action that has been processed for the corresponding apply/stop request"""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The ID of the replication group"""
@@ -8956,6 +9821,9 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         reserved_cache_nodes_offering_id: str
         """The ID of the reserved cache node offering to purchase.
@@ -9018,17 +9886,29 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         reserved_cache_node: ReservedCacheNode | None = None
         """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_reserved_cache_node = PurchaseReservedCacheNodesOfferingResult.__dict__[
         "reserved_cache_node"
     ].__set__
+    _set_response_metadata = PurchaseReservedCacheNodesOfferingResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(reserved_cache_node, /):
         _o = _new(PurchaseReservedCacheNodesOfferingResult)
         _set_reserved_cache_node(_o, reserved_cache_node)
+        _set_response_metadata(_o, None)
         return _o
 
     PurchaseReservedCacheNodesOfferingResult._make = staticmethod(_make)
@@ -9042,6 +9922,9 @@ def _RebalanceSlotsInGlobalReplicationGroupMessage() -> type:
     @attrs.frozen(kw_only=True)
     class RebalanceSlotsInGlobalReplicationGroupMessage:
         """The RebalanceSlotsInGlobalReplicationGroupMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         global_replication_group_id: str
         """The name of the Global datastore"""
@@ -9077,6 +9960,9 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         global_replication_group: GlobalReplicationGroup | None = None
         """Consists of a primary cluster that accepts writes and an associated secondary cluster that
         resides in a different Amazon region. The secondary cluster accepts only reads. The primary
@@ -9085,15 +9971,24 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
         - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
           what you use to associate a secondary cluster.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_global_replication_group = RebalanceSlotsInGlobalReplicationGroupResult.__dict__[
         "global_replication_group"
     ].__set__
+    _set_response_metadata = RebalanceSlotsInGlobalReplicationGroupResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(global_replication_group, /):
         _o = _new(RebalanceSlotsInGlobalReplicationGroupResult)
         _set_global_replication_group(_o, global_replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     RebalanceSlotsInGlobalReplicationGroupResult._make = staticmethod(_make)
@@ -9110,6 +10005,9 @@ def _RebootCacheClusterMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_cluster_id: str
         """The cluster identifier. This parameter is stored as a lowercase string."""
@@ -9147,15 +10045,25 @@ def _RebootCacheClusterResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_cluster: CacheCluster | None = None
         """Contains all of the attributes of a specific cluster."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_cluster = RebootCacheClusterResult.__dict__["cache_cluster"].__set__
+    _set_response_metadata = RebootCacheClusterResult.__dict__["response_metadata"].__set__
 
     def _make(cache_cluster, /):
         _o = _new(RebootCacheClusterResult)
         _set_cache_cluster(_o, cache_cluster)
+        _set_response_metadata(_o, None)
         return _o
 
     RebootCacheClusterResult._make = staticmethod(_make)
@@ -9171,6 +10079,9 @@ def _RecurringCharge() -> type:
         """Contains the specific price and frequency of a recurring charges for a reserved cache node,
         or for a reserved cache node offering.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         recurring_charge_amount: float | None = None
         """The monetary amount of the recurring charge."""
@@ -9201,6 +10112,9 @@ def _RegionalConfiguration() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The name of the secondary cluster"""
@@ -9244,6 +10158,9 @@ def _RemoveTagsFromResourceMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         resource_name: str
         """The Amazon Resource Name (ARN) of the resource from which you want the tags removed, for
         example `arn:aws:elasticache:us-west-2:0123456789:cluster:myCluster` or
@@ -9281,6 +10198,9 @@ def _ReplicationGroup() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The identifier for the replication group."""
@@ -9584,6 +10504,9 @@ def _ReplicationGroupMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         replication_groups: list[ReplicationGroup] | None = attrs.field(
@@ -9592,15 +10515,22 @@ def _ReplicationGroupMessage() -> type:
         """A list of replication groups. Each item in the list contains detailed information about one
         replication group.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = ReplicationGroupMessage.__dict__["marker"].__set__
     _set_replication_groups = ReplicationGroupMessage.__dict__["replication_groups"].__set__
+    _set_response_metadata = ReplicationGroupMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, replication_groups, /):
         _o = _new(ReplicationGroupMessage)
         _set_marker(_o, marker)
         _set_replication_groups(_o, replication_groups)
+        _set_response_metadata(_o, None)
         return _o
 
     ReplicationGroupMessage._make = staticmethod(_make)
@@ -9619,6 +10549,9 @@ def _ReplicationGroupPendingModifiedValues() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         primary_cluster_id: str | None = None
         """The primary cluster ID that is applied immediately (if `--apply-immediately` was specified),
@@ -9715,6 +10648,9 @@ def _ReservedCacheNode() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         reserved_cache_node_id: str | None = None
         """The unique identifier for the reservation."""
@@ -9813,6 +10749,9 @@ def _ReservedCacheNodeMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         reserved_cache_nodes: list[ReservedCacheNode] | None = attrs.field(
@@ -9821,15 +10760,22 @@ def _ReservedCacheNodeMessage() -> type:
         """A list of reserved cache nodes. Each element in the list contains detailed information about
         one node.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = ReservedCacheNodeMessage.__dict__["marker"].__set__
     _set_reserved_cache_nodes = ReservedCacheNodeMessage.__dict__["reserved_cache_nodes"].__set__
+    _set_response_metadata = ReservedCacheNodeMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, reserved_cache_nodes, /):
         _o = _new(ReservedCacheNodeMessage)
         _set_marker(_o, marker)
         _set_reserved_cache_nodes(_o, reserved_cache_nodes)
+        _set_response_metadata(_o, None)
         return _o
 
     ReservedCacheNodeMessage._make = staticmethod(_make)
@@ -9846,6 +10792,9 @@ def _ReservedCacheNodesOffering() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         reserved_cache_nodes_offering_id: str | None = None
         """A unique identifier for the reserved cache node offering."""
@@ -9915,6 +10864,9 @@ def _ReservedCacheNodesOfferingMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """Provides an identifier to allow retrieval of paginated results."""
         reserved_cache_nodes_offerings: list[ReservedCacheNodesOffering] | None = attrs.field(
@@ -9926,17 +10878,24 @@ def _ReservedCacheNodesOfferingMessage() -> type:
         """A list of reserved cache node offerings. Each element in the list contains detailed
         information about one offering.
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = ReservedCacheNodesOfferingMessage.__dict__["marker"].__set__
     _set_reserved_cache_nodes_offerings = ReservedCacheNodesOfferingMessage.__dict__[
         "reserved_cache_nodes_offerings"
     ].__set__
+    _set_response_metadata = ReservedCacheNodesOfferingMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, reserved_cache_nodes_offerings, /):
         _o = _new(ReservedCacheNodesOfferingMessage)
         _set_marker(_o, marker)
         _set_reserved_cache_nodes_offerings(_o, reserved_cache_nodes_offerings)
+        _set_response_metadata(_o, None)
         return _o
 
     ReservedCacheNodesOfferingMessage._make = staticmethod(_make)
@@ -9953,6 +10912,9 @@ def _ResetCacheParameterGroupMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_parameter_group_name: str
         """The name of the cache parameter group to reset."""
@@ -10007,6 +10969,9 @@ def _ReshardingConfiguration() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         node_group_id: str | None = None
         """Either the ElastiCache supplied 4-digit id or a user supplied id for the node group these
         configuration values apply to.
@@ -10041,6 +11006,9 @@ def _ReshardingStatus() -> type:
     class ReshardingStatus:
         """The status of an online resharding operation."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         slot_migration: SlotMigration | None = None
         """Represents the progress of an online resharding operation."""
 
@@ -10063,6 +11031,9 @@ def _RevokeCacheSecurityGroupIngressMessage() -> type:
     @attrs.frozen(kw_only=True)
     class RevokeCacheSecurityGroupIngressMessage:
         """Represents the input of a `RevokeCacheSecurityGroupIngress` operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         cache_security_group_name: str
         """The name of the cache security group to revoke ingress from."""
@@ -10107,6 +11078,9 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         cache_security_group: CacheSecurityGroup | None = None
         """Represents the output of one of the following operations:
 
@@ -10114,15 +11088,24 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
         - `CreateCacheSecurityGroup`
         - `RevokeCacheSecurityGroupIngress`
         """
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_cache_security_group = RevokeCacheSecurityGroupIngressResult.__dict__[
         "cache_security_group"
     ].__set__
+    _set_response_metadata = RevokeCacheSecurityGroupIngressResult.__dict__[
+        "response_metadata"
+    ].__set__
 
     def _make(cache_security_group, /):
         _o = _new(RevokeCacheSecurityGroupIngressResult)
         _set_cache_security_group(_o, cache_security_group)
+        _set_response_metadata(_o, None)
         return _o
 
     RevokeCacheSecurityGroupIngressResult._make = staticmethod(_make)
@@ -10136,6 +11119,9 @@ def _ScaleConfig() -> type:
     @attrs.frozen(kw_only=True)
     class ScaleConfig:
         """Configuration settings for horizontal or vertical scaling operations on Memcached clusters."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         scale_percentage: int | None = None
         """The percentage by which to scale the Memcached cluster, either horizontally by adding nodes
@@ -10168,6 +11154,9 @@ def _SecretManagerAuthConfig() -> type:
     class SecretManagerAuthConfig:
         """Configuration for authenticating with the source using Secrets Manager during migration."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         secret_arn: str | None = None
         """The ARN of the secret in AWS Secrets Manager that contains the credentials for
         authenticating with the source.
@@ -10192,6 +11181,9 @@ def _SecurityGroupMembership() -> type:
     @attrs.frozen(kw_only=True)
     class SecurityGroupMembership:
         """Represents a single cache security group and its status."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         security_group_id: str | None = None
         """The identifier of the cache security group."""
@@ -10225,6 +11217,9 @@ def _ServerlessCache() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str | None = None
         """The unique identifier of the serverless cache."""
@@ -10383,6 +11378,9 @@ def _ServerlessCacheConfiguration() -> type:
     class ServerlessCacheConfiguration:
         """The configuration settings for a specific serverless cache."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache_name: str | None = None
         """The identifier of a serverless cache."""
         engine: str | None = None
@@ -10419,6 +11417,9 @@ def _ServerlessCacheSnapshot() -> type:
         """The resource representing a serverless cache snapshot. Available for Valkey, Redis OSS and
         Serverless Memcached only.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_snapshot_name: str | None = None
         """The identifier of a serverless cache snapshot. Available for Valkey, Redis OSS and
@@ -10507,6 +11508,9 @@ def _ServiceUpdate() -> type:
     @attrs.frozen(kw_only=True)
     class ServiceUpdate:
         """An update that you can apply to your Valkey or Redis OSS clusters."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         service_update_name: str | None = None
         """The unique ID of the service update"""
@@ -10605,6 +11609,9 @@ def _ServiceUpdatesMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
@@ -10614,15 +11621,22 @@ def _ServiceUpdatesMessage() -> type:
             default=None, converter=stored_list("ServiceUpdatesMessage.service_updates")
         )
         """A list of service updates"""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = ServiceUpdatesMessage.__dict__["marker"].__set__
     _set_service_updates = ServiceUpdatesMessage.__dict__["service_updates"].__set__
+    _set_response_metadata = ServiceUpdatesMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, service_updates, /):
         _o = _new(ServiceUpdatesMessage)
         _set_marker(_o, marker)
         _set_service_updates(_o, service_updates)
+        _set_response_metadata(_o, None)
         return _o
 
     ServiceUpdatesMessage._make = staticmethod(_make)
@@ -10636,6 +11650,9 @@ def _SlotMigration() -> type:
     @attrs.frozen(kw_only=True)
     class SlotMigration:
         """Represents the progress of an online resharding operation."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         progress_percentage: float | None = None
         """The percentage of the slot migration that is complete."""
@@ -10664,6 +11681,9 @@ def _Snapshot() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         snapshot_name: str | None = None
         """The name of a snapshot. For an automatic snapshot, the name is system-generated. For a
@@ -10885,6 +11905,9 @@ def _SourceAuthenticationConfiguration() -> type:
     class SourceAuthenticationConfiguration:
         """The authentication configuration for connecting to the source during migration."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         secret_manager_config: SecretManagerAuthConfig | None = None
         """The Secrets Manager configuration used for authenticating with the source during migration.
         """
@@ -10910,6 +11933,9 @@ def _SourceTlsConfiguration() -> type:
     @attrs.frozen(kw_only=True)
     class SourceTlsConfiguration:
         """The TLS configuration for connecting to the source during migration."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         source_tls_mode: TlsMode | None = None
         """The TLS mode to use when connecting to the source. Valid values are `none` and `verify-ca`.
@@ -10941,6 +11967,9 @@ def _StartMigrationMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str | None = None
         """The name of the serverless cache to which data is being migrated."""
@@ -11003,19 +12032,29 @@ def _StartMigrationResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache to which ElastiCache is migrating data."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = StartMigrationResponse.__dict__["replication_group"].__set__
     _set_serverless_cache = StartMigrationResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = StartMigrationResponse.__dict__["response_metadata"].__set__
 
     def _make(replication_group, serverless_cache, /):
         _o = _new(StartMigrationResponse)
         _set_replication_group(_o, replication_group)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     StartMigrationResponse._make = staticmethod(_make)
@@ -11029,6 +12068,9 @@ def _StopMigrationRequest() -> type:
     @attrs.frozen(kw_only=True)
     class StopMigrationRequest:
         """The StopMigrationRequest structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         serverless_cache_name: str
         """The name of the serverless cache for which to stop the data sync."""
@@ -11056,15 +12098,25 @@ def _StopMigrationResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         serverless_cache: ServerlessCache | None = None
         """Provides the details of the serverless cache for which the data sync stopped."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_serverless_cache = StopMigrationResponse.__dict__["serverless_cache"].__set__
+    _set_response_metadata = StopMigrationResponse.__dict__["response_metadata"].__set__
 
     def _make(serverless_cache, /):
         _o = _new(StopMigrationResponse)
         _set_serverless_cache(_o, serverless_cache)
+        _set_response_metadata(_o, None)
         return _o
 
     StopMigrationResponse._make = staticmethod(_make)
@@ -11083,6 +12135,9 @@ def _Subnet() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         subnet_identifier: str | None = None
         """The unique identifier for the subnet."""
@@ -11126,6 +12181,9 @@ def _SubnetOutpost() -> type:
     class SubnetOutpost:
         """The ID of the outpost subnet."""
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         subnet_outpost_arn: str | None = None
         """The outpost ARN of the subnet."""
 
@@ -11152,6 +12210,9 @@ def _Tag() -> type:
         When you add or remove tags on replication groups, those actions will be replicated to all
         nodes in the replication group. A tag with a null Value is permitted.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         key: str | None = None
         """The key for the tag. May not be null."""
@@ -11185,17 +12246,27 @@ def _TagListMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         tag_list: list[Tag] | None = attrs.field(
             default=None, converter=stored_list("TagListMessage.tag_list")
         )
         """A list of tags as key-value pairs."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_tag_list = TagListMessage.__dict__["tag_list"].__set__
+    _set_response_metadata = TagListMessage.__dict__["response_metadata"].__set__
 
     def _make(tag_list, /):
         _o = _new(TagListMessage)
         _set_tag_list(_o, tag_list)
+        _set_response_metadata(_o, None)
         return _o
 
     TagListMessage._make = staticmethod(_make)
@@ -11209,6 +12280,9 @@ def _TestFailoverMessage() -> type:
     @attrs.frozen(kw_only=True)
     class TestFailoverMessage:
         """The TestFailoverMessage structure."""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The name of the replication group (console: cluster) whose automatic failover is being
@@ -11245,15 +12319,25 @@ def _TestFailoverResult() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = TestFailoverResult.__dict__["replication_group"].__set__
+    _set_response_metadata = TestFailoverResult.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(TestFailoverResult)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     TestFailoverResult._make = staticmethod(_make)
@@ -11270,6 +12354,9 @@ def _TestMigrationMessage() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str
         """The ID of the replication group to which data is to be migrated."""
@@ -11306,15 +12393,25 @@ def _TestMigrationResponse() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         replication_group: ReplicationGroup | None = None
         """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_replication_group = TestMigrationResponse.__dict__["replication_group"].__set__
+    _set_response_metadata = TestMigrationResponse.__dict__["response_metadata"].__set__
 
     def _make(replication_group, /):
         _o = _new(TestMigrationResponse)
         _set_replication_group(_o, replication_group)
+        _set_response_metadata(_o, None)
         return _o
 
     TestMigrationResponse._make = staticmethod(_make)
@@ -11330,6 +12427,9 @@ def _TimeRangeFilter() -> type:
         """Filters update actions from the service updates that are in available status during the time
         range.
         """
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         start_time: datetime | None = None
         """The start time of the time range filter"""
@@ -11357,6 +12457,9 @@ def _UnprocessedUpdateAction() -> type:
     @attrs.frozen(kw_only=True)
     class UnprocessedUpdateAction:
         """Update action that has failed to be processed for the corresponding apply/stop request"""
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The replication group ID"""
@@ -11401,6 +12504,9 @@ def _UpdateAction() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         replication_group_id: str | None = None
         """The ID of the replication group"""
@@ -11528,6 +12634,9 @@ def _UpdateActionResultsMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         processed_update_actions: list[ProcessedUpdateAction] | None = attrs.field(
             default=None,
             converter=stored_list("UpdateActionResultsMessage.processed_update_actions"),
@@ -11538,6 +12647,11 @@ def _UpdateActionResultsMessage() -> type:
             converter=stored_list("UpdateActionResultsMessage.unprocessed_update_actions"),
         )
         """Update actions that haven't been processed successfully"""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_processed_update_actions = UpdateActionResultsMessage.__dict__[
@@ -11546,11 +12660,13 @@ def _UpdateActionResultsMessage() -> type:
     _set_unprocessed_update_actions = UpdateActionResultsMessage.__dict__[
         "unprocessed_update_actions"
     ].__set__
+    _set_response_metadata = UpdateActionResultsMessage.__dict__["response_metadata"].__set__
 
     def _make(processed_update_actions, unprocessed_update_actions, /):
         _o = _new(UpdateActionResultsMessage)
         _set_processed_update_actions(_o, processed_update_actions)
         _set_unprocessed_update_actions(_o, unprocessed_update_actions)
+        _set_response_metadata(_o, None)
         return _o
 
     UpdateActionResultsMessage._make = staticmethod(_make)
@@ -11568,6 +12684,9 @@ def _UpdateActionsMessage() -> type:
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
 
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
+
         marker: str | None = None
         """An optional marker returned from a prior request. Use this marker for pagination of results
         from this operation. If this parameter is specified, the response includes only records
@@ -11577,15 +12696,22 @@ def _UpdateActionsMessage() -> type:
             default=None, converter=stored_list("UpdateActionsMessage.update_actions")
         )
         """Returns a list of update actions"""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_marker = UpdateActionsMessage.__dict__["marker"].__set__
     _set_update_actions = UpdateActionsMessage.__dict__["update_actions"].__set__
+    _set_response_metadata = UpdateActionsMessage.__dict__["response_metadata"].__set__
 
     def _make(marker, update_actions, /):
         _o = _new(UpdateActionsMessage)
         _set_marker(_o, marker)
         _set_update_actions(_o, update_actions)
+        _set_response_metadata(_o, None)
         return _o
 
     UpdateActionsMessage._make = staticmethod(_make)
@@ -11602,6 +12728,9 @@ def _User() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_id: str | None = None
         """The ID of the user."""
@@ -11623,6 +12752,11 @@ def _User() -> type:
         """Denotes whether the user requires a password to authenticate."""
         arn: str | None = None
         """The Amazon Resource Name (ARN) of the user."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_user_id = User.__dict__["user_id"].__set__
@@ -11634,6 +12768,7 @@ def _User() -> type:
     _set_user_group_ids = User.__dict__["user_group_ids"].__set__
     _set_authentication = User.__dict__["authentication"].__set__
     _set_arn = User.__dict__["arn"].__set__
+    _set_response_metadata = User.__dict__["response_metadata"].__set__
 
     def _make(
         user_id,
@@ -11657,6 +12792,7 @@ def _User() -> type:
         _set_user_group_ids(_o, user_group_ids)
         _set_authentication(_o, authentication)
         _set_arn(_o, arn)
+        _set_response_metadata(_o, None)
         return _o
 
     User._make = staticmethod(_make)
@@ -11673,6 +12809,9 @@ def _UserGroup() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_group_id: str | None = None
         """The ID of the user group."""
@@ -11700,6 +12839,11 @@ def _UserGroup() -> type:
         """
         arn: str | None = None
         """The Amazon Resource Name (ARN) of the user group."""
+        response_metadata: ResponseMetadata | None = attrs.field(
+            default=None, init=False, eq=False, hash=False, repr=False
+        )
+        """The HTTP answer this result came in (request id, status, headers, retries), set
+        by the facade; None on an instance built otherwise."""
 
     _new = object.__new__
     _set_user_group_id = UserGroup.__dict__["user_group_id"].__set__
@@ -11711,6 +12855,7 @@ def _UserGroup() -> type:
     _set_replication_groups = UserGroup.__dict__["replication_groups"].__set__
     _set_serverless_caches = UserGroup.__dict__["serverless_caches"].__set__
     _set_arn = UserGroup.__dict__["arn"].__set__
+    _set_response_metadata = UserGroup.__dict__["response_metadata"].__set__
 
     def _make(
         user_group_id,
@@ -11734,6 +12879,7 @@ def _UserGroup() -> type:
         _set_replication_groups(_o, replication_groups)
         _set_serverless_caches(_o, serverless_caches)
         _set_arn(_o, arn)
+        _set_response_metadata(_o, None)
         return _o
 
     UserGroup._make = staticmethod(_make)
@@ -11750,6 +12896,9 @@ def _UserGroupPendingChanges() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_ids_to_remove: list[str] | None = attrs.field(
             default=None, converter=stored_list("UserGroupPendingChanges.user_ids_to_remove")
@@ -11784,6 +12933,9 @@ def _UserGroupsUpdateStatus() -> type:
 
         # A list member (its own or a member shape's) makes it unhashable.
         __hash__ = None
+
+        __repr__ = shape_repr
+        __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)
 
         user_group_ids_to_add: list[str] | None = attrs.field(
             default=None, converter=stored_list("UserGroupsUpdateStatus.user_group_ids_to_add")
@@ -12031,4 +13183,5 @@ __getattr__ = lazy_class_getattr(
         "UserGroupPendingChanges": _UserGroupPendingChanges,
         "UserGroupsUpdateStatus": _UserGroupsUpdateStatus,
     },
+    imported={"ResponseMetadata": "elasticache_typed._facades.response_metadata"},
 )

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from elasticache_typed._facades.response_metadata import ResponseMetadata
 from elasticache_typed._generated.literals import (
     AuthenticationType,
     AuthTokenUpdateStatus,
@@ -351,6 +352,11 @@ class AllowedNodeTypeModificationsMessage:
     replication group using ModifyCacheCluster or ModifyReplicationGroup, use a value from this
     list for the CacheNodeType parameter.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -446,6 +452,11 @@ class AuthorizeCacheSecurityGroupIngressResult:
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -763,6 +774,11 @@ class CacheClusterMessage:
     cache_clusters: list[CacheCluster] | None
     """A list of clusters. Each item in the list contains detailed information about one cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -825,6 +841,11 @@ class CacheEngineVersionMessage:
     """A list of cache engine version details. Each element in the list contains detailed
     information about one cache engine version.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1070,6 +1091,11 @@ class CacheParameterGroupDetails:
     """A list of parameters specific to a particular cache node type. Each element in the list
     contains detailed information about one parameter.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1096,6 +1122,11 @@ class CacheParameterGroupNameMessage:
     __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_parameter_group_name: str | None
     """The name of the cache parameter group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1147,6 +1178,11 @@ class CacheParameterGroupsMessage:
     """A list of cache parameter groups. Each element in the list contains detailed information
     about one cache parameter group.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1235,6 +1271,11 @@ class CacheSecurityGroupMessage:
     """A list of cache security groups. Each element in the list contains detailed information
     about one group.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1306,6 +1347,11 @@ class CacheSubnetGroupMessage:
     """A list of cache subnet groups. Each element in the list contains detailed information about
     one group.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1391,6 +1437,11 @@ class CompleteMigrationResponse:
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
     serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache for which the migration completed."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1505,6 +1556,11 @@ class CopyServerlessCacheSnapshotResponse:
     """The response for the attempt to copy the serverless cache snapshot. Available for Valkey,
     Redis OSS and Serverless Memcached only.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1575,6 +1631,11 @@ class CopySnapshotResult:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1863,6 +1924,11 @@ class CreateCacheClusterResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1919,6 +1985,11 @@ class CreateCacheParameterGroupResult:
     __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]
     cache_parameter_group: CacheParameterGroup | None
     """Represents the output of a `CreateCacheParameterGroup` operation."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -1976,6 +2047,11 @@ class CreateCacheSecurityGroupResult:
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2038,6 +2114,11 @@ class CreateCacheSubnetGroupResult:
     - `CreateCacheSubnetGroup`
     - `ModifyCacheSubnetGroup`
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2105,6 +2186,11 @@ class CreateGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2486,6 +2572,11 @@ class CreateReplicationGroupResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2612,6 +2703,11 @@ class CreateServerlessCacheResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache: ServerlessCache | None
     """The response for the attempt to create the serverless cache."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2670,6 +2766,11 @@ class CreateServerlessCacheSnapshotResponse:
     """The state of a serverless cache snapshot at a specific point in time, to the millisecond.
     Available for Valkey, Redis OSS and Serverless Memcached only.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2731,6 +2832,11 @@ class CreateSnapshotResult:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2922,6 +3028,11 @@ class DecreaseNodeGroupsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -2986,6 +3097,11 @@ class DecreaseReplicaCountResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3027,6 +3143,11 @@ class DeleteCacheClusterResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3124,6 +3245,11 @@ class DeleteGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3174,6 +3300,11 @@ class DeleteReplicationGroupResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3214,6 +3345,11 @@ class DeleteServerlessCacheResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache: ServerlessCache | None
     """Provides the details of the specified serverless cache that is about to be deleted."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3247,6 +3383,11 @@ class DeleteServerlessCacheSnapshotResponse:
     serverless_cache_snapshot: ServerlessCacheSnapshot | None
     """The snapshot to be deleted. Available for Valkey, Redis OSS and Serverless Memcached only.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3283,6 +3424,11 @@ class DeleteSnapshotResult:
     """Represents a copy of an entire Valkey or Redis OSS cluster as of the time when the snapshot
     was taken.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3623,6 +3769,11 @@ class DescribeEngineDefaultParametersResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     engine_defaults: EngineDefaults | None
     """Represents the output of a `DescribeEngineDefaultParameters` operation."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -3744,6 +3895,11 @@ class DescribeGlobalReplicationGroupsResult:
     """
     global_replication_groups: list[GlobalReplicationGroup] | None
     """Indicates the slot configuration and global identifier for each slice group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4000,6 +4156,11 @@ class DescribeServerlessCacheSnapshotsResponse:
     """The serverless caches snapshots associated with a given description request. Available for
     Valkey, Redis OSS and Serverless Memcached only.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4056,6 +4217,11 @@ class DescribeServerlessCachesResponse:
     """
     serverless_caches: list[ServerlessCache] | None
     """The serverless caches associated with a given description request."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4117,6 +4283,11 @@ class DescribeSnapshotsListMessage:
     snapshots: list[Snapshot] | None
     """A list of snapshots. Each item in the list contains detailed information about one snapshot.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4294,6 +4465,11 @@ class DescribeUserGroupsResult:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords.>
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4361,6 +4537,11 @@ class DescribeUsersResult:
     from this operation. If this parameter is specified, the response includes only records
     beyond the marker, up to the value specified by MaxRecords. >
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4435,6 +4616,11 @@ class DisassociateGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4599,6 +4785,11 @@ class EventsMessage:
     events: list[Event] | None
     """A list of events. Each element in the list contains detailed information about one event.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4641,6 +4832,11 @@ class ExportServerlessCacheSnapshotResponse:
     """The state of a serverless cache at a specific point in time, to the millisecond. Available
     for Valkey, Redis OSS and Serverless Memcached only.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4689,6 +4885,11 @@ class FailoverGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4934,6 +5135,11 @@ class IncreaseNodeGroupsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -4994,6 +5200,11 @@ class IncreaseReplicaCountResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -5401,6 +5612,11 @@ class ModifyCacheClusterResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -5480,6 +5696,11 @@ class ModifyCacheSubnetGroupResult:
     - `CreateCacheSubnetGroup`
     - `ModifyCacheSubnetGroup`
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -5559,6 +5780,11 @@ class ModifyGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -5836,6 +6062,11 @@ class ModifyReplicationGroupResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -5920,6 +6151,11 @@ class ModifyReplicationGroupShardConfigurationResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -6014,6 +6250,11 @@ class ModifyServerlessCacheResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache: ServerlessCache | None
     """The response for the attempt to modify the serverless cache."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -6594,6 +6835,11 @@ class PrepareMigrationResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache prepared for migration."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -6688,6 +6934,11 @@ class PurchaseReservedCacheNodesOfferingResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     reserved_cache_node: ReservedCacheNode | None
     """Represents the output of a `PurchaseReservedCacheNodesOffering` operation."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -6733,6 +6984,11 @@ class RebalanceSlotsInGlobalReplicationGroupResult:
     - The GlobalReplicationGroupIdSuffix represents the name of the Global datastore, which is
       what you use to associate a secondary cluster.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -6776,6 +7032,11 @@ class RebootCacheClusterResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     cache_cluster: CacheCluster | None
     """Contains all of the attributes of a specific cluster."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -7108,6 +7369,11 @@ class ReplicationGroupMessage:
     """A list of replication groups. Each item in the list contains detailed information about one
     replication group.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -7268,6 +7534,11 @@ class ReservedCacheNodeMessage:
     """A list of reserved cache nodes. Each element in the list contains detailed information about
     one node.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -7340,6 +7611,11 @@ class ReservedCacheNodesOfferingMessage:
     """A list of reserved cache node offerings. Each element in the list contains detailed
     information about one offering.
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -7473,6 +7749,11 @@ class RevokeCacheSecurityGroupIngressResult:
     - `CreateCacheSecurityGroup`
     - `RevokeCacheSecurityGroupIngress`
     """
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -7848,6 +8129,11 @@ class ServiceUpdatesMessage:
     """
     service_updates: list[ServiceUpdate] | None
     """A list of service updates"""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8154,6 +8440,11 @@ class StartMigrationResponse:
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
     serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache to which ElastiCache is migrating data."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8189,6 +8480,11 @@ class StopMigrationResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     serverless_cache: ServerlessCache | None
     """Provides the details of the serverless cache for which the data sync stopped."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8282,6 +8578,11 @@ class TagListMessage:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     tag_list: list[Tag] | None
     """A list of tags as key-value pairs."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8322,6 +8623,11 @@ class TestFailoverResult:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8362,6 +8668,11 @@ class TestMigrationResponse:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     replication_group: ReplicationGroup | None
     """Contains all of the attributes of a specific Valkey or Redis OSS replication group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8526,6 +8837,11 @@ class UpdateActionResultsMessage:
     """Update actions that have been processed successfully"""
     unprocessed_update_actions: list[UnprocessedUpdateAction] | None
     """Update actions that haven't been processed successfully"""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8553,6 +8869,11 @@ class UpdateActionsMessage:
     """
     update_actions: list[UpdateAction] | None
     """Returns a list of update actions"""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8589,6 +8910,11 @@ class User:
     """Denotes whether the user requires a password to authenticate."""
     arn: str | None
     """The Amazon Resource Name (ARN) of the user."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,
@@ -8643,6 +8969,11 @@ class UserGroup:
     """
     arn: str | None
     """The Amazon Resource Name (ARN) of the user group."""
+    response_metadata: ResponseMetadata | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
+    """The HTTP answer this result came in (request id, status, headers, retries), set
+    by the facade; None on an instance built otherwise."""
     def __init__(
         self,
         *,

@@ -1,0 +1,161 @@
+"""The clients `create()` makes: cheap to make, yet each its own, as boto3.Session().client.
+
+Each facade made by `create()` without a session gets a client of a new botocore Session:
+handlers, credentials and configuration never pass from one to another, the handlers are
+those plain boto3 registers, and botocore's JSON is read once per process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+from botocore.loaders import JSONFileLoader
+
+from elasticache_typed import AsyncElastiCache, ElastiCache
+from tests.support.fake_endpoint import FakeEndpoint, no_retry_config
+
+REGION = "us-east-1"
+EVENTS = [
+    f"{stage}.elasticache.CreateSnapshot"
+    for stage in (
+        "provide-client-params",
+        "before-parameter-build",
+        "before-call",
+        "request-created",
+        "choose-signer",
+        "before-sign",
+        "before-send",
+        "needs-retry",
+        "before-parse",
+        "after-call",
+    )
+] + ["creating-client-class.elasticache", "before-endpoint-resolution.elasticache"]
+
+
+@pytest.fixture(autouse=True)
+def _no_profile(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDFROMENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret-from-env")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    yield
+
+
+def _handler_names(events: Any, event_name: str) -> list[str]:
+    found = events._emitter._handlers.prefix_search(event_name)
+    return [getattr(h, "__qualname__", type(h).__qualname__) for h in found]
+
+
+def _signed_key_id(cache: ElastiCache) -> str:
+    endpoint = FakeEndpoint.attach(cache.client)
+    endpoint.add_result("DeleteCacheCluster", {"CacheCluster": {"CacheClusterId": "c1"}})
+    cache.delete_cache_cluster(cache_cluster_id="c1")
+    authorization = endpoint.requests[-1].headers["Authorization"]
+    return authorization.split("Credential=")[1].split("/")[0]
+
+
+def test_handlers_registered_on_one_client_do_not_reach_another() -> None:
+    first = ElastiCache.create(config=no_retry_config())
+    second = ElastiCache.create(config=no_retry_config())
+    seen: list[str] = []
+    first.client.meta.events.register(
+        "before-call.elasticache", lambda **kwargs: seen.append("first")
+    )
+    assert _signed_key_id(second) == "AKIDFROMENV"
+    assert seen == []
+    _signed_key_id(first)
+    assert seen == ["first"]
+
+
+def test_handlers_registered_on_a_session_do_not_reach_create_without_it() -> None:
+    session = boto3.Session()
+    seen: list[str] = []
+    session.events.register("before-call.elasticache", lambda **kwargs: seen.append("session"))
+    _signed_key_id(ElastiCache.create(config=no_retry_config()))
+    assert seen == []
+    _signed_key_id(ElastiCache.create(session=session, config=no_retry_config()))
+    assert seen == ["session"]
+
+
+def test_each_client_reads_its_own_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = ElastiCache.create(config=no_retry_config())
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDCHANGED")
+    after = ElastiCache.create(config=no_retry_config())
+    explicit = ElastiCache.create(
+        config=no_retry_config(), aws_access_key_id="AKIDEXPLICIT", aws_secret_access_key="s"
+    )
+    assert _signed_key_id(before) == "AKIDFROMENV"
+    assert _signed_key_id(after) == "AKIDCHANGED"
+    assert _signed_key_id(explicit) == "AKIDEXPLICIT"
+
+
+def test_each_client_has_its_own_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    west = ElastiCache.create(region_name="eu-west-1", max_attempts=2)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "ap-south-1")
+    default = ElastiCache.create()
+    assert west.client.meta.region_name == "eu-west-1"
+    assert default.client.meta.region_name == "ap-south-1"
+    assert west.client.meta.config.retries["total_max_attempts"] == 2
+    assert default.client.meta.config.retries.get("total_max_attempts") != 2
+    assert west.client.meta.config is not default.client.meta.config
+
+
+def test_the_client_has_the_handlers_of_a_plain_boto3_client() -> None:
+    plain = boto3.Session().client("elasticache")
+    typed = ElastiCache.create().client
+    assert type(typed).__mro__[1:] == type(plain).__mro__[1:]
+    assert typed.meta.events is not plain.meta.events
+    for event_name in EVENTS:
+        assert _handler_names(typed.meta.events, event_name) == _handler_names(
+            plain.meta.events, event_name
+        ), event_name
+
+
+def test_the_json_is_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    ElastiCache.create()
+    reads: list[str] = []
+    load_file = JSONFileLoader.load_file
+
+    def counting(self: JSONFileLoader, file_path: str) -> Any:
+        reads.append(file_path)
+        return load_file(self, file_path)
+
+    monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+    for _ in range(3):
+        ElastiCache.create()
+    assert reads == []
+    boto3.Session().client("elasticache")
+    assert reads  # a plain new Session reads them again; the spy would have seen ours
+
+
+def test_async_clients_are_their_own_and_read_the_json_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[str] = []
+    load_file = JSONFileLoader.load_file
+
+    def counting(self: JSONFileLoader, file_path: str) -> Any:
+        reads.append(file_path)
+        return load_file(self, file_path)
+
+    async def main() -> None:
+        async with AsyncElastiCache.create():
+            pass
+        monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+        async with AsyncElastiCache.create() as first, AsyncElastiCache.create() as second:
+            seen: list[str] = []
+            first.client.meta.events.register("custom-event.x", lambda **_: seen.append("1"))
+            await second.client.meta.events.emit("custom-event.x")
+            assert seen == []
+            await first.client.meta.events.emit("custom-event.x")
+            assert seen == ["1"]
+            assert first.client.meta.config is not second.client.meta.config
+
+    asyncio.run(main())
+    assert reads == []

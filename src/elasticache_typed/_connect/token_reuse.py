@@ -212,8 +212,8 @@ class IAMTokenProvider:
         async with self._loop_lock():
             token = self._usable(time.time())
             if token is None:
-                made = await self._facade.generate_iam_auth_token(**self._arguments)  # type: ignore[arg-type,misc]
-                token = self._store(made)
+                generate: Any = self._facade.generate_iam_auth_token  # the asyncio facade's
+                token = self._store(await generate(**self._arguments))
             return token
 
     def _loop_lock(self) -> asyncio.Lock:

@@ -11,6 +11,7 @@ provider's new token authenticates.
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,7 +23,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from elasticache_typed import ElastiCache
-from elasticache_typed._connect.token_reuse import REUSE_SECONDS
+from elasticache_typed._connect.token_reuse import REFRESH_AFTER
 from elasticache_typed.integrations import redis as redis_integration
 from elasticache_typed.integrations import valkey as valkey_integration
 from tests.support import sigv4_reference as reference
@@ -53,6 +54,14 @@ def _expected_token(when: datetime) -> str:
         when=when,
         expires=900,
     )
+
+
+def wait_for(condition: Any, timeout: float = 10.0) -> None:
+    """Waits (in real time) until `condition()` is true."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
 
 
 def _client(library: str, server: RedisServer, provider: Any) -> Any:
@@ -94,12 +103,14 @@ def test_clients_authenticate_with_the_providers_token_and_its_successor(
         client.set(f"{library}:greeting", "hello")
         assert client.get(f"{library}:greeting") == b"hello"
 
-        clock.shift(REUSE_SECONDS - 1)  # still in the window: a new connection, the same token
+        clock.shift(REFRESH_AFTER - 1)  # not due for renewal: a new connection, the same token
         client.connection_pool.disconnect()
         assert client.ping() is True
 
-        clock.shift(1)  # the window has passed: only the new instant's token is taken
-        later = start + timedelta(seconds=REUSE_SECONDS)
+        clock.shift(1)  # due: the next caller starts a renewal in the background
+        later = start + timedelta(seconds=REFRESH_AFTER)
+        assert provider.get_credentials() == (USER, _expected_token(start))
+        wait_for(lambda: provider.get_credentials()[1] == _expected_token(later))
         redis_server.set_only_password(USER, _expected_token(later))
         client.connection_pool.disconnect()
         assert client.acl_whoami() in (USER, USER.encode())

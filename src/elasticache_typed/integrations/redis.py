@@ -1,4 +1,5 @@
-"""A redis-py credential provider that authenticates with ElastiCache IAM tokens.
+"""A redis-py credential provider that authenticates with ElastiCache IAM tokens, and keeps
+open connections authenticated (a `StreamingCredentialProvider`).
 
 Needs redis-py: `pip install "elasticache-typed[redis]"`; without it, importing this module
 raises an ImportError that says so.
@@ -6,28 +7,34 @@ raises an ImportError that says so.
 
 from __future__ import annotations
 
-from elasticache_typed._connect.token_reuse import IAMTokenProvider
+import time
+from collections.abc import Callable
+from typing import Any
+
+from elasticache_typed._connect.token_reuse import TOKEN_LIFETIME, IAMTokenProvider
 
 INSTALL_HINT = (
     "elasticache_typed.integrations.redis needs redis-py: pip install 'elasticache-typed[redis]'"
 )
 
 try:
-    from redis.credentials import CredentialProvider
+    from redis.auth.token import TokenInterface
+    from redis.credentials import StreamingCredentialProvider
 except ImportError as _missing:
     raise ImportError(f"{INSTALL_HINT} ({_missing})", name=_missing.name) from _missing
 
 __all__ = ["IAMCredentialProvider"]
 
 
-class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
+class IAMCredentialProvider(IAMTokenProvider, StreamingCredentialProvider):
     """redis-py's `credential_provider` for an ElastiCache user that authenticates with IAM.
 
-    Each new connection authenticates as `user_id` with an IAM token that
-    `ElastiCache.generate_iam_auth_token` signs with the facade's credentials. One token
-    (valid 15 minutes) serves every connection for 5 minutes; then a new one is made. One
-    provider can be shared by clients, connection pools and threads, and by `redis.asyncio`
-    clients (making a token does no I/O, unless the credentials need refreshing).
+    Each new connection authenticates as `user_id` with the IAM token in hand (valid 15
+    minutes), renewed in the background after 5 minutes; callers wait only when no token
+    has a minute of validity left. Each renewal re-authenticates the open connections of
+    the clients using it (AUTH with the new token), well before ElastiCache closes IAM
+    connections at 12 hours. Takes an `ElastiCache` or an `AsyncElastiCache`; one provider
+    can be shared by clients, pools, threads and `redis.asyncio` tasks.
 
     Example:
         ```python
@@ -36,6 +43,44 @@ class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
         ```
     """
 
-    async def get_credentials_async(self) -> tuple[str, str]:
-        """The same as `get_credentials`, for `redis.asyncio` clients."""
-        return self.get_credentials()
+    def on_next(self, callback: Callable[[Any], Any]) -> None:
+        """Called by redis-py: `callback` gets each new token, to re-authenticate with."""
+        self._add_listener(lambda user_id, token: callback(_IAMToken(user_id, token)))
+
+    def on_error(self, callback: Callable[[Exception], Any]) -> None:
+        """Called by redis-py; a failed renewal is retried, and surfaces to the next caller
+        once no valid token remains, so there is nothing to tell `callback`."""
+
+    def is_streaming(self) -> bool:
+        """True: new tokens are pushed to open connections."""
+        return True
+
+
+class _IAMToken(TokenInterface):
+    """A token as redis-py's re-authentication reads it (`oid` is the user)."""
+
+    def __init__(self, user_id: str, token: str) -> None:
+        self._user_id = user_id
+        self._token = token
+        self._received_at = time.time()
+
+    def is_expired(self) -> bool:
+        return time.time() >= self._received_at + TOKEN_LIFETIME
+
+    def ttl(self) -> float:
+        return max(self._received_at + TOKEN_LIFETIME - time.time(), 0.0)
+
+    def try_get(self, key: str) -> str:
+        return self._user_id if key == "oid" else ""
+
+    def get_value(self) -> str:
+        return self._token
+
+    def get_expires_at_ms(self) -> float:
+        return (self._received_at + TOKEN_LIFETIME) * 1000
+
+    def get_received_at_ms(self) -> float:
+        return self._received_at * 1000
+
+    def __repr__(self) -> str:
+        return f"_IAMToken(user_id={self._user_id!r})"

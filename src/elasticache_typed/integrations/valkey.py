@@ -23,11 +23,12 @@ __all__ = ["IAMCredentialProvider"]
 class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
     """valkey-py's `credential_provider` for an ElastiCache user that authenticates with IAM.
 
-    Each new connection authenticates as `user_id` with an IAM token that
-    `ElastiCache.generate_iam_auth_token` signs with the facade's credentials. One token
-    (valid 15 minutes) serves every connection for 5 minutes; then a new one is made. One
-    provider can be shared by clients, connection pools and threads, and by `valkey.asyncio`
-    clients (making a token does no I/O, unless the credentials need refreshing).
+    Each new connection authenticates as `user_id` with the IAM token in hand (valid 15
+    minutes), renewed in the background after 5 minutes; callers wait only when no token
+    has a minute of validity left. Takes an `ElastiCache` or an `AsyncElastiCache`; one
+    provider can be shared by clients, pools, threads and `valkey.asyncio` tasks. valkey-py
+    has no streaming credential providers yet: open connections are not re-authenticated
+    (see docs/connecting.md).
 
     Example:
         ```python

@@ -162,3 +162,22 @@ def test_async_clients_are_their_own_and_read_the_json_once(
 
     asyncio.run(main())
     assert reads == []
+
+
+def test_a_builtin_handler_added_after_the_first_create_reaches_later_clients(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from botocore import handlers
+
+    ElastiCache.create(region_name=REGION)
+    seen: list[str] = []
+
+    def added(**_: Any) -> None:  # as moto adds its handler to botocore's list on import
+        seen.append("added")
+
+    monkeypatch.setattr(
+        handlers, "BUILTIN_HANDLERS", [*handlers.BUILTIN_HANDLERS, ("before-call", added)]
+    )
+    cache = ElastiCache.create(region_name=REGION)
+    names = _handler_names(cache.client.meta.events, "before-call.elasticache.DeleteCacheCluster")
+    assert any(name.endswith("<locals>.added") for name in names)

@@ -41,26 +41,30 @@ class QuickCopyEmitter(HierarchicalEmitter):
 
 
 _lock = threading.Lock()
-_prototypes: dict[type[HierarchicalEmitter], HierarchicalEmitter] = {}
+_prototypes: dict[type[HierarchicalEmitter], tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
 _loader_caches: dict[tuple[str, str | None], dict[Any, Any]] = {}
 _aio_emitter: type[HierarchicalEmitter] | None = None
 
 
 def _prototype(kind: type[HierarchicalEmitter]) -> HierarchicalEmitter:
-    """An emitter with botocore's built-in handlers, as `Session.__init__` registers them."""
+    """An emitter with botocore's built-in handlers, as `Session.__init__` registers them.
+
+    Made again when the list changed (moto, for one, adds its handler to it on import)."""
+    builtin = tuple(handlers.BUILTIN_HANDLERS)
     with _lock:
-        found = _prototypes.get(kind)
-        if found is None:
-            found = kind()
-            events = EventAliaser(found)
-            for spec in handlers.BUILTIN_HANDLERS:
-                if len(spec) == 2:
-                    events.register(spec[0], spec[1])
-                elif spec[2] is handlers.REGISTER_FIRST:
-                    events.register_first(spec[0], spec[1])
-                elif spec[2] is handlers.REGISTER_LAST:
-                    events.register_last(spec[0], spec[1])
-            _prototypes[kind] = found
+        known = _prototypes.get(kind)
+        if known is not None and known[0] == builtin:
+            return known[1]
+        found = kind()
+        events = EventAliaser(found)
+        for spec in handlers.BUILTIN_HANDLERS:
+            if len(spec) == 2:
+                events.register(spec[0], spec[1])
+            elif spec[2] is handlers.REGISTER_FIRST:
+                events.register_first(spec[0], spec[1])
+            elif spec[2] is handlers.REGISTER_LAST:
+                events.register_last(spec[0], spec[1])
+        _prototypes[kind] = (builtin, found)
         return found
 
 

@@ -111,12 +111,8 @@ class IAMTokenProvider:
             ValidationError: The provider signs with an `AsyncElastiCache` and has no valid
                 token in hand (use `get_credentials_async`).
         """
-        token = self._usable(time.time())
+        token = self._in_hand()
         if token is not None:
-            if self._async:
-                self._renew_on_loop()
-            else:
-                self._renew_in_thread()
             return self._user_id, token
         if self._async:
             from elasticache_typed._errors.categories import ValidationError
@@ -135,16 +131,22 @@ class IAMTokenProvider:
             task = self._loop.create_task(self._renewer_async())
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
+        token = self._in_hand()
+        if token is not None:
+            return self._user_id, token
+        if self._async:
+            return self._user_id, await self._wait_async()
+        return self._user_id, await asyncio.to_thread(self._wait_sync)
+
+    def _in_hand(self) -> str | None:
+        """The usable token in hand, its renewal started in the background when it is due."""
         token = self._usable(time.time())
         if token is not None:
             if self._async:
                 self._renew_on_loop()
             else:
                 self._renew_in_thread()
-            return self._user_id, token
-        if self._async:
-            return self._user_id, await self._wait_async()
-        return self._user_id, await asyncio.to_thread(self._wait_sync)
+        return token
 
     def _usable(self, now: float) -> str | None:
         """The token in hand if it has `MIN_VALIDITY` left (a clock set back: none)."""

@@ -7,8 +7,9 @@ facade takes it out of the box when the call returns. What the client call retur
 plain dict (ResponseMetadata and, for a page, the paginator's token and result key), with no
 key of ours.
 
-A box is opened only when nobody but the facade can observe the answer (`observers`); then
-botocore parses as usual, everyone sees botocore's dict, and the facade converts it.
+A box is opened only when nobody but the facade can observe the answer (the facade's
+`_reader` decides); otherwise botocore parses as usual, everyone sees botocore's dict, and the
+facade converts it.
 """
 
 from __future__ import annotations

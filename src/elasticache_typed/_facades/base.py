@@ -66,7 +66,7 @@ class FacadeCore:
         self._raw: Any = client  # called by operation name, which static types cannot follow
         self._log_filter = log_filter.install()
         self._typed_answers: object | None = None  # answers are botocore's dicts
-        self._handlers = HandlerWatch(client)
+        self._handlers: HandlerWatch | None = None  # watched only when answers can be typed
         prepare_conversions()
 
     @classmethod
@@ -77,6 +77,7 @@ class FacadeCore:
         facade = cls(client)
         if isinstance(factory, TypedAnswerParserFactory):
             facade._typed_answers = factory
+            facade._handlers = HandlerWatch(client)
             typed_answer_operations()  # loaded now, not in the first call
         return facade
 
@@ -84,10 +85,10 @@ class FacadeCore:
         """The parser factory that may read this call's answer typed: None when the client
         has none, or when anyone but the facade could observe the answer (instrumentation
         wrapping the client's API call, or an event handler of someone else's)."""
-        factory = self._typed_answers
-        if factory is None or api_call_wrapped(self._raw):
+        factory, handlers = self._typed_answers, self._handlers
+        if factory is None or handlers is None or api_call_wrapped(self._raw):
             return None
-        return None if self._handlers.foreign_handlers(operation) else factory
+        return None if handlers.foreign_handlers(operation) else factory
 
     def _operation(self, operation: str) -> OperationModel:
         return available_operation(self._raw.meta.service_model, operation)

@@ -17,7 +17,8 @@ from botocore.exceptions import (
 from botocore.model import OperationModel
 
 from elasticache_typed import errors
-from elasticache_typed._errors.mapping import error_class, from_botocore, from_response
+from elasticache_typed._errors.failed_answers import error_class, from_error_answer
+from elasticache_typed._errors.mapping import from_botocore
 from elasticache_typed._errors.solutions import solution_for
 from tests.support.error_classes import public_class
 
@@ -216,7 +217,7 @@ def test_api_call_rate_is_retryable_throttling() -> None:
 )
 def test_unmodelled_codes(code: str, category: type[errors.ElastiCacheError]) -> None:
     assert error_class(code) is category
-    exc = from_response(
+    exc = from_error_answer(
         {"Error": {"Code": code, "Message": "m"}, "ResponseMetadata": {"RequestId": "r"}},
         op("DescribeCacheClusters"),
     )
@@ -226,7 +227,7 @@ def test_unmodelled_codes(code: str, category: type[errors.ElastiCacheError]) ->
 
 def test_unknown_code_is_the_base_error_with_code_and_message() -> None:
     assert error_class("SomethingNewFault") is errors.ElastiCacheError
-    exc = from_response(
+    exc = from_error_answer(
         {
             "Error": {"Code": "SomethingNewFault", "Message": "a new thing went wrong"},
             "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": 400},
@@ -361,7 +362,7 @@ def test_no_solution_for_other_messages(message: str) -> None:
 @pytest.mark.parametrize(("message", "solution"), DOCUMENTED)
 def test_str_of_the_error_shows_the_solution(message: str, solution: str) -> None:
     text = concrete(message)
-    exc = from_response(
+    exc = from_error_answer(
         {
             "Error": {"Code": "InvalidParameterValue", "Message": text},
             "ResponseMetadata": {"RequestId": "r", "HTTPStatusCode": 400},

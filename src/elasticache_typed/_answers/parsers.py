@@ -4,13 +4,13 @@ botocore's query parser with the fast ISO-8601 timestamp parser (same forms and 
 botocore's), and one change that lets botocore's own retry policy see what it cannot see by
 itself: a 5xx answer that is not the service's XML error (an HTML page in any letter case,
 plain text, JSON) is botocore's generic error for its status, as an empty or `<html>` body
-already is, so botocore retries it by its status and a retried call may still succeed.
-Both changes go through the parser's public `parse`.
+already is, so botocore retries it by its status and a retried call may still succeed (which
+answers those are is the classifier's rule: `_errors/failed_answers.generic_error`). Both
+changes go through the parser's public `parse`.
 """
 
 from __future__ import annotations
 
-import http.client
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -19,7 +19,7 @@ from botocore.model import Shape
 from botocore.parsers import QueryParser, ResponseParserFactory
 
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
-from elasticache_typed._errors.raw_answers import is_foreign_server_error
+from elasticache_typed._errors.failed_answers import generic_error
 
 _botocore_log = logging.getLogger("botocore.parsers")
 
@@ -38,17 +38,10 @@ class ForeignServerErrors:
 
     def generic_error(self, response: Mapping[str, Any]) -> dict[str, Any] | None:
         """botocore's generic error for a 5xx answer that is not the service's, else None."""
-        if not is_foreign_server_error(response):
-            return None
-        log_answer(response)
-        status = int(response["status_code"])
-        return {
-            "Error": {"Code": str(status), "Message": http.client.responses.get(status, "")},
-            "ResponseMetadata": {
-                "HTTPStatusCode": status,
-                "HTTPHeaders": {str(k).lower(): v for k, v in response["headers"].items()},
-            },
-        }
+        found = generic_error(response)
+        if found is not None:
+            log_answer(response)
+        return found
 
 
 class CarefulQueryParser(ForeignServerErrors, QueryParser):

@@ -1,4 +1,5 @@
-"""Turn botocore's exceptions into the library's typed errors.
+"""Turn botocore's exceptions into the library's typed errors (answers that are not a
+result: `failed_answers`, the classifier).
 
 Every error of a call is classified the way botocore's retry policy sees the failure
 (`retry_policy.would_retry`), carries no secret of the request (the service may quote one
@@ -8,16 +9,13 @@ operation.
 
 from __future__ import annotations
 
-import http.client
 import re
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from botocore.exceptions import (
     BotoCoreError,
     ClientError,
-    ConnectionClosedError,
     CredentialRetrievalError,
     HTTPClientError,
     NoCredentialsError,
@@ -26,23 +24,23 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from botocore.exceptions import WaiterError as BotocoreWaiterError
-from botocore.model import OperationModel
 from botocore.parsers import ResponseParserError
 
-from elasticache_typed._botocore_private import answer_behind, raised_while_parsing
+from elasticache_typed._botocore_private import raised_while_parsing
 from elasticache_typed._errors.categories import (
     AccessDeniedError,
     ElastiCacheError,
     NetworkError,
-    ServiceUnavailableError,
     ValidationError,
     WaiterError,
 )
-from elasticache_typed._errors.raw_answers import is_cut_short, is_foreign_server_error
+from elasticache_typed._errors.failed_answers import (
+    Operation,
+    from_error_answer,
+    from_unread_answer,
+    parts,
+)
 from elasticache_typed._errors.retry_policy import would_retry
-from elasticache_typed._errors.solutions import solution_for
-from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
-from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
 from elasticache_typed._secrets.values import mentions, redact, spelled
 
 _QUOTED_VALUE = re.compile(r"value: .*?, (?=type:|valid )")
@@ -50,69 +48,17 @@ _CREDENTIAL_ERRORS = (NoCredentialsError, PartialCredentialsError, CredentialRet
 _BAD_VALUE_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
-def error_class(code: str, http_status_code: int | None = None) -> type[ElastiCacheError]:
-    """The class raised for an error code: modelled, common unmodelled, else the base.
-
-    A 5xx answer without the service's error code (botocore reports an empty or HTML body
-    with the HTTP status as its code) is a ServiceUnavailableError.
-    """
-    found = MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code)
-    if found is not None:
-        return found
-    if http_status_code is not None and http_status_code >= 500 and code == str(http_status_code):
-        return ServiceUnavailableError
-    return ElastiCacheError
-
-
-Operation = OperationModel | str
-"""What failed: an operation's model, or the name of something that is not an operation of
-the model (making an IAM token)."""
-
-
-def _parts(operation: Operation) -> tuple[str, OperationModel | None]:
-    if isinstance(operation, str):
-        return operation, None
-    return operation.name, operation
-
-
-def from_response(
-    response: Mapping[str, Any], operation: Operation, secrets: Sequence[str] = ()
-) -> ElastiCacheError:
-    """The typed error for a parsed error response (botocore's ClientError.response)."""
-    name, model = _parts(operation)
-    error: Mapping[str, Any] = response.get("Error") or {}
-    metadata: Mapping[str, Any] = response.get("ResponseMetadata") or {}
-    status = metadata.get("HTTPStatusCode")
-    code = str(error.get("Code") or "")
-    message = str(error.get("Message") or "")
-    if not code and isinstance(status, int) and status >= 500:
-        # XML, but not the service's error (a proxy's page): botocore's generic 5xx error.
-        code, message = str(status), message or http.client.responses.get(status, "")
-    message = redact(message, spelled(secrets)) if secrets else message
-    answer = {**response, "Error": {**error, "Code": code or "Unknown", "Message": message}}
-    return error_class(code or "Unknown", status).answered(
-        answer,
-        message,
-        code=code or "Unknown",
-        request_id=metadata.get("RequestId"),
-        http_status_code=status,
-        operation_name=name,
-        solution=solution_for(message),
-        retryable=would_retry(model, response=response),
-    )
-
-
 def from_botocore(
     exc: Exception, operation: Operation, secrets: Sequence[str] = ()
 ) -> ElastiCacheError:
     """The typed error for any exception botocore raised for a call."""
-    name, model = _parts(operation)
+    name, model = parts(operation)
     if isinstance(exc, ClientError):
-        return from_response(exc.response, operation, secrets)
+        return from_error_answer(exc.response, operation, secrets)
     if isinstance(exc, BotocoreWaiterError):
         last = exc.last_response or {}
         if "Error" in last:
-            return from_response(last, operation, secrets)
+            return from_error_answer(last, operation, secrets)
         return WaiterError(
             str(exc.kwargs.get("reason", "")), code="WaiterError", operation_name=name
         )
@@ -127,43 +73,10 @@ def from_botocore(
         # botocore's report quotes some values; a value may be a secret.
         return ValidationError(f"{name}: {_QUOTED_VALUE.sub('value: <hidden>, ', str(exc))}")
     if isinstance(exc, ResponseParserError):
-        return unreadable_answer(exc, operation, "the answer is not valid XML")
+        return from_unread_answer(exc, operation, "the answer is not valid XML")
     if isinstance(exc, _CREDENTIAL_ERRORS):
         return AccessDeniedError(str(exc), code=type(exc).__name__, operation_name=name)
     return ElastiCacheError(str(exc), code=type(exc).__name__, operation_name=name)
-
-
-def unreadable_answer(exc: Exception, operation: Operation, why: str) -> ElastiCacheError:
-    """The error for an answer botocore could not read: a NetworkError when it was cut short,
-    a ServiceUnavailableError for a 5xx that is not the service's XML error, else
-    InvalidResponse (an answer that does not fit the model)."""
-    found = answer_behind(exc)
-    if found is not None:
-        answer, url = found
-        if is_cut_short(answer):
-            return from_botocore(ConnectionClosedError(endpoint_url=url), operation)
-        if is_foreign_server_error(answer):
-            status = int(answer["status_code"])
-            return from_response(
-                {
-                    "Error": {
-                        "Code": str(status),
-                        "Message": http.client.responses.get(status, ""),
-                    },
-                    "ResponseMetadata": {"HTTPStatusCode": status},
-                },
-                operation,
-            )
-    return invalid_response(_parts(operation)[0], why)
-
-
-def invalid_response(operation_name: str, why: str) -> ElastiCacheError:
-    """The error for an answer that botocore cannot parse or that does not fit the model."""
-    return ElastiCacheError(
-        f"the {operation_name} response could not be read: {why}",
-        code="InvalidResponse",
-        operation_name=operation_name,
-    )
 
 
 @contextmanager
@@ -188,7 +101,7 @@ def translated_errors(operation: Operation, secrets: Sequence[str] = ()) -> Gene
         if not raised_while_parsing(exc):
             raise
         why = f"it does not fit the model ({type(exc).__name__})"
-        raise unreadable_answer(exc, operation, why) from exc
+        raise from_unread_answer(exc, operation, why) from exc
 
 
 def _redact_exception(exc: BaseException, secrets: Sequence[str]) -> None:

@@ -36,7 +36,8 @@ from elasticache_typed._connect.iam_token import (
 )
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
-from elasticache_typed._errors.mapping import invalid_response, translated_errors
+from elasticache_typed._errors.failed_answers import invalid_response
+from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.clients import new_client
 from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
 from elasticache_typed._facades.result_metadata import with_response_metadata

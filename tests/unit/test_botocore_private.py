@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 from typing import Any
 
 import boto3
 import botocore.session
+import pytest
+from aiobotocore.config import AioConfig
+from aiobotocore.session import get_session
 from botocore.hooks import HierarchicalEmitter, NodeList
 from botocore.loaders import create_loader
+from botocore.parsers import ResponseParserError
 
 from elasticache_typed import _botocore_private as private
 from elasticache_typed._botocore_private import copy_emitter, share_loader_cache
+from tests.support.fake_endpoint import FakeEndpoint
+from tests.support.query_xml import result_xml
+from tests.support.scripted_server import ScriptedServer
 
 # The response path
 
@@ -45,6 +53,77 @@ def test_handlers_are_found_and_the_lookup_cache_is_replaced_on_register() -> No
     client.meta.events.register("after-call.elasticache", lambda **_: None)
     assert client.meta.events._emitter._lookup_cache is not before
     assert watch.foreign_handlers("DescribeCacheClusters")
+
+
+def _failed_parse(client: Any, body: bytes, status: int = 200) -> BaseException:
+    """What botocore's parser raised reading `body` (answered by a before-send handler)."""
+    endpoint = FakeEndpoint.attach(client)
+    endpoint.add_response(body, status=status)
+    try:
+        client.describe_cache_clusters()
+    except Exception as exc:  # noqa: BLE001 - whatever botocore raised is the subject
+        return exc
+    raise AssertionError("the answer was read")
+
+
+def test_the_answer_botocore_was_reading_is_found_behind_its_error() -> None:
+    exc = _failed_parse(_client(), b"not xml", status=502)
+    assert isinstance(exc, ResponseParserError)
+    found = private.answer_behind(exc)
+    assert found is not None
+    answer, url = found
+    assert answer["status_code"] == 502
+    assert answer["body"] == b"not xml"
+    assert url.startswith("https://elasticache.us-east-1.amazonaws.com")
+    assert private.raised_while_parsing(exc)
+
+
+def test_a_bad_member_is_raised_from_botocores_parser_module() -> None:
+    body = result_xml(
+        "DescribeCacheClusters", {"CacheClusters": [{"CacheClusterId": "c", "NumCacheNodes": 1}]}
+    ).replace("<NumCacheNodes>1</NumCacheNodes>", "<NumCacheNodes>x</NumCacheNodes>")
+    exc = _failed_parse(_client(), body.encode())
+    assert isinstance(exc, ValueError)
+    assert private.raised_while_parsing(exc)
+    assert private.answer_behind(exc) is not None
+    assert not private.raised_while_parsing(_raised(ValueError("the caller's own")))
+
+
+def _raised(exc: BaseException) -> BaseException:
+    try:
+        raise exc
+    except BaseException as caught:  # noqa: BLE001
+        return caught
+
+
+def test_aiobotocores_endpoint_holds_the_answer_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    async def main() -> BaseException:
+        async with get_session().create_client(
+            "elasticache",
+            region_name="us-east-1",
+            aws_access_key_id="a",
+            aws_secret_access_key="b",
+            endpoint_url=server.url,
+            config=AioConfig(retries={"total_max_attempts": 1}),
+        ) as client:
+            try:
+                await client.describe_cache_clusters()
+            except ResponseParserError as exc:
+                return exc
+        raise AssertionError("the answer was read")
+
+    with ScriptedServer() as server:
+        server.add(502, b"not xml")
+        exc = asyncio.run(main())
+    found = private.answer_behind(exc)
+    assert found is not None
+    assert found[0]["status_code"] == 502
+    assert found[0]["body"] == b"not xml"
+    assert found[1].startswith(server.url)
+    assert private.raised_while_parsing(exc)
 
 
 # Client creation

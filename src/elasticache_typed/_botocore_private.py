@@ -43,7 +43,9 @@ def api_call_wrapped(client: Any) -> bool:
     layer: Any = client.__dict__.get("_make_api_call") or _static(client_class, "_make_api_call")
     while layer is not None:
         layer = getattr(layer, "__func__", layer)  # a bound method put on the instance
-        if not isinstance(layer, FunctionType) or not layer.__code__.co_filename.startswith(
+        # type(), not isinstance(): a wrapt proxy (OpenTelemetry's, X-Ray's) claims to be
+        # the function it wraps, `__class__` and `__code__` included.
+        if type(layer) is not FunctionType or not layer.__code__.co_filename.startswith(
             _OWN_DIRS
         ):
             return True
@@ -89,8 +91,9 @@ OBSERVED_EVENTS = (
 nested call on the client first. `before-send` is left out: a handler there is the HTTP layer
 (moto's, a test's or a benchmark's fake), answering in its place, and sees no parsed answer."""
 
-OWN_MODULES = ("botocore.", "aiobotocore.", "boto3.")
-"""Where the handlers every client has come from (their modules' names)."""
+OWN_MODULES = ("botocore.", "aiobotocore.", "boto3.", "elasticache_typed._answers.")
+"""Where the handlers every client has come from (their modules' names), and the handover's
+own (counting a `create()` client's calls in flight; they observe nothing)."""
 
 
 class HandlerWatch:

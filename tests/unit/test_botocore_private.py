@@ -7,8 +7,10 @@ import copy
 from typing import Any
 
 import boto3
+import botocore.client
 import botocore.session
 import pytest
+import wrapt
 from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 from botocore.hooks import HierarchicalEmitter, NodeList
@@ -43,6 +45,17 @@ def test_a_plain_client_is_not_wrapped_and_a_wrapper_is_seen() -> None:
     real = client._make_api_call
     client._make_api_call = lambda *a: real(*a)
     assert private.api_call_wrapped(client)
+
+
+def test_a_wrapt_wrapper_on_the_class_is_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    # OpenTelemetry's and X-Ray's instrumentation: wrapt proxies claim the wrapped's class.
+    original = botocore.client.BaseClient.__dict__["_make_api_call"]
+    monkeypatch.setattr(
+        botocore.client.BaseClient,
+        "_make_api_call",
+        wrapt.FunctionWrapper(original, lambda wrapped, _i, args, kwargs: wrapped(*args, **kwargs)),
+    )
+    assert private.api_call_wrapped(_client())
 
 
 def test_handlers_are_found_and_the_lookup_cache_is_replaced_on_register() -> None:

@@ -9,7 +9,10 @@ key of ours.
 
 A box is opened only when nobody but the facade can observe the answer (the facade's
 `_reader` decides); otherwise botocore parses as usual, everyone sees botocore's dict, and the
-facade converts it.
+facade converts it. The box counts the client's calls in flight (`call_started`/`call_ended`,
+on botocore's `before-call` and `after-call` events): only an answer read while the facade's
+own call is the only one is delivered, so a `.client` call nested in it (from a `before-send`
+handler, say) gets botocore's dict and the facade still its own answer.
 """
 
 from __future__ import annotations
@@ -27,12 +30,13 @@ _open: ContextVar[Box | None] = ContextVar("elasticache_typed_handover", default
 class Box:
     """The typed output of one call, once its parser delivered it."""
 
-    __slots__ = ("delivered", "factory", "output")
+    __slots__ = ("calls", "delivered", "factory", "output")
 
     def __init__(self, factory: object) -> None:
         self.factory = factory
         self.output: Any = None
         self.delivered = False
+        self.calls = 0
 
 
 @contextmanager
@@ -51,10 +55,24 @@ def expecting(factory: object | None) -> Generator[Box | None]:
 
 
 def wanted_by(factory: object) -> bool:
-    """Whether a call is open for a typed answer from this factory's parsers (and none was
-    delivered yet: the box takes one answer)."""
+    """Whether a call is open for a typed answer from this factory's parsers, with no other
+    call of its client in flight (and none was delivered yet: the box takes one answer)."""
     box = _open.get()
-    return box is not None and box.factory is factory and not box.delivered
+    return box is not None and box.factory is factory and box.calls == 1 and not box.delivered
+
+
+def call_started(factory: object, **_: Any) -> None:
+    """A handler of botocore's `before-call`: one more call of the factory's client in flight."""
+    box = _open.get()
+    if box is not None and box.factory is factory:
+        box.calls += 1
+
+
+def call_ended(factory: object, **_: Any) -> None:
+    """A handler of `after-call` and `after-call-error`: one call fewer in flight."""
+    box = _open.get()
+    if box is not None and box.factory is factory:
+        box.calls -= 1
 
 
 def deliver(factory: object, output: object) -> None:

@@ -102,5 +102,14 @@ class TypedAnswerParserFactory(CarefulParserFactory):
 
     typed_query_parser: type[TypedAnswers] = TypedQueryParser
 
+    def follow_calls(self, client: Any) -> None:
+        """Let the open box count the calls of `client` (this factory's) in flight."""
+        service = client.meta.service_model.service_id.hyphenize()
+        events = client.meta.events
+        events.register(f"before-call.{service}", functools.partial(handover.call_started, self))
+        ended = functools.partial(handover.call_ended, self)
+        events.register(f"after-call.{service}", ended)
+        events.register(f"after-call-error.{service}", ended)
+
     def new_query_parser(self) -> Any:
         return self.typed_query_parser(self, timestamp_parser=parse_iso_timestamp)

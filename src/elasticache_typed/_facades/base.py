@@ -78,6 +78,7 @@ class FacadeCore:
         facade = cls(client)
         if isinstance(factory, TypedAnswerParserFactory):
             facade._typed_answers = factory
+            factory.follow_calls(client)
             facade._handlers = HandlerWatch(client)
             typed_answer_operations()  # loaded now, not in the first call
         return facade

@@ -45,9 +45,7 @@ def api_call_wrapped(client: Any) -> bool:
         layer = getattr(layer, "__func__", layer)  # a bound method put on the instance
         # type(), not isinstance(): a wrapt proxy (OpenTelemetry's, X-Ray's) claims to be
         # the function it wraps, `__class__` and `__code__` included.
-        if type(layer) is not FunctionType or not layer.__code__.co_filename.startswith(
-            _OWN_DIRS
-        ):
+        if type(layer) is not FunctionType or not layer.__code__.co_filename.startswith(_OWN_DIRS):
             return True
         layer = layer.__dict__.get("__wrapped__")
     return False

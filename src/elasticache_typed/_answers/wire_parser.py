@@ -97,8 +97,8 @@ class TypedQueryParser(TypedAnswers, CarefulQueryParser):
 
 
 class TypedAnswerParserFactory(CarefulParserFactory):
-    """The parser factory of a client made by `create()`: its query parsers read the marked
-    calls' answers typed. (The asyncio one mixes it with aiobotocore's factory.)"""
+    """The parser factory of a client made by `create()`: its query parsers read the answers
+    of the facade's open calls typed. (The asyncio one mixes it with aiobotocore's factory.)"""
 
     typed_query_parser: type[TypedAnswers] = TypedQueryParser
 

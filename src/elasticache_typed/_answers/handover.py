@@ -56,9 +56,12 @@ def expecting(factory: object | None) -> Generator[Box | None]:
 
 def wanted_by(factory: object) -> bool:
     """Whether a call is open for a typed answer from this factory's parsers, with no other
-    call of its client in flight (and none was delivered yet: the box takes one answer)."""
+    call of its client in flight (and none was delivered yet: the box takes one answer).
+
+    The count is 1 in the facade's own call, 0 when a parser is used without a client call.
+    """
     box = _open.get()
-    return box is not None and box.factory is factory and box.calls == 1 and not box.delivered
+    return box is not None and box.factory is factory and box.calls <= 1 and not box.delivered
 
 
 def call_started(factory: object, **_: Any) -> None:

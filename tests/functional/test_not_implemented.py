@@ -8,6 +8,7 @@ endpoint, raised at once (no back-off, one request), not after retries.
 from __future__ import annotations
 
 import asyncio
+import pickle
 from typing import Any
 
 import boto3
@@ -86,5 +87,8 @@ def test_an_operation_the_endpoint_lacks_says_so_at_once(
     assert exc.http_status_code == 500
     assert exc.operation_name == OPERATION
     assert exc.response["Error"]["Message"] == exc.message  # type: ignore[attr-defined]
+    copied = pickle.loads(pickle.dumps(exc))
+    assert isinstance(copied, errors.ServiceUnavailableError)
+    assert (copied.message, copied.retryable) == (exc.message, True)
     assert sent == [OPERATION]  # botocore does not retry the page: nor does create()
     assert sleeps == []

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from types import ModuleType
 
@@ -209,9 +210,9 @@ _DUNDER = re.compile(r"__[a-z][a-z0-9_]*__")
 
 
 def _search_entries(site: Path) -> list[dict[str, object]]:
-    docs: list[dict[str, object]] = json.loads(
-        (site / "search" / "search_index.json").read_text()
-    )["docs"]
+    docs: list[dict[str, object]] = json.loads((site / "search" / "search_index.json").read_text())[
+        "docs"
+    ]
     return docs
 
 
@@ -230,7 +231,9 @@ def test_no_machinery_in_the_reference_or_the_search_index(site: Path) -> None:
         if _DUNDER.fullmatch(str(e["title"])) and e["title"] not in _PROTOCOL_METHODS
     ]
     assert titled == []
-    reference = json.dumps([e for e in _search_entries(site) if str(e["location"]).startswith("reference/")])
+    reference = json.dumps(
+        [e for e in _search_entries(site) if str(e["location"]).startswith("reference/")]
+    )
     for name in ("__attrs_attrs__", "__hash__", "__match_args__", "__attrs_init__"):
         assert name not in reference  # (the design notes discuss them in prose)
     # The protocol methods kept are there (the filter that keeps them works).
@@ -238,7 +241,11 @@ def test_no_machinery_in_the_reference_or_the_search_index(site: Path) -> None:
 
 
 def _anchors_of(folder: Path) -> set[str]:
-    return {a for page in folder.rglob("*.html") for a in re.findall(r'\sid="([^"]+)"', page.read_text())}
+    return {
+        a
+        for page in folder.rglob("*.html")
+        for a in re.findall(r'\sid="([^"]+)"', page.read_text())
+    }
 
 
 def _tags(entry: dict[str, object]) -> list[str]:
@@ -247,7 +254,9 @@ def _tags(entry: dict[str, object]) -> list[str]:
     return [str(tag).lower() for tag in tags]
 
 
-@pytest.mark.parametrize("name", ["Snapshot", "CacheCluster", "ReplicationGroup", "ServerlessCache"])
+@pytest.mark.parametrize(
+    "name", ["Snapshot", "CacheCluster", "ReplicationGroup", "ServerlessCache"]
+)
 def test_search_ranks_the_named_object_above_what_its_name_begins(site: Path, name: str) -> None:
     """Material's search adds a trailing wildcard (`snapshot*`) and weighs tags most: the
     object named whole outranks (by its boost) every other object its name begins, members
@@ -257,7 +266,9 @@ def test_search_ranks_the_named_object_above_what_its_name_begins(site: Path, na
     path = str(own["location"]).partition("#")[2]
     dotted = path.removeprefix("elasticache_typed.").lower()
     assert _tags(own) == [name.lower(), dotted]
-    rivals = [e for e in entries if e is not own and any(t.startswith(name.lower()) for t in _tags(e))]
+    rivals = [
+        e for e in entries if e is not own and any(t.startswith(name.lower()) for t in _tags(e))
+    ]
     assert rivals, "each of these names begins others (errors, messages)"
     boost = own["boost"]
     assert isinstance(boost, float)
@@ -303,3 +314,48 @@ def test_searching_any_object_by_name_or_dotted_path_finds_it_first(site: Path) 
     first = {query: groups[0][0] if groups else None for query, groups in results.items()}
     wrong = {query: hit for query, hit in first.items() if hit not in by_query[query]}
     assert wrong == {}
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _first_sentence(docstring: str | None) -> str:
+    assert docstring
+    return " ".join(docstring.replace("`", "").split()).partition(". ")[0].partition(": ")[0]
+
+
+@pytest.mark.parametrize(
+    ("folder", "docstring"),
+    [
+        ("elasticache", ElastiCache.__doc__),
+        ("async-elasticache", elasticache_typed.AsyncElastiCache.__doc__),
+    ],
+)
+def test_operations_pages_do_not_repeat_the_class_docstring(
+    site: Path, folder: str, docstring: str | None
+) -> None:
+    sentence = _first_sentence(docstring)
+    pages = sorted((site / "reference" / folder).rglob("*.html"))
+    assert len(pages) == 7
+    shown = [p.parent.name for p in pages if sentence in _text(p.read_text())]
+    assert shown == [folder]  # on the class's own page only
+
+
+def test_errors_pages_open_with_one_intro(site: Path) -> None:
+    sentence = _first_sentence(errors.__doc__)
+    for page in ("errors", "modelled-errors"):
+        text = _text((site / "reference" / page / "index.html").read_text())
+        assert sentence not in text, page
+
+
+def test_table_of_contents_shows_whole_names(site: Path) -> None:
+    """Long names wrap in the right-hand table of contents instead of ending in an ellipsis."""
+    page = (site / "reference" / "shapes" / "results" / "index.html").read_text()
+    toc = page[page.index("md-nav--secondary") :]
+    labels = re.findall(r'<span class="md-ellipsis">(.*?)</span>\s*</a>', toc, re.S)
+    assert "AllowedNodeTypeModificationsMessage" in {_text(label).split()[-1] for label in labels}
+    css = (site / "stylesheets" / "extra.css").read_text()
+    rule = re.search(r"\.md-nav--secondary \.md-ellipsis \{([^}]*)\}", css)
+    assert rule is not None
+    assert "white-space: normal" in rule[1] and "overflow-wrap: anywhere" in rule[1]

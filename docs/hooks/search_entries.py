@@ -8,18 +8,22 @@ public module (a shape, an error, a facade, a function) is given here its name a
 dotted paths inside the package (`shapes.Snapshot`) as tags, the field the search weighs
 most (the search splits words at white space and hyphens only, so a dotted path is one
 word), and a boost that grows fourfold per level of longer public names its name begins,
-so that of the objects a word matches, the one it names whole comes first. The tags are
-hidden in the results (docs/stylesheets/extra.css).
+so that of the objects a word matches, the one it names whole comes first. The results show
+the tags (the dotted path is worth seeing); the entry's text is its docstring without the
+signature, which filled the result (each member has an entry of its own).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from public_names import public_paths
+
+_SIGNATURE = re.compile(r"^\s*<pre>.*?</pre>", re.DOTALL)
 
 # Per level of longer names an object's name begins (their tags score the same as its tags):
 # enough to outweigh their rarer title words, far below what a tag match weighs over text.
@@ -58,3 +62,4 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     for entry in entries:
         entry["boost"] = PREFIX_FACTOR ** depths[entry["title"].lower()]
         entry["tags"] = [entry["title"], *_dotted_paths(entry["location"].partition("#")[2])]
+        entry["text"] = _SIGNATURE.sub("", entry["text"], count=1)

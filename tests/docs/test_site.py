@@ -266,6 +266,7 @@ def test_search_ranks_the_named_object_above_what_its_name_begins(site: Path, na
     path = str(own["location"]).partition("#")[2]
     dotted = path.removeprefix("elasticache_typed.").lower()
     assert _tags(own) == [name.lower(), dotted]
+    assert "<pre>" not in str(own["text"])  # the docstring, not the signature, shows
     rivals = [
         e for e in entries if e is not own and any(t.startswith(name.lower()) for t in _tags(e))
     ]

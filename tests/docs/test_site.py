@@ -14,9 +14,11 @@ import inspect
 import json
 import pkgutil
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from types import ModuleType
 
@@ -200,3 +202,164 @@ def test_site_search_finds_the_main_shapes(site: Path) -> None:
     titles = {entry["title"]: entry["location"] for entry in index["docs"]}
     for name in ("Snapshot", "CacheCluster", "ReplicationGroup", "CacheClusterNotFoundFault"):
         assert titles.get(name, "").endswith(f".{name}"), name
+
+
+# Dunder methods the reference documents on purpose: `Stubber` is used as a context manager.
+_PROTOCOL_METHODS = {"__enter__", "__exit__"}
+_DUNDER = re.compile(r"__[a-z][a-z0-9_]*__")
+
+
+def _search_entries(site: Path) -> list[dict[str, object]]:
+    docs: list[dict[str, object]] = json.loads((site / "search" / "search_index.json").read_text())[
+        "docs"
+    ]
+    return docs
+
+
+def test_no_machinery_in_the_reference_or_the_search_index(site: Path) -> None:
+    """No `__attrs_attrs__`, `__hash__ = None` or other dunder rows: only public API."""
+    machinery = [
+        f"{page.relative_to(site)}: {anchor}"
+        for page in site.rglob("*.html")
+        for anchor in re.findall(r'\sid="elasticache_typed[^"]*\.(__\w+__)"', page.read_text())
+        if anchor not in _PROTOCOL_METHODS
+    ]
+    assert machinery == []
+    titled = [
+        e["title"]
+        for e in _search_entries(site)
+        if _DUNDER.fullmatch(str(e["title"])) and e["title"] not in _PROTOCOL_METHODS
+    ]
+    assert titled == []
+    reference = json.dumps(
+        [e for e in _search_entries(site) if str(e["location"]).startswith("reference/")]
+    )
+    for name in ("__attrs_attrs__", "__hash__", "__match_args__", "__attrs_init__"):
+        assert name not in reference  # (the design notes discuss them in prose)
+    # The protocol methods kept are there (the filter that keeps them works).
+    assert "elasticache_typed.testing.Stubber.__enter__" in _anchors_of(site / "reference")
+
+
+def _anchors_of(folder: Path) -> set[str]:
+    return {
+        a
+        for page in folder.rglob("*.html")
+        for a in re.findall(r'\sid="([^"]+)"', page.read_text())
+    }
+
+
+def _tags(entry: dict[str, object]) -> list[str]:
+    tags = entry.get("tags", [])
+    assert isinstance(tags, list)
+    return [str(tag).lower() for tag in tags]
+
+
+@pytest.mark.parametrize(
+    "name", ["Snapshot", "CacheCluster", "ReplicationGroup", "ServerlessCache"]
+)
+def test_search_ranks_the_named_object_above_what_its_name_begins(site: Path, name: str) -> None:
+    """Material's search adds a trailing wildcard (`snapshot*`) and weighs tags most: the
+    object named whole outranks (by its boost) every other object its name begins, members
+    have no tags (they rank below their class), and its dotted path is a tag of it alone."""
+    entries = _search_entries(site)
+    (own,) = [e for e in entries if e["title"] == name and "tags" in e]
+    path = str(own["location"]).partition("#")[2]
+    dotted = path.removeprefix("elasticache_typed.").lower()
+    assert _tags(own) == [name.lower(), dotted]
+    assert "<pre>" not in str(own["text"])  # the docstring, not the signature, shows
+    rivals = [
+        e for e in entries if e is not own and any(t.startswith(name.lower()) for t in _tags(e))
+    ]
+    assert rivals, "each of these names begins others (errors, messages)"
+    boost = own["boost"]
+    assert isinstance(boost, float)
+    for rival in rivals:
+        assert boost > float(str(rival["boost"])), rival["title"]
+    assert [e for e in entries if dotted in _tags(e)] == [own]
+    by_path = [e for e in entries if e is not own and any(t.startswith(dotted) for t in _tags(e))]
+    assert all(any(e is r for r in rivals) for e in by_path)  # so outranked too
+    members = [e for e in entries if str(e["location"]).partition("#")[2].startswith(path + ".")]
+    assert members and not any("tags" in e for e in members)
+
+
+def _search(site: Path, queries: list[str]) -> dict[str, list[list[str]]]:
+    """Each query's results as the site's search shows them: material's own search worker
+    (lunr) run by node on the built index; skips where node is missing."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    (worker,) = (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    probe = Path(__file__).with_name("search_probe.js")
+    index = site / "search" / "search_index.json"
+    result = subprocess.run(
+        [node, str(probe), str(worker), str(index), *queries],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found: dict[str, list[list[str]]] = json.loads(result.stdout)
+    return found
+
+
+def test_searching_any_object_by_name_or_dotted_path_finds_it_first(site: Path) -> None:
+    objects = [e for e in _search_entries(site) if "tags" in e]
+    assert len(objects) > 400
+    by_query: dict[str, set[str]] = {}
+    for entry in objects:
+        tags = entry["tags"]
+        assert isinstance(tags, list)
+        for query in (str(entry["title"]), *map(str, tags[1:])):
+            by_query.setdefault(query, set()).add(str(entry["location"]))
+    assert {"Snapshot", "shapes.Snapshot", "errors.NotFoundError"} <= by_query.keys()
+    results = _search(site, sorted(by_query))
+    first = {query: groups[0][0] if groups else None for query, groups in results.items()}
+    wrong = {query: hit for query, hit in first.items() if hit not in by_query[query]}
+    assert wrong == {}
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _first_sentence(docstring: str | None) -> str:
+    assert docstring
+    return " ".join(docstring.replace("`", "").split()).partition(". ")[0].partition(": ")[0]
+
+
+@pytest.mark.parametrize(
+    ("folder", "docstring"),
+    [
+        ("elasticache", ElastiCache.__doc__),
+        ("async-elasticache", elasticache_typed.AsyncElastiCache.__doc__),
+    ],
+)
+def test_operations_pages_do_not_repeat_the_class_docstring(
+    site: Path, folder: str, docstring: str | None
+) -> None:
+    sentence = _first_sentence(docstring)
+    pages = sorted((site / "reference" / folder).rglob("*.html"))
+    assert len(pages) == 7
+    shown = [p.parent.name for p in pages if sentence in _text(p.read_text())]
+    assert shown == [folder]  # on the class's own page only
+
+
+def test_errors_pages_open_with_one_intro(site: Path) -> None:
+    sentence = _first_sentence(errors.__doc__)
+    for page in ("errors", "modelled-errors"):
+        text = _text((site / "reference" / page / "index.html").read_text())
+        assert sentence not in text, page
+
+
+def test_table_of_contents_shows_whole_names(site: Path) -> None:
+    """Long names wrap in the right-hand table of contents, between their words, instead of
+    ending in an ellipsis."""
+    page = (site / "reference" / "shapes" / "results" / "index.html").read_text()
+    toc = page[page.index("md-nav--secondary") :]
+    labels = re.findall(r'<span class="md-ellipsis">(.*?)</span>\s*</a>', toc, re.S)
+    words = {_text(label.replace("<wbr>", "")).split()[-1] for label in labels}
+    assert "AllowedNodeTypeModificationsMessage" in words
+    assert any("Allowed<wbr>Node<wbr>Type<wbr>Modifications<wbr>Message" in x for x in labels)
+    css = (site / "stylesheets" / "extra.css").read_text()
+    rule = re.search(r"\.md-nav--secondary \.md-ellipsis \{([^}]*)\}", css)
+    assert rule is not None
+    assert "white-space: normal" in rule[1] and "overflow-wrap: break-word" in rule[1]

@@ -179,3 +179,16 @@ def test_connection_settings_of_a_missing_cache_is_exit_1(moto_url: str) -> None
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "ReplicationGroupNotFound" in result.stderr or "not found" in result.stderr.lower()
+
+
+def test_a_cluster_described_with_its_nodes_is_not_told_to_ask_for_them(moto_url: str) -> None:
+    """The CLI describes a cache cluster with show_cache_node_info=True; moto's answer has no
+    nodes even so, and the error must not advise asking for them (issue 20)."""
+    cache = ElastiCache.create(endpoint_url=moto_url, region_name="eu-west-1")
+    cache.create_cache_cluster(
+        cache_cluster_id="one", engine="redis", cache_node_type="cache.t4g.micro", num_cache_nodes=1
+    )
+    result = run("connection-settings", "--cache-cluster-id", "one", endpoint=moto_url)
+    assert result.returncode == 1
+    assert "does not report cache nodes" in result.stderr
+    assert "describe it with" not in result.stderr

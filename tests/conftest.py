@@ -80,3 +80,15 @@ def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The same server in cluster mode: one node holding every slot, for cluster clients."""
+    from tests.support import redis_server as server_module
+
+    server = server_module.start(tmp_path_factory.mktemp("redis-cluster"), cluster=True)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -15,7 +15,15 @@ service is known to report, as other tools wait on them):
 - User.Status: active, modifying, deleting; UserGroup.Status: creating, active, modifying,
   deleting (model)
 - GlobalReplicationGroup.Status: undocumented; creating, available, primary-only (a global
-  datastore without a secondary yet, ready for use), modifying, deleting, deleted
+  datastore without a secondary yet, ready for use), modifying, deleting, deleted.
+  GlobalReplicationGroupMember.Status: undocumented; "associated" once a member has joined
+  (associating and disassociating on the way). "available" succeeds only when the datastore
+  is available or primary-only AND every member is associated, so it does not return before
+  a newly added secondary has joined; it asks with ShowMemberInfo=True (the waiter's
+  "input", which the facades add to the call; botocore's waiter format has no such key and
+  ignores it). "deleted" starts from primary-only (DeleteGlobalReplicationGroup deletes a
+  datastore whose secondaries were removed: the first polls still see primary-only), so only
+  "available" (secondaries still there: no deletion began) is its failure.
 Both snapshot waiters also stop on "failed", so a snapshot that could not be made fails fast
 instead of using up the attempts. A "deleted" waiter succeeds on the describe operation's
 not-found error code and fails on the resource's ready state (its deletion never began).
@@ -214,19 +222,19 @@ EXTRA_WAITERS: dict[str, Any] = {
         },
         "GlobalReplicationGroupAvailable": {
             "operation": "DescribeGlobalReplicationGroups",
+            "input": {"ShowMemberInfo": True},
             "delay": 30,
             "maxAttempts": 60,
             "acceptors": [
                 {
-                    "matcher": "pathAll",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "available",
-                    "state": "success",
-                },
-                {
-                    "matcher": "pathAll",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "primary-only",
+                    "matcher": "path",
+                    "argument": (
+                        "length(GlobalReplicationGroups[?"
+                        "(Status == 'available' || Status == 'primary-only')"
+                        " && length(Members[?Status != 'associated'] || `[]`) == `0`"
+                        "]) == length(GlobalReplicationGroups)"
+                    ),
+                    "expected": True,
                     "state": "success",
                 },
                 {
@@ -263,12 +271,6 @@ EXTRA_WAITERS: dict[str, Any] = {
                     "matcher": "pathAny",
                     "argument": "GlobalReplicationGroups[].Status",
                     "expected": "available",
-                    "state": "failure",
-                },
-                {
-                    "matcher": "pathAny",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "primary-only",
                     "state": "failure",
                 },
             ],

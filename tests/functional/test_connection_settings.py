@@ -364,3 +364,17 @@ def test_reading_the_settings_sends_nothing(wire: Any) -> None:
     _, endpoint = wire
     connection_settings(described_group(wire, _group_without_cluster_mode(tls=False)))
     assert [r.action for r in endpoint.requests] == ["DescribeReplicationGroups"]
+
+
+def test_the_node_advice_only_when_nodes_were_not_asked_for(wire: Any) -> None:
+    """Described with show_cache_node_info=True (as the CLI does), an answer without nodes is
+    not told to ask for them; described without, it is (issue 20)."""
+    from elasticache_typed._connect.connection_settings import settings_of
+
+    cluster = described_cluster(wire, _single_node_redis(with_nodes=False))
+    with pytest.raises(errors.ValidationError) as asked:
+        settings_of(cluster, nodes_asked=True)
+    assert "show_cache_node_info=True): the endpoint answering does not report" in str(asked.value)
+    assert "describe it with" not in str(asked.value)
+    with pytest.raises(errors.ValidationError, match="describe it with show_cache_node_info=True"):
+        settings_of(cluster, nodes_asked=False)

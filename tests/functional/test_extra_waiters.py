@@ -60,15 +60,37 @@ def _ready_state(waiter: str) -> dict[str, Any]:
 
 
 def _status_path(waiter: str) -> tuple[str, str]:
-    argument = next(a["argument"] for a in DEFINITIONS[waiter]["acceptors"] if "argument" in a)
-    match = _PATH.match(argument)
-    assert match is not None, argument
+    arguments = [a["argument"] for a in DEFINITIONS[waiter]["acceptors"] if "argument" in a]
+    match = next(m for m in map(_PATH.match, arguments) if m is not None)
     return match[1], match[2]
+
+
+def _members(*states: str) -> list[dict[str, str]]:
+    roles = ["primary", *["secondary"] * (len(states) - 1)]
+    return [
+        {"ReplicationGroupId": f"rg-{n}", "Role": role, "Status": state}
+        for n, (role, state) in enumerate(zip(roles, states, strict=True))
+    ]
+
+
+def _datastore_answer(*datastores: tuple[str, list[dict[str, str]]]) -> str:
+    """A DescribeGlobalReplicationGroups answer: each datastore's status and members."""
+    return result_xml(
+        "DescribeGlobalReplicationGroups",
+        {
+            "GlobalReplicationGroups": [
+                {"GlobalReplicationGroupId": RESOURCE, "Status": status, "Members": members}
+                for status, members in datastores
+            ]
+        },
+    )
 
 
 def _answer(waiter: str, acceptor: dict[str, Any] | None) -> tuple[int, str]:
     """The (HTTP status, body) that `acceptor` matches; None: a resource still on its way."""
     operation = DEFINITIONS[waiter]["operation"]
+    if acceptor is not None and acceptor["matcher"] == "path":  # the datastore's, all joined
+        return 200, _datastore_answer(("available", _members("associated", "associated")))
     if acceptor is not None and acceptor["matcher"] == "error":
         code = acceptor["expected"]
         return _STATUS_BY_CODE[code], error_xml(code, f"{RESOURCE} not found")
@@ -101,7 +123,7 @@ def test_there_are_eleven_and_their_paths_and_codes_are_the_models() -> None:
         for acceptor in DEFINITIONS[waiter]["acceptors"]:
             if acceptor["matcher"] == "error":
                 assert acceptor["expected"] == NOT_FOUND[operation.name]
-            else:
+            elif acceptor["matcher"] != "path":  # the datastore's: tested below
                 assert acceptor["argument"] == f"{list_key}[].{field}"
         codes = {shape.metadata["error"]["code"] for shape in operation.error_shapes}
         assert NOT_FOUND[operation.name] in codes
@@ -119,7 +141,10 @@ def test_the_states_are_those_the_model_documents() -> None:
         if {"creating", "active"} & documented:  # the doc lists the values
             checked += 1
             for acceptor in DEFINITIONS[waiter]["acceptors"]:
-                if acceptor["matcher"] != "error" and acceptor["expected"] != "failed":
+                if (
+                    acceptor["matcher"] in ("pathAll", "pathAny")
+                    and acceptor["expected"] != "failed"
+                ):
                     assert acceptor["expected"] in documented, (waiter, acceptor)
     assert checked == 8  # all but the serverless cache snapshot and global datastore ones
 
@@ -168,8 +193,16 @@ def test_waits_through_a_pending_state_with_the_defined_delay(
     assert _wait(cache, waiter) is None
 
     operation = DEFINITIONS[waiter]["operation"]
+    fixed = {
+        name: str(value).lower() for name, value in DEFINITIONS[waiter].get("input", {}).items()
+    }
     assert [r.params for r in endpoint.requests] == [
-        {"Action": operation, "Version": "2015-02-02", IDENTIFYING_MEMBER[operation]: RESOURCE}
+        {
+            "Action": operation,
+            "Version": "2015-02-02",
+            IDENTIFYING_MEMBER[operation]: RESOURCE,
+            **fixed,
+        }
     ] * 2
     assert sleeps == [DEFINITIONS[waiter]["delay"]]
 
@@ -234,6 +267,87 @@ def test_the_identifier_is_required_and_checked_before_sending(
     with pytest.raises(errors.ValidationError, match="delay"):
         method(**{identifier: RESOURCE}, delay=0)
     assert endpoint.requests == []
+
+
+# -- the global datastore waiters: members, and deletion from primary-only ---------------------
+
+
+def test_global_datastore_available_asks_for_and_waits_for_every_member(
+    wire: tuple[ElastiCache, FakeEndpoint], sleeps: list[float]
+) -> None:
+    """ "available" while a new secondary is still associating is not yet available."""
+    cache, endpoint = wire
+    for answer in (
+        _datastore_answer(("modifying", _members("associated", "associating"))),
+        _datastore_answer(("available", _members("associated", "associating"))),
+        _datastore_answer(("available", _members("associated", "associated"))),
+    ):
+        endpoint.add_response(answer)
+
+    cache.wait_until_global_replication_group_available(
+        global_replication_group_id=RESOURCE, delay=1
+    )
+
+    assert len(endpoint.requests) == 3
+    assert {r.params["ShowMemberInfo"] for r in endpoint.requests} == {"true"}
+    assert sleeps == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("answer", "done"),
+    [
+        (("primary-only", _members("associated")), True),  # a new datastore: ready for use
+        (("available", _members("associated", "associated", "associated")), True),
+        (("primary-only", _members("associating")), False),
+        (("available", _members("associated", "disassociating")), False),
+        (("creating", _members("associated")), False),
+    ],
+)
+def test_global_datastore_available_states(
+    answer: tuple[str, list[dict[str, str]]],
+    done: bool,
+    wire: tuple[ElastiCache, FakeEndpoint],
+    sleeps: list[float],
+) -> None:
+    cache, endpoint = wire
+    endpoint.add_response(_datastore_answer(answer))
+    wait = cache.wait_until_global_replication_group_available
+    if done:
+        wait(global_replication_group_id=RESOURCE, max_attempts=1)
+    else:
+        with pytest.raises(errors.WaiterError, match="[Mm]ax attempts"):
+            wait(global_replication_group_id=RESOURCE, max_attempts=1)
+
+
+@pytest.mark.parametrize(
+    "states", [["primary-only", "deleting", None], ["primary-only", "deleted"], ["deleting", None]]
+)
+def test_global_datastore_deleted_starts_from_primary_only(
+    states: list[str | None], wire: tuple[ElastiCache, FakeEndpoint], sleeps: list[float]
+) -> None:
+    """Deletion starts from primary-only (its secondaries removed first): the first polls
+    still see it; the wait ends at "deleted" or not found (None)."""
+    cache, endpoint = wire
+    for state in states:
+        if state is None:
+            code = NOT_FOUND["DescribeGlobalReplicationGroups"]
+            endpoint.add_error(code, "gone", status=_STATUS_BY_CODE[code])
+        else:
+            endpoint.add_response(_datastore_answer((state, _members("associated"))))
+
+    cache.wait_until_global_replication_group_deleted(global_replication_group_id=RESOURCE)
+
+    assert len(endpoint.requests) == len(states)
+
+
+def test_global_datastore_deleted_fails_while_secondaries_remain(
+    wire: tuple[ElastiCache, FakeEndpoint], sleeps: list[float]
+) -> None:
+    cache, endpoint = wire
+    endpoint.add_response(_datastore_answer(("available", _members("associated", "associated"))))
+    with pytest.raises(errors.WaiterError):
+        cache.wait_until_global_replication_group_deleted(global_replication_group_id=RESOURCE)
+    assert sleeps == []
 
 
 # -- the asyncio facade, a scripted server on 127.0.0.1 ----------------------------------------

@@ -84,8 +84,11 @@ class RedisServer:
             self.process.wait(timeout=10)
 
 
-def start(folder: Path) -> RedisServer:
-    """Start a server in `folder` (its certificate, log and working directory)."""
+def start(folder: Path, *, cluster: bool = False) -> RedisServer:
+    """Start a server in `folder` (its certificate, log and working directory).
+
+    With `cluster`, a one-node Redis Cluster holding every slot (as a cluster-mode cache's
+    configuration endpoint answers cluster clients), announcing its TLS port."""
     ca = trustme.CA()
     ca_file = folder / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_file))
@@ -103,10 +106,15 @@ def start(folder: Path) -> RedisServer:
         args += ["--tls-ca-cert-file", str(ca_file), "--tls-auth-clients", "no"]
         args += ["--requirepass", admin_password, "--save", "", "--appendonly", "no"]
         args += ["--dir", str(folder), "--logfile", str(log_file)]
+        if cluster:
+            args += ["--cluster-enabled", "yes", "--tls-cluster", "yes"]
+            args += ["--cluster-config-file", str(folder / "nodes.conf")]
         process = subprocess.Popen(args, executable=server_binary(), stdin=subprocess.DEVNULL)
         server = RedisServer(port, ca_file, admin_password, process, log_file)
         try:
             _wait_until_ready(server)
+            if cluster:
+                _take_every_slot(server)
             return server
         except Exception as exc:
             server.stop()
@@ -127,4 +135,14 @@ def _wait_until_ready(server: RedisServer) -> None:
         except redis.exceptions.ConnectionError:
             if time.monotonic() > deadline:
                 raise
+            time.sleep(0.05)
+
+
+def _take_every_slot(server: RedisServer) -> None:
+    with server.admin() as admin:
+        admin.execute_command("CLUSTER", "ADDSLOTSRANGE", 0, 16383)
+        deadline = time.monotonic() + 15
+        while b"cluster_state:ok" not in admin.execute_command("CLUSTER", "INFO"):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the one-node cluster did not become ready")
             time.sleep(0.05)

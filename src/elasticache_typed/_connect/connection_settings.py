@@ -77,13 +77,24 @@ def connection_settings(
         ValidationError: The resource has no endpoint yet (it is still being created; wait
             until it is available and describe it again), or it is not one of the three.
     """
+    return settings_of(resource, nodes_asked=False)
+
+
+def settings_of(
+    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
+    *,
+    nodes_asked: bool,
+) -> ConnectionSettings:
+    """`connection_settings`, told whether a cache cluster was described with
+    `show_cache_node_info=True` (then a description without nodes is not told to ask for
+    them: the endpoint answered none, as local stand-ins do)."""
     from elasticache_typed import shapes
 
     given = cast(object, resource)  # typed, but a caller may pass anything
     if isinstance(given, shapes.ReplicationGroup):
         return _replication_group(given)
     if isinstance(given, shapes.CacheCluster):
-        return _cache_cluster(given)
+        return _cache_cluster(given, nodes_asked=nodes_asked)
     if isinstance(given, shapes.ServerlessCache):
         return _serverless_cache(given)
     raise ValidationError(
@@ -153,7 +164,7 @@ def _replication_group(group: shapes.ReplicationGroup) -> ConnectionSettings:
     )
 
 
-def _cache_cluster(cluster: shapes.CacheCluster) -> ConnectionSettings:
+def _cache_cluster(cluster: shapes.CacheCluster, *, nodes_asked: bool) -> ConnectionSettings:
     found = _address(cluster.configuration_endpoint)
     if found is None and cluster.replication_group_id:
         raise ValidationError(
@@ -165,12 +176,19 @@ def _cache_cluster(cluster: shapes.CacheCluster) -> ConnectionSettings:
         found = _address(cluster.cache_nodes[0].endpoint)
     if (
         found is None
+        and not nodes_asked
         and cluster.cache_nodes is None
         and cluster.cache_cluster_status == "available"
     ):
         raise ValidationError(
             f"cache cluster {cluster.cache_cluster_id!r} was described without its nodes: "
             "describe it with show_cache_node_info=True"
+        )
+    if found is None and nodes_asked and cluster.cache_cluster_status == "available":
+        raise ValidationError(
+            f"cache cluster {cluster.cache_cluster_id!r} is available, but its description "
+            "has no node endpoint (described with show_cache_node_info=True): the endpoint "
+            "answering does not report cache nodes"
         )
     if found is None:
         raise _no_endpoint(

@@ -39,7 +39,7 @@ from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.failed_answers import invalid_response
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.clients import new_client
-from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter
+from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter, fixed_input
 from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.availability import available_operation, check_members
@@ -130,7 +130,7 @@ class FacadeCore:
         create_waiter: CreateWaiter,
     ) -> tuple[Any, dict[str, Any]]:
         """The botocore waiter and its checked arguments (WaiterConfig included)."""
-        params = self._request(operation, values)
+        params = self._request(operation, {**fixed_input(waiter), **values})
         params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
         return botocore_waiter(self._raw, waiter, create_waiter), params

@@ -21,6 +21,13 @@ CreateWaiter = Callable[[str, WaiterModel, Any], Any]
 """botocore's (or aiobotocore's) `create_waiter_with_client`."""
 
 
+def fixed_input(name: str) -> dict[str, Any]:
+    """The request members a waiter the model lacks always sends (its definition's "input",
+    e.g. ShowMemberInfo=True to read the members of a global datastore)."""
+    waiter: dict[str, Any] = EXTRA_WAITERS["waiters"].get(name, {})
+    return dict(waiter.get("input", {}))
+
+
 def botocore_waiter(client: Any, name: str, create_waiter: CreateWaiter) -> Any:
     """The waiter named `name` (e.g. "UserActive") for `client`."""
     if name in _EXTRA_MODEL.waiter_names:

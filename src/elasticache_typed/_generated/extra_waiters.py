@@ -184,19 +184,23 @@ EXTRA_WAITERS: dict[str, Any] = {
         },
         "GlobalReplicationGroupAvailable": {
             "operation": "DescribeGlobalReplicationGroups",
+            "input": {"ShowMemberInfo": True},
             "delay": 30,
             "maxAttempts": 60,
             "acceptors": [
                 {
-                    "matcher": "pathAll",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "available",
-                    "state": "success",
-                },
-                {
-                    "matcher": "pathAll",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "primary-only",
+                    "matcher": "path",
+                    "argument": "length(GlobalReplicationGroups[?(Status "
+                    "== 'available' || "
+                    "Status == "
+                    "'primary-only') "
+                    "&& "
+                    "length(Members[?Status "
+                    "!= 'associated'] "
+                    "|| `[]`) == `0`]) "
+                    "== "
+                    "length(GlobalReplicationGroups)",
+                    "expected": True,
                     "state": "success",
                 },
                 {
@@ -233,12 +237,6 @@ EXTRA_WAITERS: dict[str, Any] = {
                     "matcher": "pathAny",
                     "argument": "GlobalReplicationGroups[].Status",
                     "expected": "available",
-                    "state": "failure",
-                },
-                {
-                    "matcher": "pathAny",
-                    "argument": "GlobalReplicationGroups[].Status",
-                    "expected": "primary-only",
                     "state": "failure",
                 },
             ],

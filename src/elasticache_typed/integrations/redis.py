@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from elasticache_typed._connect import client_builder
 from elasticache_typed._connect.token_reuse import TOKEN_LIFETIME, IAMTokenProvider
 
 INSTALL_HINT = (
@@ -23,7 +24,15 @@ try:
 except ImportError as _missing:
     raise ImportError(f"{INSTALL_HINT} ({_missing})", name=_missing.name) from _missing
 
-__all__ = ["IAMCredentialProvider"]
+if TYPE_CHECKING:
+    import redis
+    import redis.asyncio
+    import redis.asyncio.cluster
+    import redis.cluster
+
+    from elasticache_typed import AsyncElastiCache, ElastiCache, shapes
+
+__all__ = ["IAMCredentialProvider", "connect", "connect_async"]
 
 
 class IAMCredentialProvider(IAMTokenProvider, StreamingCredentialProvider):
@@ -84,3 +93,65 @@ class _IAMToken(TokenInterface):
 
     def __repr__(self) -> str:
         return f"_IAMToken(user_id={self._user_id!r})"
+
+
+def connect(
+    facade: ElastiCache,
+    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
+    *,
+    user_id: str,
+    **options: Any,
+) -> redis.Redis | redis.cluster.RedisCluster:
+    """A redis-py client connected to `resource` as `user_id`, authenticated with IAM.
+
+    The endpoint, TLS, cluster mode, cache name and serverless flag come from
+    `connection_settings(resource)`; the client has an `IAMCredentialProvider` for the user.
+    The connection is checked with one PING before the client is returned.
+
+    Args:
+        facade: The facade whose credentials and region sign the tokens.
+        resource: The cache as a describe operation returned it.
+        user_id: The ElastiCache user that authenticates with IAM.
+        **options: Further arguments for the client (`ssl_ca_certs`, `socket_timeout`, ...).
+
+    Returns:
+        A `redis.Redis`, or a `redis.cluster.RedisCluster` for a cluster-mode replication
+        group or a serverless cache.
+
+    Raises:
+        ValidationError: The resource has no endpoint yet, is a Memcached cache, or `facade`
+            is an `AsyncElastiCache` (use `connect_async`).
+        redis.exceptions.RedisError: The connection or its authentication failed.
+    """
+    from redis import Redis
+    from redis.cluster import RedisCluster
+
+    classes = client_builder.ClientClasses(Redis, RedisCluster, IAMCredentialProvider)
+    client: redis.Redis | redis.cluster.RedisCluster
+    client = client_builder.connect_sync(facade, resource, user_id, classes, options)
+    return client
+
+
+async def connect_async(
+    facade: AsyncElastiCache | ElastiCache,
+    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
+    *,
+    user_id: str,
+    **options: Any,
+) -> redis.asyncio.Redis | redis.asyncio.cluster.RedisCluster:
+    """The same as `connect`, with redis.asyncio's clients; never blocks the event loop.
+
+    Returns:
+        A `redis.asyncio.Redis`, or a `redis.asyncio.cluster.RedisCluster` in cluster mode.
+
+    Raises:
+        ValidationError: The resource has no endpoint yet, or is a Memcached cache.
+        redis.exceptions.RedisError: The connection or its authentication failed.
+    """
+    from redis.asyncio import Redis
+    from redis.asyncio.cluster import RedisCluster
+
+    classes = client_builder.ClientClasses(Redis, RedisCluster, IAMCredentialProvider)
+    client: redis.asyncio.Redis | redis.asyncio.cluster.RedisCluster
+    client = await client_builder.connect_async(facade, resource, user_id, classes, options)
+    return client

@@ -6,6 +6,9 @@ raises an ImportError that says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from elasticache_typed._connect import client_builder
 from elasticache_typed._connect.token_reuse import IAMTokenProvider
 
 INSTALL_HINT = (
@@ -17,7 +20,15 @@ try:
 except ImportError as _missing:
     raise ImportError(f"{INSTALL_HINT} ({_missing})", name=_missing.name) from _missing
 
-__all__ = ["IAMCredentialProvider"]
+if TYPE_CHECKING:
+    import valkey
+    import valkey.asyncio
+    import valkey.asyncio.cluster
+    import valkey.cluster
+
+    from elasticache_typed import AsyncElastiCache, ElastiCache, shapes
+
+__all__ = ["IAMCredentialProvider", "connect", "connect_async"]
 
 
 class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
@@ -36,3 +47,63 @@ class IAMCredentialProvider(IAMTokenProvider, CredentialProvider):
         client = valkey.Valkey(host=..., port=6379, ssl=True, credential_provider=provider)
         ```
     """
+
+
+def connect(
+    facade: ElastiCache,
+    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
+    *,
+    user_id: str,
+    **options: Any,
+) -> valkey.Valkey | valkey.cluster.ValkeyCluster:
+    """A valkey-py client connected to `resource` as `user_id`, authenticated with IAM.
+
+    As `elasticache_typed.integrations.redis.connect`, with valkey-py's clients.
+
+    Args:
+        facade: The facade whose credentials and region sign the tokens.
+        resource: The cache as a describe operation returned it.
+        user_id: The ElastiCache user that authenticates with IAM.
+        **options: Further arguments for the client (`ssl_ca_certs`, `socket_timeout`, ...).
+
+    Returns:
+        A `valkey.Valkey`, or a `valkey.cluster.ValkeyCluster` for a cluster-mode replication
+        group or a serverless cache.
+
+    Raises:
+        ValidationError: The resource has no endpoint yet, is a Memcached cache, or `facade`
+            is an `AsyncElastiCache` (use `connect_async`).
+        valkey.exceptions.ValkeyError: The connection or its authentication failed.
+    """
+    from valkey import Valkey
+    from valkey.cluster import ValkeyCluster
+
+    classes = client_builder.ClientClasses(Valkey, ValkeyCluster, IAMCredentialProvider)
+    client: valkey.Valkey | valkey.cluster.ValkeyCluster
+    client = client_builder.connect_sync(facade, resource, user_id, classes, options)
+    return client
+
+
+async def connect_async(
+    facade: AsyncElastiCache | ElastiCache,
+    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
+    *,
+    user_id: str,
+    **options: Any,
+) -> valkey.asyncio.Valkey | valkey.asyncio.cluster.ValkeyCluster:
+    """The same as `connect`, with valkey.asyncio's clients; never blocks the event loop.
+
+    Returns:
+        A `valkey.asyncio.Valkey`, or a `valkey.asyncio.cluster.ValkeyCluster` in cluster mode.
+
+    Raises:
+        ValidationError: The resource has no endpoint yet, or is a Memcached cache.
+        valkey.exceptions.ValkeyError: The connection or its authentication failed.
+    """
+    from valkey.asyncio import Valkey
+    from valkey.asyncio.cluster import ValkeyCluster
+
+    classes = client_builder.ClientClasses(Valkey, ValkeyCluster, IAMCredentialProvider)
+    client: valkey.asyncio.Valkey | valkey.asyncio.cluster.ValkeyCluster
+    client = await client_builder.connect_async(facade, resource, user_id, classes, options)
+    return client

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from benchmarks import answers
-from benchmarks.cases import PAGINATE_KEY, describe_key
+from benchmarks.cases import PAGINATE_KEY, SNAPSHOT_TAGS, describe_key
 from benchmarks.wire import CLIENT_KWARGS, REQUEST_ID
 
 
@@ -66,11 +66,7 @@ def capo_calls(client: Any) -> dict[str, Callable[[], object]]:
         return client.create_snapshot(
             snapshot_name=answers.SNAPSHOT_NAME,
             replication_group_id=answers.SNAPSHOT_GROUP,
-            tags=[
-                {"key": "team", "value": "payments"},
-                {"key": "env", "value": "prod"},
-                {"key": "cost-centre", "value": "cc-1042"},
-            ],
+            tags=[{"key": key, "value": value} for key, value in SNAPSHOT_TAGS.items()],
         )
 
     calls: dict[str, Callable[[], object]] = {

@@ -408,7 +408,7 @@ def run_calls(settings: Settings, report: Report, bench: Bench, cases: Sequence[
                 },
                 None if limit is None else ("ratio", limit),
             )
-        _extra_call_figures(report, samples, case, plain_s)
+        _extra_call_figures(report, samples, case)
         report.figure(
             f"calls.floor.{case.key}",
             "calls",
@@ -426,41 +426,56 @@ def run_calls(settings: Settings, report: Report, bench: Bench, cases: Sequence[
         )
 
 
-def _extra_call_figures(report: Report, samples: Samples, case: Case, plain_s: float) -> None:
+def _side_figure(
+    report: Report,
+    samples: Samples,
+    id: str,
+    label: str,
+    sides: tuple[str, str],
+    limit: float | None = None,
+) -> None:
+    """A figure of side / base from samples of one interleaved run."""
+    side, base = sides
+    report.figure(
+        id,
+        id.split(".")[0],
+        label,
+        samples.ratio(side, base),
+        f"{_ms(samples.median(side))} vs {_ms(samples.median(base))}"
+        f" (rounds {_spread(samples, side, base)})",
+        {"cpu_time_ratio": samples.ratio(side, base, cpu=True)},
+        None if limit is None else ("ratio", limit),
+    )
+
+
+def _extra_call_figures(report: Report, samples: Samples, case: Case) -> None:
     """create() with an observer against the wrapped facade; capo's figures when installed."""
     if "observed" in samples.seconds:
-        report.figure(
+        _side_figure(
+            report,
+            samples,
             f"calls.observed_vs_wrapped.{case.key}",
-            "calls",
-            f"ElastiCache.create() observed (an after-call handler) / ElastiCache(client): "
+            "ElastiCache.create() observed (an after-call handler) / ElastiCache(client): "
             f"{case.label}",
-            samples.ratio("observed", "wrapped"),
-            f"{_ms(samples.median('observed'))} vs {_ms(samples.median('wrapped'))}"
-            f" (rounds {_spread(samples, 'observed', 'wrapped')})",
-            {"cpu_time_ratio": samples.ratio("observed", "wrapped", cpu=True)},
-            ("ratio", 1.0),
+            ("observed", "wrapped"),
+            1.0,
         )
-    if "capo" not in samples.seconds:
-        return
-    report.figure(
-        f"calls.capo.{case.key}",
-        "calls",
-        f"capo-elasticache / boto3: {case.label}",
-        samples.ratio("capo", "plain"),
-        f"{_ms(samples.median('capo'))} vs {_ms(plain_s)}"
-        f" (rounds {_spread(samples, 'capo', 'plain')})",
-        {"cpu_time_ratio": samples.ratio("capo", "plain", cpu=True)},
-    )
-    report.figure(
-        f"calls.create_vs_capo.{case.key}",
-        "calls",
-        f"ElastiCache.create() / capo-elasticache: {case.label}",
-        samples.ratio("create", "capo"),
-        f"{_ms(samples.median('create'))} vs {_ms(samples.median('capo'))}"
-        f" (rounds {_spread(samples, 'create', 'capo')})",
-        {"cpu_time_ratio": samples.ratio("create", "capo", cpu=True)},
-        ("ratio", 1.0),
-    )
+    if "capo" in samples.seconds:
+        _side_figure(
+            report,
+            samples,
+            f"calls.capo.{case.key}",
+            f"capo-elasticache / boto3: {case.label}",
+            ("capo", "plain"),
+        )
+        _side_figure(
+            report,
+            samples,
+            f"calls.create_vs_capo.{case.key}",
+            f"ElastiCache.create() / capo-elasticache: {case.label}",
+            ("create", "capo"),
+            1.0,
+        )
 
 
 def run_client(settings: Settings, report: Report) -> None:
@@ -484,23 +499,19 @@ def run_client(settings: Settings, report: Report) -> None:
         reference="session_client",
         warmup=settings.warmup_calls,
     )
-    base_s = samples.median("session_client")
     for side, name, limit in (
         ("create", "ElastiCache.create()", 1.0),
         ("capo", "capo-elasticache client", None),
     ):
-        if side not in samples.seconds:
-            continue
-        report.figure(
-            f"client.{side}",
-            "client",
-            f"making the client: {name} / session.client() in a warm session",
-            samples.ratio(side, "session_client"),
-            f"{_ms(samples.median(side))} vs {_ms(base_s)}"
-            f" (rounds {_spread(samples, side, 'session_client')})",
-            {"cpu_time_ratio": samples.ratio(side, "session_client", cpu=True)},
-            None if limit is None else ("ratio", limit),
-        )
+        if side in samples.seconds:
+            _side_figure(
+                report,
+                samples,
+                f"client.{side}",
+                f"making the client: {name} / session.client() in a warm session",
+                (side, "session_client"),
+                limit,
+            )
 
 
 def run_converter(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:

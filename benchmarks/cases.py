@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from elasticache_typed import ElastiCache
 
 
+SNAPSHOT_TAGS = {"team": "payments", "env": "prod", "cost-centre": "cc-1042"}
+"""The tags every side's CreateSnapshot sends, in this order."""
+
+
 def typed_describe_cache_clusters(cache: ElastiCache) -> object:
     return cache.describe_cache_clusters(show_cache_node_info=True)
 
@@ -32,7 +36,7 @@ def typed_create_snapshot(cache: ElastiCache) -> object:
     return cache.create_snapshot(
         snapshot_name=answers.SNAPSHOT_NAME,
         replication_group_id=answers.SNAPSHOT_GROUP,
-        tags={"team": "payments", "env": "prod", "cost-centre": "cc-1042"},
+        tags=SNAPSHOT_TAGS,
     )
 
 
@@ -40,11 +44,7 @@ def plain_create_snapshot(client: ElastiCacheClient) -> Mapping[str, object]:
     return client.create_snapshot(
         SnapshotName=answers.SNAPSHOT_NAME,
         ReplicationGroupId=answers.SNAPSHOT_GROUP,
-        Tags=[
-            {"Key": "team", "Value": "payments"},
-            {"Key": "env", "Value": "prod"},
-            {"Key": "cost-centre", "Value": "cc-1042"},
-        ],
+        Tags=[{"Key": key, "Value": value} for key, value in SNAPSHOT_TAGS.items()],
     )
 
 

@@ -9,7 +9,7 @@ reads where to connect to a cache; `integrations` holds credential providers for
 and valkey-py.
 """
 
-from typing import TYPE_CHECKING
+import typing as _typing
 
 from elasticache_typed import enums, errors, shapes
 from elasticache_typed._generated.facade import ElastiCache
@@ -33,7 +33,13 @@ __all__ = [
     "shapes",
 ]
 
-if TYPE_CHECKING:
+_LISTED = (*__all__, "AsyncElastiCache", "__version__")
+"""What `dir(elasticache_typed)` shows: the public names, loaded or not."""
+
+__version__: str
+"""The installed distribution's version (read from its metadata on first use)."""
+
+if _typing.TYPE_CHECKING:
     from elasticache_typed._connect.connection_settings import (
         ConnectionSettings as ConnectionSettings,
     )
@@ -46,6 +52,10 @@ if TYPE_CHECKING:
         ResponseMetadata as ResponseMetadata,
     )
     from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
+
+
+def __dir__() -> list[str]:
+    return sorted(_LISTED)
 
 
 def __getattr__(name: str) -> object:
@@ -71,5 +81,10 @@ def __getattr__(name: str) -> object:
         from elasticache_typed._connect import connection_settings as module
 
         globals()[name] = found = getattr(module, name)
+        return found
+    if name == "__version__":
+        from importlib.metadata import version
+
+        globals()["__version__"] = found = version("elasticache-typed")
         return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

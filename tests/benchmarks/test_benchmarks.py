@@ -21,6 +21,7 @@ import pytest
 from botocore.parsers import QueryParser
 from botocore.serialize import QuerySerializer
 
+from benchmarks import capo
 from benchmarks import run as bench_run
 from benchmarks.cases import PAGINATE_KEY, all_cases, describe_key
 from benchmarks.wire import body_bytes
@@ -43,17 +44,30 @@ EXPECTED_FIGURES = (
     }
     | {f"first_call.create_vs_boto3.{describe_key(100)}"}
     | {"typecheck.mypy", "typecheck.pyright"}
+    | {"client.create"}
+    | {f"calls.observed_vs_wrapped.{describe_key(n)}" for n in (100, 1000)}
+    # capo-elasticache (the `benchmark` extra): its figures only when it is installed.
+    | (
+        {f"calls.{side}.{case}" for side in ("capo", "create_vs_capo") for case in ANSWERS}
+        | {"client.capo"}
+        if capo.installed()
+        else set()
+    )
 )
 EXPECTED_TARGETS = {
     f"calls.wrapped.{describe_key(100)}": 1.05,
     f"calls.wrapped.{describe_key(1000)}": 1.08,
     "calls.wrapped.create_snapshot": 1.05,
-    f"calls.create.{describe_key(100)}": 0.35,
-    f"calls.create.{describe_key(1000)}": 0.30,
+    f"calls.create.{describe_key(100)}": 0.25,
+    f"calls.create.{describe_key(1000)}": 0.25,
+    "client.create": 1.0,
+    f"calls.observed_vs_wrapped.{describe_key(100)}": 1.0,
+    f"calls.observed_vs_wrapped.{describe_key(1000)}": 1.0,
+    **({f"calls.create_vs_capo.{case}": 1.0 for case in ANSWERS} if capo.installed() else {}),
     f"memory.wrapped.{describe_key(1000)}": 1.0,
     f"memory.create.{describe_key(1000)}": 1.0,
     f"memory.create_vs_wrapped.{describe_key(1000)}": 1.0,
-    "import.in_process": 25.0,
+    "import.in_process": 15.0,
     f"first_call.typed.{describe_key(100)}": 2.0,
     f"first_call.create.{describe_key(100)}": 2.0,
     "typecheck.mypy": 1.0,

@@ -196,3 +196,43 @@ def test_a_builtin_handler_added_after_the_first_create_reaches_later_clients(
     cache = ElastiCache.create(region_name=REGION)
     names = _handler_names(cache.client.meta.events, "before-call.elasticache.DeleteCacheCluster")
     assert any(name.endswith("<locals>.added") for name in names)
+
+
+def _sent_user_agent(client: Any) -> str:
+    endpoint = FakeEndpoint.attach(client)
+    endpoint.add_result("DeleteCacheCluster", {"CacheCluster": {"CacheClusterId": "c1"}})
+    client.delete_cache_cluster(CacheClusterId="c1")
+    agent = endpoint.requests[-1].headers["User-Agent"]
+    return agent.decode() if isinstance(agent, bytes) else str(agent)
+
+
+def test_the_client_says_what_a_boto3_client_says() -> None:
+    # create() makes its client from a botocore session directly, with what boto3.Session
+    # would set on it: the same user agent, configuration and loader search paths.
+    plain: Any = boto3.Session().client("elasticache")
+    typed: Any = ElastiCache.create().client
+    assert typed.meta.config.user_agent == plain.meta.config.user_agent
+    assert typed.meta.config.user_agent_extra == plain.meta.config.user_agent_extra
+    # The request's User-Agent, but for the per-request attempt markers.
+    assert _sent_user_agent(typed).split(" m/")[0] == _sent_user_agent(plain).split(" m/")[0]
+    assert typed._loader.search_paths == plain._loader.search_paths
+
+
+def _ignore(**_: object) -> None:
+    return None
+
+
+def test_each_client_has_an_emitter_of_its_own() -> None:
+    # The session's emitter goes to its one client; no two clients ever share one, and a
+    # copy of a client's emitter (botocore copies, e.g. for a waiter) is a copy.
+    import copy
+
+    clients: list[Any] = [ElastiCache.create().client for _ in range(3)]
+    emitters: list[Any] = [client.meta.events._emitter for client in clients]
+    assert len({id(emitter) for emitter in emitters}) == 3
+    copied: Any = copy.copy(clients[0].meta.events)
+    assert copied._emitter is not emitters[0]
+    copied.register("before-call.elasticache", _ignore)
+    assert _handler_names(clients[0].meta.events, "before-call.elasticache.X") != (
+        _handler_names(copied, "before-call.elasticache.X")
+    )

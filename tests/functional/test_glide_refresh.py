@@ -47,6 +47,7 @@ def _refresher(proxy: ReauthProxy) -> IAMPasswordRefresher:
 
 
 def _kill_connections(proxy: ReauthProxy) -> None:
+    admin: Any
     with proxy.server.admin() as admin:
         admin.execute_command("CLIENT", "KILL", "USER", setup.USER)
 
@@ -100,9 +101,13 @@ def test_without_the_refresher_the_reconnect_is_refused(proxy: ReauthProxy) -> N
 def test_an_asyncio_client_reconnects_with_fresh_tokens(proxy: ReauthProxy) -> None:
     async def run() -> None:
         refresher = _refresher(proxy)
-        credentials = AsyncCredentials(password=await refresher.password_async(), username=setup.USER)
+        credentials = AsyncCredentials(
+            password=await refresher.password_async(), username=setup.USER
+        )
         config = AsyncConfiguration(
-            [AsyncNodeAddress("127.0.0.1", proxy.port)], credentials=credentials, request_timeout=2000
+            [AsyncNodeAddress("127.0.0.1", proxy.port)],
+            credentials=credentials,
+            request_timeout=2000,
         )
         client = await AsyncGlideClient.create(config)
         await refresher.attach_async(client)

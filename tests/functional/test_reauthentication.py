@@ -12,11 +12,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import redis
 from redis.backoff import NoBackoff
-from redis.credentials import UsernamePasswordCredentialProvider
+from redis.credentials import CredentialProvider, UsernamePasswordCredentialProvider
 from redis.retry import Retry
 
 from elasticache_typed.integrations.redis import IAMCredentialProvider
@@ -34,12 +35,13 @@ def proxy(redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch) -> Iterato
     yield from setup.proxy(redis_server, reauth_limit=LIMIT)
 
 
-def _client(proxy: ReauthProxy, provider: object) -> redis.Redis:
+def _client(proxy: ReauthProxy, provider: CredentialProvider) -> Any:
+    """A client of the proxy (typed Any: redis-py's own types are partly unknown)."""
     return redis.Redis(
         host="127.0.0.1",
         port=proxy.port,
         protocol=3,  # a subscribed RESP2 connection may not send AUTH
-        credential_provider=provider,  # type: ignore[arg-type]
+        credential_provider=provider,
         retry=Retry(NoBackoff(), 0),
         socket_timeout=5,
     )
@@ -69,7 +71,7 @@ def test_a_pubsub_connection_keeps_receiving(proxy: ReauthProxy) -> None:
     client = _client(proxy, _provider())
     pubsub = client.pubsub()
     pubsub.subscribe("reauth:channel")
-    assert pubsub.get_message(timeout=2)["type"] == "subscribe"  # type: ignore[index]
+    assert pubsub.get_message(timeout=2)["type"] == "subscribe"
     publisher = _client(proxy, _provider())
     deadline = time.monotonic() + RUN_FOR
     received = 0

@@ -38,7 +38,11 @@ def fast_renewal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def proxy(
-    server: RedisServer, *, serverless: bool = False, **limits: float
+    server: RedisServer,
+    *,
+    serverless: bool = False,
+    reauth_limit: float = 1e9,
+    token_lifetime: float = 900.0,
 ) -> Iterator[ReauthProxy]:
     running = ReauthProxy(
         server=server,
@@ -49,7 +53,8 @@ def proxy(
         secret_key=SECRET_KEY,
         region=REGION,
         backend_password=secrets.token_urlsafe(16),
-        **limits,
+        reauth_limit=reauth_limit,
+        token_lifetime=token_lifetime,
     ).start()
     try:
         yield running

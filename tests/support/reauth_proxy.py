@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qsl
 
 from tests.support import sigv4_reference as reference
@@ -50,25 +51,21 @@ class ReauthProxy:
     backend_password: str
     reauth_limit: float = 1e9
     token_lifetime: float = 900.0
-    good_auths: int = 0
-    bad_auths: int = 0
-    dropped: int = 0
-    port: int = 0
-    _connections: set[_Connection] = field(default_factory=set)  # type: ignore[arg-type]
-    _loop: asyncio.AbstractEventLoop | None = None
-    _thread: threading.Thread | None = None
+    good_auths: int = field(default=0, init=False)
+    bad_auths: int = field(default=0, init=False)
+    dropped: int = field(default=0, init=False)
+    port: int = field(default=0, init=False)
+    _connections: set[_Connection] = field(default_factory=set[_Connection], init=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
+    _thread: threading.Thread | None = field(default=None, init=False)
 
     def start(self) -> ReauthProxy:
+        admin: Any
         with self.server.admin() as admin:  # the user's one password: the proxy's
-            admin.acl_setuser(
-                self.user,
-                enabled=True,
-                reset_passwords=True,
-                passwords=[f"+{self.backend_password}"],
-                keys=["*"],
-                channels=["*"],
-                commands=["+@all"],
+            admin.execute_command(
+                "ACL", "SETUSER", self.user, "reset", "on", f">{self.backend_password}"
             )
+            admin.execute_command("ACL", "SETUSER", self.user, "~*", "&*", "+@all")
         ready = threading.Event()
         self._loop = asyncio.new_event_loop()
 
@@ -207,7 +204,7 @@ async def _read_command(reader: asyncio.StreamReader) -> list[bytes] | None:
         return None
     if not line.startswith(b"*"):
         return line.split()
-    parts = []
+    parts: list[bytes] = []
     for _ in range(int(line[1:])):
         header = await reader.readline()
         size = int(header[1:])
@@ -216,7 +213,7 @@ async def _read_command(reader: asyncio.StreamReader) -> list[bytes] | None:
 
 
 def _encode(command: list[bytes]) -> bytes:
-    out = [b"*%d\r\n" % len(command)]
+    out: list[bytes] = [b"*%d\r\n" % len(command)]
     for part in command:
         out.append(b"$%d\r\n%s\r\n" % (len(part), part))
     return b"".join(out)

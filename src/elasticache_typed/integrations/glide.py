@@ -8,12 +8,9 @@ client's `update_connection_password`.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from elasticache_typed._connect.token_reuse import IAMTokenProvider
-
-if TYPE_CHECKING:
-    from elasticache_typed import AsyncElastiCache, ElastiCache
 
 __all__ = ["IAMPasswordRefresher"]
 
@@ -28,13 +25,14 @@ class GlideClient(Protocol):
         ...
 
 
-class IAMPasswordRefresher:
+class IAMPasswordRefresher(IAMTokenProvider):
     """Pushes a new IAM token into glide clients ahead of each token's expiry.
 
     The token in hand is renewed in the background after 5 minutes (valid 15) and given to
     each attached client with `update_connection_password(token, immediate_auth=True)`: glide
     reconnects with a valid password, and its open connections re-authenticate, well before
-    ElastiCache's 12-hour limit. Takes an `ElastiCache` or an `AsyncElastiCache`.
+    ElastiCache's 12-hour limit. Built like the redis-py provider: a facade (`ElastiCache` or
+    `AsyncElastiCache`), `user_id`, `cache_name`, `serverless=False`, `region=None`.
 
     Example:
         ```python
@@ -46,36 +44,16 @@ class IAMPasswordRefresher:
         ```
     """
 
-    def __init__(
-        self,
-        facade: ElastiCache | AsyncElastiCache,
-        *,
-        user_id: str,
-        cache_name: str,
-        serverless: bool = False,
-        region: str | None = None,
-    ) -> None:
-        """Make a refresher that signs tokens with `facade`'s credentials.
-
-        Args:
-            facade: An `ElastiCache` or `AsyncElastiCache`, whose client's credentials sign.
-            user_id: The ElastiCache user to authenticate as (glide's `username`).
-            cache_name: The replication group id, or the serverless cache's name.
-            serverless: True for a serverless cache.
-            region: The cache's region; None for the region the facade's client signs for.
-
-        Raises:
-            ValidationError: A bad argument.
-        """
-        self._tokens = IAMTokenProvider(
-            facade, user_id=user_id, cache_name=cache_name, serverless=serverless, region=region
-        )
-        self._pushers: dict[int, Any] = {}
+    @property
+    def _pushers(self) -> dict[int, Any]:
+        """The listener given for each attached client (by id), made on first use."""
+        pushers: dict[int, Any] = self.__dict__.setdefault("_glide_pushers", {})
+        return pushers
 
     @property
     def user_id(self) -> str:
         """The user to give glide as `username` (lower case, as the service stores it)."""
-        return self._tokens.get_user_id()
+        return self.get_user_id()
 
     def password(self) -> str:
         """A token with at least a minute of validity left, for building the glide config.
@@ -84,11 +62,11 @@ class IAMPasswordRefresher:
             ValidationError: The refresher signs with an `AsyncElastiCache` (use
                 `password_async`).
         """
-        return self._tokens.get_credentials()[1]
+        return self.get_credentials()[1]
 
     async def password_async(self) -> str:
         """The same as `password`; never blocks the event loop."""
-        return (await self._tokens.get_credentials_async())[1]
+        return (await self.get_credentials_async())[1]
 
     def attach(self, client: GlideClient) -> None:
         """Push each new token into the sync glide `client` from now on."""
@@ -97,7 +75,7 @@ class IAMPasswordRefresher:
             client.update_connection_password(token, immediate_auth=True)
 
         self._pushers[id(client)] = push
-        self._tokens.add_listener(push)
+        self.add_listener(push)
 
     async def attach_async(self, client: GlideClient) -> None:
         """Push each new token into the asyncio glide `client`, on the running loop."""
@@ -115,14 +93,11 @@ class IAMPasswordRefresher:
             return update(token)
 
         self._pushers[id(client)] = push
-        self._tokens.add_listener(push)
-        await self._tokens.get_credentials_async()  # binds the loop; starts the renewer
+        self.add_listener(push)
+        await self.get_credentials_async()  # binds the loop; starts the renewer
 
     def detach(self, client: GlideClient) -> None:
         """Stop pushing tokens into `client` (the renewal stops with the last client)."""
         push = self._pushers.pop(id(client), None)
         if push is not None:
-            self._tokens.remove_listener(push)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._tokens!r})"
+            self.remove_listener(push)

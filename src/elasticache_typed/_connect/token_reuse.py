@@ -280,9 +280,15 @@ class IAMTokenProvider:
         else:
             answer.close()  # no loop to run it on
 
-    def _add_listener(self, listener: Listener) -> None:
+    def get_user_id(self) -> str:
+        """The user id the tokens are made for (lower case, as the service stores it)."""
+        return self._user_id
+
+    def add_listener(self, listener: Listener) -> None:
         """Tells `listener` each new token from now on; renews even when no one asks, so
-        that open connections re-authenticate (a thread, or a task on the first loop)."""
+        that open connections re-authenticate (a thread, or a task on the first loop).
+
+        Used by the redis-py provider's `on_next` and by the glide refresher."""
         with self._state:
             self._listeners.append(listener)
             start = not self._async and not self._renewer_started
@@ -292,15 +298,29 @@ class IAMTokenProvider:
                 target=self._renewer_sync, name="elasticache-typed-renewer", daemon=True
             ).start()
 
+    def remove_listener(self, listener: Listener) -> None:
+        """Stops telling `listener`; the renewer stops with the last listener."""
+        with self._state:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    def _renewer_keeps_going(self) -> bool:
+        with self._state:
+            if not self._listeners:
+                self._renewer_started = False
+            return bool(self._listeners)
+
     def _renewer_sync(self) -> None:
         pause = threading.Event()
-        while not pause.wait(RENEWER_POLL):
+        while not pause.wait(RENEWER_POLL) and self._renewer_keeps_going():
             if self._token is not None and self._due(time.time()):
                 self._background_sync()
 
     async def _renewer_async(self) -> None:
         while True:
             await asyncio.sleep(RENEWER_POLL)
+            if not self._renewer_keeps_going():
+                return
             if self._token is not None and self._due(time.time()):
                 await self._background_async()
 

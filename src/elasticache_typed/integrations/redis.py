@@ -54,7 +54,7 @@ class IAMCredentialProvider(IAMTokenProvider, StreamingCredentialProvider):
 
     def on_next(self, callback: Callable[[Any], Any]) -> None:
         """Called by redis-py: `callback` gets each new token, to re-authenticate with."""
-        self._add_listener(lambda user_id, token: callback(_IAMToken(user_id, token)))
+        self.add_listener(lambda user_id, token: callback(_IAMToken(user_id, token)))
 
     def on_error(self, callback: Callable[[Exception], Any]) -> None:
         """Called by redis-py; a failed renewal is retried, and surfaces to the next caller

@@ -142,6 +142,7 @@ def _paginator(p: Paginator, flavor: Flavor, model: Model) -> str:
         ("max_items", "Stop after this many items in all."),
     ]
     return (
+        "    @paginator_method\n"
         f"    def paginate_{op.method}(\n"
         f"{_signature(members, ['page_size: int | None = None', 'max_items: int | None = None'])}\n"
         f"    ) -> {flavor.iterator}[{item}]:\n"
@@ -195,6 +196,7 @@ from __future__ import annotations
 from collections.abc import {flavor.iterator}, Mapping, Sequence
 from datetime import datetime
 
+from elasticache_typed._facades.core import paginator_method
 from elasticache_typed._input.params import TagsInput
 from {flavor.base_module} import {flavor.base_class}
 from elasticache_typed._generated import shapes

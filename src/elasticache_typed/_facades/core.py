@@ -10,10 +10,11 @@ awaits what the other calls.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from botocore import xform_name
 from botocore.config import Config
@@ -297,3 +298,26 @@ def each_item(paging: Paging[T], pages: Iterable[Page[Any]]) -> Iterator[T]:
     with translated_errors(paging.operation):
         for page in pages:
             yield from paging.items(page)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+_PAGING_HINT = "; page size and total are set with page_size= and max_items="
+
+
+def paginator_method(method: Callable[P, R]) -> Callable[P, R]:
+    """`method`, a `paginate_*` method, whose unknown keyword argument (the operation's
+    `max_records=`, say) is Python's TypeError with a word on `page_size` and `max_items`."""
+
+    @functools.wraps(method)
+    def paginate(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except TypeError as exc:
+            traceback = exc.__traceback__
+            binding = traceback is not None and traceback.tb_next is None  # not from inside
+            if binding and "unexpected keyword argument" in str(exc):
+                raise TypeError(f"{exc}{_PAGING_HINT}") from None
+            raise
+
+    return paginate

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from elasticache_typed._facades.base import FacadeBase
+from elasticache_typed._facades.core import paginator_method
 from elasticache_typed._generated import shapes
 from elasticache_typed._input.params import TagsInput
 
@@ -5567,6 +5568,7 @@ class ElastiCache(FacadeBase):
             },
         )
 
+    @paginator_method
     def paginate_describe_cache_clusters(
         self,
         *,
@@ -5630,6 +5632,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_cache_engine_versions(
         self,
         *,
@@ -5686,6 +5689,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_cache_parameter_groups(
         self,
         *,
@@ -5737,6 +5741,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_cache_parameters(
         self,
         *,
@@ -5791,6 +5796,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_cache_security_groups(
         self,
         *,
@@ -5842,6 +5848,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_cache_subnet_groups(
         self,
         *,
@@ -5889,6 +5896,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_engine_default_parameters(
         self,
         *,
@@ -5937,6 +5945,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_events(
         self,
         *,
@@ -6001,6 +6010,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_reserved_cache_nodes(
         self,
         *,
@@ -6074,6 +6084,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_reserved_cache_nodes_offerings(
         self,
         *,
@@ -6143,6 +6154,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_replication_groups(
         self,
         *,
@@ -6194,6 +6206,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_snapshots(
         self,
         *,
@@ -6266,6 +6279,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_service_updates(
         self,
         *,
@@ -6318,6 +6332,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_update_actions(
         self,
         *,
@@ -6390,6 +6405,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_global_replication_groups(
         self,
         *,
@@ -6443,6 +6459,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_user_groups(
         self,
         *,
@@ -6493,6 +6510,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_users(
         self,
         *,
@@ -6549,6 +6567,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_serverless_cache_snapshots(
         self,
         *,
@@ -6614,6 +6633,7 @@ class ElastiCache(FacadeBase):
             max_items,
         )
 
+    @paginator_method
     def paginate_describe_serverless_caches(
         self,
         *,

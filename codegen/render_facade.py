@@ -16,6 +16,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from codegen.model import Member, Model, Operation, Paginator, Waiter, annotation
 from codegen.render_common import header
 from codegen.render_method_docs import operation_doc, paginator_doc, waiter_doc
+from codegen.scalars import PYTHON_NAMES
 
 _TAG_LIST_DOC = "Tags as `shapes.Tag` objects or a mapping of key to value (None for no value)."
 
@@ -35,9 +36,6 @@ def param_annotation(shape: Shape) -> str:
     if isinstance(shape, StructureShape) or getattr(shape, "enum", None):
         return f"shapes.{shape.name}"
     return annotation(shape)
-
-
-_SCALARS = ("str", "int", "bool", "float")
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ ASYNC = Flavor(
 
 
 def _item_annotation(type_name: str) -> str:
-    return type_name if type_name in _SCALARS else f"shapes.{type_name}"
+    return type_name if type_name in PYTHON_NAMES else f"shapes.{type_name}"
 
 
 def _signature(members: list[Member], extra: list[str]) -> str:

@@ -146,12 +146,14 @@ def _paginator(p: Paginator, flavor: Flavor, model: Model) -> str:
         f"    ) -> {flavor.iterator}[{item}]:\n"
         f"{paginator_doc(model, p, _args(members, extra_doc), flavor.iterator_doc)}\n"
         f"        return self._paginate(\n"
-        f'            "{op.name}",\n'
-        f'            "{p.result_key}",\n'
-        f"            {item},\n"
-        f"            {_params(members)},\n"
-        f"            page_size,\n"
-        f"            max_items,\n"
+        f"            self._paging(\n"
+        f'                "{op.name}",\n'
+        f'                "{p.result_key}",\n'
+        f"                {item},\n"
+        f"                {_params(members)},\n"
+        f"                page_size,\n"
+        f"                max_items,\n"
+        f"            )\n"
         f"        )\n"
     )
 
@@ -171,11 +173,13 @@ def _waiter(w: Waiter, flavor: Flavor, model: Model) -> str:
         f"    ) -> None:\n"
         f"{waiter_doc(model, w, _args(members, extra_doc))}\n"
         f"        {flavor.await_}self._wait(\n"
-        f'            "{w.name}",\n'
-        f'            "{op.name}",\n'
-        f"            {_params(members)},\n"
-        f"            delay,\n"
-        f"            max_attempts,\n"
+        f"            self._waiting(\n"
+        f'                "{w.name}",\n'
+        f'                "{op.name}",\n'
+        f"                {_params(members)},\n"
+        f"                delay,\n"
+        f"                max_attempts,\n"
+        f"            )\n"
         f"        )\n"
     )
 

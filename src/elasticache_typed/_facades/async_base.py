@@ -15,7 +15,7 @@ from elasticache_typed._answers.handover import Page, pages_of_async
 from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.clients import new_async_client
-from elasticache_typed._facades.core import FacadeCore, Paging, client_arguments
+from elasticache_typed._facades.core import FacadeCore, Paging, Waiting, client_arguments
 from elasticache_typed._input.settings import RetryMode
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
@@ -48,6 +48,8 @@ class AsyncFacadeBase(FacadeCore):
 
     client: ElastiCacheClient
     """The wrapped aiobotocore client (already entered); its settings are never changed."""
+
+    _create_waiter = staticmethod(create_waiter_with_client)
 
     def __init__(self, client: ElastiCacheClient) -> None:
         """Wrap an aiobotocore `elasticache` client that is already open (entered with
@@ -177,30 +179,11 @@ class AsyncFacadeBase(FacadeCore):
         with self._sending(call), closed_client():
             await call.send(**call.params)
 
-    def _paginate(
-        self,
-        operation: str,
-        result_key: str,
-        item_type: type[T],
-        values: Mapping[str, Any],
-        page_size: int | None,
-        max_items: int | None,
-    ) -> AsyncIterator[T]:
+    def _paginate(self, paging: Paging[T]) -> AsyncIterator[T]:
         # Not a coroutine: the input is checked when the method is called, before any page.
-        paging = self._paging(operation, result_key, item_type, values, page_size, max_items)
         return _each_item(paging, pages_of_async(paging.pages, paging.reader))
 
-    async def _wait(
-        self,
-        waiter: str,
-        operation: str,
-        values: Mapping[str, Any],
-        delay: int | None,
-        max_attempts: int | None,
-    ) -> None:
-        waiting = self._waiting(
-            waiter, operation, values, delay, max_attempts, create_waiter_with_client
-        )
+    async def _wait(self, waiting: Waiting) -> None:
         with translated_errors(waiting.operation):
             await waiting.waiter.wait(**waiting.params)
 

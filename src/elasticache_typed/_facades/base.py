@@ -18,7 +18,13 @@ from elasticache_typed._answers.parsers import CarefulParserFactory
 from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.clients import new_client
-from elasticache_typed._facades.core import FacadeCore, client_arguments, each_item
+from elasticache_typed._facades.core import (
+    FacadeCore,
+    Paging,
+    Waiting,
+    client_arguments,
+    each_item,
+)
 from elasticache_typed._input.settings import RetryMode
 
 if TYPE_CHECKING:
@@ -35,6 +41,8 @@ class FacadeBase(FacadeCore):
 
     client: ElastiCacheClient
     """The wrapped boto3 client; its settings are never changed."""
+
+    _create_waiter = staticmethod(create_waiter_with_client)
 
     def __init__(self, client: ElastiCacheClient) -> None:
         """Wrap a boto3 `elasticache` client you already have; its settings are never changed.
@@ -157,28 +165,9 @@ class FacadeBase(FacadeCore):
         with self._sending(call):
             call.send(**call.params)
 
-    def _paginate(
-        self,
-        operation: str,
-        result_key: str,
-        item_type: type[T],
-        values: Mapping[str, Any],
-        page_size: int | None,
-        max_items: int | None,
-    ) -> Iterator[T]:
-        paging = self._paging(operation, result_key, item_type, values, page_size, max_items)
+    def _paginate(self, paging: Paging[T]) -> Iterator[T]:
         return each_item(paging, pages_of(paging.pages, paging.reader))
 
-    def _wait(
-        self,
-        waiter: str,
-        operation: str,
-        values: Mapping[str, Any],
-        delay: int | None,
-        max_attempts: int | None,
-    ) -> None:
-        waiting = self._waiting(
-            waiter, operation, values, delay, max_attempts, create_waiter_with_client
-        )
+    def _wait(self, waiting: Waiting) -> None:
         with translated_errors(waiting.operation):
             waiting.waiter.wait(**waiting.params)

@@ -66,6 +66,8 @@ _LIBRARY_SETTINGS = frozenset(
 class FacadeCore:
     """The part of both facades that does no I/O: input checks and reading answers."""
 
+    _create_waiter: CreateWaiter  # botocore's create_waiter_with_client, or aiobotocore's
+
     def __init__(self, client: Any) -> None:
         self._raw: Any = client  # called by operation name, which static types cannot follow
         self._log_filter = log_filter.install()
@@ -149,14 +151,13 @@ class FacadeCore:
         values: Mapping[str, Any],
         delay: int | None,
         max_attempts: int | None,
-        create_waiter: CreateWaiter,
     ) -> Waiting:
         """The botocore waiter and its checked arguments (WaiterConfig included)."""
         model = self._operation(operation)
         params = self._request(model, values)
         params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
         logger.debug("waiting for %s", waiter)
-        return Waiting(model, botocore_waiter(self._raw, waiter, create_waiter), params)
+        return Waiting(model, botocore_waiter(self._raw, waiter, self._create_waiter), params)
 
     def _token(
         self, user_id: str, cache_name: str, serverless: bool, expires_in: int, region: str | None

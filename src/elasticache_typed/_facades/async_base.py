@@ -11,6 +11,8 @@ from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from botocore.waiter import WaiterModel
+
 from elasticache_typed._answers.handover import Page, pages_of_async
 from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
@@ -49,7 +51,9 @@ class AsyncFacadeBase(FacadeCore):
     client: ElastiCacheClient
     """The wrapped aiobotocore client (already entered); its settings are never changed."""
 
-    _create_waiter = staticmethod(create_waiter_with_client)
+    @staticmethod
+    def _create_waiter(name: str, model: WaiterModel, client: Any) -> Any:
+        return create_waiter_with_client(name, model, client)  # aiobotocore's
 
     def __init__(self, client: ElastiCacheClient) -> None:
         """Wrap an aiobotocore `elasticache` client that is already open (entered with

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import boto3
 from botocore.config import Config
-from botocore.waiter import create_waiter_with_client
+from botocore.waiter import WaiterModel, create_waiter_with_client
 
 from elasticache_typed._answers.handover import pages_of
 from elasticache_typed._answers.parsers import CarefulParserFactory
@@ -42,7 +42,9 @@ class FacadeBase(FacadeCore):
     client: ElastiCacheClient
     """The wrapped boto3 client; its settings are never changed."""
 
-    _create_waiter = staticmethod(create_waiter_with_client)
+    @staticmethod
+    def _create_waiter(name: str, model: WaiterModel, client: Any) -> Any:
+        return create_waiter_with_client(name, model, client)  # botocore's
 
     def __init__(self, client: ElastiCacheClient) -> None:
         """Wrap a boto3 `elasticache` client you already have; its settings are never changed.

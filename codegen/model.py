@@ -12,23 +12,12 @@ from botocore import xform_name
 from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Shape, StructureShape
 
 from codegen.docs import MAX_OPERATION_CHARS, note, short_doc
+from codegen.scalars import scalar
 from codegen.type_maps.error_categories import category_of
 from codegen.type_maps.extra_waiters import EXTRA_WAITERS, IDENTIFYING_MEMBER
 from codegen.type_maps.secret_members import SECRET_MEMBERS
 
 SERVICE = "elasticache"
-
-_SCALARS = {
-    "string": "str",
-    "character": "str",
-    "integer": "int",
-    "long": "int",
-    "boolean": "bool",
-    "double": "float",
-    "float": "float",
-    "timestamp": "datetime",
-    "blob": "bytes",
-}
 
 
 @dataclass(frozen=True)
@@ -117,10 +106,7 @@ def annotation(shape: Shape) -> str:
         return f"list[{annotation(shape.member)}]"
     if isinstance(shape, MapShape):
         return f"dict[{annotation(shape.key)}, {annotation(shape.value)}]"
-    try:
-        return _SCALARS[shape.type_name]
-    except KeyError:
-        raise SystemExit(f"shape {shape.name}: type {shape.type_name!r} has no mapping") from None
+    return scalar(shape).python
 
 
 def _structure(shape: StructureShape) -> Structure:

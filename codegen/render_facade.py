@@ -16,6 +16,7 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from codegen.model import Member, Model, Operation, Paginator, Waiter, annotation
 from codegen.render_common import header
 from codegen.render_method_docs import operation_doc, paginator_doc, waiter_doc
+from codegen.scalars import PYTHON_NAMES
 
 _TAG_LIST_DOC = "Tags as `shapes.Tag` objects or a mapping of key to value (None for no value)."
 
@@ -35,9 +36,6 @@ def param_annotation(shape: Shape) -> str:
     if isinstance(shape, StructureShape) or getattr(shape, "enum", None):
         return f"shapes.{shape.name}"
     return annotation(shape)
-
-
-_SCALARS = ("str", "int", "bool", "float")
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ ASYNC = Flavor(
 
 
 def _item_annotation(type_name: str) -> str:
-    return type_name if type_name in _SCALARS else f"shapes.{type_name}"
+    return type_name if type_name in PYTHON_NAMES else f"shapes.{type_name}"
 
 
 def _signature(members: list[Member], extra: list[str]) -> str:
@@ -142,17 +140,20 @@ def _paginator(p: Paginator, flavor: Flavor, model: Model) -> str:
         ("max_items", "Stop after this many items in all."),
     ]
     return (
+        "    @paginator_method\n"
         f"    def paginate_{op.method}(\n"
         f"{_signature(members, ['page_size: int | None = None', 'max_items: int | None = None'])}\n"
         f"    ) -> {flavor.iterator}[{item}]:\n"
         f"{paginator_doc(model, p, _args(members, extra_doc), flavor.iterator_doc)}\n"
         f"        return self._paginate(\n"
-        f'            "{op.name}",\n'
-        f'            "{p.result_key}",\n'
-        f"            {item},\n"
-        f"            {_params(members)},\n"
-        f"            page_size,\n"
-        f"            max_items,\n"
+        f"            self._paging(\n"
+        f'                "{op.name}",\n'
+        f'                "{p.result_key}",\n'
+        f"                {item},\n"
+        f"                {_params(members)},\n"
+        f"                page_size,\n"
+        f"                max_items,\n"
+        f"            )\n"
         f"        )\n"
     )
 
@@ -172,11 +173,13 @@ def _waiter(w: Waiter, flavor: Flavor, model: Model) -> str:
         f"    ) -> None:\n"
         f"{waiter_doc(model, w, _args(members, extra_doc))}\n"
         f"        {flavor.await_}self._wait(\n"
-        f'            "{w.name}",\n'
-        f'            "{op.name}",\n'
-        f"            {_params(members)},\n"
-        f"            delay,\n"
-        f"            max_attempts,\n"
+        f"            self._waiting(\n"
+        f'                "{w.name}",\n'
+        f'                "{op.name}",\n'
+        f"                {_params(members)},\n"
+        f"                delay,\n"
+        f"                max_attempts,\n"
+        f"            )\n"
         f"        )\n"
     )
 
@@ -195,6 +198,7 @@ from __future__ import annotations
 from collections.abc import {flavor.iterator}, Mapping, Sequence
 from datetime import datetime
 
+from elasticache_typed._facades.core import paginator_method
 from elasticache_typed._input.params import TagsInput
 from {flavor.base_module} import {flavor.base_class}
 from elasticache_typed._generated import shapes

@@ -7,62 +7,51 @@ through, timestamps become aware UTC datetimes, nested shapes call their own hoo
 
 from __future__ import annotations
 
-from botocore.model import ListShape, MapShape, Shape, StructureShape
+from botocore.model import StructureShape
 
 from codegen.model import Member, Model, Structure
 from codegen.render_common import header
 from codegen.render_shapes import made
-
-STRUCTURE = "structure"
-UNSTRUCTURE = "unstructure"
-
-
-def _is_scalar(shape: Shape) -> bool:
-    return not isinstance(shape, (StructureShape, ListShape, MapShape)) and (
-        shape.type_name != "timestamp"
-    )
+from codegen.scalars import Scalar
+from codegen.walk import Table, value
 
 
-def _kept_as_is(shape: Shape, direction: str) -> bool:
-    # Timestamps become aware UTC datetimes on the way in and stay datetimes on the way out.
-    return _is_scalar(shape) or (direction == "unstructure" and shape.type_name == "timestamp")
+class _Hooks(Table):
+    """The converter hooks of one direction: "structure" (boto3's value to the typed one)
+    or "unstructure" (back)."""
+
+    def __init__(self, direction: str) -> None:
+        self.direction = direction
+
+    def structure(self, shape: StructureShape, x: str) -> str:
+        return f"{self.direction}_{shape.name}({x})"
+
+    def scalar(self, row: Scalar, x: str) -> str:
+        step = row.structure if self.direction == "structure" else row.unstructure
+        return step.format(x=x)
 
 
-def _convert(shape: Shape, expr: str, direction: str, depth: int = 0) -> str:
-    """Python converting the value `expr` of this shape; `direction` is "structure" (boto3's
-    value to the typed one) or "unstructure" (back)."""
-    if isinstance(shape, StructureShape):
-        return f"{direction}_{shape.name}({expr})"
-    if isinstance(shape, ListShape):
-        if _kept_as_is(shape.member, direction):
-            return f"list({expr})"
-        item = f"x{depth}"
-        return f"[{_convert(shape.member, item, direction, depth + 1)} for {item} in {expr}]"
-    if isinstance(shape, MapShape):
-        key, value = f"k{depth}", f"x{depth}"
-        pairs = f"{key}, {value} in {expr}.items()"
-        return f"{{{key}: {_convert(shape.value, value, direction, depth + 1)} for {pairs}}}"
-    if _kept_as_is(shape, direction):
-        return expr
-    return f"to_utc({expr})"
+STRUCTURE = _Hooks("structure")
+UNSTRUCTURE = _Hooks("unstructure")
 
 
 def _structure_value(member: Member) -> str:
     if member.required:
-        return _convert(member.shape, f"d[{member.name!r}]", STRUCTURE)
+        return value(member.shape, f"d[{member.name!r}]", STRUCTURE)
     get = f"g({member.name!r})"
-    if _is_scalar(member.shape):
+    converted = value(member.shape, "v", STRUCTURE)
+    if converted == "v":  # kept as it is: None or not
         return get
-    return f"None if (v := {get}) is None else {_convert(member.shape, 'v', STRUCTURE)}"
+    return f"None if (v := {get}) is None else {converted}"
 
 
 def _unstructure_line(member: Member) -> str:
     if member.required:
-        value = _convert(member.shape, f"o.{member.attr}", UNSTRUCTURE)
-        return f'    d["{member.name}"] = {value}\n'
+        converted = value(member.shape, f"o.{member.attr}", UNSTRUCTURE)
+        return f'    d["{member.name}"] = {converted}\n'
     return (
         f"    if (v := o.{member.attr}) is not None:\n"
-        f'        d["{member.name}"] = {_convert(member.shape, "v", UNSTRUCTURE)}\n'
+        f'        d["{member.name}"] = {value(member.shape, "v", UNSTRUCTURE)}\n'
     )
 
 

@@ -15,20 +15,8 @@ from botocore.model import ListShape, MapShape, Shape, StructureShape
 from codegen.model import Member, Model, Operation, Structure
 from codegen.render_common import header
 from codegen.render_shapes import made
-
-_TEXT = "{x}.text or ''"
-_SCALARS = {
-    "string": _TEXT,
-    "character": _TEXT,
-    "integer": "int({x}.text or '')",
-    "long": "int({x}.text or '')",
-    "boolean": "{x}.text == 'true'",
-    "float": "float({x}.text or '')",
-    "double": "float({x}.text or '')",
-    "timestamp": "timestamp({x}.text or '')",
-    "blob": "b64decode({x}.text or '')",
-}
-"""botocore's scalar handlers, on the element `{x}` (whose missing text is the empty string)."""
+from codegen.scalars import Scalar
+from codegen.walk import Table, value
 
 
 def _is_flattened(shape: Shape) -> bool:
@@ -55,40 +43,45 @@ def _check_member(owner: str, member: Member) -> None:
         raise _unsupported(member.shape, f"{owner}.{member.name} is not read from an element")
 
 
-def _value(shape: Shape, x: str, depth: int) -> str:
-    """Python reading the element `x` as this shape (a flattened list or map: `x` is the list
-    of its elements)."""
-    if isinstance(shape, StructureShape):
+class _Reader(Table):
+    """The reader of an element `x` as a shape (a flattened list or map: `x` is the list of
+    its elements)."""
+
+    def structure(self, shape: StructureShape, x: str) -> str:
         return f"read_{shape.name}({x})"
-    if isinstance(shape, ListShape):
+
+    def scalar(self, row: Scalar, x: str) -> str:
+        return row.read.format(x=x)
+
+    def list(self, shape: ListShape, x: str, item: str, item_value: str) -> str:
         if _is_flattened(shape.member):
             raise _unsupported(shape.member, "a flattened list or map inside a list")
-        item = f"x{depth}"
-        return f"[{_value(shape.member, item, depth + 1)} for {item} in {x}]"
-    if isinstance(shape, MapShape):
+        return f"[{item_value} for {item} in {x}]"
+
+    def map(self, shape: MapShape, x: str, k: str, v: str, key: str, value: str) -> str:
         if _is_flattened(shape.value):
             raise _unsupported(shape.value, "a flattened list or map inside a map")
         key_tag = shape.key.serialization.get("name", "key")
         value_tag = shape.value.serialization.get("name", "value")
-        k, v = f"k{depth}", f"v{depth}"
-        key = _value(shape.key, k, depth + 1)
-        value = _value(shape.value, v, depth + 1)
         return f'{{{key}: {value} for {k}, {v} in map_entries({x}, "{key_tag}", "{value_tag}")}}'
-    try:
-        return _SCALARS[shape.type_name].format(x=x)
-    except KeyError:
-        raise _unsupported(shape, f"type {shape.type_name!r}") from None
+
+
+_READER = _Reader()
+
+
+def _value(shape: Shape, x: str) -> str:
+    return value(shape, x, _READER)
 
 
 def _member_value(member: Member, flat: dict[str, str]) -> str:
     tag = _wire_name(member)
     if _is_flattened(member.shape):
         found = flat[tag]
-        value = _value(member.shape, found, 0)
-        return value if member.required else f"None if not {found} else {value}"
+        read = _value(member.shape, found)
+        return read if member.required else f"None if not {found} else {read}"
     if member.required:
-        return _value(member.shape, f'd["{tag}"]', 0)
-    return f'None if (c := d.get("{tag}")) is None else {_value(member.shape, "c", 0)}'
+        return _value(member.shape, f'd["{tag}"]')
+    return f'None if (c := d.get("{tag}")) is None else {_value(member.shape, "c")}'
 
 
 def _children(structure: Structure, flat: dict[str, str]) -> str:

@@ -20,19 +20,9 @@ from botocore.model import ListShape, Shape, StructureShape
 
 from codegen.model import Member, Model, Structure, annotation
 from codegen.render_common import docstring, header
+from codegen.scalars import PYTHON_NAMES
 
-_RESERVED = {
-    "str",
-    "int",
-    "bool",
-    "float",
-    "bytes",
-    "datetime",
-    "list",
-    "dict",
-    "attrs",
-    "stored_list",
-}
+_RESERVED = PYTHON_NAMES | {"list", "dict", "attrs", "stored_list"}
 
 _MODULE_DOC = '''"""The ElastiCache shapes: an attrs class per structure, a Literal alias per enum.
 

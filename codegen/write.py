@@ -16,6 +16,7 @@ from codegen import (
     render_secrets,
     render_shapes,
     render_testing,
+    scalars,
 )
 from codegen.model import Model
 from codegen.render_common import header
@@ -65,6 +66,7 @@ def render_all(model: Model) -> dict[str, str]:
         "async_facade.py": render_facade.render_async(model),
         "extra_waiters.py": render_extra_waiters.render(model),
         "request_answers.py": render_testing.render(model),
+        "scalars.py": scalars.render(header(model)),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

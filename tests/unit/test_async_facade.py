@@ -244,3 +244,16 @@ def test_paginators_and_waiters_check_their_settings(
     items = cache.paginate_describe_snapshots(page_size=5)
     assert isinstance(items, AsyncIterator)
     assert sent == []
+
+
+def test_a_paginators_paging_keyword_points_to_page_size_and_max_items(
+    blocked: tuple[AsyncElastiCache, list[Any]],
+) -> None:
+    cache, sent = blocked
+    with pytest.raises(TypeError) as caught:
+        cache.paginate_describe_cache_clusters(max_records=20)  # type: ignore[call-arg]
+    assert str(caught.value) == (
+        "AsyncElastiCache.paginate_describe_cache_clusters() got an unexpected keyword argument"
+        " 'max_records'; page size and total are set with page_size= and max_items="
+    )
+    assert sent == []

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import boto3
+import botocore.session
 import pytest
 from botocore import xform_name
 from botocore.stub import Stubber
@@ -671,6 +672,38 @@ def test_paginator_arguments_are_type_checked_before_sending(facade: ElastiCache
 def test_waiter_arguments_are_type_checked_before_sending(facade: ElastiCache) -> None:
     exc = validation_error(facade.wait_until_replication_group_available, replication_group_id=7)
     assert "replication_group_id" in exc.message
+
+
+PAGING_KEYWORDS = [
+    (xform_name(name), xform_name(config[key]))
+    for name, config in botocore.session.get_session()
+    .get_paginator_model("elasticache")
+    ._paginator_config.items()
+    for key in ("input_token", "limit_key")
+]
+
+
+@pytest.mark.parametrize(("operation", "keyword"), PAGING_KEYWORDS)
+def test_a_paginators_paging_keyword_points_to_page_size_and_max_items(
+    facade: ElastiCache, operation: str, keyword: str
+) -> None:
+    method = getattr(facade, f"paginate_{operation}")
+    with pytest.raises(TypeError) as caught:
+        method(**{keyword: 20})
+    assert str(caught.value) == (
+        f"ElastiCache.paginate_{operation}() got an unexpected keyword argument {keyword!r}; "
+        "page size and total are set with page_size= and max_items="
+    )
+
+
+def test_a_paginators_other_type_errors_are_unchanged(facade: ElastiCache) -> None:
+    with pytest.raises(TypeError) as caught:
+        facade.paginate_describe_cache_parameters(cache_parameter_group_name=None)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "describe_cache_parameters() argument 'cache_parameter_group_name' is required, got None"
+    )
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument"):
+        facade.paginate_describe_cache_parameters()  # type: ignore[call-arg]
 
 
 def test_positive_page_size_is_used(facade: ElastiCache, stubber: Stubber) -> None:

@@ -28,7 +28,7 @@ from elasticache_typed._answers.handover import expecting
 from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._conversion.timestamps import parse_iso_timestamp
-from elasticache_typed._facades.base import read_answer
+from elasticache_typed._facades.core import read_answer
 from tests.unit.test_converter_roundtrip import assert_datetimes_are_aware_utc
 from tests.unit.wire_strategies import answer_bodies, timestamp_texts
 

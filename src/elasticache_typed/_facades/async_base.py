@@ -1,5 +1,5 @@
-"""The asyncio half of `AsyncElastiCache`: the same checks and answers as the blocking facade
-(shared through `FacadeCore`), with the calls awaited on an aiobotocore client.
+"""The asyncio facade's handwritten half: the I/O of an aiobotocore client, awaited, around
+`FacadeCore` (`core.py`, shared with the blocking half: only the awaited lines differ).
 
 Importing this module needs aiobotocore (the `async` extra); without it the ImportError says
 what to install.
@@ -7,27 +7,18 @@ what to install.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from botocore import xform_name
-from botocore.model import OperationModel
+from botocore.waiter import WaiterModel
 
-from elasticache_typed._answers.handover import Page, expecting, pages_of_async
-from elasticache_typed._connect.iam_token import (
-    TOKEN_OPERATION,
-    client_credentials,
-    sign_token,
-    token_request,
-)
-from elasticache_typed._conversion.hook_lookup import structure_hook
+from elasticache_typed._answers.handover import Page, pages_of_async
 from elasticache_typed._errors.closed_client import closed_client
 from elasticache_typed._errors.mapping import translated_errors
-from elasticache_typed._facades.base import FacadeCore, logger, page_items, typed_result
 from elasticache_typed._facades.clients import new_async_client
-from elasticache_typed._facades.result_metadata import with_response_metadata
-from elasticache_typed._input.settings import RetryMode, merged_config
+from elasticache_typed._facades.core import FacadeCore, Paging, Waiting, client_arguments
+from elasticache_typed._input.settings import RetryMode
 
 INSTALL_HINT = "AsyncElastiCache needs aiobotocore: pip install 'elasticache-typed[async]'"
 
@@ -59,6 +50,10 @@ class AsyncFacadeBase(FacadeCore):
 
     client: ElastiCacheClient
     """The wrapped aiobotocore client (already entered); its settings are never changed."""
+
+    @staticmethod
+    def _create_waiter(name: str, model: WaiterModel, client: Any) -> Any:
+        return create_waiter_with_client(name, model, client)  # aiobotocore's
 
     def __init__(self, client: ElastiCacheClient) -> None:
         """Wrap an aiobotocore `elasticache` client that is already open (entered with
@@ -128,30 +123,11 @@ class AsyncFacadeBase(FacadeCore):
             errors.ValidationError: `retry_mode`, `max_attempts` or a timeout is not valid;
                 no client was made.
         """
-        merged = merged_config(
-            config,
-            AioConfig,
-            retry_mode=retry_mode,
-            max_attempts=max_attempts,
-            connect_timeout=connect_timeout,
-            read_timeout=read_timeout,
-        )
+        arguments = client_arguments(locals(), AioConfig)  # first: the arguments alone
 
         @asynccontextmanager
         async def facade() -> AsyncGenerator[AsyncFacadeT]:
-            async with new_async_client(
-                session,
-                region_name=region_name,
-                api_version=api_version,
-                use_ssl=use_ssl,
-                verify=verify,
-                endpoint_url=endpoint_url,
-                aws_access_key_id=aws_access_key_id,
-                aws_secret_access_key=aws_secret_access_key,
-                aws_session_token=aws_session_token,
-                config=merged,
-                aws_account_id=aws_account_id,
-            ) as created:
+            async with new_async_client(session, **arguments) as created:
                 factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
                 yield cls._over_new_client(created, factory())
 
@@ -191,74 +167,34 @@ class AsyncFacadeBase(FacadeCore):
             ValidationError: A bad argument, found before signing.
             AccessDeniedError: The client has no credentials to sign with.
         """
-        request = token_request(
-            self._raw,
-            user_id=user_id,
-            cache_name=cache_name,
-            serverless=serverless,
-            expires_in=expires_in,
-            region=region,
-        )
-        with translated_errors(TOKEN_OPERATION):
-            credentials = await client_credentials(self._raw).get_frozen_credentials()
-        return sign_token(request, credentials)
-
-    async def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
-        """aiobotocore's response and the typed output handed over (None: convert the former)."""
-        logger.debug("calling %s", operation.name)
-        with translated_errors(operation, self._secrets(operation, params)), closed_client():
-            with expecting(self._reader(operation.name)) as box:
-                response = await getattr(self._raw, xform_name(operation.name))(**params)
-        return response, box.output if box is not None else None
+        token = self._token(user_id, cache_name, serverless, expires_in, region)
+        with token.credentials() as frozen_credentials:
+            credentials = await frozen_credentials()
+        return token.signed(credentials)
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
-        model = self._operation(operation)
-        response, typed = await self._send(model, self._request(model, values))
-        result: T = typed_result(response, typed, output, operation)
-        return with_response_metadata(result, response)
+        call = self._prepared(operation, values)
+        with self._sending(call) as box, closed_client():
+            response = await call.send(**call.params)
+        return call.result(response, box, output)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
-        model = self._operation(operation)
-        await self._send(model, self._request(model, values))
+        call = self._prepared(operation, values)
+        with self._sending(call), closed_client():
+            await call.send(**call.params)
 
-    def _paginate(
-        self,
-        operation: str,
-        result_key: str,
-        item_type: type[T],
-        values: Mapping[str, Any],
-        page_size: int | None,
-        max_items: int | None,
-    ) -> AsyncIterator[T]:
+    def _paginate(self, paging: Paging[T]) -> AsyncIterator[T]:
         # Not a coroutine: the input is checked when the method is called, before any page.
-        model = self._operation(operation)
-        pages = self._pages(model, values, page_size, max_items)
-        typed_pages = pages_of_async(pages, self._reader(operation))
-        return _items(typed_pages, result_key, structure_hook(item_type), model)
+        return _each_item(paging, pages_of_async(paging.pages, paging.reader))
 
-    async def _wait(
-        self,
-        waiter: str,
-        operation: str,
-        values: Mapping[str, Any],
-        delay: int | None,
-        max_attempts: int | None,
-    ) -> None:
-        model = self._operation(operation)
-        waiting, params = self._waiter(
-            waiter, model, values, delay, max_attempts, create_waiter_with_client
-        )
-        with translated_errors(model):
-            await waiting.wait(**params)
+    async def _wait(self, waiting: Waiting) -> None:
+        with translated_errors(waiting.operation):
+            await waiting.waiter.wait(**waiting.params)
 
 
-async def _items(
-    pages: AsyncIterator[Page[Any]],
-    result_key: str,
-    read: Callable[[Any], T],
-    operation: OperationModel,
-) -> AsyncIterator[T]:
-    with translated_errors(operation):
+async def _each_item(paging: Paging[T], pages: AsyncIterator[Page[Any]]) -> AsyncIterator[T]:
+    """The typed items of `pages`, page by page (`core.each_item`, awaited)."""
+    with translated_errors(paging.operation):
         async for page in pages:
-            for item in page_items(page, result_key, read, operation):
+            for item in paging.items(page):
                 yield item

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 
 from elasticache_typed._facades.async_base import AsyncFacadeBase
+from elasticache_typed._facades.core import paginator_method
 from elasticache_typed._generated import shapes
 from elasticache_typed._input.params import TagsInput
 
@@ -5567,6 +5568,7 @@ class AsyncElastiCache(AsyncFacadeBase):
             },
         )
 
+    @paginator_method
     def paginate_describe_cache_clusters(
         self,
         *,
@@ -5618,18 +5620,21 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheClusters",
-            "CacheClusters",
-            shapes.CacheCluster,
-            {
-                "CacheClusterId": cache_cluster_id,
-                "ShowCacheNodeInfo": show_cache_node_info,
-                "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheClusters",
+                "CacheClusters",
+                shapes.CacheCluster,
+                {
+                    "CacheClusterId": cache_cluster_id,
+                    "ShowCacheNodeInfo": show_cache_node_info,
+                    "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_cache_engine_versions(
         self,
         *,
@@ -5673,19 +5678,22 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheEngineVersions",
-            "CacheEngineVersions",
-            shapes.CacheEngineVersion,
-            {
-                "Engine": engine,
-                "EngineVersion": engine_version,
-                "CacheParameterGroupFamily": cache_parameter_group_family,
-                "DefaultOnly": default_only,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheEngineVersions",
+                "CacheEngineVersions",
+                shapes.CacheEngineVersion,
+                {
+                    "Engine": engine,
+                    "EngineVersion": engine_version,
+                    "CacheParameterGroupFamily": cache_parameter_group_family,
+                    "DefaultOnly": default_only,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_cache_parameter_groups(
         self,
         *,
@@ -5727,16 +5735,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheParameterGroups",
-            "CacheParameterGroups",
-            shapes.CacheParameterGroup,
-            {
-                "CacheParameterGroupName": cache_parameter_group_name,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheParameterGroups",
+                "CacheParameterGroups",
+                shapes.CacheParameterGroup,
+                {
+                    "CacheParameterGroupName": cache_parameter_group_name,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_cache_parameters(
         self,
         *,
@@ -5780,17 +5791,20 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheParameters",
-            "Parameters",
-            shapes.Parameter,
-            {
-                "CacheParameterGroupName": cache_parameter_group_name,
-                "Source": source,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheParameters",
+                "Parameters",
+                shapes.Parameter,
+                {
+                    "CacheParameterGroupName": cache_parameter_group_name,
+                    "Source": source,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_cache_security_groups(
         self,
         *,
@@ -5832,16 +5846,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheSecurityGroups",
-            "CacheSecurityGroups",
-            shapes.CacheSecurityGroup,
-            {
-                "CacheSecurityGroupName": cache_security_group_name,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheSecurityGroups",
+                "CacheSecurityGroups",
+                shapes.CacheSecurityGroup,
+                {
+                    "CacheSecurityGroupName": cache_security_group_name,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_cache_subnet_groups(
         self,
         *,
@@ -5879,16 +5896,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeCacheSubnetGroups",
-            "CacheSubnetGroups",
-            shapes.CacheSubnetGroup,
-            {
-                "CacheSubnetGroupName": cache_subnet_group_name,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeCacheSubnetGroups",
+                "CacheSubnetGroups",
+                shapes.CacheSubnetGroup,
+                {
+                    "CacheSubnetGroupName": cache_subnet_group_name,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_engine_default_parameters(
         self,
         *,
@@ -5927,16 +5947,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeEngineDefaultParameters",
-            "EngineDefaults.Parameters",
-            shapes.Parameter,
-            {
-                "CacheParameterGroupFamily": cache_parameter_group_family,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeEngineDefaultParameters",
+                "EngineDefaults.Parameters",
+                shapes.Parameter,
+                {
+                    "CacheParameterGroupFamily": cache_parameter_group_family,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_events(
         self,
         *,
@@ -5987,20 +6010,23 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeEvents",
-            "Events",
-            shapes.Event,
-            {
-                "SourceIdentifier": source_identifier,
-                "SourceType": source_type,
-                "StartTime": start_time,
-                "EndTime": end_time,
-                "Duration": duration,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeEvents",
+                "Events",
+                shapes.Event,
+                {
+                    "SourceIdentifier": source_identifier,
+                    "SourceType": source_type,
+                    "StartTime": start_time,
+                    "EndTime": end_time,
+                    "Duration": duration,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_reserved_cache_nodes(
         self,
         *,
@@ -6059,21 +6085,24 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeReservedCacheNodes",
-            "ReservedCacheNodes",
-            shapes.ReservedCacheNode,
-            {
-                "ReservedCacheNodeId": reserved_cache_node_id,
-                "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
-                "CacheNodeType": cache_node_type,
-                "Duration": duration,
-                "ProductDescription": product_description,
-                "OfferingType": offering_type,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeReservedCacheNodes",
+                "ReservedCacheNodes",
+                shapes.ReservedCacheNode,
+                {
+                    "ReservedCacheNodeId": reserved_cache_node_id,
+                    "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
+                    "CacheNodeType": cache_node_type,
+                    "Duration": duration,
+                    "ProductDescription": product_description,
+                    "OfferingType": offering_type,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_reserved_cache_nodes_offerings(
         self,
         *,
@@ -6129,20 +6158,23 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeReservedCacheNodesOfferings",
-            "ReservedCacheNodesOfferings",
-            shapes.ReservedCacheNodesOffering,
-            {
-                "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
-                "CacheNodeType": cache_node_type,
-                "Duration": duration,
-                "ProductDescription": product_description,
-                "OfferingType": offering_type,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeReservedCacheNodesOfferings",
+                "ReservedCacheNodesOfferings",
+                shapes.ReservedCacheNodesOffering,
+                {
+                    "ReservedCacheNodesOfferingId": reserved_cache_nodes_offering_id,
+                    "CacheNodeType": cache_node_type,
+                    "Duration": duration,
+                    "ProductDescription": product_description,
+                    "OfferingType": offering_type,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_replication_groups(
         self,
         *,
@@ -6184,16 +6216,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeReplicationGroups",
-            "ReplicationGroups",
-            shapes.ReplicationGroup,
-            {
-                "ReplicationGroupId": replication_group_id,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeReplicationGroups",
+                "ReplicationGroups",
+                shapes.ReplicationGroup,
+                {
+                    "ReplicationGroupId": replication_group_id,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_snapshots(
         self,
         *,
@@ -6252,20 +6287,23 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeSnapshots",
-            "Snapshots",
-            shapes.Snapshot,
-            {
-                "ReplicationGroupId": replication_group_id,
-                "CacheClusterId": cache_cluster_id,
-                "SnapshotName": snapshot_name,
-                "SnapshotSource": snapshot_source,
-                "ShowNodeGroupConfig": show_node_group_config,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeSnapshots",
+                "Snapshots",
+                shapes.Snapshot,
+                {
+                    "ReplicationGroupId": replication_group_id,
+                    "CacheClusterId": cache_cluster_id,
+                    "SnapshotName": snapshot_name,
+                    "SnapshotSource": snapshot_source,
+                    "ShowNodeGroupConfig": show_node_group_config,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_service_updates(
         self,
         *,
@@ -6307,17 +6345,20 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeServiceUpdates",
-            "ServiceUpdates",
-            shapes.ServiceUpdate,
-            {
-                "ServiceUpdateName": service_update_name,
-                "ServiceUpdateStatus": service_update_status,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeServiceUpdates",
+                "ServiceUpdates",
+                shapes.ServiceUpdate,
+                {
+                    "ServiceUpdateName": service_update_name,
+                    "ServiceUpdateStatus": service_update_status,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_update_actions(
         self,
         *,
@@ -6373,23 +6414,26 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeUpdateActions",
-            "UpdateActions",
-            shapes.UpdateAction,
-            {
-                "ServiceUpdateName": service_update_name,
-                "ReplicationGroupIds": replication_group_ids,
-                "CacheClusterIds": cache_cluster_ids,
-                "Engine": engine,
-                "ServiceUpdateStatus": service_update_status,
-                "ServiceUpdateTimeRange": service_update_time_range,
-                "UpdateActionStatus": update_action_status,
-                "ShowNodeLevelUpdateStatus": show_node_level_update_status,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeUpdateActions",
+                "UpdateActions",
+                shapes.UpdateAction,
+                {
+                    "ServiceUpdateName": service_update_name,
+                    "ReplicationGroupIds": replication_group_ids,
+                    "CacheClusterIds": cache_cluster_ids,
+                    "Engine": engine,
+                    "ServiceUpdateStatus": service_update_status,
+                    "ServiceUpdateTimeRange": service_update_time_range,
+                    "UpdateActionStatus": update_action_status,
+                    "ShowNodeLevelUpdateStatus": show_node_level_update_status,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_global_replication_groups(
         self,
         *,
@@ -6432,17 +6476,20 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeGlobalReplicationGroups",
-            "GlobalReplicationGroups",
-            shapes.GlobalReplicationGroup,
-            {
-                "GlobalReplicationGroupId": global_replication_group_id,
-                "ShowMemberInfo": show_member_info,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeGlobalReplicationGroups",
+                "GlobalReplicationGroups",
+                shapes.GlobalReplicationGroup,
+                {
+                    "GlobalReplicationGroupId": global_replication_group_id,
+                    "ShowMemberInfo": show_member_info,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_user_groups(
         self,
         *,
@@ -6483,16 +6530,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeUserGroups",
-            "UserGroups",
-            shapes.UserGroup,
-            {
-                "UserGroupId": user_group_id,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeUserGroups",
+                "UserGroups",
+                shapes.UserGroup,
+                {
+                    "UserGroupId": user_group_id,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_users(
         self,
         *,
@@ -6537,18 +6587,21 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeUsers",
-            "Users",
-            shapes.User,
-            {
-                "Engine": engine,
-                "UserId": user_id,
-                "Filters": filters,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeUsers",
+                "Users",
+                shapes.User,
+                {
+                    "Engine": engine,
+                    "UserId": user_id,
+                    "Filters": filters,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_serverless_cache_snapshots(
         self,
         *,
@@ -6602,18 +6655,21 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeServerlessCacheSnapshots",
-            "ServerlessCacheSnapshots",
-            shapes.ServerlessCacheSnapshot,
-            {
-                "ServerlessCacheName": serverless_cache_name,
-                "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
-                "SnapshotType": snapshot_type,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeServerlessCacheSnapshots",
+                "ServerlessCacheSnapshots",
+                shapes.ServerlessCacheSnapshot,
+                {
+                    "ServerlessCacheName": serverless_cache_name,
+                    "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
+                    "SnapshotType": snapshot_type,
+                },
+                page_size,
+                max_items,
+            )
         )
 
+    @paginator_method
     def paginate_describe_serverless_caches(
         self,
         *,
@@ -6656,14 +6712,16 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         return self._paginate(
-            "DescribeServerlessCaches",
-            "ServerlessCaches",
-            shapes.ServerlessCache,
-            {
-                "ServerlessCacheName": serverless_cache_name,
-            },
-            page_size,
-            max_items,
+            self._paging(
+                "DescribeServerlessCaches",
+                "ServerlessCaches",
+                shapes.ServerlessCache,
+                {
+                    "ServerlessCacheName": serverless_cache_name,
+                },
+                page_size,
+                max_items,
+            )
         )
 
     async def wait_until_cache_cluster_available(
@@ -6727,17 +6785,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "CacheClusterAvailable",
-            "DescribeCacheClusters",
-            {
-                "CacheClusterId": cache_cluster_id,
-                "MaxRecords": max_records,
-                "Marker": marker,
-                "ShowCacheNodeInfo": show_cache_node_info,
-                "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "CacheClusterAvailable",
+                "DescribeCacheClusters",
+                {
+                    "CacheClusterId": cache_cluster_id,
+                    "MaxRecords": max_records,
+                    "Marker": marker,
+                    "ShowCacheNodeInfo": show_cache_node_info,
+                    "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_cache_cluster_deleted(
@@ -6799,17 +6859,19 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "CacheClusterDeleted",
-            "DescribeCacheClusters",
-            {
-                "CacheClusterId": cache_cluster_id,
-                "MaxRecords": max_records,
-                "Marker": marker,
-                "ShowCacheNodeInfo": show_cache_node_info,
-                "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "CacheClusterDeleted",
+                "DescribeCacheClusters",
+                {
+                    "CacheClusterId": cache_cluster_id,
+                    "MaxRecords": max_records,
+                    "Marker": marker,
+                    "ShowCacheNodeInfo": show_cache_node_info,
+                    "ShowCacheClustersNotInReplicationGroups": show_cache_clusters_not_in_replication_groups,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_replication_group_available(
@@ -6864,15 +6926,17 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "ReplicationGroupAvailable",
-            "DescribeReplicationGroups",
-            {
-                "ReplicationGroupId": replication_group_id,
-                "MaxRecords": max_records,
-                "Marker": marker,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "ReplicationGroupAvailable",
+                "DescribeReplicationGroups",
+                {
+                    "ReplicationGroupId": replication_group_id,
+                    "MaxRecords": max_records,
+                    "Marker": marker,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_replication_group_deleted(
@@ -6925,15 +6989,17 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "ReplicationGroupDeleted",
-            "DescribeReplicationGroups",
-            {
-                "ReplicationGroupId": replication_group_id,
-                "MaxRecords": max_records,
-                "Marker": marker,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "ReplicationGroupDeleted",
+                "DescribeReplicationGroups",
+                {
+                    "ReplicationGroupId": replication_group_id,
+                    "MaxRecords": max_records,
+                    "Marker": marker,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_serverless_cache_available(
@@ -6980,13 +7046,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "ServerlessCacheAvailable",
-            "DescribeServerlessCaches",
-            {
-                "ServerlessCacheName": serverless_cache_name,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "ServerlessCacheAvailable",
+                "DescribeServerlessCaches",
+                {
+                    "ServerlessCacheName": serverless_cache_name,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_serverless_cache_deleted(
@@ -7030,13 +7098,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "ServerlessCacheDeleted",
-            "DescribeServerlessCaches",
-            {
-                "ServerlessCacheName": serverless_cache_name,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "ServerlessCacheDeleted",
+                "DescribeServerlessCaches",
+                {
+                    "ServerlessCacheName": serverless_cache_name,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_snapshot_available(
@@ -7083,13 +7153,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "SnapshotAvailable",
-            "DescribeSnapshots",
-            {
-                "SnapshotName": snapshot_name,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "SnapshotAvailable",
+                "DescribeSnapshots",
+                {
+                    "SnapshotName": snapshot_name,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_snapshot_deleted(
@@ -7134,13 +7206,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "SnapshotDeleted",
-            "DescribeSnapshots",
-            {
-                "SnapshotName": snapshot_name,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "SnapshotDeleted",
+                "DescribeSnapshots",
+                {
+                    "SnapshotName": snapshot_name,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_serverless_cache_snapshot_available(
@@ -7190,13 +7264,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "ServerlessCacheSnapshotAvailable",
-            "DescribeServerlessCacheSnapshots",
-            {
-                "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "ServerlessCacheSnapshotAvailable",
+                "DescribeServerlessCacheSnapshots",
+                {
+                    "ServerlessCacheSnapshotName": serverless_cache_snapshot_name,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_user_active(
@@ -7240,13 +7316,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "UserActive",
-            "DescribeUsers",
-            {
-                "UserId": user_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "UserActive",
+                "DescribeUsers",
+                {
+                    "UserId": user_id,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_user_deleted(
@@ -7289,13 +7367,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "UserDeleted",
-            "DescribeUsers",
-            {
-                "UserId": user_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "UserDeleted",
+                "DescribeUsers",
+                {
+                    "UserId": user_id,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_user_group_active(
@@ -7339,13 +7419,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "UserGroupActive",
-            "DescribeUserGroups",
-            {
-                "UserGroupId": user_group_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "UserGroupActive",
+                "DescribeUserGroups",
+                {
+                    "UserGroupId": user_group_id,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_user_group_deleted(
@@ -7388,13 +7470,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "UserGroupDeleted",
-            "DescribeUserGroups",
-            {
-                "UserGroupId": user_group_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "UserGroupDeleted",
+                "DescribeUserGroups",
+                {
+                    "UserGroupId": user_group_id,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_global_replication_group_available(
@@ -7438,13 +7522,15 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "GlobalReplicationGroupAvailable",
-            "DescribeGlobalReplicationGroups",
-            {
-                "GlobalReplicationGroupId": global_replication_group_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "GlobalReplicationGroupAvailable",
+                "DescribeGlobalReplicationGroups",
+                {
+                    "GlobalReplicationGroupId": global_replication_group_id,
+                },
+                delay,
+                max_attempts,
+            )
         )
 
     async def wait_until_global_replication_group_deleted(
@@ -7487,11 +7573,13 @@ class AsyncElastiCache(AsyncFacadeBase):
                 declare, or an answer that does not fit the model.
         """
         await self._wait(
-            "GlobalReplicationGroupDeleted",
-            "DescribeGlobalReplicationGroups",
-            {
-                "GlobalReplicationGroupId": global_replication_group_id,
-            },
-            delay,
-            max_attempts,
+            self._waiting(
+                "GlobalReplicationGroupDeleted",
+                "DescribeGlobalReplicationGroups",
+                {
+                    "GlobalReplicationGroupId": global_replication_group_id,
+                },
+                delay,
+                max_attempts,
+            )
         )

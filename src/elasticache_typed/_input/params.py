@@ -7,7 +7,6 @@ rule that broke, so a secret passed in the wrong place never reaches a message.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any, TypeAlias, cast
 
 from botocore import xform_name
@@ -15,23 +14,12 @@ from botocore.model import ListShape, Shape, StructureShape
 
 from elasticache_typed._errors.categories import ValidationError
 from elasticache_typed._generated import shapes
+from elasticache_typed._generated.scalars import SCALAR_TYPES
 from elasticache_typed._input.tag_rules import check_tags, is_tag_list, tags_from_mapping
 
 # "shapes.Tag" quoted: naming the class here would build it, and import attrs, at import.
 TagsInput: TypeAlias = Sequence["shapes.Tag"] | Mapping[str, str | None]
 """Tags as Tag objects, or a mapping of key to value (None: a tag with no value)."""
-
-_SCALAR_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "character": (str,),
-    "integer": (int,),
-    "long": (int,),
-    "boolean": (bool,),
-    "double": (int, float),
-    "float": (int, float),
-    "timestamp": (datetime,),
-    "blob": (bytes, bytearray),
-}
 
 
 def request_params(
@@ -60,7 +48,7 @@ def _convert(value: object, shape: Shape, path: str) -> Any:
         return _structure(value, shape, path)
     if isinstance(shape, ListShape):
         return _list(value, shape, path)
-    expected = _SCALAR_TYPES.get(shape.type_name)
+    expected = SCALAR_TYPES.get(shape.type_name)
     if expected is None:
         raise ValidationError(f"{path}: type {shape.type_name} is not supported")
     if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):

@@ -22,7 +22,7 @@ from elasticache_typed._connect.iam_token import (
     token_request,
 )
 from elasticache_typed._conversion.hook_lookup import structure_hook
-from elasticache_typed._errors.closed_client import closed_client
+from elasticache_typed._errors.closed_client import CLOSED_MESSAGE, closed_client
 from elasticache_typed._errors.mapping import translated_errors
 from elasticache_typed._facades.base import FacadeCore, logger, page_items, typed_result
 from elasticache_typed._facades.clients import new_async_client
@@ -69,6 +69,7 @@ class AsyncFacadeBase(FacadeCore):
         """
         super().__init__(client)
         self.client = client
+        self._closed = False  # set when create()'s block ends: older aiobotocore reopens silently
 
     @classmethod
     def create(
@@ -153,7 +154,11 @@ class AsyncFacadeBase(FacadeCore):
                 aws_account_id=aws_account_id,
             ) as created:
                 factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
-                yield cls._over_new_client(created, factory())
+                cache = cls._over_new_client(created, factory())
+                try:
+                    yield cache
+                finally:
+                    cache._closed = True
 
         return facade()
 
@@ -206,6 +211,8 @@ class AsyncFacadeBase(FacadeCore):
     async def _send(self, operation: OperationModel, params: dict[str, Any]) -> tuple[Any, Any]:
         """aiobotocore's response and the typed output handed over (None: convert the former)."""
         logger.debug("calling %s", operation.name)
+        if self._closed:
+            raise RuntimeError(CLOSED_MESSAGE)
         with translated_errors(operation, self._secrets(operation, params)), closed_client():
             with expecting(self._reader(operation.name)) as box:
                 response = await getattr(self._raw, xform_name(operation.name))(**params)

@@ -4,16 +4,26 @@
 region in the environment, and yields its URL. `moto_url` (per test) resets moto's state first,
 so tests never see each other's resources; functional tests take that one. `redis_server`
 (session) is a real Redis-protocol server for the connection tests.
+
+Hypothesis runs with a fixed seed under CI (CI=true: the same examples on every run, so a
+property test cannot fail on a run other than the one that was checked) and a random one
+locally (to find new failures; each one found is kept as an `@example`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("local", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in {"1", "true"} else "local")
 
 REGION = "us-east-1"
 

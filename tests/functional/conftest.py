@@ -11,6 +11,7 @@ import aiobotocore.endpoint
 import botocore.endpoint
 import pytest
 
+from tests.support.async_sleeps import record_async_sleeps
 from tests.support.fake_endpoint import FakeEndpoint, make_client
 from tests.support.scripted_server import ScriptedServer
 
@@ -43,12 +44,8 @@ def local_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """botocore's retry back-off, recorded instead of slept (blocking and asyncio)."""
     slept: list[float] = []
-
-    async def asleep(_endpoint: Any, amount: float) -> None:
-        slept.append(amount)
-
     monkeypatch.setattr(botocore.endpoint.time, "sleep", slept.append)
-    monkeypatch.setattr(aiobotocore.endpoint.AioEndpoint, "_sleep", asleep)
+    record_async_sleeps(monkeypatch, aiobotocore.endpoint, aiobotocore.endpoint.AioEndpoint, slept)
     return slept
 
 

@@ -24,6 +24,7 @@ from botocore import xform_name
 from codegen.type_maps.extra_waiters import IDENTIFYING_MEMBER
 from elasticache_typed import AsyncElastiCache, ElastiCache, errors, shapes
 from elasticache_typed._generated.extra_waiters import EXTRA_WAITERS
+from tests.support.async_sleeps import record_async_sleeps
 from tests.support.fake_endpoint import FakeEndpoint, make_client
 from tests.support.query_xml import error_status, error_xml, result_xml
 from tests.support.sample_data import error_shapes, operation_model
@@ -155,12 +156,8 @@ def test_the_states_are_those_the_model_documents() -> None:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     slept: list[float] = []
-
-    async def asleep(_waiter: Any, amount: float) -> None:
-        slept.append(amount)
-
     monkeypatch.setattr(botocore.waiter.time, "sleep", slept.append)
-    monkeypatch.setattr(aiobotocore.waiter.AIOWaiter, "_sleep", asleep)
+    record_async_sleeps(monkeypatch, aiobotocore.waiter, aiobotocore.waiter.AIOWaiter, slept)
     return slept
 
 

@@ -10,12 +10,14 @@
 Clients made by `create()` also let botocore retry a foreign 5xx (the server sees the second
 attempt); a wrapped client is never changed, so botocore there gives up at once, and the
 library still classifies the failure the same way. A cut answer is retried by aiobotocore,
-which reads the body while sending; botocore reads it after, where its retries do not look,
-so the blocking facades raise at the first one.
+which reads the body while sending; botocore 1.43 reads it after, where its retries do not
+look, so the blocking facades raise at the first one (older botocore retries it: the
+test expects what plain boto3 does at the installed botocore).
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 from typing import Any
 
@@ -112,8 +114,25 @@ def test_a_connection_closed_mid_body_is_a_network_error(
     assert exc.http_status_code is None
     assert exc.operation_name == "DescribeCacheClusters"
     assert "DescribeCacheClusters" in str(exc)
-    retried = kind.startswith("async")
-    assert server.requests == ["DescribeCacheClusters"] * (2 if retried else 1)
+    assert server.requests == ["DescribeCacheClusters"] * plain_attempts_on_a_cut_answer(kind)
+    if kind.startswith("async"):
+        assert len(server.requests) == 2
+
+
+def plain_describe(cache: Any) -> Any:
+    return cache.client.describe_cache_clusters()
+
+
+def plain_attempts_on_a_cut_answer(kind: str) -> int:
+    """The requests plain boto3 (or aiobotocore, for the asyncio kinds) sends, at 2 attempts,
+    for answers cut mid-body: older botocore (the floor) reads the body inside its retry loop."""
+    plain_kind = "async-wrapped" if kind.startswith("async") else "wrapped"
+    with ScriptedServer() as plain:
+        for _ in range(2):
+            plain.add(200, FULL_ANSWER[:5000], cut_after=CUT_AFTER)
+        with contextlib.suppress(Exception):
+            call(plain_kind, plain.url, plain_describe, max_attempts=2)
+        return len(plain.requests)
 
 
 @pytest.mark.parametrize("kind", ["async-create", "async-wrapped"])

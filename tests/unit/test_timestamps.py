@@ -217,5 +217,10 @@ _ISO_LIKE = (
 @example(text="0001T000000-30")  # an offset of -30 h, found by hypothesis
 @example(text="9999-12-31T23:59:59-99:00")
 @example(text="0001-01-01T00:00:00+99:00")
+@example(text="0001-01-01T00:00:00Z")  # year 1 and 9999: the ends of datetime's range
+@example(text="0001-01-01T00:00:00-99:59")
+@example(text="9999-12-31T23:59:59.999999Z")
+@example(text="9999-12-31T23:59:59+99:59")
+@example(text="99991231T235959-99")
 def test_accepts_exactly_what_botocore_accepts_for_generated_forms(text: str) -> None:
     assert_accepts_what_botocore_accepts(text)

@@ -35,8 +35,14 @@ def is_closed_client(exc: BaseException) -> bool:
 
 
 @contextmanager
-def closed_client() -> Generator[None]:
-    """Raise a call on a closed aiobotocore client from the block as a `RuntimeError`."""
+def closed_client(closed: bool = False) -> Generator[None]:
+    """Raise a call on a closed aiobotocore client from the block as a `RuntimeError`.
+
+    `closed`: the facade knows the client is closed (its `create()` block has ended); older
+    aiobotocore releases reopen their HTTP session silently, so nothing is sent then.
+    """
+    if closed:
+        raise RuntimeError(CLOSED_MESSAGE)
     try:
         yield
     except HTTPClientError as exc:

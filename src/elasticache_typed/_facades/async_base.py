@@ -64,6 +64,7 @@ class AsyncFacadeBase(FacadeCore):
         """
         super().__init__(client)
         self.client = client
+        self._closed = False  # set when create()'s block ends: older aiobotocore reopens silently
 
     @classmethod
     def create(
@@ -129,7 +130,11 @@ class AsyncFacadeBase(FacadeCore):
         async def facade() -> AsyncGenerator[AsyncFacadeT]:
             async with new_async_client(session, **arguments) as created:
                 factory = AioTypedAnswerParserFactory if fast_reader else AioCarefulParserFactory
-                yield cls._over_new_client(created, factory())
+                cache = cls._over_new_client(created, factory())
+                try:
+                    yield cache
+                finally:
+                    cache._closed = True
 
         return facade()
 
@@ -174,13 +179,13 @@ class AsyncFacadeBase(FacadeCore):
 
     async def _call(self, operation: str, output: type[T], values: Mapping[str, Any]) -> T:
         call = self._prepared(operation, values)
-        with self._sending(call) as box, closed_client():
+        with self._sending(call) as box, closed_client(self._closed):
             response = await call.send(**call.params)
         return call.result(response, box, output)
 
     async def _call_without_output(self, operation: str, values: Mapping[str, Any]) -> None:
         call = self._prepared(operation, values)
-        with self._sending(call), closed_client():
+        with self._sending(call), closed_client(self._closed):
             await call.send(**call.params)
 
     def _paginate(self, paging: Paging[T]) -> AsyncIterator[T]:

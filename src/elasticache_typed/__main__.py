@@ -2,4 +2,5 @@
 
 from elasticache_typed._cli.main import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing the module (stubtest, pydoc) runs nothing
+    raise SystemExit(main())

@@ -14,7 +14,7 @@ from elasticache_typed._connect.token_reuse import IAMTokenProvider
 
 __all__ = ["IAMPasswordRefresher"]
 
-logger = logging.getLogger("elasticache_typed")
+_logger = logging.getLogger("elasticache_typed")
 
 
 class GlideClient(Protocol):
@@ -84,7 +84,7 @@ class IAMPasswordRefresher(IAMTokenProvider):
             try:
                 await client.update_connection_password(token, immediate_auth=True)
             except Exception as error:  # noqa: BLE001 - glide retries with the stored password
-                logger.warning(
+                _logger.warning(
                     "pushing a new IAM token into a glide client failed: %s",
                     type(error).__name__,
                 )

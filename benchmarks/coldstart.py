@@ -192,8 +192,14 @@ def cold_start(side: str, answers_dir: Path) -> dict[str, float]:
     else:
         answer = _sync_cold(side, body, counter)
     elapsed = time.perf_counter() - started
-    clusters = _cluster_count(answer)
-    return {"first_answer_s": elapsed, "requests": float(counter.requests), "clusters": clusters}
+    return {
+        "first_answer_s": elapsed,
+        "requests": float(counter.requests),
+        "clusters": _cluster_count(answer),
+        # What the side loaded: the capo sides no botocore, the plain sides no elasticache_typed.
+        "loaded_botocore": float("botocore" in sys.modules),
+        "loaded_typed": float("elasticache_typed" in sys.modules),
+    }
 
 
 def _cluster_count(answer: object) -> float:

@@ -858,6 +858,13 @@ def run_cold_start(settings: Settings, report: Report, cases: Sequence[Case]) ->
             all(run["requests"] == 1 and run["clusters"] == 100 for run in runs),
             "each process made one request and read 100 clusters",
         )
+        loaded = "loaded_botocore" if "capo" in side else "loaded_typed"
+        if "capo" in side or side in ("boto3", "aiobotocore"):
+            report.check(
+                f"cold_start.{side}.imports_only_its_own",
+                all(run[loaded] == 0 for run in runs),
+                f"no process of this side imported {loaded.removeprefix('loaded_')}",
+            )
     for ours, base, limit in (
         ("create", "boto3", None),
         ("create", "capo", 1.0),

@@ -18,6 +18,12 @@ target: machines are noisy). Sections:
   create() client's typed answer / the wrapped client's (read through botocore's dicts).
 - import: `import elasticache_typed` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
+- asyncio: AsyncElastiCache.create()'s first call / its warm call in fresh processes, and the
+  tracemalloc peak of 1000-cluster calls / plain aiobotocore's and plain boto3's (one fresh
+  process per side and run, the sides interleaved).
+- cold_start: a fresh process from before its first import to its first answer (import,
+  making the client and the first call together), sync and asyncio, ours / plain boto3 or
+  aiobotocore and / capo-elasticache when installed (benchmarks.coldstart).
 - typecheck: mypy and pyright on the downstream example module written against
   elasticache_typed (tests/typing/downstream_app.py) / the same logic written against
   mypy-boto3-elasticache's and types-aiobotocore-elasticache's TypedDicts
@@ -810,8 +816,8 @@ def run_asyncio(settings: Settings, report: Report, cases: Sequence[Case]) -> No
             "asyncio",
             f"AsyncElastiCache.create() / {base_name}: {memory_label}",
             peaks["async_create"] / peaks[base],
-            f"{peaks['async_create'] / 1e6:.1f} MB vs {peaks[base] / 1e6:.1f} MB"
-            f" (max RSS {rss['async_create'] / 1024:.0f} vs {rss[base] / 1024:.0f} MB)",
+            f"{peaks['async_create'] / 1e6:.1f} MB vs {peaks[base] / 1e6:.1f} MB",
+            # The max RSS (JSON only) includes tracemalloc's own bookkeeping: context.
             {
                 "typed_peak_bytes": peaks["async_create"],
                 f"{base}_peak_bytes": peaks[base],

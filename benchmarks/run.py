@@ -143,7 +143,7 @@ FULL = Settings(
     typecheck_warmup=True,
     async_first_call_runs=5,
     async_memory_runs=2,
-    async_memory_calls=10,
+    async_memory_calls=4,
     cold_start_runs=7,
 )
 

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 ANSWERS = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
 CASES = [*ANSWERS, PAGINATE_KEY]
-EXPECTED_FIGURES = (
+EXPECTED_FIGURES: set[str] = (
     {f"calls.{side}.{case}" for side in ("wrapped", "create", "floor") for case in CASES}
     | {f"converter.{kind}.{case}" for kind in ("structure", "unstructure") for case in ANSWERS}
     | {f"memory.{side}.{describe_key(1000)}" for side in ("wrapped", "create", "create_vs_wrapped")}

@@ -18,6 +18,12 @@ target: machines are noisy). Sections:
   create() client's typed answer / the wrapped client's (read through botocore's dicts).
 - import: `import elasticache_typed` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
+- asyncio: AsyncElastiCache.create()'s first call / its warm call in fresh processes, and the
+  tracemalloc peak of 1000-cluster calls / plain aiobotocore's and plain boto3's (one fresh
+  process per side and run, the sides interleaved).
+- cold_start: a fresh process from before its first import to its first answer (import,
+  making the client and the first call together), sync and asyncio, ours / plain boto3 or
+  aiobotocore and / capo-elasticache when installed (benchmarks.coldstart).
 - typecheck: mypy and pyright on the downstream example module written against
   elasticache_typed (tests/typing/downstream_app.py) / the same logic written against
   mypy-boto3-elasticache's and types-aiobotocore-elasticache's TypedDicts
@@ -69,7 +75,17 @@ if TYPE_CHECKING:
 
     from elasticache_typed import ElastiCache
 
-SECTIONS = ("client", "calls", "converter", "memory", "import", "first_call", "typecheck")
+SECTIONS = (
+    "client",
+    "calls",
+    "converter",
+    "memory",
+    "import",
+    "first_call",
+    "asyncio",
+    "cold_start",
+    "typecheck",
+)
 MEMORY_CASE = describe_key(1000)
 FIRST_CALL_CASE = describe_key(100)
 
@@ -92,6 +108,14 @@ class Settings:
     first_call_warm_calls: int
     typecheck_runs: int
     typecheck_warmup: bool
+    async_first_call_runs: int
+    """Fresh processes per side for the asyncio first / warm call figure."""
+    async_memory_runs: int
+    """Fresh processes per side for the asyncio peak-memory figure."""
+    async_memory_calls: int
+    """DescribeCacheClusters calls of 1000 clusters traced in each of those processes."""
+    cold_start_runs: int
+    """Fresh processes per side for the start-to-first-answer figures."""
 
 
 FULL = Settings(
@@ -117,6 +141,10 @@ FULL = Settings(
     first_call_warm_calls=10,
     typecheck_runs=4,
     typecheck_warmup=True,
+    async_first_call_runs=5,
+    async_memory_runs=2,
+    async_memory_calls=4,
+    cold_start_runs=7,
 )
 
 QUICK = Settings(
@@ -142,6 +170,10 @@ QUICK = Settings(
     first_call_warm_calls=3,
     typecheck_runs=1,
     typecheck_warmup=False,
+    async_first_call_runs=1,
+    async_memory_runs=1,
+    async_memory_calls=2,
+    cold_start_runs=1,
 )
 
 
@@ -710,6 +742,169 @@ def run_first_call(settings: Settings, report: Report, cases: Sequence[Case]) ->
     )
 
 
+def _write_answers(directory: str, cases: Sequence[Case]) -> Path:
+    """The answer files the benchmarks.coldstart probes read."""
+    from benchmarks.coldstart import COLD_FILE, MEMORY_FILE
+
+    by_key = {case.key: case for case in cases}
+    Path(directory, COLD_FILE).write_bytes(by_key[FIRST_CALL_CASE].answer.body)
+    Path(directory, MEMORY_FILE).write_bytes(by_key[MEMORY_CASE].answer.body)
+    return Path(directory)
+
+
+def run_asyncio(settings: Settings, report: Report, cases: Sequence[Case]) -> None:
+    """AsyncElastiCache.create()'s first call / its warm call in fresh processes (plain
+    aiobotocore for context); the peak memory of 1000-cluster calls / plain aiobotocore's
+    and plain boto3's, one fresh process per side and run, the sides interleaved."""
+    from benchmarks.coldstart import ASYNC_FIRST_CALL_SIDES, MEMORY_SIDES
+    from benchmarks.startup import time_probes
+
+    by_key = {case.key: case for case in cases}
+    with tempfile.TemporaryDirectory(prefix="bench-answers-") as directory:
+        answers_dir = str(_write_answers(directory, cases))
+        warm_calls = settings.first_call_warm_calls
+        first_calls = time_probes(
+            "async-first-call",
+            ASYNC_FIRST_CALL_SIDES,
+            [answers_dir, str(warm_calls)],
+            settings.async_first_call_runs,
+        )
+        calls = settings.async_memory_calls
+        memory = time_probes(
+            "peak-memory", MEMORY_SIDES, [answers_dir, str(calls)], settings.async_memory_runs
+        )
+    names = {"aiobotocore": "aiobotocore client", "async_create": "AsyncElastiCache.create()"}
+    label = f"{by_key[FIRST_CALL_CASE].label} in a new process"
+    for side, runs in first_calls.items():
+        report.check(
+            f"asyncio.first_call.{side}.requests",
+            all(run["requests"] == 1 + warm_calls for run in runs),
+            f"each process made {1 + warm_calls} requests",
+        )
+        first = median([run["first_s"] for run in runs])
+        warm = median([run["warm_s"] for run in runs])
+        report.figure(
+            f"asyncio.first_call.{side}.{FIRST_CALL_CASE}",
+            "asyncio",
+            f"{names[side]} first / warm call: {label}",
+            median([run["first_s"] / run["warm_s"] for run in runs]),
+            f"{_ms(first)} vs {_ms(warm)}",
+            {
+                "first_s": first,
+                "warm_s": warm,
+                "setup_s": median([run["setup_s"] for run in runs]),
+                "processes": len(runs),
+            },
+            ("ratio", 2.0) if side == "async_create" else None,
+        )
+    for side, runs in memory.items():
+        report.check(
+            f"asyncio.memory.{side}.requests",
+            all(run["requests"] == 1 + calls for run in runs),
+            f"each process made {1 + calls} requests",
+        )
+    # tracemalloc peaks hardly vary from run to run: the smallest of the runs per side.
+    peaks = {side: min(run["peak_bytes"] for run in runs) for side, runs in memory.items()}
+    rss = {side: median([run["max_rss_kb"] for run in runs]) for side, runs in memory.items()}
+    memory_label = f"peak memory over {calls} calls, {by_key[MEMORY_CASE].label}"
+    for base, base_name, limit in (
+        ("aiobotocore", "aiobotocore", 1.05),
+        ("boto3", "plain boto3 (sync)", 1.05),
+    ):
+        report.figure(
+            f"asyncio.memory.async_create_vs_{base}.{MEMORY_CASE}",
+            "asyncio",
+            f"AsyncElastiCache.create() / {base_name}: {memory_label}",
+            peaks["async_create"] / peaks[base],
+            f"{peaks['async_create'] / 1e6:.1f} MB vs {peaks[base] / 1e6:.1f} MB",
+            # The max RSS (JSON only) includes tracemalloc's own bookkeeping: context.
+            {
+                "typed_peak_bytes": peaks["async_create"],
+                f"{base}_peak_bytes": peaks[base],
+                "typed_max_rss_kb": rss["async_create"],
+                f"{base}_max_rss_kb": rss[base],
+                "calls": calls,
+                "processes": len(memory["async_create"]),
+            },
+            ("ratio", limit),
+        )
+
+
+_COLD_NAMES = {
+    "boto3": "boto3",
+    "create": "ElastiCache.create()",
+    "capo": "capo-elasticache",
+    "aiobotocore": "aiobotocore",
+    "async_create": "AsyncElastiCache.create()",
+    "async_capo": "capo-elasticache (asyncio)",
+}
+
+
+def describe_label(cases: Sequence[Case]) -> str:
+    return next(case.label for case in cases if case.key == FIRST_CALL_CASE)
+
+
+def run_cold_start(settings: Settings, report: Report, cases: Sequence[Case]) -> None:
+    """A fresh process from before its first import to its first answer (import, making
+    the client, the first call, measured together), sync and asyncio: ours / plain boto3
+    (aiobotocore) and ours / capo-elasticache when installed; the sides interleaved."""
+    from benchmarks.coldstart import ASYNC_COLD_SIDES, SYNC_COLD_SIDES
+    from benchmarks.startup import time_probes
+
+    with_capo = capo.installed()
+    sides = [s for s in (*SYNC_COLD_SIDES, *ASYNC_COLD_SIDES) if with_capo or "capo" not in s]
+    label = f"start to first answer, {describe_label(cases)} in a new process"
+    with tempfile.TemporaryDirectory(prefix="bench-answers-") as directory:
+        answers_dir = str(_write_answers(directory, cases))
+        time_probes("cold-start", sides, [answers_dir], 1)  # untimed: caches, .pyc files
+        results = time_probes("cold-start", sides, [answers_dir], settings.cold_start_runs)
+    for side, runs in results.items():
+        report.check(
+            f"cold_start.{side}.answer",
+            all(run["requests"] == 1 and run["clusters"] == 100 for run in runs),
+            "each process made one request and read 100 clusters",
+        )
+        loaded = "loaded_botocore" if "capo" in side else "loaded_typed"
+        if "capo" in side or side in ("boto3", "aiobotocore"):
+            report.check(
+                f"cold_start.{side}.imports_only_its_own",
+                all(run[loaded] == 0 for run in runs),
+                f"no process of this side imported {loaded.removeprefix('loaded_')}",
+            )
+    for ours, base, limit in (
+        ("create", "boto3", None),
+        ("create", "capo", 1.0),
+        ("capo", "boto3", None),
+        ("async_create", "aiobotocore", None),
+        ("async_create", "boto3", None),
+        ("async_create", "async_capo", 1.0),
+        ("async_capo", "aiobotocore", None),
+    ):
+        if ours not in results or base not in results:
+            continue
+        pairs = list(zip(results[ours], results[base], strict=True))
+        ratio = median([a["first_answer_s"] / b["first_answer_s"] for a, b in pairs])
+        process_ratio = median([a["process_s"] / b["process_s"] for a, b in pairs])
+        ours_s = median([run["first_answer_s"] for run in results[ours]])
+        base_s = median([run["first_answer_s"] for run in results[base]])
+        report.figure(
+            f"cold_start.{ours}_vs_{base}",
+            "cold_start",
+            f"{_COLD_NAMES[ours]} / {_COLD_NAMES[base]}: {label}",
+            ratio,
+            f"{_ms(ours_s)} vs {_ms(base_s)} (whole process {process_ratio:.2f})",
+            {
+                "ours_s": ours_s,
+                "base_s": base_s,
+                "process_ratio": process_ratio,
+                "ours_process_s": median([run["process_s"] for run in results[ours]]),
+                "base_process_s": median([run["process_s"] for run in results[base]]),
+                "processes": len(pairs),
+            },
+            None if limit is None else ("ratio", limit),
+        )
+
+
 def run_typecheck(settings: Settings, report: Report) -> None:
     from benchmarks.checkers import BASELINE_MODULE, ROOT, TYPED_MODULE, time_checkers
 
@@ -792,13 +987,15 @@ def run(
             )
         finally:
             gc.unfreeze()
-    if "import" in sections or "first_call" in sections:
+    if any(name in sections for name in ("import", "first_call", "asyncio", "cold_start")):
         from benchmarks.startup import prepare
 
         say("byte-compiling for the fresh interpreters")
         prepare()
     section("import", lambda: run_import(settings, report))
     section("first_call", lambda: run_first_call(settings, report, every_case))
+    section("asyncio", lambda: run_asyncio(settings, report, every_case))
+    section("cold_start", lambda: run_cold_start(settings, report, every_case))
     section("typecheck", lambda: run_typecheck(settings, report))
     report.elapsed_s = time.perf_counter() - started
     return report

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,4 +107,31 @@ def time_first_calls(
                 cwd=ROOT,
             )
             results[side].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def time_probes(
+    command: str, sides: Sequence[str], arguments: Sequence[str], runs: int
+) -> dict[str, list[dict[str, float]]]:
+    """`runs` fresh processes per side of a benchmarks.coldstart probe, the sides
+    interleaved (the order rotates, and reverses every other round). Each result also holds
+    `process_s`, the wall time of the whole process, interpreter start-up included."""
+    results: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
+    env = fresh_env()
+    for number in range(runs):
+        shift = (number // 2) % len(sides)
+        order = list(sides[shift:]) + list(sides[:shift])
+        for side in order if number % 2 == 0 else order[::-1]:
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "benchmarks.coldstart", command, side, *arguments],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+            result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+            result["process_s"] = time.perf_counter() - started
+            results[side].append(result)
     return results

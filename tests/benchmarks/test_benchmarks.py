@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 ANSWERS = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
 CASES = [*ANSWERS, PAGINATE_KEY]
-EXPECTED_FIGURES = (
+EXPECTED_FIGURES: set[str] = (
     {f"calls.{side}.{case}" for side in ("wrapped", "create", "floor") for case in CASES}
     | {f"converter.{kind}.{case}" for kind in ("structure", "unstructure") for case in ANSWERS}
     | {f"memory.{side}.{describe_key(1000)}" for side in ("wrapped", "create", "create_vs_wrapped")}
@@ -45,11 +45,33 @@ EXPECTED_FIGURES = (
     | {f"first_call.create_vs_boto3.{describe_key(100)}"}
     | {"typecheck.mypy", "typecheck.pyright"}
     | {"client.create"}
+    | {f"asyncio.first_call.{side}.{describe_key(100)}" for side in ("aiobotocore", "async_create")}
+    | {
+        f"asyncio.memory.async_create_vs_{base}.{describe_key(1000)}"
+        for base in ("aiobotocore", "boto3")
+    }
+    | {
+        f"cold_start.{ours}_vs_{base}"
+        for ours, base in (
+            ("create", "boto3"),
+            ("async_create", "aiobotocore"),
+            ("async_create", "boto3"),
+        )
+    }
     | {f"calls.observed_vs_wrapped.{describe_key(n)}" for n in (100, 1000)}
     # capo-elasticache (the `benchmark` extra): its figures only when it is installed.
     | (
         {f"calls.{side}.{case}" for side in ("capo", "create_vs_capo") for case in ANSWERS}
         | {"client.capo"}
+        | {
+            f"cold_start.{ours}_vs_{base}"
+            for ours, base in (
+                ("create", "capo"),
+                ("capo", "boto3"),
+                ("async_create", "async_capo"),
+                ("async_capo", "aiobotocore"),
+            )
+        }
         if capo.installed()
         else set()
     )
@@ -72,6 +94,14 @@ EXPECTED_TARGETS = {
     f"first_call.create.{describe_key(100)}": 2.0,
     "typecheck.mypy": 1.0,
     "typecheck.pyright": 1.0,
+    f"asyncio.first_call.async_create.{describe_key(100)}": 2.0,
+    f"asyncio.memory.async_create_vs_aiobotocore.{describe_key(1000)}": 1.05,
+    f"asyncio.memory.async_create_vs_boto3.{describe_key(1000)}": 1.05,
+    **(
+        {"cold_start.create_vs_capo": 1.0, "cold_start.async_create_vs_async_capo": 1.0}
+        if capo.installed()
+        else {}
+    ),
 }
 
 

@@ -60,7 +60,9 @@ def test_check_accepts_each_value(name: str) -> None:
 
 def _not_values(name: str) -> list[Any]:
     values = values_of(name)
-    others = {v for n in ENUM_NAMES for v in values_of(n)} - set(values)
+    # Every enum value the installed model has: at a newer botocore than the pins, that includes
+    # values (and enums) the generated module does not know, which the check must refuse too.
+    others = {v for n in ENUM_NAMES for v in strategies.shape(n).enum} - set(values)
     near: list[Any] = []
     for value in values:
         near += [value.upper(), value.lower(), f" {value}", f"{value} ", f"{value}x"]

@@ -10,11 +10,11 @@ fails here rather than at the first command.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from elasticache_typed._connect.connection_settings import ConnectionSettings, connection_settings
+from elasticache_typed._connect.token_reuse import awaits
 from elasticache_typed._errors.categories import ValidationError
 
 if TYPE_CHECKING:
@@ -40,11 +40,6 @@ def _settings(
             "clients cannot connect to it"
         )
     return settings
-
-
-def _is_async(facade: object) -> bool:
-    generate = getattr(facade, "generate_iam_auth_token", None)
-    return inspect.iscoroutinefunction(generate)
 
 
 def _client(
@@ -74,7 +69,7 @@ def connect_sync(
     options: dict[str, Any],
 ) -> Any:
     """A blocking client for `resource`, authenticated with IAM, checked with a PING."""
-    if _is_async(facade):
+    if awaits(facade):
         raise ValidationError(
             "facade: a blocking client needs an ElastiCache; with an AsyncElastiCache use "
             "connect_async"

@@ -48,6 +48,11 @@ Listener = Callable[[str, str], Any]
 """Told `(user_id, token)` after each renewal; may return an awaitable (asyncio clients)."""
 
 
+def awaits(facade: object) -> bool:
+    """Whether `facade` is an `AsyncElastiCache` (its tokens are awaited)."""
+    return inspect.iscoroutinefunction(getattr(facade, "generate_iam_auth_token", None))
+
+
 class IAMTokenProvider:
     """Gives `(user_id, token)` for each new connection. Safe to share between threads,
     connection pools and asyncio tasks."""
@@ -82,7 +87,7 @@ class IAMTokenProvider:
             region=region,
         )
         self._facade = facade
-        self._async = inspect.iscoroutinefunction(facade.generate_iam_auth_token)
+        self._async = awaits(facade)
         self._arguments = {
             "user_id": request.user_id,
             "cache_name": request.cache_name,

@@ -367,14 +367,48 @@ def test_reading_the_settings_sends_nothing(wire: Any) -> None:
 
 
 def test_the_node_advice_only_when_nodes_were_not_asked_for(wire: Any) -> None:
-    """Described with show_cache_node_info=True (as the CLI does), an answer without nodes is
-    not told to ask for them; described without, it is (issue 20)."""
-    from elasticache_typed._connect.connection_settings import settings_of
+    """A cluster the facade described with show_cache_node_info=True, in an answer without
+    nodes (as moto's), is not told to ask for them; one described without, or built by hand,
+    is (issue 20)."""
+    client, endpoint = wire
+    cache = ElastiCache(client)
+    answer = _single_node_redis(with_nodes=False)
+    endpoint.add_result("DescribeCacheClusters", answer)
+    asked = cache.describe_cache_clusters(show_cache_node_info=True).cache_clusters or []
+    endpoint.add_result("DescribeCacheClusters", answer)
+    (paged,) = cache.paginate_describe_cache_clusters(show_cache_node_info=True)
+    endpoint.add_result("DescribeCacheClusters", answer)
+    not_asked = cache.describe_cache_clusters(show_cache_node_info=False).cache_clusters or []
+    assert [r.params.get("ShowCacheNodeInfo") for r in endpoint.requests] == ["true"] * 2 + [
+        "false"
+    ]
 
-    cluster = described_cluster(wire, _single_node_redis(with_nodes=False))
-    with pytest.raises(errors.ValidationError) as asked:
-        settings_of(cluster, nodes_asked=True)
-    assert "show_cache_node_info=True): the endpoint answering does not report" in str(asked.value)
-    assert "describe it with" not in str(asked.value)
-    with pytest.raises(errors.ValidationError, match="describe it with show_cache_node_info=True"):
-        settings_of(cluster, nodes_asked=False)
+    for cluster in (*asked, paged):
+        with pytest.raises(errors.ValidationError) as raised:
+            connection_settings(cluster)
+        assert "the endpoint answering does not report cache nodes" in str(raised.value)
+        assert "describe it with" not in str(raised.value)
+    by_hand = attrs.evolve(asked[0])  # equal, but not what the facade described
+    for cluster in (*not_asked, by_hand):
+        with pytest.raises(errors.ValidationError, match="describe it with show_cache_node_info"):
+            connection_settings(cluster)
+
+
+def test_remembering_the_described_clusters_keeps_none_alive(wire: Any) -> None:
+    """The facade notes the clusters described with their nodes weakly: once dropped, gone."""
+    import gc
+    import weakref
+
+    from elasticache_typed._connect import described_nodes
+
+    client, endpoint = wire
+    endpoint.add_result("DescribeCacheClusters", _single_node_redis(with_nodes=True))
+    (cluster,) = (
+        ElastiCache(client).describe_cache_clusters(show_cache_node_info=True).cache_clusters or []
+    )
+    assert described_nodes.described_with_nodes(cluster)
+    key, alive = id(cluster), weakref.ref(cluster)
+    del cluster
+    gc.collect()
+    assert alive() is None
+    assert key not in described_nodes._described  # pyright: ignore[reportPrivateUsage]

@@ -106,8 +106,7 @@ def _iam_token(arguments: argparse.Namespace) -> str:
 def _connection_settings(arguments: argparse.Namespace) -> str:
     import attrs
 
-    from elasticache_typed import errors
-    from elasticache_typed._connect.connection_settings import settings_of
+    from elasticache_typed import connection_settings, errors
 
     facade = _facade(None)
     resource: Any
@@ -126,8 +125,7 @@ def _connection_settings(arguments: argparse.Namespace) -> str:
     if not found:
         raise errors.ValidationError("the describe operation returned no cache")
     resource = found[0]
-    nodes_asked = arguments.cache_cluster_id is not None  # described with its nodes
-    values = attrs.asdict(settings_of(resource, nodes_asked=nodes_asked))
+    values = attrs.asdict(connection_settings(resource))
     if arguments.json:
         return json.dumps(values)
     return "\n".join(f"{name}: {'' if value is None else value}" for name, value in values.items())

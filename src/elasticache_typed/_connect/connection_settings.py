@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from elasticache_typed._connect.described_nodes import described_with_nodes
 from elasticache_typed._errors.categories import ValidationError
 
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ def connection_settings(
     """Where and how to connect to a replication group, cache cluster or serverless cache.
 
     Pass the resource as a describe (or create) operation returned it; for a single-node
-    Valkey or Redis OSS cache cluster, describe it with `show_cache_node_info=True`.
+    Valkey or Redis OSS cache cluster, describe it with `show_cache_node_info=True` (a
+    cluster a facade described so is not told to ask for its nodes again, even when the
+    endpoint answered none).
 
     Args:
         resource: The cache, as `shapes.ReplicationGroup`, `shapes.CacheCluster` or
@@ -77,24 +80,13 @@ def connection_settings(
         ValidationError: The resource has no endpoint yet (it is still being created; wait
             until it is available and describe it again), or it is not one of the three.
     """
-    return settings_of(resource, nodes_asked=False)
-
-
-def settings_of(
-    resource: shapes.ReplicationGroup | shapes.CacheCluster | shapes.ServerlessCache,
-    *,
-    nodes_asked: bool,
-) -> ConnectionSettings:
-    """`connection_settings`, told whether a cache cluster was described with
-    `show_cache_node_info=True` (then a description without nodes is not told to ask for
-    them: the endpoint answered none, as local stand-ins do)."""
     from elasticache_typed import shapes
 
     given = cast(object, resource)  # typed, but a caller may pass anything
     if isinstance(given, shapes.ReplicationGroup):
         return _replication_group(given)
     if isinstance(given, shapes.CacheCluster):
-        return _cache_cluster(given, nodes_asked=nodes_asked)
+        return _cache_cluster(given, nodes_asked=described_with_nodes(given))
     if isinstance(given, shapes.ServerlessCache):
         return _serverless_cache(given)
     raise ValidationError(

@@ -29,6 +29,7 @@ from elasticache_typed._botocore_private import (
     api_call_wrapped,
     install_parser_factory,
 )
+from elasticache_typed._connect import described_nodes
 from elasticache_typed._connect.iam_token import (
     TOKEN_OPERATION,
     TokenRequest,
@@ -144,7 +145,11 @@ class FacadeCore:
         config = positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
-        return Paging(model, pages, self._reader(operation), result_key, structure_hook(item_type))
+        paging = Paging(
+            model, pages, self._reader(operation), result_key, structure_hook(item_type)
+        )
+        paging.nodes_asked = described_nodes.nodes_asked(operation, params)
+        return paging
 
     def _waiting(
         self,
@@ -191,13 +196,15 @@ class Call:
         botocore's dict converted), with its answer's metadata."""
         typed = box.output if box is not None else None
         result: T = typed_result(response, typed, output, self.operation.name)
+        if described_nodes.nodes_asked(self.operation.name, self.params):
+            described_nodes.remember_answer(result)
         return with_response_metadata(result, response)
 
 
 class Paging(Generic[T]):
     """A paginator call, checked: its pages, and how to read each page's items."""
 
-    __slots__ = ("operation", "pages", "read", "reader", "result_key")
+    __slots__ = ("nodes_asked", "operation", "pages", "read", "reader", "result_key")
 
     def __init__(
         self,
@@ -212,13 +219,16 @@ class Paging(Generic[T]):
         self.reader = reader  # the parser factory that may read pages typed (None: none)
         self.result_key = result_key
         self.read = read
+        self.nodes_asked = False  # cache clusters described with their nodes
 
     def items(self, page: Page[Any]) -> list[T]:
         """The typed items of a page: its shapes when read typed, else converted."""
         items: list[Any] = dig(page.page, self.result_key)
-        if page.typed:
-            return items
-        return [read_answer(item, self.read, self.operation.name) for item in items]
+        if not page.typed:
+            items = [read_answer(item, self.read, self.operation.name) for item in items]
+        if self.nodes_asked:
+            described_nodes.remember(items)
+        return items
 
 
 class Waiting:

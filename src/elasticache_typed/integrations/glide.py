@@ -45,12 +45,6 @@ class IAMPasswordRefresher(IAMTokenProvider):
     """
 
     @property
-    def _pushers(self) -> dict[int, Any]:
-        """The listener given for each attached client (by id), made on first use."""
-        pushers: dict[int, Any] = self.__dict__.setdefault("_glide_pushers", {})
-        return pushers
-
-    @property
     def user_id(self) -> str:
         """The user to give glide as `username` (lower case, as the service stores it)."""
         return self.get_user_id()
@@ -70,34 +64,50 @@ class IAMPasswordRefresher(IAMTokenProvider):
 
     def attach(self, client: GlideClient) -> None:
         """Push each new token into the sync glide `client` from now on."""
-
-        def push(_user_id: str, token: str) -> None:
-            client.update_connection_password(token, immediate_auth=True)
-
-        self._pushers[id(client)] = push
-        self.add_listener(push)
+        self.add_listener(_Push(client))
 
     async def attach_async(self, client: GlideClient) -> None:
         """Push each new token into the asyncio glide `client`, on the running loop."""
-
-        async def update(token: str) -> None:
-            try:
-                await client.update_connection_password(token, immediate_auth=True)
-            except Exception as error:  # noqa: BLE001 - glide retries with the stored password
-                _logger.warning(
-                    "pushing a new IAM token into a glide client failed: %s",
-                    type(error).__name__,
-                )
-
-        def push(_user_id: str, token: str) -> Any:
-            return update(token)
-
-        self._pushers[id(client)] = push
-        self.add_listener(push)
+        self.add_listener(_PushAwaited(client))
         await self.get_credentials_async()  # binds the loop; starts the renewer
 
     def detach(self, client: GlideClient) -> None:
         """Stop pushing tokens into `client` (the renewal stops with the last client)."""
-        push = self._pushers.pop(id(client), None)
-        if push is not None:
-            self.remove_listener(push)
+        self.remove_listener(_Push(client))
+
+
+class _Push:
+    """The listener giving each new token to one glide client; equal for the same client,
+    so `detach` finds it."""
+
+    __slots__ = ("client",)
+
+    def __init__(self, client: Any) -> None:
+        self.client: Any = client  # a sync or asyncio glide client
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Push) and other.client is self.client
+
+    def __hash__(self) -> int:
+        return id(self.client)
+
+    def __call__(self, _user_id: str, token: str) -> Any:
+        return self.client.update_connection_password(token, immediate_auth=True)
+
+
+class _PushAwaited(_Push):
+    """`_Push` for an asyncio glide client: a failed push is logged (glide retries with the
+    password it has)."""
+
+    __slots__ = ()
+
+    def __call__(self, _user_id: str, token: str) -> Any:
+        return self._update(token)
+
+    async def _update(self, token: str) -> None:
+        try:
+            await self.client.update_connection_password(token, immediate_auth=True)
+        except Exception as error:  # noqa: BLE001 - glide retries with the stored password
+            _logger.warning(
+                "pushing a new IAM token into a glide client failed: %s", type(error).__name__
+            )

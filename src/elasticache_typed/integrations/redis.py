@@ -72,12 +72,13 @@ class _IAMToken(TokenInterface):
         self._user_id = user_id
         self._token = token
         self._received_at = time.time()
+        self._expires_at = self._received_at + TOKEN_LIFETIME
 
     def is_expired(self) -> bool:
-        return time.time() >= self._received_at + TOKEN_LIFETIME
+        return time.time() >= self._expires_at
 
     def ttl(self) -> float:
-        return max(self._received_at + TOKEN_LIFETIME - time.time(), 0.0)
+        return max(self._expires_at - time.time(), 0.0)
 
     def try_get(self, key: str) -> str:
         return self._user_id if key == "oid" else ""
@@ -86,7 +87,7 @@ class _IAMToken(TokenInterface):
         return self._token
 
     def get_expires_at_ms(self) -> float:
-        return (self._received_at + TOKEN_LIFETIME) * 1000
+        return self._expires_at * 1000
 
     def get_received_at_ms(self) -> float:
         return self._received_at * 1000

@@ -103,7 +103,7 @@ class FacadeCore:
 
     def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
         check_members(operation, values)
-        return request_params(operation.input_shape, values, xform_name(operation.name))
+        return request_params(operation.name, values)
 
     def _prepared(self, operation: str, values: Mapping[str, Any]) -> Call:
         """A call of `operation` with the caller's wire-named values, checked; nothing sent."""

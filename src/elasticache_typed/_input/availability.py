@@ -6,13 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import botocore
 from botocore import xform_name
 from botocore.model import OperationModel, OperationNotFoundError, ServiceModel
 
 from elasticache_typed._errors.categories import ValidationError
+from elasticache_typed._generated.input_checks import INPUTS
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
+
+_lacking: WeakKeyDictionary[OperationModel, tuple[str, ...]] = WeakKeyDictionary()
+"""Per installed operation model, the generated input members it lacks (usually none),
+found at its first call."""
 
 
 def _upgrade() -> str:
@@ -31,10 +37,18 @@ def available_operation(service: ServiceModel, operation: str) -> OperationModel
 
 
 def check_members(operation: OperationModel, values: Mapping[str, Any]) -> None:
-    """ValidationError when a value that is set (not None) is for a member the installed
-    botocore's model of the operation lacks."""
-    members = operation.input_shape.members if operation.input_shape else {}
-    for name, value in values.items():
-        if value is not None and name not in members:
+    """ValidationError when a value that is set (not None) is for a member the generated code
+    knows and the installed botocore's model of the operation lacks."""
+    lacking = _lacking.get(operation)
+    if lacking is None:
+        lacking = _lacking[operation] = _members_lacking(operation)
+    for name in lacking:
+        if values.get(name) is not None:
             method = xform_name(operation.name)
             raise ValidationError(f"{method}() argument {xform_name(name)!r}: {_upgrade()}")
+
+
+def _members_lacking(operation: OperationModel) -> tuple[str, ...]:
+    known = INPUTS[operation.name].members
+    installed = operation.input_shape.members if operation.input_shape else {}
+    return tuple(name for name in known if name not in installed)

@@ -39,7 +39,7 @@ def expected(row: Scalar) -> str:
     return " or ".join(row.accepts)
 
 
-class _Checks(Table):
+class Checks(Table):
     """The checks of the value `x` whose path in messages is `path` (an f-string body)."""
 
     def __init__(self, x: str, path: str) -> None:
@@ -63,7 +63,7 @@ class _Checks(Table):
         items = f"[{item_value} for {self.indexes[item]}, {item} in enumerate({sequence})]"
         if not is_tag_list(shape):
             return items
-        mapping = f"tags_from_mapping({x}, {path}) if isinstance({x}, Mapping) else {items}"
+        mapping = f"tags_from_mapping({x}, {path}) if is_mapping({x}) else {items}"
         return f"tags({mapping}, {path})"
 
     def map(self, shape: MapShape, x: str, k: str, v: str, key: str, value: str) -> str:
@@ -72,7 +72,7 @@ class _Checks(Table):
 
 
 def _checked(member: Member, x: str, path: str) -> str:
-    return value(member.shape, x, _Checks(x, path))
+    return value(member.shape, x, Checks(x, path))
 
 
 def _operation(op: Operation) -> str:
@@ -157,6 +157,8 @@ def render(model: Model) -> str:
     structures = "\n\n".join(_structure(s) for s in _nested(model))
     entries = "".join(_entry(op) for op in model.operations)
     return f'''{header(model)}
+# The shapes' required members are typed never None, but a caller may pass None: it is checked.
+# pyright: reportUnnecessaryComparison=false
 """A facade call's arguments checked and turned into boto3's params, before anything is sent.
 
 A function per operation, named as its method, takes the caller's wire-named values (None:
@@ -175,6 +177,7 @@ from typing import Any
 from elasticache_typed._generated import shapes as _s
 from elasticache_typed._input.steps import (
     Input,
+    is_mapping,
     is_sequence,
     required,
     required_member,

@@ -58,7 +58,7 @@ def test_each_output_is_a_table_of_the_one_walk() -> None:
         walk.value(events, "v", render_hooks.UNSTRUCTURE) == "[unstructure_Event(x0) for x0 in v]"
     )
     assert walk.value(timestamps, "e", render_reader._READER) == "timestamp(e.text or '')"
-    checks = render_input_checks._Checks("v", "start_time")
+    checks = render_input_checks.Checks("v", "start_time")
     assert walk.value(timestamps, "v", checks) == (
         "v if isinstance(v, datetime) else wrong(v, 'datetime', \"start_time\")"
     )

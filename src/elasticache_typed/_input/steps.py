@@ -43,6 +43,12 @@ def is_sequence(value: object) -> bool:
     return isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))
 
 
+def is_mapping(value: object) -> bool:
+    """Whether `value` is a mapping (tags given as {key: value}); a plain bool, so that the
+    generated checks keep the value untyped."""
+    return isinstance(value, Mapping)
+
+
 def tags(items: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
     """The wire tags `items`, once checked against the service's tag rules."""
     check_tags(items, path)

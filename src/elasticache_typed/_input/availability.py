@@ -13,8 +13,8 @@ from botocore import xform_name
 from botocore.model import OperationModel, OperationNotFoundError, ServiceModel
 
 from elasticache_typed._errors.categories import ValidationError
-from elasticache_typed._generated.input_checks import INPUTS
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
+from elasticache_typed._input.params import inputs
 
 _lacking: WeakKeyDictionary[OperationModel, tuple[str, ...]] = WeakKeyDictionary()
 """Per installed operation model, the generated input members it lacks (usually none),
@@ -49,6 +49,6 @@ def check_members(operation: OperationModel, values: Mapping[str, Any]) -> None:
 
 
 def _members_lacking(operation: OperationModel) -> tuple[str, ...]:
-    known = INPUTS[operation.name].members
+    known = inputs()[operation.name].members
     installed = operation.input_shape.members if operation.input_shape else {}
     return tuple(name for name in known if name not in installed)

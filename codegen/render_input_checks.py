@@ -5,7 +5,8 @@ For each operation a function named as its method takes the wire-named values, r
 TypeError for None in a required member, and checks every value that is set: scalars by the
 `accepts` column of `codegen/scalars.py`, structures by `check_<Name>` (its class, then each
 member, the path kept: `tags[2].key`), lists item by item, tag lists by the tag rules (a Tag
-sequence or a mapping). `INPUTS` holds, per operation, that function and the members it knows.
+sequence or a mapping). `INPUTS` holds, per operation, that function, the members it knows
+and the required ones.
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def _held(structure: Structure, by_name: dict[str, Structure]) -> list[Structure
 
 def _entry(op: Operation) -> str:
     names = "".join(f'"{m.name}", ' for m in op.input.members) if op.input else ""
-    return f'    "{op.name}": Input({op.method}, ({names})),\n'
+    required = "".join(f'"{name}", ' for name in op.input.required) if op.input else ""
+    return f'    "{op.name}": Input({op.method}, ({names}), ({required})),\n'
 
 
 def render(model: Model) -> str:
@@ -165,7 +167,7 @@ A function per operation, named as its method, takes the caller's wire-named val
 not given) and gives boto3's params; `check_<Name>` checks a shape object and gives its dict.
 A wrong type is a ValidationError naming the parameter's path and the expected type, never the
 value; None for a required argument is a TypeError naming it. `INPUTS`: each operation's
-function and the wire names of the members it knows.
+function and the wire names of the members it knows and of the required ones.
 """
 
 from __future__ import annotations

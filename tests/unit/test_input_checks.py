@@ -82,11 +82,15 @@ def test_a_map_in_an_input_stops_the_generator() -> None:
         render_input_checks.Checks("v", "p").map(shape, "v", "k0", "x0", "k0", "x0")
 
 
-def _older_client(drop: tuple[str, str]) -> Any:
+def _older_client(shape: str, member: str, *, require: bool = False) -> Any:
+    """A client whose model acts old: `shape` lacks `member`, or (`require`) requires it."""
     client = make_client()
     service = client.meta.service_model
     raw = copy.deepcopy(service._service_description)  # noqa: SLF001 - the model botocore reads
-    del raw["shapes"][drop[0]]["members"][drop[1]]
+    if require:
+        raw["shapes"][shape]["required"] = [*raw["shapes"][shape].get("required", []), member]
+    else:
+        del raw["shapes"][shape]["members"][member]
     client.meta._service_model = ServiceModel(raw, service.service_name)  # noqa: SLF001
     return client
 
@@ -96,7 +100,7 @@ def test_members_an_installed_model_lacks_are_found_per_model() -> None:
     full model and a cut-down one in the same process each get their own answer."""
     member = "ShowCacheClustersNotInReplicationGroups"
     for fails in (False, True, False, True):
-        client = _older_client(("DescribeCacheClustersMessage", member)) if fails else make_client()
+        client = _older_client("DescribeCacheClustersMessage", member) if fails else make_client()
         endpoint = FakeEndpoint.attach(client)
         endpoint.add_result("DescribeCacheClusters", {"CacheClusters": []})
         cache = ElastiCache(client)
@@ -107,3 +111,17 @@ def test_members_an_installed_model_lacks_are_found_per_model() -> None:
         else:
             cache.describe_cache_clusters(show_cache_clusters_not_in_replication_groups=True)
             assert len(endpoint.requests) == 1
+
+
+def test_a_member_an_older_model_requires_is_a_required_argument() -> None:
+    """An older model may require what the generated code takes as optional (the floor's
+    CompleteMigration requires ReplicationGroupId): None for it is the TypeError of a required
+    argument, as botocore's model wants, and nothing is sent."""
+    client = _older_client("CompleteMigrationMessage", "ReplicationGroupId", require=True)
+    endpoint = FakeEndpoint.attach(client)
+    with pytest.raises(TypeError) as info:
+        ElastiCache(client).complete_migration()
+    assert str(info.value) == (
+        "complete_migration() argument 'replication_group_id' is required, got None"
+    )
+    assert endpoint.requests == []

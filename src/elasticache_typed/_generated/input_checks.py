@@ -7,7 +7,7 @@ A function per operation, named as its method, takes the caller's wire-named val
 not given) and gives boto3's params; `check_<Name>` checks a shape object and gives its dict.
 A wrong type is a ValidationError naming the parameter's path and the expected type, never the
 value; None for a required argument is a TypeError naming it. `INPUTS`: each operation's
-function and the wire names of the members it knows.
+function and the wire names of the members it knows and of the required ones.
 """
 
 from __future__ import annotations
@@ -2372,9 +2372,18 @@ INPUTS: dict[str, Input] = {
             "ResourceName",
             "Tags",
         ),
+        (
+            "ResourceName",
+            "Tags",
+        ),
     ),
     "AuthorizeCacheSecurityGroupIngress": Input(
         authorize_cache_security_group_ingress,
+        (
+            "CacheSecurityGroupName",
+            "EC2SecurityGroupName",
+            "EC2SecurityGroupOwnerId",
+        ),
         (
             "CacheSecurityGroupName",
             "EC2SecurityGroupName",
@@ -2388,6 +2397,7 @@ INPUTS: dict[str, Input] = {
             "CacheClusterIds",
             "ServiceUpdateName",
         ),
+        ("ServiceUpdateName",),
     ),
     "BatchStopUpdateAction": Input(
         batch_stop_update_action,
@@ -2396,6 +2406,7 @@ INPUTS: dict[str, Input] = {
             "CacheClusterIds",
             "ServiceUpdateName",
         ),
+        ("ServiceUpdateName",),
     ),
     "CompleteMigration": Input(
         complete_migration,
@@ -2404,6 +2415,7 @@ INPUTS: dict[str, Input] = {
             "ServerlessCacheName",
             "Force",
         ),
+        (),
     ),
     "CopyServerlessCacheSnapshot": Input(
         copy_serverless_cache_snapshot,
@@ -2412,6 +2424,10 @@ INPUTS: dict[str, Input] = {
             "TargetServerlessCacheSnapshotName",
             "KmsKeyId",
             "Tags",
+        ),
+        (
+            "SourceServerlessCacheSnapshotName",
+            "TargetServerlessCacheSnapshotName",
         ),
     ),
     "CopySnapshot": Input(
@@ -2422,6 +2438,10 @@ INPUTS: dict[str, Input] = {
             "TargetBucket",
             "KmsKeyId",
             "Tags",
+        ),
+        (
+            "SourceSnapshotName",
+            "TargetSnapshotName",
         ),
     ),
     "CreateCacheCluster": Input(
@@ -2458,6 +2478,7 @@ INPUTS: dict[str, Input] = {
             "NetworkType",
             "IpDiscovery",
         ),
+        ("CacheClusterId",),
     ),
     "CreateCacheParameterGroup": Input(
         create_cache_parameter_group,
@@ -2467,6 +2488,11 @@ INPUTS: dict[str, Input] = {
             "Description",
             "Tags",
         ),
+        (
+            "CacheParameterGroupName",
+            "CacheParameterGroupFamily",
+            "Description",
+        ),
     ),
     "CreateCacheSecurityGroup": Input(
         create_cache_security_group,
@@ -2474,6 +2500,10 @@ INPUTS: dict[str, Input] = {
             "CacheSecurityGroupName",
             "Description",
             "Tags",
+        ),
+        (
+            "CacheSecurityGroupName",
+            "Description",
         ),
     ),
     "CreateCacheSubnetGroup": Input(
@@ -2484,6 +2514,11 @@ INPUTS: dict[str, Input] = {
             "SubnetIds",
             "Tags",
         ),
+        (
+            "CacheSubnetGroupName",
+            "CacheSubnetGroupDescription",
+            "SubnetIds",
+        ),
     ),
     "CreateGlobalReplicationGroup": Input(
         create_global_replication_group,
@@ -2492,6 +2527,10 @@ INPUTS: dict[str, Input] = {
             "GlobalReplicationGroupDescription",
             "PrimaryReplicationGroupId",
             "Tags",
+        ),
+        (
+            "GlobalReplicationGroupIdSuffix",
+            "PrimaryReplicationGroupId",
         ),
     ),
     "CreateReplicationGroup": Input(
@@ -2538,6 +2577,10 @@ INPUTS: dict[str, Input] = {
             "ServerlessCacheSnapshotName",
             "Durability",
         ),
+        (
+            "ReplicationGroupId",
+            "ReplicationGroupDescription",
+        ),
     ),
     "CreateServerlessCache": Input(
         create_serverless_cache,
@@ -2558,6 +2601,10 @@ INPUTS: dict[str, Input] = {
             "NetworkType",
             "ConnectionType",
         ),
+        (
+            "ServerlessCacheName",
+            "Engine",
+        ),
     ),
     "CreateServerlessCacheSnapshot": Input(
         create_serverless_cache_snapshot,
@@ -2566,6 +2613,10 @@ INPUTS: dict[str, Input] = {
             "ServerlessCacheName",
             "KmsKeyId",
             "Tags",
+        ),
+        (
+            "ServerlessCacheSnapshotName",
+            "ServerlessCacheName",
         ),
     ),
     "CreateSnapshot": Input(
@@ -2577,6 +2628,7 @@ INPUTS: dict[str, Input] = {
             "KmsKeyId",
             "Tags",
         ),
+        ("SnapshotName",),
     ),
     "CreateUser": Input(
         create_user,
@@ -2590,6 +2642,12 @@ INPUTS: dict[str, Input] = {
             "Tags",
             "AuthenticationMode",
         ),
+        (
+            "UserId",
+            "UserName",
+            "Engine",
+            "AccessString",
+        ),
     ),
     "CreateUserGroup": Input(
         create_user_group,
@@ -2599,6 +2657,10 @@ INPUTS: dict[str, Input] = {
             "UserIds",
             "Tags",
         ),
+        (
+            "UserGroupId",
+            "Engine",
+        ),
     ),
     "DecreaseNodeGroupsInGlobalReplicationGroup": Input(
         decrease_node_groups_in_global_replication_group,
@@ -2607,6 +2669,11 @@ INPUTS: dict[str, Input] = {
             "NodeGroupCount",
             "GlobalNodeGroupsToRemove",
             "GlobalNodeGroupsToRetain",
+            "ApplyImmediately",
+        ),
+        (
+            "GlobalReplicationGroupId",
+            "NodeGroupCount",
             "ApplyImmediately",
         ),
     ),
@@ -2619,6 +2686,10 @@ INPUTS: dict[str, Input] = {
             "ReplicasToRemove",
             "ApplyImmediately",
         ),
+        (
+            "ReplicationGroupId",
+            "ApplyImmediately",
+        ),
     ),
     "DeleteCacheCluster": Input(
         delete_cache_cluster,
@@ -2626,12 +2697,23 @@ INPUTS: dict[str, Input] = {
             "CacheClusterId",
             "FinalSnapshotIdentifier",
         ),
+        ("CacheClusterId",),
     ),
-    "DeleteCacheParameterGroup": Input(delete_cache_parameter_group, ("CacheParameterGroupName",)),
-    "DeleteCacheSecurityGroup": Input(delete_cache_security_group, ("CacheSecurityGroupName",)),
-    "DeleteCacheSubnetGroup": Input(delete_cache_subnet_group, ("CacheSubnetGroupName",)),
+    "DeleteCacheParameterGroup": Input(
+        delete_cache_parameter_group, ("CacheParameterGroupName",), ("CacheParameterGroupName",)
+    ),
+    "DeleteCacheSecurityGroup": Input(
+        delete_cache_security_group, ("CacheSecurityGroupName",), ("CacheSecurityGroupName",)
+    ),
+    "DeleteCacheSubnetGroup": Input(
+        delete_cache_subnet_group, ("CacheSubnetGroupName",), ("CacheSubnetGroupName",)
+    ),
     "DeleteGlobalReplicationGroup": Input(
         delete_global_replication_group,
+        (
+            "GlobalReplicationGroupId",
+            "RetainPrimaryReplicationGroup",
+        ),
         (
             "GlobalReplicationGroupId",
             "RetainPrimaryReplicationGroup",
@@ -2644,6 +2726,7 @@ INPUTS: dict[str, Input] = {
             "RetainPrimaryCluster",
             "FinalSnapshotIdentifier",
         ),
+        ("ReplicationGroupId",),
     ),
     "DeleteServerlessCache": Input(
         delete_serverless_cache,
@@ -2651,13 +2734,16 @@ INPUTS: dict[str, Input] = {
             "ServerlessCacheName",
             "FinalSnapshotName",
         ),
+        ("ServerlessCacheName",),
     ),
     "DeleteServerlessCacheSnapshot": Input(
-        delete_serverless_cache_snapshot, ("ServerlessCacheSnapshotName",)
+        delete_serverless_cache_snapshot,
+        ("ServerlessCacheSnapshotName",),
+        ("ServerlessCacheSnapshotName",),
     ),
-    "DeleteSnapshot": Input(delete_snapshot, ("SnapshotName",)),
-    "DeleteUser": Input(delete_user, ("UserId",)),
-    "DeleteUserGroup": Input(delete_user_group, ("UserGroupId",)),
+    "DeleteSnapshot": Input(delete_snapshot, ("SnapshotName",), ("SnapshotName",)),
+    "DeleteUser": Input(delete_user, ("UserId",), ("UserId",)),
+    "DeleteUserGroup": Input(delete_user_group, ("UserGroupId",), ("UserGroupId",)),
     "DescribeCacheClusters": Input(
         describe_cache_clusters,
         (
@@ -2667,6 +2753,7 @@ INPUTS: dict[str, Input] = {
             "ShowCacheNodeInfo",
             "ShowCacheClustersNotInReplicationGroups",
         ),
+        (),
     ),
     "DescribeCacheEngineVersions": Input(
         describe_cache_engine_versions,
@@ -2678,6 +2765,7 @@ INPUTS: dict[str, Input] = {
             "Marker",
             "DefaultOnly",
         ),
+        (),
     ),
     "DescribeCacheParameterGroups": Input(
         describe_cache_parameter_groups,
@@ -2686,6 +2774,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeCacheParameters": Input(
         describe_cache_parameters,
@@ -2695,6 +2784,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        ("CacheParameterGroupName",),
     ),
     "DescribeCacheSecurityGroups": Input(
         describe_cache_security_groups,
@@ -2703,6 +2793,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeCacheSubnetGroups": Input(
         describe_cache_subnet_groups,
@@ -2711,6 +2802,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeEngineDefaultParameters": Input(
         describe_engine_default_parameters,
@@ -2719,6 +2811,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        ("CacheParameterGroupFamily",),
     ),
     "DescribeEvents": Input(
         describe_events,
@@ -2731,6 +2824,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeGlobalReplicationGroups": Input(
         describe_global_replication_groups,
@@ -2740,6 +2834,7 @@ INPUTS: dict[str, Input] = {
             "Marker",
             "ShowMemberInfo",
         ),
+        (),
     ),
     "DescribeReplicationGroups": Input(
         describe_replication_groups,
@@ -2748,6 +2843,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeReservedCacheNodes": Input(
         describe_reserved_cache_nodes,
@@ -2761,6 +2857,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeReservedCacheNodesOfferings": Input(
         describe_reserved_cache_nodes_offerings,
@@ -2773,6 +2870,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeServerlessCacheSnapshots": Input(
         describe_serverless_cache_snapshots,
@@ -2783,6 +2881,7 @@ INPUTS: dict[str, Input] = {
             "NextToken",
             "MaxResults",
         ),
+        (),
     ),
     "DescribeServerlessCaches": Input(
         describe_serverless_caches,
@@ -2791,6 +2890,7 @@ INPUTS: dict[str, Input] = {
             "MaxResults",
             "NextToken",
         ),
+        (),
     ),
     "DescribeServiceUpdates": Input(
         describe_service_updates,
@@ -2800,6 +2900,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeSnapshots": Input(
         describe_snapshots,
@@ -2812,6 +2913,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "ShowNodeGroupConfig",
         ),
+        (),
     ),
     "DescribeUpdateActions": Input(
         describe_update_actions,
@@ -2827,6 +2929,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeUserGroups": Input(
         describe_user_groups,
@@ -2835,6 +2938,7 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DescribeUsers": Input(
         describe_users,
@@ -2845,9 +2949,15 @@ INPUTS: dict[str, Input] = {
             "MaxRecords",
             "Marker",
         ),
+        (),
     ),
     "DisassociateGlobalReplicationGroup": Input(
         disassociate_global_replication_group,
+        (
+            "GlobalReplicationGroupId",
+            "ReplicationGroupId",
+            "ReplicationGroupRegion",
+        ),
         (
             "GlobalReplicationGroupId",
             "ReplicationGroupId",
@@ -2860,9 +2970,18 @@ INPUTS: dict[str, Input] = {
             "ServerlessCacheSnapshotName",
             "S3BucketName",
         ),
+        (
+            "ServerlessCacheSnapshotName",
+            "S3BucketName",
+        ),
     ),
     "FailoverGlobalReplicationGroup": Input(
         failover_global_replication_group,
+        (
+            "GlobalReplicationGroupId",
+            "PrimaryRegion",
+            "PrimaryReplicationGroupId",
+        ),
         (
             "GlobalReplicationGroupId",
             "PrimaryRegion",
@@ -2877,6 +2996,11 @@ INPUTS: dict[str, Input] = {
             "RegionalConfigurations",
             "ApplyImmediately",
         ),
+        (
+            "GlobalReplicationGroupId",
+            "NodeGroupCount",
+            "ApplyImmediately",
+        ),
     ),
     "IncreaseReplicaCount": Input(
         increase_replica_count,
@@ -2886,6 +3010,10 @@ INPUTS: dict[str, Input] = {
             "ReplicaConfiguration",
             "ApplyImmediately",
         ),
+        (
+            "ReplicationGroupId",
+            "ApplyImmediately",
+        ),
     ),
     "ListAllowedNodeTypeModifications": Input(
         list_allowed_node_type_modifications,
@@ -2893,8 +3021,9 @@ INPUTS: dict[str, Input] = {
             "CacheClusterId",
             "ReplicationGroupId",
         ),
+        (),
     ),
-    "ListTagsForResource": Input(list_tags_for_resource, ("ResourceName",)),
+    "ListTagsForResource": Input(list_tags_for_resource, ("ResourceName",), ("ResourceName",)),
     "ModifyCacheCluster": Input(
         modify_cache_cluster,
         (
@@ -2922,9 +3051,14 @@ INPUTS: dict[str, Input] = {
             "IpDiscovery",
             "ScaleConfig",
         ),
+        ("CacheClusterId",),
     ),
     "ModifyCacheParameterGroup": Input(
         modify_cache_parameter_group,
+        (
+            "CacheParameterGroupName",
+            "ParameterNameValues",
+        ),
         (
             "CacheParameterGroupName",
             "ParameterNameValues",
@@ -2937,6 +3071,7 @@ INPUTS: dict[str, Input] = {
             "CacheSubnetGroupDescription",
             "SubnetIds",
         ),
+        ("CacheSubnetGroupName",),
     ),
     "ModifyGlobalReplicationGroup": Input(
         modify_global_replication_group,
@@ -2949,6 +3084,10 @@ INPUTS: dict[str, Input] = {
             "CacheParameterGroupName",
             "GlobalReplicationGroupDescription",
             "AutomaticFailoverEnabled",
+        ),
+        (
+            "GlobalReplicationGroupId",
+            "ApplyImmediately",
         ),
     ),
     "ModifyReplicationGroup": Input(
@@ -2986,6 +3125,7 @@ INPUTS: dict[str, Input] = {
             "ClusterMode",
             "Durability",
         ),
+        ("ReplicationGroupId",),
     ),
     "ModifyReplicationGroupShardConfiguration": Input(
         modify_replication_group_shard_configuration,
@@ -2996,6 +3136,11 @@ INPUTS: dict[str, Input] = {
             "ReshardingConfiguration",
             "NodeGroupsToRemove",
             "NodeGroupsToRetain",
+        ),
+        (
+            "ReplicationGroupId",
+            "NodeGroupCount",
+            "ApplyImmediately",
         ),
     ),
     "ModifyServerlessCache": Input(
@@ -3012,6 +3157,7 @@ INPUTS: dict[str, Input] = {
             "Engine",
             "MajorEngineVersion",
         ),
+        ("ServerlessCacheName",),
     ),
     "ModifyUser": Input(
         modify_user,
@@ -3024,6 +3170,7 @@ INPUTS: dict[str, Input] = {
             "AuthenticationMode",
             "Engine",
         ),
+        ("UserId",),
     ),
     "ModifyUserGroup": Input(
         modify_user_group,
@@ -3033,6 +3180,7 @@ INPUTS: dict[str, Input] = {
             "UserIdsToRemove",
             "Engine",
         ),
+        ("UserGroupId",),
     ),
     "PrepareMigration": Input(
         prepare_migration,
@@ -3041,6 +3189,10 @@ INPUTS: dict[str, Input] = {
             "CustomerNodeEndpointList",
             "SourceAuthenticationConfiguration",
             "SourceTlsConfiguration",
+        ),
+        (
+            "ServerlessCacheName",
+            "CustomerNodeEndpointList",
         ),
     ),
     "PurchaseReservedCacheNodesOffering": Input(
@@ -3051,9 +3203,14 @@ INPUTS: dict[str, Input] = {
             "CacheNodeCount",
             "Tags",
         ),
+        ("ReservedCacheNodesOfferingId",),
     ),
     "RebalanceSlotsInGlobalReplicationGroup": Input(
         rebalance_slots_in_global_replication_group,
+        (
+            "GlobalReplicationGroupId",
+            "ApplyImmediately",
+        ),
         (
             "GlobalReplicationGroupId",
             "ApplyImmediately",
@@ -3065,9 +3222,17 @@ INPUTS: dict[str, Input] = {
             "CacheClusterId",
             "CacheNodeIdsToReboot",
         ),
+        (
+            "CacheClusterId",
+            "CacheNodeIdsToReboot",
+        ),
     ),
     "RemoveTagsFromResource": Input(
         remove_tags_from_resource,
+        (
+            "ResourceName",
+            "TagKeys",
+        ),
         (
             "ResourceName",
             "TagKeys",
@@ -3080,9 +3245,15 @@ INPUTS: dict[str, Input] = {
             "ResetAllParameters",
             "ParameterNameValues",
         ),
+        ("CacheParameterGroupName",),
     ),
     "RevokeCacheSecurityGroupIngress": Input(
         revoke_cache_security_group_ingress,
+        (
+            "CacheSecurityGroupName",
+            "EC2SecurityGroupName",
+            "EC2SecurityGroupOwnerId",
+        ),
         (
             "CacheSecurityGroupName",
             "EC2SecurityGroupName",
@@ -3098,10 +3269,15 @@ INPUTS: dict[str, Input] = {
             "AutoCutover",
             "ClearTargetCacheData",
         ),
+        (),
     ),
-    "StopMigration": Input(stop_migration, ("ServerlessCacheName",)),
+    "StopMigration": Input(stop_migration, ("ServerlessCacheName",), ("ServerlessCacheName",)),
     "TestFailover": Input(
         test_failover,
+        (
+            "ReplicationGroupId",
+            "NodeGroupId",
+        ),
         (
             "ReplicationGroupId",
             "NodeGroupId",
@@ -3109,6 +3285,10 @@ INPUTS: dict[str, Input] = {
     ),
     "TestMigration": Input(
         test_migration,
+        (
+            "ReplicationGroupId",
+            "CustomerNodeEndpointList",
+        ),
         (
             "ReplicationGroupId",
             "CustomerNodeEndpointList",

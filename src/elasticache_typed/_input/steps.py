@@ -15,10 +15,12 @@ from elasticache_typed._input.tag_rules import check_tags
 
 class Input(NamedTuple):
     """An operation's input checks: `params(values)` checks the wire-named values and gives
-    boto3's params; `members` are the wire names of the input members it knows, in order."""
+    boto3's params; `members` are the wire names of the input members it knows, in order,
+    and `required` those of its required members."""
 
     params: Callable[[Mapping[str, Any]], dict[str, Any]]
     members: tuple[str, ...]
+    required: tuple[str, ...]
 
 
 def wrong(value: object, expected: str, path: str) -> NoReturn:

@@ -37,6 +37,7 @@ class Structure:
     name: str
     doc: str
     members: list[Member]
+    required: tuple[str, ...] = ()  # the wire names of the required members, in the model's order
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ def _structure(shape: StructureShape) -> Structure:
         )
     if len({m.attr for m in members}) != len(members):
         raise SystemExit(f"{shape.name}: two members share a snake_case name")
-    return Structure(shape.name, short_doc(shape.documentation), members)
+    return Structure(
+        shape.name, short_doc(shape.documentation), members, tuple(shape.required_members)
+    )
 
 
 def _operation(model: OperationModel, structures: dict[str, Structure]) -> Operation:

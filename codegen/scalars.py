@@ -1,8 +1,8 @@
 """The one table of the model's scalar types: what each is in every output of the generator.
 
 A row per botocore type name; its columns say the Python annotation (shapes, facades), the
-types a facade argument may be at run time (`_generated/scalars.py`, read by the input
-checks), and the expressions that read it from an answer's XML element and convert it in the
+types a facade argument may be at run time (the input checks, `render_input_checks`), and the
+expressions that read it from an answer's XML element and convert it in the
 converter hooks (formats of the value `{x}`).
 """
 
@@ -48,20 +48,3 @@ def scalar(shape: Shape) -> Scalar:
     except KeyError:
         why = f"type {shape.type_name!r} has no row"
         raise SystemExit(f"shape {shape.name}: {why}; add one to codegen/scalars.py") from None
-
-
-def _tuple(names: tuple[str, ...]) -> str:
-    return f"({names[0]},)" if len(names) == 1 else f"({', '.join(names)})"
-
-
-def render(header: str) -> str:
-    """`_generated/scalars.py`: the run-time column, the types each scalar accepts."""
-    rows = "".join(f'    "{name}": {_tuple(s.accepts)},\n' for name, s in SCALARS.items())
-    return f'''{header}
-"""The types a facade argument of each scalar type of the model may be (codegen/scalars.py)."""
-
-from datetime import datetime
-
-SCALAR_TYPES: dict[str, tuple[type, ...]] = {{
-{rows}}}
-'''

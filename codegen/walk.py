@@ -2,8 +2,8 @@
 
 `value(shape, x, table)` goes down structures, lists and maps (naming the comprehension
 variables by depth) and asks `table` what each step is in its output: the converter hooks'
-two directions (`render_hooks`) and the XML reader (`render_reader`) are tables, and a scalar's
-step is its column in `codegen/scalars.py`.
+two directions (`render_hooks`), the XML reader (`render_reader`) and the input checks
+(`render_input_checks`) are tables, and a scalar's step is its column in `codegen/scalars.py`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ class Table:
     def scalar(self, row: Scalar, x: str) -> str:
         raise NotImplementedError
 
+    def item(self, x: str, item: str, index: str) -> None:
+        """Called before the walk goes into the items of a list `x`: each is `item`, at the
+        position `index` (a table that names positions, such as the input checks, notes it)."""
+
     def list(self, shape: ListShape, x: str, item: str, item_value: str) -> str:
         """A list `x` whose `item` becomes `item_value`: copied when the items stay as they are."""
         if item_value == item:
@@ -39,6 +43,7 @@ def value(shape: Shape, x: str, table: Table, depth: int = 0) -> str:
         return table.structure(shape, x)
     if isinstance(shape, ListShape):
         item = f"x{depth}"
+        table.item(x, item, f"i{depth}")
         return table.list(shape, x, item, value(shape.member, item, table, depth + 1))
     if isinstance(shape, MapShape):
         k, v = f"k{depth}", f"x{depth}"

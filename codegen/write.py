@@ -12,11 +12,11 @@ from codegen import (
     render_extra_waiters,
     render_facade,
     render_hooks,
+    render_input_checks,
     render_reader,
     render_secrets,
     render_shapes,
     render_testing,
-    scalars,
 )
 from codegen.model import Model
 from codegen.render_common import header
@@ -58,6 +58,7 @@ def render_all(model: Model) -> dict[str, str]:
         "shapes.py": render_shapes.render_runtime(model),
         "literals.py": render_shapes.render_literals(model),
         "hooks.py": render_hooks.render(model),
+        "input_checks.py": render_input_checks.render(model),
         "reader.py": render_reader.render(model),
         "errors.py": render_errors.render(model),
         "secrets.py": render_secrets.render(model),
@@ -66,7 +67,6 @@ def render_all(model: Model) -> dict[str, str]:
         "async_facade.py": render_facade.render_async(model),
         "extra_waiters.py": render_extra_waiters.render(model),
         "request_answers.py": render_testing.render(model),
-        "scalars.py": scalars.render(header(model)),
     }
     return {name: _format(text, str(TARGET / name)) for name, text in sources.items()}
 

@@ -152,7 +152,7 @@ class Expectation(Generic[P, R]):
             return {}
         names = {xform_name(member): member for member in input_shape.members}
         wire = {names[key]: value for key, value in expected.items()}
-        return request_params(input_shape, wire, self._name)
+        return request_params(self._operation, wire)
 
     def _http_status(self, code: str) -> int:
         for shape in self._model.operation_model(self._operation).error_shapes:

@@ -45,6 +45,7 @@ from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_wait
 from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.availability import available_operation, check_members
+from elasticache_typed._input.params import prepare as prepare_input_checks
 from elasticache_typed._input.params import request_params
 from elasticache_typed._input.settings import merged_config, positive_ints
 from elasticache_typed._secrets import log_filter
@@ -76,6 +77,7 @@ class FacadeCore:
         self._typed_answers: object | None = None  # answers are botocore's dicts
         self._handlers: HandlerWatch | None = None  # watched only when answers can be typed
         prepare_conversions()
+        prepare_input_checks()
 
     @classmethod
     def _over_new_client(cls: type[CoreT], client: Any, factory: CarefulParserFactory) -> CoreT:
@@ -104,7 +106,7 @@ class FacadeCore:
 
     def _request(self, operation: OperationModel, values: Mapping[str, Any]) -> dict[str, Any]:
         check_members(operation, values)
-        return request_params(operation.input_shape, values, xform_name(operation.name))
+        return request_params(operation.name, values)
 
     def _prepared(self, operation: str, values: Mapping[str, Any]) -> Call:
         """A call of `operation` with the caller's wire-named values, checked; nothing sent."""

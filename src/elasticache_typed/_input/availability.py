@@ -1,11 +1,14 @@
 """What the installed botocore knows: code generated from a newer ElastiCache model runs on an
 older botocore, and a call that needs an operation or member that botocore's model lacks
-fails before anything is sent, naming it (botocore could not serialise it)."""
+fails before anything is sent, naming it (botocore could not serialise it). A member that
+model requires and the generated code does not (an older model's stricter rule) is checked as
+a required argument."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
 import botocore
 from botocore import xform_name
@@ -13,6 +16,19 @@ from botocore.model import OperationModel, OperationNotFoundError, ServiceModel
 
 from elasticache_typed._errors.categories import ValidationError
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
+from elasticache_typed._input.params import inputs
+from elasticache_typed._input.steps import required
+
+
+class _Gaps(NamedTuple):
+    """Where an installed operation model and the generated input checks differ."""
+
+    lacking: tuple[str, ...]  # members the generated code knows and the installed model lacks
+    required: tuple[str, ...]  # members the installed model requires, the generated code not
+
+
+_gaps: WeakKeyDictionary[OperationModel, _Gaps] = WeakKeyDictionary()
+"""Per installed operation model, its gaps (at the pins, none), found at its first call."""
 
 
 def _upgrade() -> str:
@@ -31,10 +47,27 @@ def available_operation(service: ServiceModel, operation: str) -> OperationModel
 
 
 def check_members(operation: OperationModel, values: Mapping[str, Any]) -> None:
-    """ValidationError when a value that is set (not None) is for a member the installed
-    botocore's model of the operation lacks."""
-    members = operation.input_shape.members if operation.input_shape else {}
-    for name, value in values.items():
-        if value is not None and name not in members:
+    """ValidationError when a value that is set (not None) is for a member the generated code
+    knows and the installed botocore's model of the operation lacks; TypeError when a member
+    that model requires (and the generated code does not) is None."""
+    gaps = _gaps.get(operation)
+    if gaps is None:
+        gaps = _gaps[operation] = _gaps_of(operation)
+    for name in gaps.lacking:
+        if values.get(name) is not None:
             method = xform_name(operation.name)
             raise ValidationError(f"{method}() argument {xform_name(name)!r}: {_upgrade()}")
+    for name in gaps.required:
+        if values.get(name) is None:
+            required(xform_name(operation.name), xform_name(name))
+
+
+def _gaps_of(operation: OperationModel) -> _Gaps:
+    generated = inputs()[operation.name]
+    shape = operation.input_shape
+    installed = shape.members if shape else {}
+    installed_required = shape.required_members if shape else []
+    return _Gaps(
+        tuple(name for name in generated.members if name not in installed),
+        tuple(name for name in installed_required if name not in generated.required),
+    )

@@ -5,18 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from botocore.model import ListShape, Shape
-
 from elasticache_typed._errors.categories import ValidationError
 
 MAX_TAGS = 50
 MAX_KEY_LENGTH = 128
 MAX_VALUE_LENGTH = 256
 RESERVED_PREFIX = "aws:"
-
-
-def is_tag_list(shape: Shape) -> bool:
-    return isinstance(shape, ListShape) and shape.member.name == "Tag"
 
 
 def tags_from_mapping(tags: Mapping[object, object], path: str) -> list[dict[str, Any]]:

@@ -4,11 +4,11 @@ aware-UTC normalisation the converter applies."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from typing import Any
 
 from botocore.utils import parse_timestamp
-from dateutil.tz import tzutc
+from dateutil.tz import tzlocal, tzutc
 
 _COMMON_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?")
 """The form the service sends (`2026-11-25T03:12:45.123Z`), which `datetime.fromisoformat`
@@ -26,6 +26,11 @@ def parse_iso_timestamp(value: str) -> datetime:
     return to_utc(parse_timestamp(value))
 
 
+_ALWAYS_AWARE = (tzlocal, tzutc, timezone)
+"""Zones whose `utcoffset` is never None for a datetime (dateutil's tzlocal and tzutc are what
+botocore's parser gives); for others, None means naive, which `astimezone` takes as local."""
+
+
 def to_utc(value: Any) -> datetime:
     """An aware UTC datetime from a datetime (naive ones are taken as UTC) or ISO-8601 text."""
     if not isinstance(value, datetime):
@@ -33,11 +38,15 @@ def to_utc(value: Any) -> datetime:
     zone = value.tzinfo
     if zone is UTC:
         return value
-    if zone is None or type(zone) is tzutc:
-        # dateutil's UTC (what botocore's parser gives) is the same instant as timezone.utc.
+    if type(zone) in _ALWAYS_AWARE:
+        try:
+            return value.astimezone(UTC)  # one C call: a third of replacing the zone by hand
+        except (ValueError, OverflowError):
+            pass
+    if zone is None:
         return value.replace(tzinfo=UTC)
-    # The offset by hand, not `astimezone`: botocore reads offsets of a day or more
-    # ("0001T000000-30"), which datetime's own offset checks refuse.
+    # The offset by hand: botocore reads offsets of a day or more ("0001T000000-30"), which
+    # datetime's own offset checks refuse.
     offset = zone.utcoffset(value)
     if offset is None:
         return value.replace(tzinfo=UTC)

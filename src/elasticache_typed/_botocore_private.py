@@ -66,7 +66,11 @@ class ApiCallWatch:
     def wrapped(self) -> bool:
         """Whether instrumentation wraps the client's API call now."""
         client = self._client
-        seen = (client.__dict__.get("_make_api_call"), type(client)._make_api_call)
+        client_class: Any = cast("Any", type(client))
+        seen: tuple[object, object] = (
+            client.__dict__.get("_make_api_call"),
+            client_class._make_api_call,
+        )
         last = self._seen
         if last is None or last[0] is not seen[0] or last[1] is not seen[1]:
             self._wrapped = api_call_wrapped(client)

@@ -7,7 +7,8 @@ groups, cache security groups, pending modified values, a notification topic, pa
 status, log delivery configurations and timestamps with milliseconds
 (`2026-11-25T03:12:45.123Z`). `create_snapshot()` is the seed's CreateSnapshot answer: a
 snapshot of a cluster-mode replication group with NodeSnapshots, each with its
-NodeGroupConfiguration.
+NodeGroupConfiguration. `delete_cache_cluster()` is DeleteCacheCluster's answer: the
+cluster being deleted (no node details, as the service answers a delete).
 
 Each `Answer` carries the XML bytes and the same data in boto3's form (what botocore's parser
 gives back, without ResponseMetadata), so a benchmark can check what both sides returned.
@@ -84,8 +85,23 @@ def create_snapshot() -> Answer:
     return _answer("CreateSnapshot", {"Snapshot": _snapshot()})
 
 
+def delete_cache_cluster() -> Answer:
+    """DeleteCacheCluster's answer: a Redis OSS cluster, now `deleting`, without its nodes."""
+    cluster = _cache_cluster(DELETED_CLUSTER)
+    del cluster["CacheNodes"]
+    cluster["CacheClusterStatus"] = "deleting"
+    return _answer("DeleteCacheCluster", {"CacheCluster": cluster})
+
+
 SNAPSHOT_NAME = "sessions-nightly"
 SNAPSHOT_GROUP = "sessions"
+DELETED_CLUSTER = 2
+"""The index of the cluster DeleteCacheCluster deletes (a Redis OSS one, with log delivery)."""
+FINAL_SNAPSHOT = "app-cache-final"
+
+
+def deleted_cluster_id() -> str:
+    return f"app-cache-{DELETED_CLUSTER:05d}"
 
 
 def _time(offset_seconds: int, millis: int) -> datetime:

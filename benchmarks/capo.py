@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from benchmarks import answers
-from benchmarks.cases import PAGINATE_KEY, SNAPSHOT_TAGS, describe_key
+from benchmarks.cases import DELETE_KEY, PAGINATE_KEY, SNAPSHOT_TAGS, describe_key
 from benchmarks.wire import CLIENT_KWARGS, REQUEST_ID
 
 
@@ -69,9 +69,16 @@ def capo_calls(client: Any) -> dict[str, Callable[[], object]]:
             tags=[{"key": key, "value": value} for key, value in SNAPSHOT_TAGS.items()],
         )
 
+    def delete() -> object:
+        return client.delete_cache_cluster(
+            cache_cluster_id=answers.deleted_cluster_id(),
+            final_snapshot_identifier=answers.FINAL_SNAPSHOT,
+        )
+
     calls: dict[str, Callable[[], object]] = {
         describe_key(count): describe for count in (1, 100, 1000)
     }
     calls["create_snapshot"] = snapshot
+    calls[DELETE_KEY] = delete
     calls.pop(PAGINATE_KEY, None)
     return calls

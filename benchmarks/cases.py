@@ -48,6 +48,20 @@ def plain_create_snapshot(client: ElastiCacheClient) -> Mapping[str, object]:
     )
 
 
+def typed_delete_cache_cluster(cache: ElastiCache) -> object:
+    return cache.delete_cache_cluster(
+        cache_cluster_id=answers.deleted_cluster_id(),
+        final_snapshot_identifier=answers.FINAL_SNAPSHOT,
+    )
+
+
+def plain_delete_cache_cluster(client: ElastiCacheClient) -> Mapping[str, object]:
+    return client.delete_cache_cluster(
+        CacheClusterId=answers.deleted_cluster_id(),
+        FinalSnapshotIdentifier=answers.FINAL_SNAPSHOT,
+    )
+
+
 def typed_paginate_cache_clusters(cache: ElastiCache) -> object:
     return list(cache.paginate_describe_cache_clusters(show_cache_node_info=True))
 
@@ -90,6 +104,9 @@ class Case:
 
 DESCRIBE_SIZES = (1, 100, 1000)
 PAGES, PER_PAGE = 10, 100
+DELETE_KEY = "delete_cache_cluster"
+SMALL_CALLS = ("create_snapshot", DELETE_KEY)
+"""The small calls (a short answer, little to read), where the request path is most of it."""
 PAGINATE_KEY = f"paginate_describe_cache_clusters_{PAGES}x{PER_PAGE}"
 
 
@@ -98,8 +115,8 @@ def describe_key(count: int) -> str:
 
 
 def all_cases() -> list[Case]:
-    """DescribeCacheClusters pages of 1, 100 and 1000 clusters, the seed's CreateSnapshot, and
-    a paginator over 10 DescribeCacheClusters pages of 100."""
+    """DescribeCacheClusters pages of 1, 100 and 1000 clusters, the seed's CreateSnapshot, a
+    DeleteCacheCluster, and a paginator over 10 DescribeCacheClusters pages of 100."""
     cases = [
         Case(
             key=describe_key(count),
@@ -119,6 +136,16 @@ def all_cases() -> list[Case]:
             output_shape="CreateSnapshotResult",
             typed=typed_create_snapshot,
             plain=plain_create_snapshot,
+        )
+    )
+    cases.append(
+        Case(
+            key=DELETE_KEY,
+            label="DeleteCacheCluster",
+            answer=answers.delete_cache_cluster(),
+            output_shape="DeleteCacheClusterResult",
+            typed=typed_delete_cache_cluster,
+            plain=plain_delete_cache_cluster,
         )
     )
     first, *later = answers.describe_cache_clusters_pages(PAGES, PER_PAGE)

@@ -57,7 +57,7 @@ if not __package__:  # run as `python benchmarks/run.py`
 from benchmarks import capo
 from benchmarks import cases as cases_module
 from benchmarks.answers import Answer
-from benchmarks.cases import PAGINATE_KEY, Case, describe_key
+from benchmarks.cases import DELETE_KEY, PAGINATE_KEY, SMALL_CALLS, Case, describe_key
 from benchmarks.measure import (
     Samples,
     differences,
@@ -66,7 +66,7 @@ from benchmarks.measure import (
     retained_bytes,
     without_metadata,
 )
-from benchmarks.wire import CLIENT_KWARGS, FakeWire
+from benchmarks.wire import CLIENT_KWARGS, FakeWire, without_parsing
 
 if TYPE_CHECKING:
     from botocore.model import Shape
@@ -125,6 +125,7 @@ FULL = Settings(
         describe_key(100): 25,
         describe_key(1000): 13,
         "create_snapshot": 41,
+        DELETE_KEY: 41,
         PAGINATE_KEY: 9,
     },
     converter_rounds={
@@ -132,6 +133,7 @@ FULL = Settings(
         describe_key(100): 15,
         describe_key(1000): 7,
         "create_snapshot": 25,
+        DELETE_KEY: 25,
     },
     sample_seconds=0.05,
     warmup_calls=2,
@@ -154,6 +156,7 @@ QUICK = Settings(
         describe_key(100): 4,
         describe_key(1000): 2,
         "create_snapshot": 5,
+        DELETE_KEY: 5,
         PAGINATE_KEY: 2,
     },
     converter_rounds={
@@ -161,6 +164,7 @@ QUICK = Settings(
         describe_key(100): 3,
         describe_key(1000): 1,
         "create_snapshot": 5,
+        DELETE_KEY: 5,
     },
     sample_seconds=0.01,
     warmup_calls=1,
@@ -303,11 +307,14 @@ class Bench:
         # its answers then go through botocore's dicts, as a wrapped facade's do.
         self.observed: ElastiCache = ElastiCache.create(**CLIENT_KWARGS)
         self.observed.client.meta.events.register("after-call.elasticache", _observer)
+        # botocore's request path alone (the answer not parsed): the floor of a small call.
+        self.unparsed = without_parsing(boto3.Session().client("elasticache", **CLIENT_KWARGS))
         self.wires = {
             "plain": FakeWire.attach(self.plain),
             "wrapped": FakeWire.attach(self.wrapped.client),
             "create": FakeWire.attach(self.fast.client),
             "observed": FakeWire.attach(self.observed.client),
+            "botocore_floor": FakeWire.attach(self.unparsed),
         }
         self.capo_wire = capo.CapoWire()
         make_capo = capo.capo_client_factory(self.capo_wire)
@@ -339,6 +346,9 @@ class Bench:
         }
         if case.key in _OBSERVED_CASES:
             sides["observed"] = lambda: case.typed(observed)
+        if case.key in SMALL_CALLS:
+            unparsed = self.unparsed
+            sides["botocore_floor"] = lambda: case.plain(unparsed)
         if case.key in self.capo_calls:
             sides["capo"] = self.capo_calls[case.key]
         return sides
@@ -381,6 +391,8 @@ def _check_values(report: Report, bench: Bench, case: Case) -> None:
             plain, {case.result_key: as_boto3} if case.later_pages else as_boto3[0]
         )
         report.check(f"values.{case.key}.{side}_equals_boto3", problems)
+    if "botocore_floor" in sides:
+        sides["botocore_floor"]()  # its request, compared below
     # The same parameters, each with the same value (the order of the form's pairs follows
     # the order the caller wrote the arguments in, which boto3 keeps).
     sent = {name: wire.sent_pairs() for name, wire in bench.wires.items() if name in sides}
@@ -481,7 +493,8 @@ def _side_figure(
 
 
 def _extra_call_figures(report: Report, samples: Samples, case: Case) -> None:
-    """create() with an observer against the wrapped facade; capo's figures when installed."""
+    """create() with an observer against the wrapped facade; botocore's request path alone
+    (small calls); capo's figures when installed."""
     if "observed" in samples.seconds:
         _side_figure(
             report,
@@ -491,6 +504,22 @@ def _extra_call_figures(report: Report, samples: Samples, case: Case) -> None:
             f"{case.label}",
             ("observed", "wrapped"),
             1.0,
+        )
+    if "botocore_floor" in samples.seconds:
+        _side_figure(
+            report,
+            samples,
+            f"calls.botocore_floor.{case.key}",
+            f"botocore's request path alone (the answer not parsed) / boto3: {case.label}",
+            ("botocore_floor", "plain"),
+        )
+    if "capo" in samples.seconds and "botocore_floor" in samples.seconds:
+        _side_figure(
+            report,
+            samples,
+            f"calls.botocore_floor_vs_capo.{case.key}",
+            f"botocore's request path alone / capo-elasticache's whole call: {case.label}",
+            ("botocore_floor", "capo"),
         )
     if "capo" in samples.seconds:
         _side_figure(

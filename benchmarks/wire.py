@@ -97,3 +97,27 @@ def body_bytes(body: object) -> bytes:
     if isinstance(body, bytes | bytearray):
         return bytes(body)
     raise TypeError(f"unexpected request body {type(body).__name__}")
+
+
+class _UnreadAnswers:
+    """A query parser that reads nothing: every answer is an empty one."""
+
+    def parse(self, response: Any, shape: Any) -> dict[str, Any]:
+        return {"ResponseMetadata": {"HTTPStatusCode": response["status_code"]}}
+
+
+class UnreadAnswersFactory:
+    """A parser factory whose parsers read nothing, for botocore's request path alone."""
+
+    def create_parser(self, protocol_name: str) -> _UnreadAnswers:
+        return _UnreadAnswers()
+
+
+def without_parsing(client: Any) -> Any:
+    """`client`, whose answers are no longer parsed: what is left of its call is botocore's
+    request path (validation, serializer, endpoint, User-Agent, signer, events, retry
+    handler), the floor of any call through botocore, whoever reads the answer."""
+    from elasticache_typed._botocore_private import install_parser_factory
+
+    install_parser_factory(client, UnreadAnswersFactory())
+    return client

@@ -51,6 +51,33 @@ def api_call_wrapped(client: Any) -> bool:
     return False
 
 
+class ApiCallWatch:
+    """`api_call_wrapped` of one client, asked again only when what its `_make_api_call`
+    resolves to (on the instance, or through its class) is another object: wrapping it, on
+    the class, a base class or the instance, always puts a new object there."""
+
+    __slots__ = ("_client", "_seen", "_wrapped")
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._seen: tuple[object, object] | None = None
+        self._wrapped = True
+
+    def wrapped(self) -> bool:
+        """Whether instrumentation wraps the client's API call now."""
+        client = self._client
+        client_class: Any = cast("Any", type(client))
+        seen: tuple[object, object] = (
+            client.__dict__.get("_make_api_call"),
+            client_class._make_api_call,
+        )
+        last = self._seen
+        if last is None or last[0] is not seen[0] or last[1] is not seen[1]:
+            self._wrapped = api_call_wrapped(client)
+            self._seen = seen
+        return self._wrapped
+
+
 def _static(cls: type, name: str) -> object:
     """The class attribute as defined (not bound), from the first class of the MRO with it."""
     return next((vars(k)[name] for k in cls.__mro__ if name in vars(k)), None)

@@ -23,14 +23,14 @@ from botocore.serialize import QuerySerializer
 
 from benchmarks import capo
 from benchmarks import run as bench_run
-from benchmarks.cases import PAGINATE_KEY, all_cases, describe_key
+from benchmarks.cases import DELETE_KEY, PAGINATE_KEY, SMALL_CALLS, all_cases, describe_key
 from benchmarks.wire import body_bytes
 from elasticache_typed import ElastiCache, shapes
 from elasticache_typed._answers import wire_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 
-ANSWERS = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot"]
+ANSWERS = [describe_key(1), describe_key(100), describe_key(1000), "create_snapshot", DELETE_KEY]
 CASES = [*ANSWERS, PAGINATE_KEY]
 EXPECTED_FIGURES: set[str] = (
     {f"calls.{side}.{case}" for side in ("wrapped", "create", "floor") for case in CASES}
@@ -59,9 +59,11 @@ EXPECTED_FIGURES: set[str] = (
         )
     }
     | {f"calls.observed_vs_wrapped.{describe_key(n)}" for n in (100, 1000)}
+    | {f"calls.botocore_floor.{case}" for case in SMALL_CALLS}
     # capo-elasticache (the `benchmark` extra): its figures only when it is installed.
     | (
         {f"calls.{side}.{case}" for side in ("capo", "create_vs_capo") for case in ANSWERS}
+        | {f"calls.botocore_floor_vs_capo.{case}" for case in SMALL_CALLS}
         | {"client.capo"}
         | {
             f"cold_start.{ours}_vs_{base}"
@@ -260,8 +262,10 @@ def test_the_benchmarked_requests_go_through_botocores_serializer_and_parser(
     assert all_requests > 0
     assert spies["botocore.serialize"] == all_requests
     # Each answer is read by botocore's parser or, for create()'s calls nobody else observes,
-    # by the generated reader.
-    assert spies["botocore.parse"] + spies["reader.read"] == all_requests
+    # by the generated reader; the floor's (botocore's request path alone) by nobody.
+    unparsed = bench.wires["botocore_floor"].requests
+    assert unparsed > 0
+    assert spies["botocore.parse"] + spies["reader.read"] == all_requests - unparsed
     assert spies["reader.read"] > 0
     for name in ("wrapped", "create"):
         request = bench.wires[name].last_request

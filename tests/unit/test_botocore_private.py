@@ -58,6 +58,26 @@ def test_a_wrapt_wrapper_on_the_class_is_seen(monkeypatch: pytest.MonkeyPatch) -
     assert private.api_call_wrapped(_client())
 
 
+def test_the_api_call_watch_sees_a_wrapper_put_on_after_it_first_looked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = _client()
+    watch = private.ApiCallWatch(client)
+    assert not watch.wrapped()
+    assert not watch.wrapped()  # asked again: the same objects, the same answer
+    original = botocore.client.BaseClient.__dict__["_make_api_call"]
+    wrapper = wrapt.FunctionWrapper(original, lambda wrapped, _i, a, kw: wrapped(*a, **kw))
+    monkeypatch.setattr(botocore.client.BaseClient, "_make_api_call", wrapper)
+    assert watch.wrapped()  # on a base class (OpenTelemetry, X-Ray)
+    monkeypatch.undo()
+    assert not watch.wrapped()
+    real = client._make_api_call
+    client._make_api_call = lambda *a: real(*a)
+    assert watch.wrapped()  # on the instance
+    del client._make_api_call
+    assert not watch.wrapped()
+
+
 def test_handlers_are_found_and_the_lookup_cache_is_replaced_on_register() -> None:
     client = _client()
     watch = private.HandlerWatch(client)

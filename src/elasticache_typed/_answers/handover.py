@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -39,6 +39,18 @@ class Box:
         self.calls = 0
 
 
+def opened(factory: object) -> tuple[Box, Token[Box | None]]:
+    """A new box for the typed output of the call about to be made, from the parsers of
+    `factory`, open until `close(token)`."""
+    box = Box(factory)
+    return box, _open.set(box)
+
+
+def close(token: Token[Box | None]) -> None:
+    """Close the box `opened` gave this token (the one open before it is open again)."""
+    _open.reset(token)
+
+
 @contextmanager
 def expecting(factory: object | None) -> Generator[Box | None]:
     """A box for the typed output of the call made in the block, from the parsers of
@@ -46,12 +58,11 @@ def expecting(factory: object | None) -> Generator[Box | None]:
     if factory is None:
         yield None
         return
-    box = Box(factory)
-    token = _open.set(box)
+    box, token = opened(factory)
     try:
         yield box
     finally:
-        _open.reset(token)
+        close(token)
 
 
 def wanted_by(factory: object) -> bool:

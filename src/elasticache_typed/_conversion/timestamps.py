@@ -4,26 +4,36 @@ aware-UTC normalisation the converter applies."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timezone
 from typing import Any
 
 from botocore.utils import parse_timestamp
-from dateutil.tz import tzutc
+from dateutil.tz import tzlocal, tzutc
 
-_COMMON_FORM = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?")
-"""The form the service sends (`2026-11-25T03:12:45.123Z`), which `datetime.fromisoformat`
-reads to the same instant as botocore's parser. Anything else goes to botocore's parser, so
-exactly the forms botocore accepts are accepted (no ISO week dates, say)."""
+_common_form = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)?", re.ASCII
+).fullmatch
+"""Whether a text has the form the service sends (`2026-11-25T03:12:45.123Z`), which
+`datetime.fromisoformat` reads to the same instant as botocore's parser. Anything else goes
+to botocore's parser, so exactly the forms botocore accepts are accepted (no ISO week dates,
+say). ASCII digits only (quicker to match; other digits go to botocore's parser too)."""
 
 
 def parse_iso_timestamp(value: str) -> datetime:
     """The aware UTC datetime botocore's own parser gives, without dateutil's cost."""
-    if _COMMON_FORM.fullmatch(value):
+    if _common_form(value):
         try:
-            return to_utc(datetime.fromisoformat(value))
+            parsed = datetime.fromisoformat(value)
         except ValueError:
             pass  # out of range (a 13th month): botocore's parser says how
+        else:
+            return parsed if parsed.tzinfo is UTC else to_utc(parsed)
     return to_utc(parse_timestamp(value))
+
+
+_ALWAYS_AWARE = (tzlocal, tzutc, timezone)
+"""Zones whose `utcoffset` is never None for a datetime (dateutil's tzlocal and tzutc are what
+botocore's parser gives); for others, None means naive, which `astimezone` takes as local."""
 
 
 def to_utc(value: Any) -> datetime:
@@ -33,11 +43,15 @@ def to_utc(value: Any) -> datetime:
     zone = value.tzinfo
     if zone is UTC:
         return value
-    if zone is None or type(zone) is tzutc:
-        # dateutil's UTC (what botocore's parser gives) is the same instant as timezone.utc.
+    if type(zone) in _ALWAYS_AWARE:
+        try:
+            return value.astimezone(UTC)  # one C call: a third of replacing the zone by hand
+        except (ValueError, OverflowError):
+            pass
+    if zone is None:
         return value.replace(tzinfo=UTC)
-    # The offset by hand, not `astimezone`: botocore reads offsets of a day or more
-    # ("0001T000000-30"), which datetime's own offset checks refuse.
+    # The offset by hand: botocore reads offsets of a day or more ("0001T000000-30"), which
+    # datetime's own offset checks refuse.
     offset = zone.utcoffset(value)
     if offset is None:
         return value.replace(tzinfo=UTC)

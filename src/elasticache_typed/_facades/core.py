@@ -10,23 +10,26 @@ awaits what the other calls.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import logging
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from botocore import xform_name
 from botocore.config import Config
 from botocore.model import OperationModel
 
-from elasticache_typed._answers.handover import Box, Page, expecting
+from elasticache_typed._answers import handover
+from elasticache_typed._answers.handover import Box, Page
 from elasticache_typed._answers.parsers import CarefulParserFactory
 from elasticache_typed._answers.wire_parser import TypedAnswerParserFactory
 from elasticache_typed._answers.wire_parser import operations as typed_answer_operations
 from elasticache_typed._botocore_private import (
+    ApiCallWatch,
     HandlerWatch,
-    api_call_wrapped,
     install_parser_factory,
 )
 from elasticache_typed._connect import described_nodes
@@ -76,6 +79,7 @@ class FacadeCore:
         self._log_filter = log_filter.install()
         self._typed_answers: object | None = None  # answers are botocore's dicts
         self._handlers: HandlerWatch | None = None  # watched only when answers can be typed
+        self._api_call = ApiCallWatch(client)
         prepare_conversions()
         prepare_input_checks()
 
@@ -97,7 +101,7 @@ class FacadeCore:
         has none, or when anyone but the facade could observe the answer (instrumentation
         wrapping the client's API call, or an event handler of someone else's)."""
         factory, handlers = self._typed_answers, self._handlers
-        if factory is None or handlers is None or api_call_wrapped(self._raw):
+        if factory is None or handlers is None or self._api_call.wrapped():
             return None
         return None if handlers.foreign_handlers(operation) else factory
 
@@ -122,15 +126,13 @@ class FacadeCore:
         self._log_filter.remember(secrets)
         return secrets
 
-    @contextmanager
-    def _sending(self, call: Call) -> Generator[Box | None]:
+    def _sending(self, call: Call) -> Sending:
         """Around the line that sends `call`: its errors become the library's (its secrets
         redacted), and its answer may be handed over typed (the box; None: it is not)."""
         operation = call.operation
         logger.debug("calling %s", operation.name)
-        with translated_errors(operation, self._secrets(operation, call.params)):
-            with expecting(self._reader(operation.name)) as box:
-                yield box
+        secrets = self._secrets(operation, call.params)
+        return Sending(operation, secrets, self._reader(operation.name))
 
     def _paging(
         self,
@@ -181,6 +183,37 @@ class FacadeCore:
             region=region,
         )
         return Token(request, self._raw)
+
+
+class Sending:
+    """The block around a call's sending line (`FacadeCore._sending`): a class, not a
+    generator, as it runs on every call; its `with` gives the box, or None."""
+
+    __slots__ = ("_operation", "_reader", "_secrets", "_token")
+
+    def __init__(
+        self, operation: OperationModel, secrets: list[str], reader: object | None
+    ) -> None:
+        self._operation = operation
+        self._secrets = secrets
+        self._reader = reader
+        self._token: contextvars.Token[Box | None] | None = None
+
+    def __enter__(self) -> Box | None:
+        if self._reader is None:
+            return None
+        box, self._token = handover.opened(self._reader)
+        return box
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._token is not None:
+            handover.close(self._token)
+        if exc is not None:
+            # The one error mapping: it raises the library's error (or lets `exc` through).
+            with translated_errors(self._operation, self._secrets):
+                raise exc
 
 
 class Call:

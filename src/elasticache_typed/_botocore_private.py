@@ -14,7 +14,7 @@ from functools import lru_cache
 from types import FrameType, FunctionType
 from typing import Any, cast
 
-from botocore.hooks import HierarchicalEmitter, NodeList
+from botocore.hooks import _MIDDLE, HierarchicalEmitter, NodeList, _PrefixTrie
 from botocore.loaders import Loader
 
 # The response path ---------------------------------------------------------------------------
@@ -176,10 +176,12 @@ def frames_of(exc: BaseException) -> Iterator[FrameType]:
 # `create()` makes a new botocore Session for each client without re-reading botocore's JSON
 # (service model, endpoints, partitions, defaults) and without registering botocore's 600-odd
 # built-in handlers again: `Loader._cache` (the dict behind `@instance_cache`) is shared by the
-# loaders of those sessions, and the sessions' event emitters copy their handler trie
-# (`HierarchicalEmitter._handlers`, a `_PrefixTrie` of dict nodes whose values are
-# `NodeList`s; `_unique_id_handlers`) without `copy.copy` on every node. The copy has the
-# same nodes, lists and handlers as botocore's own `__copy__`.
+# loaders of those sessions, and their emitters keep their handlers in a `SharingTrie`: botocore's
+# `_PrefixTrie` (its `_root` node dicts of `chunk`, `children`, `values`, the values a `NodeList`)
+# whose copy shares the nodes, and whose `append_item` / `remove_item` change copies of the nodes
+# on the key's path only. No node is ever changed in place, so copies never see each other's
+# handlers, and copying an emitter (a session's for its client, a client's for a waiter) costs
+# nothing however many handlers it has.
 
 
 def share_loader_cache(loader: Loader, cache: dict[Any, Any]) -> Loader:
@@ -188,34 +190,64 @@ def share_loader_cache(loader: Loader, cache: dict[Any, Any]) -> Loader:
     return loader
 
 
-def _copy_node(node: dict[str, Any]) -> dict[str, Any]:
-    copied: dict[str, Any] = {}
-    for key, value in node.items():
-        if isinstance(value, NodeList):
-            lists: Any = value
-            copied[key] = NodeList(lists.first[:], lists.middle[:], lists.last[:])
-        elif isinstance(value, dict):
-            children: dict[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
-            copied[key] = _copy_node(children)
-        else:
-            copied[key] = value
-    return copied
+def _node_copy(node: dict[str, Any]) -> dict[str, Any]:
+    """A node's copy: its own children dict and value lists, the same child nodes."""
+    values: Any = node["values"]
+    if values is not None:
+        values = NodeList(values.first[:], values.middle[:], values.last[:])
+    return {"chunk": node["chunk"], "values": values, "children": dict(node["children"])}
 
 
-def copy_emitter(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
-    """A copy of `emitter` as botocore's `HierarchicalEmitter.__copy__` makes it, quicker."""
-    private: Any = emitter  # `_handlers` and `_unique_id_handlers` are not in the stubs
-    new = type(emitter).__new__(type(emitter))
-    state = emitter.__dict__.copy()
-    handlers: Any = private._handlers
-    trie_class: type[object] = type(handlers)  # pyright: ignore[reportUnknownVariableType]
-    trie: Any = object.__new__(trie_class)
-    trie.__dict__ = _copy_node(handlers.__dict__)
-    state["_handlers"] = trie
-    unique_ids: dict[str, Any] = private._unique_id_handlers
-    state["_unique_id_handlers"] = unique_ids.copy()
-    new.__dict__ = state
-    return new
+class SharingTrie(_PrefixTrie):
+    """botocore's handler trie, whose copies share every node not changed since."""
+
+    _root: dict[str, Any]
+
+    def __copy__(self) -> SharingTrie:
+        new = object.__new__(type(self))
+        new.__dict__ = self.__dict__.copy()
+        return new
+
+    def _path_copy(self, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A new root with copies of the nodes on `key`'s path (made where missing), and the
+        copy of `key`'s node."""
+        root = node = _node_copy(self._root)
+        for part in key.split("."):
+            child = node["children"].get(part)
+            if child is None:
+                child = {"chunk": part, "values": None, "children": {}}
+            else:
+                child = _node_copy(child)
+            node["children"][part] = child
+            node = child
+        return root, node
+
+    def append_item(self, key: str, value: Any, section: int = _MIDDLE) -> None:
+        root, node = self._path_copy(key)
+        if node["values"] is None:
+            node["values"] = NodeList([], [], [])
+        node["values"][section].append(value)
+        self._root = root
+
+    def remove_item(self, key: str, value: Any) -> None:
+        root = node = _node_copy(self._root)
+        parts = key.split(".")
+        for part in parts:  # copies of the nodes that exist on the path, as _remove_item walks
+            child = node["children"].get(part)
+            if child is None:
+                break
+            node["children"][part] = node = _node_copy(child)
+        self._remove_item(root, parts, value, index=0)  # botocore's own removal, on the copies
+        self._root = root
+
+
+def share_handlers(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
+    """Make `emitter` keep its handlers in a `SharingTrie` (the same nodes), and return it."""
+    private: Any = emitter  # `_handlers` is not in the stubs
+    trie = object.__new__(SharingTrie)
+    trie.__dict__ = private._handlers.__dict__.copy()
+    private._handlers = trie
+    return emitter
 
 
 # Connecting

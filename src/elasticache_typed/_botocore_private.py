@@ -12,10 +12,26 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from types import FrameType, FunctionType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from botocore.hooks import _MIDDLE, HierarchicalEmitter, NodeList, _PrefixTrie
+from botocore.hooks import HierarchicalEmitter, NodeList
 from botocore.loaders import Loader
+
+if TYPE_CHECKING:
+
+    class _PrefixTrie:
+        """botocore's handler trie (`botocore.hooks._PrefixTrie`), which the stubs leave out."""
+
+        _root: dict[str, Any]
+
+        def prefix_search(self, key: str) -> Any: ...
+        def _remove_item(
+            self, current_node: Any, key_parts: list[str], value: Any, index: int
+        ) -> None: ...
+
+    _MIDDLE = 1
+else:
+    from botocore.hooks import _MIDDLE, _PrefixTrie
 
 # The response path ---------------------------------------------------------------------------
 
@@ -213,7 +229,7 @@ class SharingTrie(_PrefixTrie):
         copy of `key`'s node."""
         root = node = _node_copy(self._root)
         for part in key.split("."):
-            child = node["children"].get(part)
+            child: dict[str, Any] | None = node["children"].get(part)
             if child is None:
                 child = {"chunk": part, "values": None, "children": {}}
             else:
@@ -233,10 +249,10 @@ class SharingTrie(_PrefixTrie):
         root = node = _node_copy(self._root)
         parts = key.split(".")
         for part in parts:  # copies of the nodes that exist on the path, as _remove_item walks
-            child = node["children"].get(part)
-            if child is None:
+            found: dict[str, Any] | None = node["children"].get(part)
+            if found is None:
                 break
-            node["children"][part] = node = _node_copy(child)
+            node["children"][part] = node = _node_copy(found)
         self._remove_item(root, parts, value, index=0)  # botocore's own removal, on the copies
         self._root = root
 

@@ -24,9 +24,10 @@ import boto3
 import botocore.session
 from botocore import handlers
 from botocore.hooks import HierarchicalEmitter
-from botocore.loaders import Loader, create_loader
+from botocore.loaders import Loader
 
 from elasticache_typed._botocore_private import share_handlers, share_loader_cache
+from elasticache_typed._facades.model_loader import model_loader
 
 if TYPE_CHECKING:
     from aiobotocore.session import AioSession, ClientCreatorContext
@@ -72,7 +73,7 @@ def _loader(flavour: str, data_path: str | None) -> Loader:
     """A new loader of `data_path`, sharing what it reads with the others of that path."""
     with _lock:
         cache = _loader_caches.setdefault((flavour, data_path), {})
-    loader = share_loader_cache(create_loader(data_path), cache)
+    loader = share_loader_cache(model_loader(data_path), cache)
     if flavour == "boto3":  # as boto3.Session's _setup_loader does
         loader.search_paths.append(_BOTO3_DATA)
     return loader

@@ -230,3 +230,39 @@ def test_a_loader_caches_what_it_reads_in_its_cache_dict() -> None:
     second = share_loader_cache(create_loader(None), shared)
     assert second.load_service_model("elasticache", "service-2") is model
     assert create_loader(None).load_service_model("elasticache", "service-2") is not model
+
+
+def _handler_names(client: Any, event: str) -> list[str]:
+    found = client.meta.events._emitter._handlers.prefix_search(event)
+    return [getattr(h, "__qualname__", type(h).__qualname__) for h in found]
+
+
+def test_the_class_reusing_session_makes_the_client_botocores_session_makes() -> None:
+    from botocore.config import Config
+    from botocore.exceptions import PartialCredentialsError
+
+    assert private.mirrors_create_client()  # else create() falls back to botocore's Session
+    kwargs: dict[str, Any] = {
+        "region_name": "fips-us-west-1",
+        "aws_access_key_id": "a",
+        "aws_secret_access_key": "b",
+        "config": Config(retries={"mode": "standard"}, user_agent_extra="x/1"),
+    }
+    ours: Any = private.ClassReusingSession().create_client("elasticache", **kwargs)
+    plain: Any = botocore.session.Session().create_client("elasticache", **kwargs)
+    assert type(ours).__mro__[1:] == type(plain).__mro__[1:]
+    for read in (
+        lambda c: c.meta.region_name,
+        lambda c: c.meta.endpoint_url,
+        lambda c: c.meta.config.retries,
+        lambda c: c.meta.config.user_agent_extra,
+        lambda c: c.meta.config.use_fips_endpoint,
+        lambda c: c._request_signer.region_name,
+        lambda c: c._get_credentials().access_key,
+        lambda c: _handler_names(c, "needs-retry.elasticache.CreateSnapshot"),
+        lambda c: _handler_names(c, "before-call.elasticache.CreateSnapshot"),
+    ):
+        assert read(ours) == read(plain)
+    for session in (private.ClassReusingSession(), botocore.session.Session()):
+        with pytest.raises(PartialCredentialsError):
+            session.create_client("elasticache", region_name="us-east-1", aws_access_key_id="a")

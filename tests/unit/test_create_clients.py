@@ -236,3 +236,51 @@ def test_each_client_has_an_emitter_of_its_own() -> None:
     assert _handler_names(clients[0].meta.events, "before-call.elasticache.X") != (
         _handler_names(copied, "before-call.elasticache.X")
     )
+
+
+def test_clients_share_the_class_botocore_makes_when_only_botocore_handles_its_making() -> None:
+    first, second = ElastiCache.create().client, ElastiCache.create().client
+    plain = boto3.Session().client("elasticache")
+    assert type(first) is type(second)
+    assert type(first) is not type(plain)
+    assert type(first).__name__ == type(plain).__name__
+    assert type(first).__mro__[1:] == type(plain).__mro__[1:]
+    assert sorted(vars(type(first))) == sorted(vars(type(plain)))
+    assert type(first)._PY_TO_OP_NAME == type(plain)._PY_TO_OP_NAME
+
+
+def _class_made(seen: list[str]) -> Any:
+    def handler(class_attributes: dict[str, Any], **_: Any) -> None:
+        seen.append("made")
+        class_attributes["made_by_the_handler"] = True
+
+    return handler
+
+
+def test_a_creating_client_class_handler_on_the_given_session_runs() -> None:
+    session = boto3.Session()
+    seen: list[str] = []
+    session.events.register("creating-client-class.elasticache", _class_made(seen))
+    first = ElastiCache.create(session=session).client
+    second = ElastiCache.create(session=session).client
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler and second.made_by_the_handler
+    assert type(first) is not type(second)
+
+
+def test_a_creating_client_class_handler_among_the_builtin_ones_runs_for_each_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from botocore import handlers
+
+    reused = type(ElastiCache.create().client)
+    seen: list[str] = []
+    monkeypatch.setattr(
+        handlers,
+        "BUILTIN_HANDLERS",
+        [*handlers.BUILTIN_HANDLERS, ("creating-client-class.elasticache", _class_made(seen))],
+    )
+    first, second = ElastiCache.create().client, ElastiCache.create().client
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler
+    assert len({reused, type(first), type(second)}) == 3

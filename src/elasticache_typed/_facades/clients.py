@@ -26,7 +26,12 @@ from botocore import handlers
 from botocore.hooks import HierarchicalEmitter
 from botocore.loaders import Loader
 
-from elasticache_typed._botocore_private import share_handlers, share_loader_cache
+from elasticache_typed._botocore_private import (
+    ClassReusingSession,
+    mirrors_create_client,
+    share_handlers,
+    share_loader_cache,
+)
 from elasticache_typed._facades.model_loader import model_loader
 
 if TYPE_CHECKING:
@@ -41,6 +46,10 @@ _BOTO3_DATA = os.path.join(os.path.dirname(boto3.__file__), "data")
 _lock = threading.Lock()
 _prototypes: dict[str, tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
 _loader_caches: dict[tuple[str, str | None], dict[Any, Any]] = {}
+_SYNC_SESSION: type[botocore.session.Session] = (
+    ClassReusingSession if mirrors_create_client() else botocore.session.Session
+)
+"""The session class of `create()`'s clients: one that reuses client classes, when it can."""
 
 
 def _prototype(flavour: str) -> HierarchicalEmitter:
@@ -94,7 +103,7 @@ def new_client(session: boto3.Session | None, **client_args: Any) -> ElastiCache
     if session is not None:
         made: ElastiCacheClient = session.client("elasticache", **client_args)
         return made
-    botocore_session = _new_session(botocore.session.Session, "boto3")
+    botocore_session = _new_session(_SYNC_SESSION, "boto3")
     # What boto3.Session.__init__ sets on its botocore session (boto3's handlers are on the
     # prototype emitter, its data path on the loader), then what Session.client does.
     botocore_session.user_agent_extra = f"Botocore/{botocore_session.user_agent_version}"

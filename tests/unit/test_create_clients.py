@@ -18,6 +18,7 @@ from botocore.loaders import JSONFileLoader
 from elasticache_typed import AsyncElastiCache, ElastiCache
 from elasticache_typed._answers import handover
 from tests.support.fake_endpoint import FakeEndpoint, no_retry_config
+from tests.support.spies import recorded_calls
 
 REGION = "us-east-1"
 EVENTS = [
@@ -137,14 +138,7 @@ def test_the_client_has_the_handlers_of_a_plain_boto3_client() -> None:
 
 def test_the_json_is_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     ElastiCache.create()
-    reads: list[str] = []
-    load_file = JSONFileLoader.load_file
-
-    def counting(self: JSONFileLoader, file_path: str) -> Any:
-        reads.append(file_path)
-        return load_file(self, file_path)
-
-    monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+    reads = recorded_calls(monkeypatch, JSONFileLoader, "load_file")
     for _ in range(3):
         ElastiCache.create()
     assert reads == []
@@ -155,17 +149,12 @@ def test_the_json_is_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> N
 def test_async_clients_are_their_own_and_read_the_json_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    reads: list[str] = []
-    load_file = JSONFileLoader.load_file
-
-    def counting(self: JSONFileLoader, file_path: str) -> Any:
-        reads.append(file_path)
-        return load_file(self, file_path)
+    reads: list[list[tuple[Any, ...]]] = []
 
     async def main() -> None:
         async with AsyncElastiCache.create():
             pass
-        monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+        reads.append(recorded_calls(monkeypatch, JSONFileLoader, "load_file"))
         async with AsyncElastiCache.create() as first, AsyncElastiCache.create() as second:
             seen: list[str] = []
             first.client.meta.events.register("custom-event.x", lambda **_: seen.append("1"))
@@ -176,7 +165,7 @@ def test_async_clients_are_their_own_and_read_the_json_once(
             assert first.client.meta.config is not second.client.meta.config
 
     asyncio.run(main())
-    assert reads == []
+    assert reads == [[]]
 
 
 def test_a_builtin_handler_added_after_the_first_create_reaches_later_clients(

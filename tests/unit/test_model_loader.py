@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from botocore.exceptions import UnknownServiceError
 from botocore.loaders import Loader, create_loader
 
 from elasticache_typed._facades.model_loader import ModelLoader, model_loader
+from tests.support.spies import recorded_calls
 
 
 def _error(loader: Loader, service: str, type_name: str) -> str:
@@ -25,14 +25,7 @@ def test_the_model_is_botocores_and_no_service_listing_is_made(
     plain = create_loader(None)
     expected = plain.load_service_model("elasticache", "service-2")
     rules = plain.load_service_model("elasticache", "endpoint-rule-set-1")
-    listed: list[str] = []
-    listing = Loader.list_available_services
-
-    def spy(self: Loader, type_name: str) -> Any:
-        listed.append(type_name)
-        return listing(self, type_name)
-
-    monkeypatch.setattr(Loader, "list_available_services", spy)
+    listed = recorded_calls(monkeypatch, Loader, "list_available_services")
     ours = model_loader(None)
     assert ours.load_service_model("elasticache", "service-2") == expected
     assert ours.load_service_model("elasticache", "endpoint-rule-set-1") == rules

@@ -273,3 +273,19 @@ def test_a_creating_client_class_handler_among_the_builtin_ones_runs_for_each_cl
     assert seen == ["made", "made"]
     assert first.made_by_the_handler
     assert len({reused, type(first), type(second)}) == 3
+
+
+def test_without_the_mirrored_create_client_botocores_session_makes_the_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import botocore.session
+
+    from elasticache_typed import _botocore_private
+    from elasticache_typed._facades import clients
+
+    monkeypatch.setattr(_botocore_private, "_CREATE_CLIENT_NAMES", ("changed",))
+    assert not _botocore_private.mirrors_create_client()
+    monkeypatch.setattr(clients, "_SYNC_SESSION", botocore.session.Session)
+    first, second = ElastiCache.create(), ElastiCache.create()
+    assert type(first.client) is not type(second.client)
+    assert _signed_key_id(first) == "AKIDFROMENV"

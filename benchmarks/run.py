@@ -5,6 +5,9 @@
 Every figure is a RATIO of two sides measured side by side in this run (no absolute time is a
 target: machines are noisy). Sections:
 
+- client: making a client: `ElastiCache.create()` / `session.client("elasticache")` of a warm
+  boto3 Session, and `AsyncElastiCache.create()` / `create_client("elasticache")` of a warm
+  AioSession (each opened and closed); capo-elasticache's client for context when installed.
 - calls: a typed facade call / the same plain boto3 call, with the same answer bytes served at
   botocore's HTTP layer (botocore's real serializer, signer and XML parser run on both sides),
   for DescribeCacheClusters pages of 1, 100 and 1000 clusters, the seed's CreateSnapshot and a
@@ -573,6 +576,51 @@ def run_client(settings: Settings, report: Report) -> None:
                 (side, "session_client"),
                 limit,
             )
+    run_async_client(settings, report)
+
+
+def run_async_client(settings: Settings, report: Report) -> None:
+    """Making an asyncio client: AsyncElastiCache.create() / a warm AioSession's
+    `create_client("elasticache")`, each opened and closed (`async with`) on one event loop."""
+    import asyncio
+
+    from aiobotocore.session import AioSession
+
+    from elasticache_typed import AsyncElastiCache
+
+    warm = AioSession()
+
+    async def session_client() -> None:
+        async with warm.create_client("elasticache", **CLIENT_KWARGS):
+            pass
+
+    async def create() -> None:
+        async with AsyncElastiCache.create(**CLIENT_KWARGS):
+            pass
+
+    loop = asyncio.new_event_loop()
+    try:
+        samples = interleave(
+            {
+                "session_client": lambda: loop.run_until_complete(session_client()),
+                "async_create": lambda: loop.run_until_complete(create()),
+            },
+            rounds=settings.call_rounds["create_snapshot"],
+            sample_seconds=settings.sample_seconds,
+            reference="session_client",
+            warmup=settings.warmup_calls,
+        )
+    finally:
+        loop.close()
+    _side_figure(
+        report,
+        samples,
+        "client.async_create",
+        "making the asyncio client: AsyncElastiCache.create() / create_client() of a warm "
+        "AioSession (opened and closed)",
+        ("async_create", "session_client"),
+        1.0,
+    )
 
 
 def run_converter(settings: Settings, report: Report, bench: Bench, cases: Sequence[Case]) -> None:

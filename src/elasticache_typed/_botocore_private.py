@@ -7,15 +7,44 @@ in the package reaches into botocore's private parts.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
+import inspect
+import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from types import FrameType, FunctionType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
+import botocore.client
+import botocore.credentials
+import botocore.session
+from botocore import UNSIGNED, retryhandler, translate
+from botocore.context import get_context, with_current_context
+from botocore.exceptions import PartialCredentialsError
 from botocore.hooks import HierarchicalEmitter, NodeList
 from botocore.loaders import Loader
+from botocore.useragent import register_feature_id
+
+if TYPE_CHECKING:
+
+    class _PrefixTrie:
+        """botocore's handler trie (`botocore.hooks._PrefixTrie`), which the stubs leave out."""
+
+        _root: dict[str, Any]
+
+        def __copy__(self) -> _PrefixTrie: ...
+        def append_item(self, key: str, value: Any, section: int = 1) -> None: ...
+        def prefix_search(self, key: str) -> Any: ...
+        def remove_item(self, key: str, value: Any) -> None: ...
+        def _remove_item(
+            self, current_node: Any, key_parts: list[str], value: Any, index: int
+        ) -> None: ...
+
+    _MIDDLE = 1
+else:
+    from botocore.hooks import _MIDDLE, _PrefixTrie
 
 # The response path ---------------------------------------------------------------------------
 
@@ -203,10 +232,12 @@ def frames_of(exc: BaseException) -> Iterator[FrameType]:
 # `create()` makes a new botocore Session for each client without re-reading botocore's JSON
 # (service model, endpoints, partitions, defaults) and without registering botocore's 600-odd
 # built-in handlers again: `Loader._cache` (the dict behind `@instance_cache`) is shared by the
-# loaders of those sessions, and the sessions' event emitters copy their handler trie
-# (`HierarchicalEmitter._handlers`, a `_PrefixTrie` of dict nodes whose values are
-# `NodeList`s; `_unique_id_handlers`) without `copy.copy` on every node. The copy has the
-# same nodes, lists and handlers as botocore's own `__copy__`.
+# loaders of those sessions, and their emitters keep their handlers in a `SharingTrie`: botocore's
+# `_PrefixTrie` (its `_root` node dicts of `chunk`, `children`, `values`, the values a `NodeList`)
+# whose copy shares the nodes, and whose `append_item` / `remove_item` change copies of the nodes
+# on the key's path only. No node is ever changed in place, so copies never see each other's
+# handlers, and copying an emitter (a session's for its client, a client's for a waiter) costs
+# nothing however many handlers it has.
 
 
 def share_loader_cache(loader: Loader, cache: dict[Any, Any]) -> Loader:
@@ -215,34 +246,234 @@ def share_loader_cache(loader: Loader, cache: dict[Any, Any]) -> Loader:
     return loader
 
 
-def _copy_node(node: dict[str, Any]) -> dict[str, Any]:
-    copied: dict[str, Any] = {}
-    for key, value in node.items():
-        if isinstance(value, NodeList):
-            lists: Any = value
-            copied[key] = NodeList(lists.first[:], lists.middle[:], lists.last[:])
-        elif isinstance(value, dict):
-            children: dict[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
-            copied[key] = _copy_node(children)
+def _node_copy(node: dict[str, Any]) -> dict[str, Any]:
+    """A node's copy: its own children dict and value lists, the same child nodes."""
+    values: Any = node["values"]
+    if values is not None:
+        values = NodeList(values.first[:], values.middle[:], values.last[:])
+    return {"chunk": node["chunk"], "values": values, "children": dict(node["children"])}
+
+
+class SharingTrie(_PrefixTrie):
+    """botocore's handler trie, whose copies share every node not changed since."""
+
+    _root: dict[str, Any]
+
+    def __copy__(self) -> SharingTrie:
+        new = object.__new__(type(self))
+        new.__dict__ = self.__dict__.copy()
+        return new
+
+    def _path_copy(self, key: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A new root with copies of the nodes on `key`'s path (made where missing), and the
+        copy of `key`'s node."""
+        root = node = _node_copy(self._root)
+        for part in key.split("."):
+            child: dict[str, Any] | None = node["children"].get(part)
+            if child is None:
+                child = {"chunk": part, "values": None, "children": {}}
+            else:
+                child = _node_copy(child)
+            node["children"][part] = child
+            node = child
+        return root, node
+
+    def append_item(self, key: str, value: Any, section: int = _MIDDLE) -> None:
+        root, node = self._path_copy(key)
+        if node["values"] is None:
+            node["values"] = NodeList([], [], [])
+        node["values"][section].append(value)
+        self._root = root
+
+    def remove_item(self, key: str, value: Any) -> None:
+        root = node = _node_copy(self._root)
+        parts = key.split(".")
+        for part in parts:  # copies of the nodes that exist on the path, as _remove_item walks
+            found: dict[str, Any] | None = node["children"].get(part)
+            if found is None:
+                break
+            node["children"][part] = node = _node_copy(found)
+        self._remove_item(root, parts, value, index=0)  # botocore's own removal, on the copies
+        self._root = root
+
+
+def share_handlers(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
+    """Make `emitter` keep its handlers in a `SharingTrie` (the same nodes), and return it."""
+    private: Any = emitter  # `_handlers` is not in the stubs
+    trie = object.__new__(SharingTrie)
+    trie.__dict__ = private._handlers.__dict__.copy()
+    private._handlers = trie
+    return emitter
+
+
+# Client class reuse
+#
+# botocore's `ClientCreator` builds a new client class for every client (a method per
+# operation, ~0.3 ms, a fifth of making a client) and emits `creating-client-class` with its
+# attributes. The class depends on the service model and those handlers only, so when every
+# handler of that event is botocore's or boto3's, `create()`'s clients share the class made
+# for the same model (`ClassReusingCreator`). botocore builds its ClientCreator inside
+# `Session.create_client`, with no way to choose another: `ClassReusingSession.create_client`
+# is botocore's own (1.40.46 to 1.44.18 alike) with that one name changed, used only while
+# botocore's is the one it mirrors (`mirrors_create_client`), else botocore's runs.
+
+_OWN_HANDLER_MODULES = ("botocore.", "boto3.")
+_client_classes: dict[tuple[str, int], tuple[object, tuple[object, ...], type]] = {}
+_CREATE_CLIENT_NAMES = (
+    "get_default_client_config", "merge", "_resolve_region_name", "get_config_variable", "get",
+    "get_component", "signature_version", "UNSIGNED", "botocore", "credentials", "Credentials",
+    "_missing_cred_vars", "PartialCredentialsError", "_get_ignored_credentials", "logger",
+    "debug", "get_credentials", "getattr", "register_feature_id", "get_auth_token",
+    "_get_internal_component", "copy", "set_session_config", "user_agent_name",
+    "user_agent_version", "user_agent_extra", "_resolve_defaults_mode",
+    "merge_smart_defaults", "_add_configured_endpoint_provider", "set_client_features",
+    "get_context", "features", "client", "ClientCreator", "user_agent", "retryhandler",
+    "translate", "create_client", "get_scoped_config", "register", "meta", "events",
+    "_register_client_plugins",
+)  # fmt: skip
+"""The names botocore's `Session.create_client` uses, in order (1.40.46 to 1.44.18)."""
+
+
+def mirrors_create_client() -> bool:
+    """Whether botocore's `Session.create_client` is the one `ClassReusingSession` mirrors."""
+    names: tuple[str, ...] = inspect.unwrap(
+        botocore.session.Session.create_client
+    ).__code__.co_names
+    return names == _CREATE_CLIENT_NAMES
+
+
+class ClassReusingCreator(botocore.client.ClientCreator):
+    """botocore's ClientCreator, reusing the class it made before for the same model when
+    nothing but botocore and boto3 handles `creating-client-class`."""
+
+    def _create_client_class(self, service_name: str, service_model: Any) -> type:
+        private: Any = self
+        emitter: Any = private._event_emitter
+        event = f"creating-client-class.{service_model.service_id.hyphenize()}"
+        handlers = tuple(getattr(emitter, "_emitter", emitter)._handlers.prefix_search(event))
+        model = service_model._service_description  # the loader's dict, shared per process
+        key = (service_name, id(model))
+        known = _client_classes.get(key)
+        if known is not None and known[0] is model and known[1] == handlers:
+            return known[2]
+        parent: Any = super()
+        made: type = parent._create_client_class(service_name, service_model)
+        if all(_module_of(handler).startswith(_OWN_HANDLER_MODULES) for handler in handlers):
+            _client_classes[key] = (model, handlers, made)
+        return made
+
+
+class ClassReusingSession(botocore.session.Session):
+    """botocore's Session, whose clients are made by a `ClassReusingCreator`."""
+
+    @with_current_context()
+    def create_client(  # noqa: C901, PLR0912 - botocore's own, as it is
+        self,
+        service_name: str,
+        region_name: str | None = None,
+        api_version: str | None = None,
+        use_ssl: bool | None = True,
+        verify: bool | str | None = None,
+        endpoint_url: str | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        config: Any = None,
+        aws_account_id: str | None = None,
+    ) -> Any:
+        """botocore's `Session.create_client`, with a `ClassReusingCreator`."""
+        me: Any = self
+        default_client_config = me.get_default_client_config()
+        if config is not None and default_client_config is not None:
+            config = default_client_config.merge(config)
+        elif default_client_config is not None:
+            config = default_client_config
+        region_name = me._resolve_region_name(region_name, config)
+        if verify is None:
+            verify = me.get_config_variable("ca_bundle")
+        if api_version is None:
+            api_version = me.get_config_variable("api_versions").get(service_name, None)
+        loader = me.get_component("data_loader")
+        event_emitter = me.get_component("event_emitter")
+        response_parser_factory = me.get_component("response_parser_factory")
+        credentials: Any
+        if config is not None and config.signature_version is UNSIGNED:
+            credentials = None
+        elif aws_access_key_id is not None and aws_secret_access_key is not None:
+            credentials = botocore.credentials.Credentials(
+                access_key=aws_access_key_id,
+                secret_key=aws_secret_access_key,
+                token=aws_session_token,
+                account_id=aws_account_id,
+            )
+        elif me._missing_cred_vars(aws_access_key_id, aws_secret_access_key):
+            raise PartialCredentialsError(
+                provider="explicit",
+                cred_var=me._missing_cred_vars(aws_access_key_id, aws_secret_access_key),
+            )
         else:
-            copied[key] = value
-    return copied
+            if ignored_credentials := me._get_ignored_credentials(
+                aws_session_token, aws_account_id
+            ):
+                _session_logger.debug(
+                    "Ignoring the following credential-related values which were set without "
+                    "an access key id and secret key on the session or client: %s",
+                    ignored_credentials,
+                )
+            credentials = me.get_credentials()
+        if getattr(credentials, "method", None) == "explicit":
+            register_feature_id("CREDENTIALS_CODE")
+        auth_token = me.get_auth_token()
+        endpoint_resolver = me._get_internal_component("endpoint_resolver")
+        exceptions_factory = me._get_internal_component("exceptions_factory")
+        config_store = copy.copy(me.get_component("config_store"))
+        user_agent_creator = me.get_component("user_agent_creator")
+        user_agent_creator.set_session_config(
+            session_user_agent_name=me.user_agent_name,
+            session_user_agent_version=me.user_agent_version,
+            session_user_agent_extra=me.user_agent_extra,
+        )
+        defaults_mode = me._resolve_defaults_mode(config, config_store)
+        if defaults_mode != "legacy":
+            smart_defaults_factory = me._get_internal_component("smart_defaults_factory")
+            smart_defaults_factory.merge_smart_defaults(config_store, defaults_mode, region_name)
+        me._add_configured_endpoint_provider(client_name=service_name, config_store=config_store)
+        context: Any = get_context()
+        user_agent_creator.set_client_features(context.features)
+        client_creator: Any = ClassReusingCreator(
+            loader,
+            endpoint_resolver,
+            me.user_agent(),
+            event_emitter,
+            retryhandler,
+            translate,
+            response_parser_factory,
+            exceptions_factory,
+            config_store,
+            user_agent_creator=user_agent_creator,
+            auth_token_resolver=me.get_auth_token,
+        )
+        client = client_creator.create_client(
+            service_name=service_name,
+            region_name=region_name,
+            is_secure=use_ssl,
+            endpoint_url=endpoint_url,
+            verify=verify,
+            credentials=credentials,
+            scoped_config=me.get_scoped_config(),
+            client_config=config,
+            api_version=api_version,
+            auth_token=auth_token,
+        )
+        monitor = me._get_internal_component("monitor")
+        if monitor is not None:
+            monitor.register(client.meta.events)
+        me._register_client_plugins(client)
+        return client
 
 
-def copy_emitter(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
-    """A copy of `emitter` as botocore's `HierarchicalEmitter.__copy__` makes it, quicker."""
-    private: Any = emitter  # `_handlers` and `_unique_id_handlers` are not in the stubs
-    new = type(emitter).__new__(type(emitter))
-    state = emitter.__dict__.copy()
-    handlers: Any = private._handlers
-    trie_class: type[object] = type(handlers)  # pyright: ignore[reportUnknownVariableType]
-    trie: Any = object.__new__(trie_class)
-    trie.__dict__ = _copy_node(handlers.__dict__)
-    state["_handlers"] = trie
-    unique_ids: dict[str, Any] = private._unique_id_handlers
-    state["_unique_id_handlers"] = unique_ids.copy()
-    new.__dict__ = state
-    return new
+_session_logger = logging.getLogger("botocore.session")
+"""botocore.session's logger, which its `create_client` logs to."""
 
 
 # Connecting

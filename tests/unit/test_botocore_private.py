@@ -18,7 +18,7 @@ from botocore.loaders import create_loader
 from botocore.parsers import ResponseParserError
 
 from elasticache_typed import _botocore_private as private
-from elasticache_typed._botocore_private import copy_emitter, share_loader_cache
+from elasticache_typed._botocore_private import share_loader_cache
 from tests.support.fake_endpoint import FakeEndpoint
 from tests.support.query_xml import result_xml
 from tests.support.scripted_server import ScriptedServer
@@ -184,28 +184,62 @@ def test_an_emitter_keeps_its_handlers_in_a_prefix_trie_of_dict_nodes() -> None:
     assert values and all(isinstance(value, NodeList) for value in values)
 
 
-def test_copy_emitter_makes_the_copy_botocore_makes() -> None:
-    emitter = _emitter()
-    ours, botocores = copy_emitter(emitter), copy.copy(emitter)
-    assert type(ours) is type(botocores)
-    assert ours._handlers.__dict__ == botocores._handlers.__dict__  # type: ignore[attr-defined]
-    assert ours.__dict__.keys() == botocores.__dict__.keys()
-    assert ours._unique_id_handlers == botocores._unique_id_handlers  # type: ignore[attr-defined]
-    for name in ("before-call.elasticache.CreateSnapshot", "custom.event"):
-        assert list(ours._handlers.prefix_search(name)) == list(  # type: ignore[attr-defined]
-            emitter._handlers.prefix_search(name)  # type: ignore[attr-defined]
-        )
+def _handlers_of(emitter: HierarchicalEmitter, *names: str) -> list[list[object]]:
+    trie: Any = emitter._handlers  # type: ignore[attr-defined]
+    return [list(trie.prefix_search(name)) for name in names]
 
 
-def test_a_copied_emitter_is_independent_of_its_original() -> None:
-    emitter = _emitter()
-    copied = copy_emitter(emitter)
+def _second(**_: object) -> None:
+    return None
+
+
+def _third(**_: object) -> None:
+    return None
+
+
+def test_a_sharing_trie_keeps_the_handlers_botocore_keeps() -> None:
+    # The same registrations and removals on a plain emitter and on a sharing one (and its
+    # copies) leave the same handlers, in the same order, for every event.
+    plain, shared = _emitter(), private.share_handlers(_emitter())
+    events = ("before-call.elasticache.CreateSnapshot", "custom.event", "custom", "x.y.z")
+    assert _handlers_of(shared, *events) == _handlers_of(plain, *events)
+    for emitter in (plain, shared):
+        emitter.register_first("custom.event", _second)
+        emitter.register_last("custom", _third)
+        emitter.register("x.y.z", _second)
+        emitter.register("x.*.z", _third)
+        emitter.unregister("before-call.elasticache", _second)  # not registered: no change
+        emitter.unregister("x.y.z", _second)
+        emitter.register("custom.event", _second, unique_id="counted", unique_id_uses_count=True)
+        emitter.unregister("custom.event", unique_id="counted", unique_id_uses_count=True)
+    assert _handlers_of(shared, *events) == _handlers_of(plain, *events)
+    assert type(shared._handlers) is private.SharingTrie  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="not in trie"):
+        shared._handlers.remove_item("no.such.key", _second)  # type: ignore[attr-defined]
+
+
+def test_copies_of_a_sharing_emitter_share_nodes_and_never_each_others_handlers() -> None:
+    emitter = private.share_handlers(_emitter())
+    copied = copy.copy(emitter)
+    assert type(copied._handlers) is private.SharingTrie  # type: ignore[attr-defined]
+    assert copied._handlers._root is emitter._handlers._root  # type: ignore[attr-defined]
     seen: list[str] = []
     copied.register("custom", lambda **_: seen.append("copy"))
+    emitter.register("custom.event", lambda **_: seen.append("original"))
     emitter.emit("custom.event")
-    assert seen == []
+    assert seen == ["original"]
+    seen.clear()
     copied.emit("custom.event")
     assert seen == ["copy"]
+    untouched = copied._handlers._root["children"]["before-call"]  # type: ignore[attr-defined]
+    assert emitter._handlers._root["children"]["before-call"] is untouched  # type: ignore[attr-defined]
+    call = "before-call.elasticache.CreateSnapshot"
+    before = _handlers_of(emitter, call)
+    builtin = before[0][0]
+    copied.unregister("before-call", builtin)
+    copied.unregister("before-call.elasticache", builtin)
+    assert builtin not in _handlers_of(copied, call)[0]
+    assert _handlers_of(emitter, call) == before
 
 
 def test_a_loader_caches_what_it_reads_in_its_cache_dict() -> None:
@@ -216,3 +250,39 @@ def test_a_loader_caches_what_it_reads_in_its_cache_dict() -> None:
     second = share_loader_cache(create_loader(None), shared)
     assert second.load_service_model("elasticache", "service-2") is model
     assert create_loader(None).load_service_model("elasticache", "service-2") is not model
+
+
+def _handler_names(client: Any, event: str) -> list[str]:
+    found = client.meta.events._emitter._handlers.prefix_search(event)
+    return [getattr(h, "__qualname__", type(h).__qualname__) for h in found]
+
+
+def test_the_class_reusing_session_makes_the_client_botocores_session_makes() -> None:
+    from botocore.config import Config
+    from botocore.exceptions import PartialCredentialsError
+
+    assert private.mirrors_create_client()  # else create() falls back to botocore's Session
+    kwargs: dict[str, Any] = {
+        "region_name": "fips-us-west-1",
+        "aws_access_key_id": "a",
+        "aws_secret_access_key": "b",
+        "config": Config(retries={"mode": "standard"}, user_agent_extra="x/1"),
+    }
+    ours: Any = private.ClassReusingSession().create_client("elasticache", **kwargs)
+    plain: Any = botocore.session.Session().create_client("elasticache", **kwargs)
+    assert type(ours).__mro__[1:] == type(plain).__mro__[1:]
+    for read in (
+        lambda c: c.meta.region_name,
+        lambda c: c.meta.endpoint_url,
+        lambda c: c.meta.config.retries,
+        lambda c: c.meta.config.user_agent_extra,
+        lambda c: c.meta.config.use_fips_endpoint,
+        lambda c: c._request_signer.region_name,
+        lambda c: c._get_credentials().access_key,
+        lambda c: _handler_names(c, "needs-retry.elasticache.CreateSnapshot"),
+        lambda c: _handler_names(c, "before-call.elasticache.CreateSnapshot"),
+    ):
+        assert read(ours) == read(plain)
+    for session in (private.ClassReusingSession(), botocore.session.Session()):
+        with pytest.raises(PartialCredentialsError):
+            session.create_client("elasticache", region_name="us-east-1", aws_access_key_id="a")

@@ -18,6 +18,7 @@ from botocore.loaders import JSONFileLoader
 from elasticache_typed import AsyncElastiCache, ElastiCache
 from elasticache_typed._answers import handover
 from tests.support.fake_endpoint import FakeEndpoint, no_retry_config
+from tests.support.spies import recorded_calls
 
 REGION = "us-east-1"
 EVENTS = [
@@ -137,14 +138,7 @@ def test_the_client_has_the_handlers_of_a_plain_boto3_client() -> None:
 
 def test_the_json_is_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     ElastiCache.create()
-    reads: list[str] = []
-    load_file = JSONFileLoader.load_file
-
-    def counting(self: JSONFileLoader, file_path: str) -> Any:
-        reads.append(file_path)
-        return load_file(self, file_path)
-
-    monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+    reads = recorded_calls(monkeypatch, JSONFileLoader, "load_file")
     for _ in range(3):
         ElastiCache.create()
     assert reads == []
@@ -155,17 +149,12 @@ def test_the_json_is_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> N
 def test_async_clients_are_their_own_and_read_the_json_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    reads: list[str] = []
-    load_file = JSONFileLoader.load_file
-
-    def counting(self: JSONFileLoader, file_path: str) -> Any:
-        reads.append(file_path)
-        return load_file(self, file_path)
+    reads: list[list[tuple[Any, ...]]] = []
 
     async def main() -> None:
         async with AsyncElastiCache.create():
             pass
-        monkeypatch.setattr(JSONFileLoader, "load_file", counting)
+        reads.append(recorded_calls(monkeypatch, JSONFileLoader, "load_file"))
         async with AsyncElastiCache.create() as first, AsyncElastiCache.create() as second:
             seen: list[str] = []
             first.client.meta.events.register("custom-event.x", lambda **_: seen.append("1"))
@@ -176,7 +165,7 @@ def test_async_clients_are_their_own_and_read_the_json_once(
             assert first.client.meta.config is not second.client.meta.config
 
     asyncio.run(main())
-    assert reads == []
+    assert reads == [[]]
 
 
 def test_a_builtin_handler_added_after_the_first_create_reaches_later_clients(
@@ -236,3 +225,67 @@ def test_each_client_has_an_emitter_of_its_own() -> None:
     assert _handler_names(clients[0].meta.events, "before-call.elasticache.X") != (
         _handler_names(copied, "before-call.elasticache.X")
     )
+
+
+def test_clients_share_the_class_botocore_makes_when_only_botocore_handles_its_making() -> None:
+    first, second = ElastiCache.create().client, ElastiCache.create().client
+    plain = boto3.Session().client("elasticache")
+    assert type(first) is type(second)
+    assert type(first) is not type(plain)
+    assert type(first).__name__ == type(plain).__name__
+    assert type(first).__mro__[1:] == type(plain).__mro__[1:]
+    assert sorted(vars(type(first))) == sorted(vars(type(plain)))
+    assert type(first)._PY_TO_OP_NAME == type(plain)._PY_TO_OP_NAME
+
+
+def _class_made(seen: list[str]) -> Any:
+    def handler(class_attributes: dict[str, Any], **_: Any) -> None:
+        seen.append("made")
+        class_attributes["made_by_the_handler"] = True
+
+    return handler
+
+
+def test_a_creating_client_class_handler_on_the_given_session_runs() -> None:
+    session = boto3.Session()
+    seen: list[str] = []
+    session.events.register("creating-client-class.elasticache", _class_made(seen))
+    first = ElastiCache.create(session=session).client
+    second = ElastiCache.create(session=session).client
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler and second.made_by_the_handler
+    assert type(first) is not type(second)
+
+
+def test_a_creating_client_class_handler_among_the_builtin_ones_runs_for_each_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from botocore import handlers
+
+    reused = type(ElastiCache.create().client)
+    seen: list[str] = []
+    monkeypatch.setattr(
+        handlers,
+        "BUILTIN_HANDLERS",
+        [*handlers.BUILTIN_HANDLERS, ("creating-client-class.elasticache", _class_made(seen))],
+    )
+    first, second = ElastiCache.create().client, ElastiCache.create().client
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler
+    assert len({reused, type(first), type(second)}) == 3
+
+
+def test_without_the_mirrored_create_client_botocores_session_makes_the_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import botocore.session
+
+    from elasticache_typed import _botocore_private
+    from elasticache_typed._facades import clients
+
+    monkeypatch.setattr(_botocore_private, "_CREATE_CLIENT_NAMES", ("changed",))
+    assert not _botocore_private.mirrors_create_client()
+    monkeypatch.setattr(clients, "_SYNC_SESSION", botocore.session.Session)
+    first, second = ElastiCache.create(), ElastiCache.create()
+    assert type(first.client) is not type(second.client)
+    assert _signed_key_id(first) == "AKIDFROMENV"

@@ -5,15 +5,16 @@ it: its own credentials, configuration, components and event handlers, with the 
 botocore and boto3 register. What a new Session would read again and again is done once per
 process: botocore's JSON (service model, endpoints, partitions, defaults), kept in a loader
 cache shared by the sessions of the same data path, and botocore's built-in handlers,
-registered once on a prototype emitter that each session copies (a quicker copy than
-botocore's, with the same nodes and handlers). A session made here serves one client only,
-so its emitter is handed to that client instead of being copied once more, and boto3's own
-handlers are on the prototype already: the client is made by the botocore session directly,
-with the user agent and loader path a `boto3.Session` would have set.
+registered once on a prototype emitter that each session copies. The emitters keep their
+handlers in a trie whose copies share its nodes (`SharingTrie`), so copying one (for a
+session, then for its client) costs nothing; boto3's own handlers are on the prototype
+already: the client is made by the botocore session directly, with the user agent and loader
+path a `boto3.Session` would have set.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from collections.abc import Callable
@@ -22,10 +23,16 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import boto3
 import botocore.session
 from botocore import handlers
-from botocore.hooks import EventAliaser, HierarchicalEmitter
-from botocore.loaders import Loader, create_loader
+from botocore.hooks import HierarchicalEmitter
+from botocore.loaders import Loader
 
-from elasticache_typed._botocore_private import copy_emitter, share_loader_cache
+from elasticache_typed._botocore_private import (
+    ClassReusingSession,
+    mirrors_create_client,
+    share_handlers,
+    share_loader_cache,
+)
+from elasticache_typed._facades.model_loader import model_loader
 
 if TYPE_CHECKING:
     from aiobotocore.session import AioSession, ClientCreatorContext
@@ -35,58 +42,39 @@ if TYPE_CHECKING:
 SessionT = TypeVar("SessionT", bound=botocore.session.Session)
 
 
-class QuickCopyEmitter(HierarchicalEmitter):
-    """botocore's emitter, copied with `copy_emitter` (what clients and sessions do).
-
-    One marked `hand_over_once()` gives itself, not a copy, to the first copier: the emitter
-    of a session that makes one client and is then dropped."""
-
-    def hand_over_once(self) -> QuickCopyEmitter:
-        self.__dict__["_hand_over"] = True
-        return self
-
-    def __copy__(self) -> QuickCopyEmitter:
-        if self.__dict__.pop("_hand_over", False):
-            return self
-        copied = copy_emitter(self)
-        assert isinstance(copied, QuickCopyEmitter)
-        return copied
-
-
 _BOTO3_DATA = os.path.join(os.path.dirname(boto3.__file__), "data")
 _lock = threading.Lock()
-_prototypes: dict[type[HierarchicalEmitter], tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
+_prototypes: dict[str, tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
 _loader_caches: dict[tuple[str, str | None], dict[Any, Any]] = {}
-_aio_emitter: type[HierarchicalEmitter] | None = None
+_SYNC_SESSION: type[botocore.session.Session] = (
+    ClassReusingSession if mirrors_create_client() else botocore.session.Session
+)
+"""The session class of `create()`'s clients: one that reuses client classes, when it can."""
 
 
-def _prototype(kind: type[HierarchicalEmitter]) -> HierarchicalEmitter:
-    """An emitter with botocore's built-in handlers, as `Session.__init__` registers them
-    (and, for boto3's kind, boto3's, as `boto3.Session.__init__` registers them).
+def _prototype(flavour: str) -> HierarchicalEmitter:
+    """An emitter with the handlers a new session registers: botocore's built-in ones (and,
+    for boto3, boto3's), registered by a throw-away session over it; its trie is shared.
 
     Made again when the list changed (moto, for one, adds its handler to it on import)."""
     builtin = tuple(handlers.BUILTIN_HANDLERS)
     with _lock:
-        known = _prototypes.get(kind)
+        known = _prototypes.get(flavour)
         if known is not None and known[0] == builtin:
             return known[1]
-        found = kind()
-        if kind is QuickCopyEmitter:
-            # A throw-away boto3 Session registers botocore's and boto3's handlers on it.
+        if flavour == "boto3":
+            found = HierarchicalEmitter()
             boto3.Session(
                 botocore_session=botocore.session.Session(event_hooks=found),
                 region_name="us-east-1",  # read nothing more than needed
             )
         else:
-            events = EventAliaser(found)
-            for spec in handlers.BUILTIN_HANDLERS:
-                if len(spec) == 2:
-                    events.register(spec[0], spec[1])
-                elif spec[2] is handlers.REGISTER_FIRST:
-                    events.register_first(spec[0], spec[1])
-                elif spec[2] is handlers.REGISTER_LAST:
-                    events.register_last(spec[0], spec[1])
-        _prototypes[kind] = (builtin, found)
+            from aiobotocore.hooks import AioHierarchicalEmitter
+            from aiobotocore.session import AioSession
+
+            found = AioHierarchicalEmitter()
+            AioSession(event_hooks=found)
+        _prototypes[flavour] = (builtin, share_handlers(found))
         return found
 
 
@@ -94,19 +82,15 @@ def _loader(flavour: str, data_path: str | None) -> Loader:
     """A new loader of `data_path`, sharing what it reads with the others of that path."""
     with _lock:
         cache = _loader_caches.setdefault((flavour, data_path), {})
-    loader = share_loader_cache(create_loader(data_path), cache)
+    loader = share_loader_cache(model_loader(data_path), cache)
     if flavour == "boto3":  # as boto3.Session's _setup_loader does
         loader.search_paths.append(_BOTO3_DATA)
     return loader
 
 
-def _new_session(
-    factory: Callable[..., SessionT], emitter_kind: type[HierarchicalEmitter], flavour: str
-) -> SessionT:
+def _new_session(factory: Callable[..., SessionT], flavour: str) -> SessionT:
     """A new botocore session like `factory()`, without registering or reading again."""
-    emitter = copy_emitter(_prototype(emitter_kind))
-    if isinstance(emitter, QuickCopyEmitter):
-        emitter.hand_over_once()  # to the session's one client
+    emitter = copy.copy(_prototype(flavour))  # a new emitter sharing the prototype's trie
     session = factory(event_hooks=emitter, include_builtin_handlers=False)
     session.lazy_register_component(
         "data_loader", lambda: _loader(flavour, session.get_config_variable("data_path"))
@@ -119,7 +103,7 @@ def new_client(session: boto3.Session | None, **client_args: Any) -> ElastiCache
     if session is not None:
         made: ElastiCacheClient = session.client("elasticache", **client_args)
         return made
-    botocore_session = _new_session(botocore.session.Session, QuickCopyEmitter, "boto3")
+    botocore_session = _new_session(_SYNC_SESSION, "boto3")
     # What boto3.Session.__init__ sets on its botocore session (boto3's handlers are on the
     # prototype emitter, its data path on the loader), then what Session.client does.
     botocore_session.user_agent_extra = f"Botocore/{botocore_session.user_agent_version}"
@@ -136,26 +120,8 @@ def new_async_client(
     if session is None:
         from aiobotocore.session import AioSession
 
-        session = _new_session(AioSession, _quick_copy_aio_emitter(), "aiobotocore")
+        session = _new_session(AioSession, "aiobotocore")
     created: ClientCreatorContext[AioElastiCacheClient] = session.create_client(
         "elasticache", **client_args
     )
     return created
-
-
-def _quick_copy_aio_emitter() -> type[HierarchicalEmitter]:
-    """aiobotocore's emitter class, copied with `copy_emitter` (made on first use)."""
-    global _aio_emitter
-    if _aio_emitter is None:
-        from aiobotocore.hooks import AioHierarchicalEmitter
-
-        class QuickCopyAioEmitter(AioHierarchicalEmitter):
-            """aiobotocore's emitter, copied with `copy_emitter`."""
-
-            def __copy__(self) -> QuickCopyAioEmitter:
-                copied = copy_emitter(self)
-                assert isinstance(copied, QuickCopyAioEmitter)
-                return copied
-
-        _aio_emitter = QuickCopyAioEmitter
-    return _aio_emitter

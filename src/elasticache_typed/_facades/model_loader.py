@@ -1,0 +1,65 @@
+"""The loader of `create()`'s sessions: botocore's, asking about one service, not all.
+
+botocore's `Loader.load_service_model` first lists every service that has the wanted file
+(`list_available_services`: a directory listing of some 400 service folders and a look into
+each) only to check that the one asked for is among them; in a new process that is most of
+what reading the model costs. This loader answers that check by the lookup the listing makes
+for that one service (its folder in a search path, with an API version folder holding the
+file); when the service is not there, botocore's own listing and error follow.
+"""
+
+from __future__ import annotations
+
+import os
+from contextvars import ContextVar
+from typing import Any
+
+from botocore.loaders import Loader, create_loader
+
+_vouched: ContextVar[tuple[Loader, str, str] | None] = ContextVar("_vouched", default=None)
+"""(loader, service, type name) while that loader loads a model it found the file of."""
+
+
+class ModelLoader(Loader):
+    """botocore's `Loader`, whose `load_service_model` looks for one service's file only."""
+
+    def load_service_model(
+        self, service_name: str, type_name: str, api_version: str | None = None
+    ) -> Any:
+        if not self._offers(service_name, type_name):
+            return super().load_service_model(service_name, type_name, api_version)
+        token = _vouched.set((self, service_name, type_name))
+        try:
+            return super().load_service_model(service_name, type_name, api_version)
+        finally:
+            _vouched.reset(token)
+
+    def list_available_services(self, type_name: str) -> list[str]:
+        vouched = _vouched.get()
+        if vouched is not None and vouched[0] is self and vouched[2] == type_name:
+            return [vouched[1]]  # what load_service_model's check needs to know, found
+        listed: list[str] = super().list_available_services(type_name)
+        return listed
+
+    def _offers(self, service_name: str, type_name: str) -> bool:
+        """Whether botocore's listing of `type_name` services would hold `service_name`."""
+        if not service_name or service_name in (".", "..") or _has_separator(service_name):
+            return False  # not a folder name: botocore's listing decides
+        for path in self.search_paths:
+            folder = os.path.join(path, service_name)
+            if not os.path.isdir(path) or not os.path.isdir(folder):
+                continue
+            for api_version in os.listdir(folder):
+                if self.file_loader.exists(os.path.join(folder, api_version, type_name)):
+                    return True
+        return False
+
+
+def _has_separator(name: str) -> bool:
+    return os.sep in name or (os.altsep is not None and os.altsep in name)
+
+
+def model_loader(data_path: str | None) -> ModelLoader:
+    """A `ModelLoader` with the search paths `create_loader(data_path)` gives botocore's."""
+    paths = create_loader(data_path).search_paths
+    return ModelLoader(extra_search_paths=list(paths), include_default_search_paths=False)

@@ -16,7 +16,7 @@ target: machines are noisy). Sections:
   own parse of the same answer bytes.
 - memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc), and the
   create() client's typed answer / the wrapped client's (read through botocore's dicts).
-- import: `import elasticache_typed` / `import boto3` in fresh interpreters.
+- import: `from elasticache_typed import ElastiCache` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
 - asyncio: AsyncElastiCache.create()'s first call / its warm call in fresh processes, and the
   tracemalloc peak of 1000-cluster calls / plain aiobotocore's and plain boto3's (one fresh

@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import boto3
 import botocore.session
 from botocore import handlers
 from botocore.hooks import EventAliaser, HierarchicalEmitter
@@ -28,6 +27,7 @@ from botocore.loaders import Loader, create_loader
 from elasticache_typed._botocore_private import copy_emitter, share_loader_cache
 
 if TYPE_CHECKING:
+    import boto3
     from aiobotocore.session import AioSession, ClientCreatorContext
     from mypy_boto3_elasticache.client import ElastiCacheClient
     from types_aiobotocore_elasticache.client import ElastiCacheClient as AioElastiCacheClient
@@ -53,7 +53,6 @@ class QuickCopyEmitter(HierarchicalEmitter):
         return copied
 
 
-_BOTO3_DATA = os.path.join(os.path.dirname(boto3.__file__), "data")
 _lock = threading.Lock()
 _prototypes: dict[type[HierarchicalEmitter], tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
 _loader_caches: dict[tuple[str, str | None], dict[Any, Any]] = {}
@@ -72,6 +71,8 @@ def _prototype(kind: type[HierarchicalEmitter]) -> HierarchicalEmitter:
             return known[1]
         found = kind()
         if kind is QuickCopyEmitter:
+            import boto3  # here: the asyncio facade's clients need none of it
+
             # A throw-away boto3 Session registers botocore's and boto3's handlers on it.
             boto3.Session(
                 botocore_session=botocore.session.Session(event_hooks=found),
@@ -96,7 +97,9 @@ def _loader(flavour: str, data_path: str | None) -> Loader:
         cache = _loader_caches.setdefault((flavour, data_path), {})
     loader = share_loader_cache(create_loader(data_path), cache)
     if flavour == "boto3":  # as boto3.Session's _setup_loader does
-        loader.search_paths.append(_BOTO3_DATA)
+        import boto3
+
+        loader.search_paths.append(os.path.join(os.path.dirname(boto3.__file__), "data"))
     return loader
 
 
@@ -119,6 +122,8 @@ def new_client(session: boto3.Session | None, **client_args: Any) -> ElastiCache
     if session is not None:
         made: ElastiCacheClient = session.client("elasticache", **client_args)
         return made
+    import boto3
+
     botocore_session = _new_session(botocore.session.Session, QuickCopyEmitter, "boto3")
     # What boto3.Session.__init__ sets on its botocore session (boto3's handlers are on the
     # prototype emitter, its data path on the loader), then what Session.client does.

@@ -3,10 +3,11 @@ that type checkers and IDEs read, and `_generated/shapes.py`, the same classes w
 factories that build each one on first use (keeping `import elasticache_typed` cheap).
 
 The two halves say the same thing in the form each reader needs. At run time a class is
-`@attrs.frozen(kw_only=True)`; a list member takes any sequence and keeps a list; a class
-with a list member, itself or in a member shape, is unhashable (`__hash__ = None`), as
-hashing it would fail. The stub keeps the attrs decorator (so mypy's attrs plugin knows the
-class for `attrs.evolve` and `attrs.fields`) but writes out what checkers must not guess:
+written out as `@attrs.frozen(kw_only=True)` would build it (see the runtime section below);
+a list member takes any sequence and keeps a list; a class with a list member, itself or in
+a member shape, is unhashable (`__hash__ = None`), as hashing it would fail. The stub keeps
+the attrs decorator (so mypy's attrs plugin knows the class for `attrs.evolve` and
+`attrs.fields`) but writes out what checkers must not guess:
 `order=False` (mypy's plugin would make the class orderable), an explicit keyword-only
 `__init__` with `Sequence[X]` list parameters, `__hash__: ClassVar[None]` where unhashable,
 and `__attrs_attrs__`, which `converter.unstructure` recognises a shape by.
@@ -22,7 +23,7 @@ from codegen.model import Member, Model, Structure, annotation
 from codegen.render_common import docstring, header
 from codegen.scalars import PYTHON_NAMES
 
-_RESERVED = PYTHON_NAMES | {"list", "dict", "attrs", "stored_list", "self", "other", "Sequence"}
+_RESERVED = PYTHON_NAMES | {"list", "dict", "attrs", "stored_list", "self", "other"}
 
 _MODULE_DOC = '''"""The ElastiCache shapes: an attrs class per structure, a Literal alias per enum.
 

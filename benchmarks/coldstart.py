@@ -7,9 +7,10 @@ subprocesses (benchmarks.startup runs them, the sides interleaved).
 
 - cold-start: the time from before the first import to the first answer of
   DescribeCacheClusters (100 clusters): import, making the client and the first call,
-  measured together. SIDE is one of COLD_SIDES: `boto3`, `create` (ElastiCache.create()),
-  `capo` (capo-elasticache), and their asyncio counterparts `aiobotocore`, `async_create`
-  (AsyncElastiCache.create()), `async_capo`.
+  measured together; the asyncio sides also say when their imports were done. SIDE is one
+  of COLD_SIDES: `boto3`, `create` (ElastiCache.create()), `capo` (capo-elasticache), and
+  their asyncio counterparts `aiobotocore`, `async_create` (AsyncElastiCache.create()),
+  `async_capo`.
 - async-first-call: the process's first DescribeCacheClusters (100 clusters) call / its warm
   calls, SIDE `aiobotocore` or `async_create`.
 - peak-memory: tracemalloc's peak over CALLS DescribeCacheClusters calls of 1000 clusters
@@ -156,22 +157,26 @@ def _sync_cold(side: str, body: bytes, counter: Counter) -> object:
     raise SystemExit(f"unknown side {side!r}; one of {COLD_SIDES}")
 
 
-async def _async_cold(side: str, body: bytes, counter: Counter) -> object:
+async def _async_cold(side: str, body: bytes, counter: Counter, marks: dict[str, float]) -> object:
+    """The first answer of `side`; `marks["imported"]` is when its imports were done."""
     if side == "aiobotocore":
         from aiobotocore.session import get_session
 
+        marks["imported"] = time.perf_counter()
         async with get_session().create_client("elasticache", **CLIENT_KWARGS) as client:
             _attach_async_wire(client, body, counter)
             return await client.describe_cache_clusters(ShowCacheNodeInfo=True)
     if side == "async_create":
         from elasticache_typed import AsyncElastiCache
 
+        marks["imported"] = time.perf_counter()
         async with AsyncElastiCache.create(**CLIENT_KWARGS) as cache:
             _attach_async_wire(cache.client, body, counter)
             return await cache.describe_cache_clusters(show_cache_node_info=True)
     if side == "async_capo":
         from capo_elasticache import AsyncElastiCacheClient
 
+        marks["imported"] = time.perf_counter()
         capo = AsyncElastiCacheClient(
             http_handler=_capo_handler(body, counter),
             region=REGION,
@@ -184,16 +189,22 @@ async def _async_cold(side: str, body: bytes, counter: Counter) -> object:
 def cold_start(side: str, answers_dir: Path) -> dict[str, float]:
     body = (answers_dir / COLD_FILE).read_bytes()
     counter = Counter()
+    marks: dict[str, float] = {}
     started = time.perf_counter()
     if side in ASYNC_COLD_SIDES:
         import asyncio  # timed: an asyncio program pays for it
 
-        answer = asyncio.run(_async_cold(side, body, counter))
+        answer = asyncio.run(_async_cold(side, body, counter, marks))
     else:
         answer = _sync_cold(side, body, counter)
     elapsed = time.perf_counter() - started
+    stages = {}
+    if "imported" in marks:  # the asyncio sides: the imports, then the client and first call
+        stages = {"imports_s": marks["imported"] - started}
+        stages["client_and_call_s"] = elapsed - stages["imports_s"]
     return {
         "first_answer_s": elapsed,
+        **stages,
         "requests": float(counter.requests),
         "clusters": _cluster_count(answer),
         # What the side loaded: the capo sides no botocore, the plain sides no elasticache_typed.

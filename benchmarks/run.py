@@ -19,7 +19,7 @@ target: machines are noisy). Sections:
   own parse of the same answer bytes.
 - memory: bytes of a 1000-cluster typed answer / the boto3 dict answer (tracemalloc), and the
   create() client's typed answer / the wrapped client's (read through botocore's dicts).
-- import: `import elasticache_typed` / `import boto3` in fresh interpreters.
+- import: `from elasticache_typed import ElastiCache` / `import boto3` in fresh interpreters.
 - first_call: a fresh process's first call / its warm calls, typed and plain.
 - asyncio: AsyncElastiCache.create()'s first call / its warm call in fresh processes, and the
   tracemalloc peak of 1000-cluster calls / plain aiobotocore's and plain boto3's (one fresh
@@ -980,6 +980,30 @@ def run_cold_start(settings: Settings, report: Report, cases: Sequence[Case]) ->
             },
             None if limit is None else ("ratio", limit),
         )
+    _async_cold_stages(report, results)
+
+
+def _async_cold_stages(
+    report: Report, results: Mapping[str, Sequence[Mapping[str, float]]]
+) -> None:
+    """Where the asyncio start to first answer goes: the imports, then the client and the
+    first call, ours / aiobotocore's and / capo's (context for the figures above)."""
+    for base in ("aiobotocore", "async_capo"):
+        if "async_create" not in results or base not in results:
+            continue
+        pairs = list(zip(results["async_create"], results[base], strict=True))
+        for stage, label in (("imports_s", "imports"), ("client_and_call_s", "client, first call")):
+            ours_s = median([run[stage] for run in results["async_create"]])
+            base_s = median([run[stage] for run in results[base]])
+            report.figure(
+                f"cold_start.async_create_vs_{base}.{stage.removesuffix('_s')}",
+                "cold_start",
+                f"{_COLD_NAMES['async_create']} / {_COLD_NAMES[base]}: {label} of the start",
+                median([a[stage] / b[stage] for a, b in pairs]),
+                f"{_ms(ours_s)} vs {_ms(base_s)}",
+                {"ours_s": ours_s, "base_s": base_s, "processes": len(pairs)},
+                None,
+            )
 
 
 def run_typecheck(settings: Settings, report: Report) -> None:

@@ -3,10 +3,11 @@ that type checkers and IDEs read, and `_generated/shapes.py`, the same classes w
 factories that build each one on first use (keeping `import elasticache_typed` cheap).
 
 The two halves say the same thing in the form each reader needs. At run time a class is
-`@attrs.frozen(kw_only=True)`; a list member takes any sequence and keeps a list; a class
-with a list member, itself or in a member shape, is unhashable (`__hash__ = None`), as
-hashing it would fail. The stub keeps the attrs decorator (so mypy's attrs plugin knows the
-class for `attrs.evolve` and `attrs.fields`) but writes out what checkers must not guess:
+written out as `@attrs.frozen(kw_only=True)` would build it (see the runtime section below);
+a list member takes any sequence and keeps a list; a class with a list member, itself or in
+a member shape, is unhashable (`__hash__ = None`), as hashing it would fail. The stub keeps
+the attrs decorator (so mypy's attrs plugin knows the class for `attrs.evolve` and
+`attrs.fields`) but writes out what checkers must not guess:
 `order=False` (mypy's plugin would make the class orderable), an explicit keyword-only
 `__init__` with `Sequence[X]` list parameters, `__hash__: ClassVar[None]` where unhashable,
 and `__attrs_attrs__`, which `converter.unstructure` recognises a shape by.
@@ -22,7 +23,7 @@ from codegen.model import Member, Model, Structure, annotation
 from codegen.render_common import docstring, header
 from codegen.scalars import PYTHON_NAMES
 
-_RESERVED = PYTHON_NAMES | {"list", "dict", "attrs", "stored_list"}
+_RESERVED = PYTHON_NAMES | {"list", "dict", "attrs", "stored_list", "self", "other"}
 
 _MODULE_DOC = '''"""The ElastiCache shapes: an attrs class per structure, a Literal alias per enum.
 
@@ -33,6 +34,7 @@ at run time a value the model does not know yet is kept as the plain string.
 """'''
 
 _UNHASHABLE_NOTE = "    # A list member (its own or a member shape's) makes it unhashable.\n"
+RESPONSE_METADATA = "response_metadata"
 
 
 def unhashable(model: Model) -> set[str]:
@@ -70,76 +72,127 @@ def _documented(line: str, member: Member) -> str:
     return f"    {line}{doc}"
 
 
-def _class(structure: Structure, decorator: str, body: str) -> str:
+def _class(structure: Structure, decorator: str | None, body: str) -> str:
     doc = docstring(structure.doc or f"The {structure.name} structure.", indent=4)
-    return f"{decorator}\nclass {structure.name}:\n{doc}\n\n{body}\n"
+    above = f"{decorator}\n" if decorator else ""
+    return f"{above}class {structure.name}:\n{doc}\n\n{body}\n"
 
 
 # -- the runtime classes ----------------------------------------------------------------------
+#
+# Each class is written out as `attrs.frozen(kw_only=True)` would build it (building it with
+# attrs at run time costs 0.1-1 ms a class, most of a facade's first call): slots, a keyword
+# `__init__` that sets each slot (through the list members' converters), attrs' `__eq__` and
+# `__hash__`; attrs' own frozen `__setattr__`, and its fields and props, made by attrs from the
+# declarations on first use, come from `_conversion/written_classes.py`.
 
-
-def _runtime_field(structure: Structure, member: Member) -> str:
-    options = [] if member.required else ["default=None"]
-    if member.secret:
-        options.append("repr=False")
-    if isinstance(member.shape, ListShape):
-        options.append(f'converter=stored_list("{structure.name}.{member.attr}")')
-    if not options:
-        default = ""
-    elif options == ["default=None"]:
-        default = " = None"
-    else:
-        default = f" = attrs.field({', '.join(options)})"
-    return _documented(f"{member.attr}: {_annotation(member)}{default}", member)
-
-
-_METADATA_FIELD = (
-    "response_metadata: ResponseMetadata | None = attrs.field(\n"
-    "        default=None, init=False, eq=False, hash=False, repr=False\n    )\n"
+_METADATA_DOC = (
     '    """The HTTP answer this result came in (request id, status, headers, retries), set\n'
     '    by the facade; None on an instance built otherwise."""'
 )
-_SHAPE_HOOKS = (
+_SHARED = (
+    "    __setattr__, __delattr__, __getstate__, __setstate__ = frozen_slots(__slots__)\n"
+    "    __match_args__ = ()\n"
     "    __repr__ = shape_repr\n"
     "    __get_pydantic_core_schema__ = classmethod(pydantic_core_schema)\n"
+    "    if sys.version_info >= (3, 13):  # copy.replace, as attrs gives it there\n"
+    "        __replace__ = shape_replace\n"
 )
 
 
-def runtime_class_source(structure: Structure, hashable: bool, output: bool = False) -> str:
-    """The attrs class of one structure, as its factory builds it; an operation's `output`
-    also has `response_metadata`."""
-    fields = [_runtime_field(structure, m) for m in _ordered(structure)]
+def _names(names: list[str]) -> str:
+    """A tuple display of the names, on one line where it fits (no magic trailing comma)."""
+    return "(" + ", ".join(f'"{name}"' for name in names) + ("," if len(names) == 1 else "") + ")"
+
+
+def _converter(structure: Structure, member: Member) -> str:
+    return f'_list_{member.attr} = stored_list("{structure.name}.{member.attr}")\n'
+
+
+def _declarations(members: list[Member]) -> str:
+    """What attrs must be told about the fields beyond `name: T | None = None`."""
+    required = [m.attr for m in members if m.required]
+    secret = [m.attr for m in members if m.secret]
+    lists = [m.attr for m in members if isinstance(m.shape, ListShape)]
+    arguments = [
+        *([f"required={_names(required)}"] if required else []),
+        *([f"secret={_names(secret)}"] if secret else []),
+        *(["converters={" + ", ".join(f'"{a}": _list_{a}' for a in lists) + "}"] if lists else []),
+    ]
+    made = f"made_by_attrs_on_first_use({', '.join(arguments)})"
+    return f"    __attrs_attrs__, __attrs_props__ = {made}\n"
+
+
+def _init(members: list[Member], output: bool) -> str:
+    parameters = "".join(_parameter(m) for m in members)
+    star = "        *,\n" if members else ""
+    sets = [
+        f"_set_{m.attr}(self, _list_{m.attr}({m.attr}))"
+        if isinstance(m.shape, ListShape)
+        else f"_set_{m.attr}(self, {m.attr})"
+        for m in members
+    ]
     if output:
-        fields.append(f"    {_METADATA_FIELD}")
-    prefix = "" if hashable else f"{_UNHASHABLE_NOTE}    __hash__ = None\n\n"
-    body = prefix + _SHAPE_HOOKS + ("\n" + "\n".join(fields) if fields else "")
-    return _class(structure, "@attrs.frozen(kw_only=True)", body)
+        sets.append("_set_response_metadata(self, None)")
+    body = "".join(f"        {line}\n" for line in sets) or "        pass\n"
+    return f"    def __init__(\n        self,\n{star}{parameters}    ) -> None:\n{body}"
+
+
+def _eq(members: list[Member]) -> str:
+    compared = " and ".join(f"self.{m.attr} == other.{m.attr}" for m in members)
+    return (
+        "    def __eq__(self, other: object) -> bool:\n"
+        "        if other.__class__ is not self.__class__:\n"
+        "            return NotImplemented\n"
+        f"        return {compared or 'True'}\n"
+    )
+
+
+def _hash(structure: Structure, members: list[Member]) -> str:
+    hashed = "".join(f", self.{m.attr}" for m in members)
+    return f'    def __hash__(self) -> int:\n        return hash(("{structure.name}"{hashed}))\n'
+
+
+def _make(structure: Structure, output: bool) -> str:
+    """`_make`: an instance from the members' values in model order, each set on its slot.
+    Readers of answers build shapes with it: the keyword `__init__` costs about twice as much,
+    and the values are known to fit (lists are lists)."""
+    params = "".join(f"{m.attr}, " for m in structure.members)
+    slash = "/" if structure.members else ""
+    sets = "".join(f"        _set_{m.attr}(_o, {m.attr})\n" for m in structure.members)
+    if output:
+        sets += "        _set_response_metadata(_o, None)\n"
+    return (
+        f"    @staticmethod\n    def _make({params}{slash}) -> {structure.name}:\n"
+        f"        _o = _new({structure.name})\n{sets}        return _o\n"
+    )
+
+
+def runtime_class_source(structure: Structure, hashable: bool, output: bool = False) -> str:
+    """One structure's class as its factory builds it, written out as attrs would build it;
+    an operation's `output` also has `response_metadata`."""
+    members = _ordered(structure)
+    slots = [m.attr for m in members] + ([RESPONSE_METADATA] if output else [])
+    fields = [_documented(f"{m.attr}: {_annotation(m)}", m) for m in members]
+    if output:
+        fields.append(f"    {RESPONSE_METADATA}: ResponseMetadata | None\n{_METADATA_DOC}")
+    parts = [
+        f"    __slots__ = {_names([*slots, '__weakref__'])}\n"
+        + _SHARED
+        + _declarations(members)
+        + ("" if hashable else f"{_UNHASHABLE_NOTE}    __hash__ = None\n"),
+        "\n".join(fields),
+        _init(members, output),
+        _eq(members),
+        *([_hash(structure, members)] if hashable else []),
+        _make(structure, output),
+    ]
+    return _class(structure, None, "\n".join(parts))
 
 
 def output_names(model: Model) -> set[str]:
     """Names of the structures that operations return (their results carry metadata)."""
     return {o.output for o in model.operations if o.output}
-
-
-def _make_runtime(structure: Structure, output: bool = False) -> str:
-    """`_make` at run time: an instance from the members' values in model order, each set on
-    its slot directly. Readers of answers build shapes with it: the attrs `__init__` with
-    keyword arguments costs about twice as much, and the values are known to fit."""
-    name = structure.name
-    setters = "".join(
-        f'_set_{m.attr} = {name}.__dict__["{m.attr}"].__set__\n' for m in structure.members
-    )
-    params = "".join(f"{m.attr}, " for m in structure.members)
-    slash = "/" if structure.members else ""
-    sets = "".join(f"    _set_{m.attr}(_o, {m.attr})\n" for m in structure.members)
-    if output:
-        setters += f'_set_response_metadata = {name}.__dict__["response_metadata"].__set__\n'
-        sets += "    _set_response_metadata(_o, None)\n"
-    return (
-        f"_new = object.__new__\n{setters}\n\n"
-        f"def _make({params}{slash}):\n    _o = _new({name})\n{sets}    return _o\n\n\n"
-        f"{name}._make = staticmethod(_make)\n"
-    )
 
 
 def made(structure: Structure, values: list[str]) -> str:
@@ -156,18 +209,28 @@ def made(structure: Structure, values: list[str]) -> str:
 
 
 def _factory(structure: Structure, hashable: bool, output: bool) -> str:
-    # attrs itself is imported by the first class built, not by `import elasticache_typed`.
+    name = structure.name
+    converters = "".join(
+        _converter(structure, m) for m in _ordered(structure) if isinstance(m.shape, ListShape)
+    )
+    slots = [m.attr for m in structure.members] + ([RESPONSE_METADATA] if output else [])
+    setters = "".join(f'_set_{slot} = {name}.__dict__["{slot}"].__set__\n' for slot in slots)
     body = textwrap.indent(
-        runtime_class_source(structure, hashable, output) + "\n" + _make_runtime(structure, output),
+        f"{converters}{chr(10) if converters else ''}"
+        f"{runtime_class_source(structure, hashable, output)}\n"
+        f"_new = object.__new__\n{setters}",
         "    ",
     )
-    return (
-        f"def _{structure.name}() -> type:\n    import attrs\n\n{body}\n"
-        f"    return {structure.name}\n"
-    )
+    return f"def _{name}() -> type:\n{body}    return {name}\n"
 
 
 # -- the stub classes -------------------------------------------------------------------------
+
+_METADATA_FIELD = (
+    f"{RESPONSE_METADATA}: ResponseMetadata | None = attrs.field(\n"
+    "        default=None, init=False, eq=False, hash=False, repr=False\n    )\n"
+    f"{_METADATA_DOC}"
+)
 
 
 def _parameter(member: Member) -> str:
@@ -282,18 +345,26 @@ def render_runtime(model: Model) -> str:
     )
     table = "".join(f'    "{s.name}": _{s.name},\n' for s in model.structures)
     return f'''{header(model)}
-"""The shapes at run time: each attrs class is built the first time it is used.
+"""The shapes at run time: each attrs class is built the first time it is used, written out
+as attrs would build it (see `_conversion/written_classes.py`).
 
 Their types and documentation, for type checkers and IDEs, are in shapes.pyi.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from datetime import datetime
 
 from elasticache_typed._conversion.lazy_classes import lazy_class_getattr
 from elasticache_typed._conversion.pydantic_schema import pydantic_core_schema
 from elasticache_typed._conversion.shape_repr import shape_repr
+from elasticache_typed._conversion.written_classes import (
+    frozen_slots,
+    made_by_attrs_on_first_use,
+    shape_replace,
+)
 from elasticache_typed._input.shape_lists import stored_list
 
 {_alias_import(model)}

@@ -12,7 +12,6 @@ and valkey-py.
 import typing as _typing
 
 from elasticache_typed import enums, errors, shapes
-from elasticache_typed._generated.facade import ElastiCache
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
 from elasticache_typed._input.params import TagsInput
 from elasticache_typed._input.settings import RetryMode
@@ -52,6 +51,7 @@ if _typing.TYPE_CHECKING:
         ResponseMetadata as ResponseMetadata,
     )
     from elasticache_typed._generated.async_facade import AsyncElastiCache as AsyncElastiCache
+    from elasticache_typed._generated.facade import ElastiCache as ElastiCache
 
 
 def __dir__() -> list[str]:
@@ -71,6 +71,11 @@ def __getattr__(name: str) -> object:
 
         globals()["ResponseMetadata"] = ResponseMetadata
         return ResponseMetadata
+    if name == "ElastiCache":  # boto3 is imported here, not for the asyncio facade
+        from elasticache_typed._generated.facade import ElastiCache
+
+        globals()["ElastiCache"] = ElastiCache
+        return ElastiCache
     if name == "AsyncElastiCache":
         from elasticache_typed._generated.async_facade import AsyncElastiCache
 

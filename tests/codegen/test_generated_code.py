@@ -71,7 +71,7 @@ def test_generated_counts_follow_the_model() -> None:
     errors = [s for s in structures if s.metadata.get("exception")]
     enums = [s for s in shapes if getattr(s, "enum", None)]
     source = (GENERATED / "shapes.py").read_text()
-    assert source.count("@attrs.frozen(kw_only=True)") == len(structures) - len(errors)
+    assert source.count("= made_by_attrs_on_first_use(") == len(structures) - len(errors)
     literals = (GENERATED / "literals.py").read_text()
     assert literals.count(": TypeAlias = Literal[") == len(enums)
     enums_source = (GENERATED / "enums.py").read_text()

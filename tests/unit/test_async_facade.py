@@ -152,6 +152,26 @@ def test_importing_the_package_does_not_import_aiobotocore() -> None:
     assert result.stdout.strip() == "False", result.stderr
 
 
+def test_the_asyncio_facade_imports_neither_boto3_nor_the_blocking_facade() -> None:
+    # aiobotocore needs botocore only; the blocking facade (and boto3) load on first use.
+    code = (
+        "import sys\n"
+        "from elasticache_typed import AsyncElastiCache\n"
+        "print('boto3' in sys.modules, 'elasticache_typed._generated.facade' in sys.modules)\n"
+        "from elasticache_typed import *\n"
+        "print(ElastiCache.__module__, 'boto3' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.stdout.split() == [
+        "False",
+        "False",
+        "elasticache_typed._generated.facade",
+        "True",
+    ], result.stderr
+
+
 # --- the same checks as the blocking facade, before anything is sent -------------------------
 
 

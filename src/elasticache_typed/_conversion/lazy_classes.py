@@ -13,6 +13,7 @@ import importlib
 import re
 import threading
 from collections.abc import Callable, Mapping
+from types import FunctionType
 from typing import Any
 
 PUBLIC_MODULE = "elasticache_typed.shapes"
@@ -41,8 +42,7 @@ def lazy_class_getattr(
             namespace[name] = built = found
         elif built is None:
             built = factories[name]()
-            built.__module__ = PUBLIC_MODULE
-            built.__qualname__ = name
+            _public_names(built, name)
             namespace[name] = built
             for annotation in built.__annotations__.values():
                 for referenced in _NAME.findall(str(annotation)):
@@ -57,3 +57,17 @@ def lazy_class_getattr(
             return build(name)
 
     return __getattr__
+
+
+def _public_names(cls: type, name: str) -> None:
+    """`cls` and its methods named as `PUBLIC_MODULE`'s, not as the locals of a factory; its
+    `__init__`'s code too, which Python's argument errors name."""
+    cls.__module__ = PUBLIC_MODULE
+    cls.__qualname__ = name
+    for attribute, value in cls.__dict__.items():
+        function = value.__func__ if isinstance(value, staticmethod) else value
+        if isinstance(function, FunctionType) and function.__name__ == attribute:
+            function.__qualname__ = f"{name}.{attribute}"
+    init = cls.__dict__.get("__init__")
+    if isinstance(init, FunctionType):
+        init.__code__ = init.__code__.replace(co_qualname=init.__qualname__)

@@ -20,7 +20,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import boto3
 import botocore.session
 from botocore import handlers
 from botocore.hooks import HierarchicalEmitter
@@ -35,6 +34,7 @@ from elasticache_typed._botocore_private import (
 from elasticache_typed._facades.model_loader import model_loader
 
 if TYPE_CHECKING:
+    import boto3
     from aiobotocore.session import AioSession, ClientCreatorContext
     from mypy_boto3_elasticache.client import ElastiCacheClient
     from types_aiobotocore_elasticache.client import ElastiCacheClient as AioElastiCacheClient
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 SessionT = TypeVar("SessionT", bound=botocore.session.Session)
 
 
-_BOTO3_DATA = os.path.join(os.path.dirname(boto3.__file__), "data")
 _lock = threading.Lock()
 _prototypes: dict[str, tuple[tuple[Any, ...], HierarchicalEmitter]] = {}
 _loader_caches: dict[tuple[str, str | None], dict[Any, Any]] = {}
@@ -63,6 +62,8 @@ def _prototype(flavour: str) -> HierarchicalEmitter:
         if known is not None and known[0] == builtin:
             return known[1]
         if flavour == "boto3":
+            import boto3  # here: the asyncio facade's clients need none of it
+
             found = HierarchicalEmitter()
             boto3.Session(
                 botocore_session=botocore.session.Session(event_hooks=found),
@@ -84,7 +85,9 @@ def _loader(flavour: str, data_path: str | None) -> Loader:
         cache = _loader_caches.setdefault((flavour, data_path), {})
     loader = share_loader_cache(model_loader(data_path), cache)
     if flavour == "boto3":  # as boto3.Session's _setup_loader does
-        loader.search_paths.append(_BOTO3_DATA)
+        import boto3
+
+        loader.search_paths.append(os.path.join(os.path.dirname(boto3.__file__), "data"))
     return loader
 
 
@@ -103,6 +106,8 @@ def new_client(session: boto3.Session | None, **client_args: Any) -> ElastiCache
     if session is not None:
         made: ElastiCacheClient = session.client("elasticache", **client_args)
         return made
+    import boto3
+
     botocore_session = _new_session(_SYNC_SESSION, "boto3")
     # What boto3.Session.__init__ sets on its botocore session (boto3's handlers are on the
     # prototype emitter, its data path on the loader), then what Session.client does.

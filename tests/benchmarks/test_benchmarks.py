@@ -44,7 +44,7 @@ EXPECTED_FIGURES: set[str] = (
     }
     | {f"first_call.create_vs_boto3.{describe_key(100)}"}
     | {"typecheck.mypy", "typecheck.pyright"}
-    | {"client.create"}
+    | {"client.create", "client.async_create"}
     | {f"asyncio.first_call.{side}.{describe_key(100)}" for side in ("aiobotocore", "async_create")}
     | {
         f"asyncio.memory.async_create_vs_{base}.{describe_key(1000)}"
@@ -83,6 +83,7 @@ EXPECTED_TARGETS = {
     f"calls.create.{describe_key(100)}": 0.25,
     f"calls.create.{describe_key(1000)}": 0.25,
     "client.create": 1.0,
+    "client.async_create": 1.0,
     f"calls.observed_vs_wrapped.{describe_key(100)}": 1.0,
     f"calls.observed_vs_wrapped.{describe_key(1000)}": 1.0,
     **({f"calls.create_vs_capo.{case}": 1.0 for case in ANSWERS} if capo.installed() else {}),

@@ -149,11 +149,9 @@ class FacadeCore:
         config = positive_ints(PageSize=page_size, MaxItems=max_items)
         paginator = self._raw.get_paginator(xform_name(operation))
         pages = paginator.paginate(**params, PaginationConfig=config)
-        paging = Paging(
-            model, pages, self._reader(operation), result_key, structure_hook(item_type)
-        )
-        paging.nodes_asked = described_nodes.nodes_asked(operation, params)
-        return paging
+        reader, read = self._reader(operation), structure_hook(item_type)
+        nodes_asked = described_nodes.nodes_asked(operation, params)
+        return Paging(model, pages, reader, result_key, read, nodes_asked=nodes_asked)
 
     def _waiting(
         self,
@@ -248,13 +246,15 @@ class Paging(Generic[T]):
         reader: object | None,
         result_key: str,
         read: Callable[[Any], T],
+        *,
+        nodes_asked: bool,
     ) -> None:
         self.operation = operation
         self.pages: Any = pages  # botocore's or aiobotocore's page iterator
         self.reader = reader  # the parser factory that may read pages typed (None: none)
         self.result_key = result_key
         self.read = read
-        self.nodes_asked = False  # cache clusters described with their nodes
+        self.nodes_asked = nodes_asked  # cache clusters described with their nodes
 
     def items(self, page: Page[Any]) -> list[T]:
         """The typed items of a page: its shapes when read typed, else converted."""

@@ -28,6 +28,7 @@ from botocore.loaders import Loader
 from botocore.useragent import register_feature_id
 
 if TYPE_CHECKING:
+    from aiobotocore.session import AioSession
 
     class _PrefixTrie:
         """botocore's handler trie (`botocore.hooks._PrefixTrie`), which the stubs leave out."""
@@ -182,6 +183,17 @@ class HandlerWatch:
         return found
 
 
+def register_unaliased(events: Any, event_name: str, handler: Callable[..., Any]) -> None:
+    """Register a handler on a client's events under a name no alias applies to (a hyphenized
+    service id's own event, as botocore emits it).
+
+    Reason: a client's `EventAliaser` looks each event name it has not seen up against
+    botocore's ~60 aliases (~25 µs, uncached on a new client); the emitter it wraps
+    (`EventAliaser._emitter`) registers the name as given, with botocore's handler check.
+    """
+    getattr(events, "_emitter", events).register(event_name, handler)
+
+
 def _module_of(handler: Callable[..., Any]) -> str:
     """The module a handler was defined in (a partial's function's, an instance's class's)."""
     target: Any = getattr(handler, "func", handler)
@@ -308,17 +320,26 @@ def share_handlers(emitter: HierarchicalEmitter) -> HierarchicalEmitter:
 
 # Client class reuse
 #
-# botocore's `ClientCreator` builds a new client class for every client (a method per
-# operation, ~0.3 ms, a fifth of making a client) and emits `creating-client-class` with its
-# attributes. The class depends on the service model and those handlers only, so when every
-# handler of that event is botocore's or boto3's, `create()`'s clients share the class made
-# for the same model (`ClassReusingCreator`). botocore builds its ClientCreator inside
-# `Session.create_client`, with no way to choose another: `ClassReusingSession.create_client`
-# is botocore's own (1.40.46 to 1.44.18 alike) with that one name changed, used only while
-# botocore's is the one it mirrors (`mirrors_create_client`), else botocore's runs.
+# botocore's `ClientCreator` (aiobotocore's `AioClientCreator`) builds a new client class for
+# every client (a method per operation, ~0.3 ms, a fifth of making a client) and emits
+# `creating-client-class` with its attributes. The class depends on the service model and
+# those handlers only, so when every handler of that event is botocore's, boto3's or
+# aiobotocore's, `create()`'s clients share the class made for the same model
+# (`ReusedClass`, used by `ClassReusingCreator` and the asyncio `class_reusing_aio_session`'s
+# creator alike). Neither library lets a session choose its creator class:
+# - botocore builds its ClientCreator inside `Session.create_client` (as
+#   `botocore.client.ClientCreator`): `ClassReusingSession.create_client` is botocore's own
+#   (1.40.46 to 1.44.18 alike) with that one name changed, used only while botocore's is the
+#   one it mirrors (`mirrors_create_client`), else botocore's runs.
+# - aiobotocore builds its AioClientCreator inside `AioSession._create_client`, by its global
+#   name: the asyncio session runs aiobotocore's own function (its code object, whichever
+#   aiobotocore is installed: 2.25 and 3.x differ) with that one global bound to the reusing
+#   creator (`aio_create_client_with`), only while the function is what that assumes (a plain
+#   function naming `AioClientCreator`, inside `with_current_context`'s wrapper alone), else
+#   aiobotocore's own runs unchanged.
 
-_OWN_HANDLER_MODULES = ("botocore.", "boto3.")
-_client_classes: dict[tuple[str, int], tuple[object, tuple[object, ...], type]] = {}
+_OWN_HANDLER_MODULES = ("botocore.", "boto3.", "aiobotocore.")
+_client_classes: dict[tuple[type, str, int], tuple[object, tuple[object, ...], type]] = {}
 _CREATE_CLIENT_NAMES = (
     "get_default_client_config", "merge", "_resolve_region_name", "get_config_variable", "get",
     "get_component", "signature_version", "UNSIGNED", "botocore", "credentials", "Credentials",
@@ -342,25 +363,45 @@ def mirrors_create_client() -> bool:
     return names == _CREATE_CLIENT_NAMES
 
 
+class ReusedClass:
+    """The client class a creator is about to build for a service model: `known`, the one
+    built before for the same model dict and `creating-client-class` handlers, or None.
+
+    Reason: the creator's emitter (`ClientCreator._event_emitter`, an `EventAliaser` over the
+    emitter holding `_handlers`) is the only place that lists those handlers, and the model's
+    `_service_description` is the loader's dict, shared per process by `create()`'s sessions.
+    """
+
+    __slots__ = ("_handlers", "_key", "_model", "known")
+
+    def __init__(self, creator: Any, service_name: str, service_model: Any) -> None:
+        emitter: Any = creator._event_emitter
+        event = f"creating-client-class.{service_model.service_id.hyphenize()}"
+        self._handlers = tuple(getattr(emitter, "_emitter", emitter)._handlers.prefix_search(event))
+        self._model: object = service_model._service_description
+        self._key: tuple[type, str, int] = (type(creator), service_name, id(self._model))
+        known = _client_classes.get(self._key)
+        same = known is not None and known[0] is self._model and known[1] == self._handlers
+        self.known: type | None = known[2] if known is not None and same else None
+
+    def keep(self, made: type) -> type:
+        """Remember the class the creator built, for the next client, when only botocore's,
+        boto3's and aiobotocore's handlers saw it being made; return it."""
+        if all(_module_of(handler).startswith(_OWN_HANDLER_MODULES) for handler in self._handlers):
+            _client_classes[self._key] = (self._model, self._handlers, made)
+        return made
+
+
 class ClassReusingCreator(botocore.client.ClientCreator):
     """botocore's ClientCreator, reusing the class it made before for the same model when
     nothing but botocore and boto3 handles `creating-client-class`."""
 
     def _create_client_class(self, service_name: str, service_model: Any) -> type:
-        private: Any = self
-        emitter: Any = private._event_emitter
-        event = f"creating-client-class.{service_model.service_id.hyphenize()}"
-        handlers = tuple(getattr(emitter, "_emitter", emitter)._handlers.prefix_search(event))
-        model = service_model._service_description  # the loader's dict, shared per process
-        key = (service_name, id(model))
-        known = _client_classes.get(key)
-        if known is not None and known[0] is model and known[1] == handlers:
-            return known[2]
+        wanted = ReusedClass(self, service_name, service_model)
+        if wanted.known is not None:
+            return wanted.known
         parent: Any = super()
-        made: type = parent._create_client_class(service_name, service_model)
-        if all(_module_of(handler).startswith(_OWN_HANDLER_MODULES) for handler in handlers):
-            _client_classes[key] = (model, handlers, made)
-        return made
+        return wanted.keep(parent._create_client_class(service_name, service_model))
 
 
 class ClassReusingSession(botocore.session.Session):
@@ -474,6 +515,90 @@ class ClassReusingSession(botocore.session.Session):
 
 _session_logger = logging.getLogger("botocore.session")
 """botocore.session's logger, which its `create_client` logs to."""
+
+
+def aio_create_client_with(creator: type) -> Callable[..., Any] | None:
+    """aiobotocore's own `AioSession._create_client` (unbound), making its client with
+    `creator` instead of `AioClientCreator`; None when aiobotocore's is not what this assumes.
+
+    Reason: aiobotocore builds its creator inside that private method, by the module global
+    `AioClientCreator`, with no way to choose another. Its code object runs here with a copy
+    of its module's globals (made for each client, so what is patched there is seen) in which
+    that one name is `creator`, inside `with_current_context` as aiobotocore's is.
+    """
+    from aiobotocore.context import with_current_context as aio_current_context
+    from aiobotocore.session import AioSession
+
+    inner = _aio_create_client(vars(AioSession).get("_create_client"))
+    if inner is None:
+        return None
+    scope = dict(inner.__globals__)
+    scope["AioClientCreator"] = creator
+    rebound = FunctionType(inner.__code__, scope, inner.__name__, inner.__defaults__)
+    rebound.__kwdefaults__ = inner.__kwdefaults__
+    rebound.__qualname__ = inner.__qualname__
+    made: Callable[..., Any] = aio_current_context()(rebound)
+    return made
+
+
+@lru_cache(maxsize=4)
+def _aio_create_client(wrapper: object) -> FunctionType | None:
+    """The plain coroutine function inside `wrapper` when `wrapper` is what aiobotocore's
+    `with_current_context()` (no hook) makes around one that builds an `AioClientCreator` by
+    that global name, else None."""
+    from aiobotocore.context import with_current_context as aio_current_context
+
+    async def probe() -> None:
+        return None
+
+    reference: Any = aio_current_context()(probe)
+    if type(wrapper) is not FunctionType or wrapper.__code__ is not reference.__code__:
+        return None
+    cells = dict(zip(wrapper.__code__.co_freevars, wrapper.__closure__ or (), strict=True))
+    if set(cells) != {"func", "hook"} or cells["hook"].cell_contents is not None:
+        return None
+    inner = cells["func"].cell_contents
+    if (
+        type(inner) is not FunctionType
+        or inner.__closure__ is not None
+        or not inspect.iscoroutinefunction(inner)
+        or "AioClientCreator" not in inner.__code__.co_names
+    ):
+        return None
+    return inner
+
+
+@lru_cache(maxsize=1)
+def class_reusing_aio_session() -> type[AioSession]:
+    """aiobotocore's AioSession, whose clients are made by an `AioClientCreator` reusing
+    client classes as `ClassReusingCreator` does (aiobotocore's own creation when
+    `aio_create_client_with` finds it is not what it assumes)."""
+    from aiobotocore.client import AioClientCreator
+    from aiobotocore.session import AioSession
+
+    class ClassReusingAioCreator(AioClientCreator):
+        """aiobotocore's AioClientCreator, reusing the class it made before for the same
+        model when nothing but botocore, boto3 and aiobotocore handles
+        `creating-client-class`."""
+
+        async def _create_client_class(self, service_name: str, service_model: Any) -> type:
+            wanted = ReusedClass(self, service_name, service_model)
+            if wanted.known is not None:
+                return wanted.known
+            parent: Any = super()
+            return wanted.keep(await parent._create_client_class(service_name, service_model))
+
+    class ClassReusingAioSession(AioSession):
+        """aiobotocore's AioSession, whose clients are made by a `ClassReusingAioCreator`."""
+
+        def _create_client(self, *args: Any, **kwargs: Any) -> Any:
+            create = aio_create_client_with(ClassReusingAioCreator)
+            if create is None:
+                parent: Any = super()
+                return parent._create_client(*args, **kwargs)
+            return create(self, *args, **kwargs)
+
+    return ClassReusingAioSession
 
 
 # Connecting

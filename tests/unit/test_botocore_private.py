@@ -26,6 +26,9 @@ from tests.support.scripted_server import ScriptedServer
 # The response path
 
 
+REGION = "us-east-1"
+
+
 def _client() -> Any:
     return boto3.client(
         "elasticache", region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
@@ -286,3 +289,108 @@ def test_the_class_reusing_session_makes_the_client_botocores_session_makes() ->
     for session in (private.ClassReusingSession(), botocore.session.Session()):
         with pytest.raises(PartialCredentialsError):
             session.create_client("elasticache", region_name="us-east-1", aws_access_key_id="a")
+
+
+def test_a_client_creator_holds_its_emitter_and_a_model_its_loaded_dict() -> None:
+    # What ReusedClass reads: the creator's emitter (an EventAliaser over the handler trie)
+    # and the service model's description, the loader's dict.
+    session = botocore.session.Session()
+    creator: Any = private.ClassReusingCreator(
+        session.get_component("data_loader"), None, "ua", session.get_component("event_emitter"),
+        None, None,
+    )  # fmt: skip
+    model = session.get_service_model("elasticache")
+    assert creator._event_emitter is session.get_component("event_emitter")
+    assert creator._event_emitter._emitter._handlers.prefix_search(
+        "creating-client-class.elasticache"
+    )
+    assert model._service_description is session.get_component("data_loader").load_service_model(
+        "elasticache", "service-2"
+    )
+    wanted = private.ReusedClass(creator, "elasticache", model)
+    assert wanted.known is None
+    made = type("ElastiCache", (), {})
+    assert wanted.keep(made) is made
+    assert private.ReusedClass(creator, "elasticache", model).known is made
+
+
+def test_aiobotocores_create_client_is_the_one_the_asyncio_session_runs() -> None:
+    from aiobotocore.client import AioClientCreator
+    from aiobotocore.session import AioSession
+
+    wrapper = vars(AioSession)["_create_client"]
+    inner = private._aio_create_client(wrapper)  # 2.25 and 3.x alike
+    assert inner is not None and inner is wrapper.__wrapped__
+    made: list[str] = []
+
+    class Recording(AioClientCreator):
+        async def create_client(self, *args: Any, **kwargs: Any) -> Any:
+            made.append("ours")
+            return await super().create_client(*args, **kwargs)
+
+    create = private.aio_create_client_with(Recording)
+    assert create is not None
+    kwargs: dict[str, Any] = {
+        "region_name": "fips-us-west-1",
+        "aws_access_key_id": "a",
+        "aws_secret_access_key": "b",
+        "config": AioConfig(retries={"mode": "standard"}, user_agent_extra="x/1"),
+    }
+
+    async def main() -> tuple[Any, Any]:
+        ours = await create(AioSession(), "elasticache", **kwargs)
+        plain = await AioSession()._create_client("elasticache", **kwargs)
+        return ours, plain
+
+    ours, plain = asyncio.run(main())
+    assert made == ["ours"]
+    for read in (
+        lambda c: type(c).__mro__[1:],
+        lambda c: c.meta.region_name,
+        lambda c: c.meta.endpoint_url,
+        lambda c: c.meta.config.retries,
+        lambda c: c.meta.config.user_agent_extra,
+        lambda c: c._request_signer.region_name,
+        lambda c: c._request_signer._credentials.access_key,
+        lambda c: _handler_names(c, "needs-retry.elasticache.CreateSnapshot"),
+        lambda c: _handler_names(c, "before-call.elasticache.CreateSnapshot"),
+    ):
+        assert read(ours) == read(plain)
+    with pytest.raises(botocore.exceptions.PartialCredentialsError):
+        asyncio.run(
+            create(AioSession(), "elasticache", region_name="us-east-1", aws_access_key_id="a")
+        )
+
+
+async def _create_client(self: Any, service_name: str, **kwargs: Any) -> Any:
+    return AioClientCreator  # noqa: F821 - names the global, as aiobotocore's does
+
+
+def test_the_asyncio_session_runs_aiobotocores_own_when_its_function_differs() -> None:
+    from aiobotocore.context import with_current_context
+
+    assert private._aio_create_client(_create_client) is None  # no wrapper
+    assert private._aio_create_client(with_current_context()(_create_client)) is not None
+
+    async def hook() -> None:
+        return None
+
+    assert private._aio_create_client(with_current_context(hook)(_create_client)) is None
+
+    async def other(self: Any, service_name: str, **kwargs: Any) -> Any:
+        return service_name  # builds no AioClientCreator by that name
+
+    assert private._aio_create_client(with_current_context()(other)) is None
+    assert private._aio_create_client(with_current_context()(lambda: None)) is None
+
+
+def test_a_handler_registered_unaliased_is_checked_and_emitted_as_botocore_does() -> None:
+    client = _client()
+    seen: list[str] = []
+    private.register_unaliased(
+        client.meta.events, "custom-event.elasticache", lambda **_: seen.append("seen")
+    )
+    client.meta.events.emit("custom-event.elasticache.CreateSnapshot")
+    assert seen == ["seen"]
+    with pytest.raises(ValueError, match="keyword arguments"):
+        private.register_unaliased(client.meta.events, "before-call.elasticache", lambda: None)

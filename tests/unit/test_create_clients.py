@@ -289,3 +289,138 @@ def test_without_the_mirrored_create_client_botocores_session_makes_the_client(
     first, second = ElastiCache.create(), ElastiCache.create()
     assert type(first.client) is not type(second.client)
     assert _signed_key_id(first) == "AKIDFROMENV"
+
+
+# The asyncio facade's clients: the same sharing, over aiobotocore's client creation.
+
+
+def _async_clients(count: int, **kwargs: Any) -> list[Any]:
+    """The clients of `count` AsyncElastiCache.create() facades (opened and closed)."""
+
+    async def main() -> list[Any]:
+        made = []
+        for _ in range(count):
+            async with AsyncElastiCache.create(**kwargs) as cache:
+                made.append(cache.client)
+        return made
+
+    return asyncio.run(main())
+
+
+def _plain_async_client(session: Any = None) -> Any:
+    from aiobotocore.session import AioSession
+
+    async def main() -> Any:
+        async with (session or AioSession()).create_client("elasticache") as client:
+            return client
+
+    return asyncio.run(main())
+
+
+def test_async_clients_share_the_class_aiobotocore_makes() -> None:
+    first, second = _async_clients(2)
+    plain = _plain_async_client()
+    assert type(first) is type(second)
+    assert type(first) is not type(plain)
+    assert type(first).__name__ == type(plain).__name__
+    assert type(first).__mro__[1:] == type(plain).__mro__[1:]
+    assert sorted(vars(type(first))) == sorted(vars(type(plain)))
+    assert type(first)._PY_TO_OP_NAME == type(plain)._PY_TO_OP_NAME
+    assert type(first) is not type(ElastiCache.create().client)  # AioBaseClient's, not boto3's
+
+
+def test_async_clients_have_the_handlers_of_a_plain_aiobotocore_client() -> None:
+    (typed,) = _async_clients(1)
+    plain = _plain_async_client()
+    for event_name in EVENTS:
+        assert _handler_names(typed.meta.events, event_name) == _handler_names(
+            plain.meta.events, event_name
+        ), event_name
+
+
+def test_a_creating_client_class_handler_on_a_given_aio_session_runs() -> None:
+    from aiobotocore.session import AioSession
+
+    session = AioSession()
+    seen: list[str] = []
+    session.register("creating-client-class.elasticache", _class_made(seen))
+    first, second = _async_clients(2, session=session)
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler and second.made_by_the_handler
+    assert type(first) is not type(second)
+    assert not hasattr(_async_clients(1)[0], "made_by_the_handler")
+
+
+def test_a_creating_client_class_handler_among_the_builtin_ones_runs_for_each_async_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from botocore import handlers
+
+    (reused,) = _async_clients(1)
+    seen: list[str] = []
+    monkeypatch.setattr(
+        handlers,
+        "BUILTIN_HANDLERS",
+        [*handlers.BUILTIN_HANDLERS, ("creating-client-class.elasticache", _class_made(seen))],
+    )
+    first, second = _async_clients(2)
+    assert seen == ["made", "made"]
+    assert first.made_by_the_handler
+    assert len({type(reused), type(first), type(second)}) == 3
+
+
+async def _async_signing_key_id(cache: AsyncElastiCache) -> str:
+    token = await cache.generate_iam_auth_token(user_id="u", cache_name="c")
+    return token.split("X-Amz-Credential=")[1].split("%2F")[0]
+
+
+def test_each_async_client_has_its_own_credentials_config_and_handlers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def main() -> None:
+        async with AsyncElastiCache.create(region_name="eu-west-1", max_attempts=2) as before:
+            monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDCHANGED")
+            async with (
+                AsyncElastiCache.create() as after,
+                AsyncElastiCache.create(
+                    aws_access_key_id="AKIDEXPLICIT", aws_secret_access_key="s"
+                ) as explicit,
+            ):
+                assert type(before.client) is type(after.client) is type(explicit.client)
+                assert await _async_signing_key_id(before) == "AKIDFROMENV"
+                assert await _async_signing_key_id(after) == "AKIDCHANGED"
+                assert await _async_signing_key_id(explicit) == "AKIDEXPLICIT"
+                assert before.client.meta.region_name == "eu-west-1"
+                assert after.client.meta.region_name == REGION
+                assert before.client.meta.config.retries["total_max_attempts"] == 2
+                assert after.client.meta.config.retries.get("total_max_attempts") != 2
+                seen: list[str] = []
+                before.client.meta.events.register("custom-event.x", lambda **_: seen.append("1"))
+                await after.client.meta.events.emit("custom-event.x")
+                assert seen == []
+
+    asyncio.run(main())
+
+
+def test_without_aiobotocores_expected_create_client_its_own_makes_the_async_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aiobotocore.session import AioSession
+
+    from elasticache_typed import _botocore_private
+
+    original = vars(AioSession)["_create_client"]
+
+    async def changed(self: Any, *args: Any, **kwargs: Any) -> Any:  # another wrapper
+        return await original(self, *args, **kwargs)
+
+    monkeypatch.setattr(AioSession, "_create_client", changed)
+    assert _botocore_private.aio_create_client_with(object) is None
+    first, second = _async_clients(2)
+    assert type(first) is not type(second)
+
+    async def main() -> str:
+        async with AsyncElastiCache.create() as cache:
+            return await _async_signing_key_id(cache)
+
+    assert asyncio.run(main()) == "AKIDFROMENV"

@@ -9,7 +9,9 @@ registered once on a prototype emitter that each session copies. The emitters ke
 handlers in a trie whose copies share its nodes (`SharingTrie`), so copying one (for a
 session, then for its client) costs nothing; boto3's own handlers are on the prototype
 already: the client is made by the botocore session directly, with the user agent and loader
-path a `boto3.Session` would have set.
+path a `boto3.Session` would have set. Clients of the same model share the client class
+botocore (or aiobotocore) builds while no handler but theirs sees it being made
+(`_botocore_private`'s client class reuse).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from botocore.loaders import Loader
 
 from elasticache_typed._botocore_private import (
     ClassReusingSession,
+    class_reusing_aio_session,
     mirrors_create_client,
     share_handlers,
     share_loader_cache,
@@ -123,9 +126,7 @@ def new_async_client(
 ) -> ClientCreatorContext[AioElastiCacheClient]:
     """`session.create_client("elasticache", **client_args)`, of a new AioSession by default."""
     if session is None:
-        from aiobotocore.session import AioSession
-
-        session = _new_session(AioSession, "aiobotocore")
+        session = _new_session(class_reusing_aio_session(), "aiobotocore")
     created: ClientCreatorContext[AioElastiCacheClient] = session.create_client(
         "elasticache", **client_args
     )

@@ -227,15 +227,19 @@ def test_each_client_has_an_emitter_of_its_own() -> None:
     )
 
 
-def test_clients_share_the_class_botocore_makes_when_only_botocore_handles_its_making() -> None:
-    first, second = ElastiCache.create().client, ElastiCache.create().client
-    plain = boto3.Session().client("elasticache")
+def _assert_one_class_like_plain(first: Any, second: Any, plain: Any) -> None:
+    """Two clients of one class, which is not the plain client's but is built as it is."""
     assert type(first) is type(second)
     assert type(first) is not type(plain)
     assert type(first).__name__ == type(plain).__name__
     assert type(first).__mro__[1:] == type(plain).__mro__[1:]
     assert sorted(vars(type(first))) == sorted(vars(type(plain)))
     assert type(first)._PY_TO_OP_NAME == type(plain)._PY_TO_OP_NAME
+
+
+def test_clients_share_the_class_botocore_makes_when_only_botocore_handles_its_making() -> None:
+    first, second = ElastiCache.create().client, ElastiCache.create().client
+    _assert_one_class_like_plain(first, second, boto3.Session().client("elasticache"))
 
 
 def _class_made(seen: list[str]) -> Any:
@@ -319,13 +323,7 @@ def _plain_async_client(session: Any = None) -> Any:
 
 def test_async_clients_share_the_class_aiobotocore_makes() -> None:
     first, second = _async_clients(2)
-    plain = _plain_async_client()
-    assert type(first) is type(second)
-    assert type(first) is not type(plain)
-    assert type(first).__name__ == type(plain).__name__
-    assert type(first).__mro__[1:] == type(plain).__mro__[1:]
-    assert sorted(vars(type(first))) == sorted(vars(type(plain)))
-    assert type(first)._PY_TO_OP_NAME == type(plain)._PY_TO_OP_NAME
+    _assert_one_class_like_plain(first, second, _plain_async_client())
     assert type(first) is not type(ElastiCache.create().client)  # AioBaseClient's, not boto3's
 
 

@@ -740,7 +740,7 @@ def run_import(settings: Settings, report: Report) -> None:
 
     times = time_imports(settings.import_runs)
     for kind, values, label in (
-        ("in_process", times.in_process_s, "import statement in a fresh interpreter"),
+        ("in_process", times.in_process_s, "CPU time of the import statement, fresh interpreter"),
         ("process", times.process_s, "whole `python -c 'import X'` process"),
     ):
         typed_s = median(values["elasticache_typed"])

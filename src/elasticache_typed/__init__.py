@@ -11,7 +11,7 @@ and valkey-py.
 
 import typing as _typing
 
-from elasticache_typed import enums, errors, shapes
+from elasticache_typed import shapes
 from elasticache_typed._generated.version import GENERATED_FROM_BOTOCORE
 from elasticache_typed._input.params import TagsInput
 from elasticache_typed._input.settings import RetryMode
@@ -39,6 +39,8 @@ __version__: str
 """The installed distribution's version (read from its metadata on first use)."""
 
 if _typing.TYPE_CHECKING:
+    from elasticache_typed import enums as enums
+    from elasticache_typed import errors as errors
     from elasticache_typed._connect.connection_settings import (
         ConnectionSettings as ConnectionSettings,
     )
@@ -61,6 +63,10 @@ def __dir__() -> list[str]:
 def __getattr__(name: str) -> object:
     # cattrs is imported on first use of `converter`, not by `import elasticache_typed`;
     # aiobotocore on first use of `AsyncElastiCache` (an ImportError says which extra it needs).
+    if name in ("enums", "errors"):  # neither is needed to make a facade and call it
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")  # which sets it here too
     if name in ("converter", "json_converter"):
         from elasticache_typed._conversion import converter as converters
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections import OrderedDict
 from pathlib import Path
+from typing import cast
 
+import botocore.session
 import pytest
 from botocore.exceptions import UnknownServiceError
 from botocore.loaders import Loader, create_loader
@@ -67,3 +71,55 @@ def test_the_listing_and_search_paths_are_botocores(
             plain.load_service_model("elasticache", "service-2")
         )
     assert model_loader(str(tmp_path)).load_service_model("elasticache", "service-2") == model
+
+
+def _dict_types(value: object) -> set[type]:
+    if isinstance(value, dict):
+        items = cast("dict[str, object]", value)
+        return {type(items)}.union(*(_dict_types(v) for v in items.values()))
+    if isinstance(value, list):
+        return set[type]().union(*(_dict_types(v) for v in cast("list[object]", value)))
+    return set()
+
+
+def test_endpoints_are_botocores_data_in_plain_dicts() -> None:
+    # The same keys, values and order as botocore's parse; plain dicts instead of OrderedDicts.
+    ours, plain = (
+        model_loader(None).load_data("endpoints"),
+        create_loader(None).load_data("endpoints"),
+    )
+    assert json.dumps(ours) == json.dumps(plain)
+    assert _dict_types(ours) == {dict}
+    assert OrderedDict in _dict_types(plain)
+
+
+def test_endpoints_of_a_data_path_and_gzipped_are_read_as_botocore_reads_them(
+    tmp_path: Path,
+) -> None:
+    data: dict[str, object] = {
+        "partitions": [{"partition": "aws", "services": {"elasticache": {}}}],
+        "version": 3,
+    }
+    with gzip.open(tmp_path / "endpoints.json.gz", "wb") as file:
+        file.write(json.dumps(data).encode())
+    assert model_loader(str(tmp_path)).load_data("endpoints") == data
+    (tmp_path / "endpoints.json").write_text(json.dumps({**data, "version": 4}))
+    assert model_loader(str(tmp_path)).load_data("endpoints") == (
+        create_loader(str(tmp_path)).load_data("endpoints")
+    )
+
+
+def test_a_create_client_resolves_its_endpoint_as_botocore_does() -> None:
+    from elasticache_typed import ElastiCache
+
+    for region in ("us-east-1", "cn-north-1", "us-gov-west-1", "eu-west-1"):
+        typed = ElastiCache.create(
+            region_name=region, aws_access_key_id="a", aws_secret_access_key="b"
+        )
+        plain = botocore.session.Session().create_client(
+            "elasticache", region_name=region, aws_access_key_id="a", aws_secret_access_key="b"
+        )
+        assert typed.client.meta.endpoint_url == plain.meta.endpoint_url
+        assert typed.client.meta.partition == plain.meta.partition
+        assert typed.client.meta.region_name == plain.meta.region_name
+        assert typed.client.meta.service_model.signing_name == plain.meta.service_model.signing_name

@@ -24,9 +24,8 @@ def _hooks() -> ModuleType:
 
 
 def prepare() -> None:
-    """Load what converting the first answer needs (the hooks, and attrs for the shape
-    classes), so a facade's first call is not slowed by it; called when a facade is made."""
-    importlib.import_module("attrs")
+    """Load what converting the first answer needs (the hooks), so a facade's first call is
+    not slowed by it; called when a facade is made. The shape classes need no attrs."""
     _hooks()
 
 

@@ -6,7 +6,9 @@ attrs costs 0.1-1 ms (most of it compiling those methods), which was most of a f
 call; a written-out class costs some 30 µs. The rest comes from attrs itself:
 
 - `__setattr__` / `__delattr__` are attrs' own frozen ones, so attrs (a subclass made with
-  it, `FrozenInstanceError`) sees a frozen attrs class;
+  it, `FrozenInstanceError`) sees a frozen attrs class; each is taken from attrs (importing
+  it) the first time it is looked up, on the class or to set an attribute, as reading
+  answers never does;
 - `__attrs_attrs__` (the fields) and `__attrs_props__` are attrs' own, made by running
   `attrs.frozen(kw_only=True)` on the class's declarations (`reference_class`) the first
   time anything asks for them (`attrs.fields`, `attrs.has`, `attrs.evolve`, cattrs,
@@ -63,7 +65,26 @@ def _frozen_methods() -> list[Callable[..., None]]:
     return _frozen
 
 
-def frozen_slots(slots: tuple[str, ...]) -> tuple[Callable[..., Any], ...]:
+class _FrozenMethod:
+    """attrs' frozen `__setattr__` or `__delattr__` (`index` 0 or 1), looked up on first use;
+    it then replaces itself in the class, so the class holds attrs' own function."""
+
+    __slots__ = ("index", "name", "owner")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.owner, self.name = owner, name
+
+    def __get__(self, instance: object, owner: type | None = None) -> Any:
+        method = _frozen_methods()[self.index]
+        if self.owner.__dict__.get(self.name) is self:
+            type.__setattr__(self.owner, self.name, method)
+        return method if instance is None else method.__get__(instance, owner)
+
+
+def frozen_slots(slots: tuple[str, ...]) -> tuple[Any, ...]:
     """attrs' frozen `__setattr__` and `__delattr__`, and the `__getstate__` /
     `__setstate__` attrs gives a slotted class (the state: a dict of every field)."""
     names = tuple(name for name in slots if name != "__weakref__")
@@ -82,8 +103,7 @@ def frozen_slots(slots: tuple[str, ...]) -> tuple[Callable[..., Any], ...]:
                 if name in state:
                     set_field(name, state[name])
 
-    frozen_setattr, frozen_delattr = _frozen_methods()
-    return frozen_setattr, frozen_delattr, __getstate__, __setstate__
+    return _FrozenMethod(0), _FrozenMethod(1), __getstate__, __setstate__
 
 
 def shape_replace(self: Any, /, **changes: Any) -> Any:

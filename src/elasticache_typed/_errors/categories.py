@@ -208,3 +208,14 @@ class ValidationError(ElastiCacheError, ValueError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, code="ValidationError")
+
+
+def _publish() -> None:
+    # The public module's name (repr, tracebacks, what pickle records) from the start: these
+    # are raised (bad input, say) before anything imports `elasticache_typed.errors`.
+    for value in list(globals().values()):
+        if isinstance(value, type) and issubclass(value, ElastiCacheError):
+            value.__module__ = "elasticache_typed.errors"
+
+
+_publish()

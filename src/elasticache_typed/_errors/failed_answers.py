@@ -16,6 +16,7 @@ An answer botocore has not read yet is its response dict: `status_code`, `header
 from __future__ import annotations
 
 import http.client
+import importlib
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -30,9 +31,6 @@ from elasticache_typed._errors.categories import (
     ServiceUnavailableError,
 )
 from elasticache_typed._errors.retry_policy import would_retry
-from elasticache_typed._errors.solutions import solution_for
-from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
-from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
 from elasticache_typed._secrets.values import redact, spelled
 
 Operation = OperationModel | str
@@ -56,6 +54,12 @@ def parts(operation: Operation) -> tuple[str, OperationModel | None]:
 
 def error_class(code: str) -> type[ElastiCacheError]:
     """The class raised for an error code: modelled, common unmodelled, else the base."""
+    # The error classes load with the first failed answer, not with the facades; through the
+    # public module, which names them (their __module__) before any is raised.
+    importlib.import_module("elasticache_typed.errors")
+    from elasticache_typed._errors.unmodelled_codes import UNMODELLED_CODES
+    from elasticache_typed._generated.errors import MODELLED_ERRORS_BY_CODE
+
     return MODELLED_ERRORS_BY_CODE.get(code) or UNMODELLED_CODES.get(code) or ElastiCacheError
 
 
@@ -123,6 +127,8 @@ def from_error_answer(
 
     `secrets` are the secret values the call sent: the service may quote them back.
     """
+    from elasticache_typed._errors.solutions import solution_for
+
     name, model = parts(operation)
     error: Mapping[str, Any] = response.get("Error") or {}
     metadata: Mapping[str, Any] = response.get("ResponseMetadata") or {}

@@ -33,18 +33,10 @@ from elasticache_typed._botocore_private import (
     install_parser_factory,
 )
 from elasticache_typed._connect import described_nodes
-from elasticache_typed._connect.iam_token import (
-    TOKEN_OPERATION,
-    TokenRequest,
-    client_credentials,
-    sign_token,
-    token_request,
-)
 from elasticache_typed._conversion.hook_lookup import prepare as prepare_conversions
 from elasticache_typed._conversion.hook_lookup import structure_hook
 from elasticache_typed._errors.failed_answers import invalid_response
 from elasticache_typed._errors.mapping import translated_errors
-from elasticache_typed._facades.extra_waiters import CreateWaiter, botocore_waiter, fixed_input
 from elasticache_typed._facades.result_metadata import with_response_metadata
 from elasticache_typed._generated.secrets import OPERATIONS_WITH_SECRETS
 from elasticache_typed._input.availability import available_operation, check_members
@@ -56,6 +48,9 @@ from elasticache_typed._secrets.values import request_secrets
 
 if TYPE_CHECKING:
     from botocore.credentials import ReadOnlyCredentials
+
+    from elasticache_typed._connect.iam_token import TokenRequest
+    from elasticache_typed._facades.extra_waiters import CreateWaiter
 
 logger = logging.getLogger("elasticache_typed")
 
@@ -162,6 +157,9 @@ class FacadeCore:
         max_attempts: int | None,
     ) -> Waiting:
         """The botocore waiter and its checked arguments (WaiterConfig included)."""
+        # Imported by the first waiter, not with the facades (nor the IAM token's below).
+        from elasticache_typed._facades.extra_waiters import botocore_waiter, fixed_input
+
         model = self._operation(operation)
         params = self._request(model, {**fixed_input(waiter), **values})
         params["WaiterConfig"] = positive_ints(Delay=delay, MaxAttempts=max_attempts)
@@ -172,6 +170,8 @@ class FacadeCore:
         self, user_id: str, cache_name: str, serverless: bool, expires_in: int, region: str | None
     ) -> Token:
         """The IAM token's request, its arguments checked (nothing signed yet)."""
+        from elasticache_typed._connect.iam_token import token_request
+
         request = token_request(
             self._raw,
             user_id=user_id,
@@ -290,11 +290,15 @@ class Token:
     def credentials(self) -> Generator[Callable[[], Any]]:
         """The client's `get_frozen_credentials` (awaitable for aiobotocore), to call in the
         block: no credentials at all is AccessDeniedError."""
+        from elasticache_typed._connect.iam_token import TOKEN_OPERATION, client_credentials
+
         with translated_errors(TOKEN_OPERATION):
             yield client_credentials(self._client).get_frozen_credentials
 
     def signed(self, credentials: ReadOnlyCredentials) -> str:
         """The token, signed now with the frozen credentials."""
+        from elasticache_typed._connect.iam_token import sign_token
+
         return sign_token(self._request, credentials)
 
 

@@ -6,18 +6,52 @@ each) only to check that the one asked for is among them; in a new process that 
 what reading the model costs. This loader answers that check by the lookup the listing makes
 for that one service (its folder in a search path, with an API version folder holding the
 file); when the service is not there, botocore's own listing and error follow.
+
+Its file loader reads `endpoints.json` (1.25 MB, the largest file a client reads) into plain
+dicts instead of botocore's `OrderedDict`s: the same keys, values and order, parsed by json's
+C scanner alone in about half the time and leaving the garbage collector fewer objects to
+walk. Only the session's endpoint resolver reads that data, and no caller holds the session of
+a `create()` client; every other file (the service model above all, which
+`client.meta.service_model` hands out) is botocore's parse.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import logging
 import os
 from contextvars import ContextVar
 from typing import Any
 
-from botocore.loaders import Loader, create_loader
+from botocore.loaders import JSONFileLoader, Loader, create_loader
 
 _vouched: ContextVar[tuple[Loader, str, str] | None] = ContextVar("_vouched", default=None)
 """(loader, service, type name) while that loader loads a model it found the file of."""
+
+
+_ENDPOINTS = "endpoints"
+"""The name `load_data` reads the endpoints of every partition by (`endpoints.json`)."""
+_OPENERS: tuple[tuple[str, Any], ...] = ((".json", open), (".json.gz", gzip.open))
+"""botocore's extensions and how it opens them, in the order it tries them."""
+_botocore_log = logging.getLogger("botocore.loaders")
+
+
+class EndpointsFileLoader(JSONFileLoader):
+    """botocore's `JSONFileLoader`, reading `endpoints.json` into plain dicts."""
+
+    def load_file(self, file_path: str) -> Any:
+        if os.path.basename(file_path) != _ENDPOINTS:
+            return super().load_file(file_path)
+        for extension, opener in _OPENERS:
+            full_path = file_path + extension
+            if not os.path.isfile(full_path):
+                continue
+            with opener(full_path, "rb") as file:
+                payload = file.read().decode("utf-8")
+            _botocore_log.debug("Loading JSON file: %s", full_path)  # as botocore logs it
+            return json.loads(payload)
+        return None
 
 
 class ModelLoader(Loader):
@@ -62,4 +96,8 @@ def _has_separator(name: str) -> bool:
 def model_loader(data_path: str | None) -> ModelLoader:
     """A `ModelLoader` with the search paths `create_loader(data_path)` gives botocore's."""
     paths = create_loader(data_path).search_paths
-    return ModelLoader(extra_search_paths=list(paths), include_default_search_paths=False)
+    return ModelLoader(
+        extra_search_paths=list(paths),
+        file_loader=EndpointsFileLoader(),
+        include_default_search_paths=False,
+    )

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from botocore.utils import parse_timestamp
+from dateutil.tz import tzlocal, tzutc
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from elasticache_typed._conversion.timestamps import parse_iso_timestamp
+from elasticache_typed._conversion.timestamps import parse_iso_timestamp, to_utc
 
 UTC_OFFSET = dt.timedelta(0)
 
@@ -224,3 +225,68 @@ _ISO_LIKE = (
 @example(text="99991231T235959-99")
 def test_accepts_exactly_what_botocore_accepts_for_generated_forms(text: str) -> None:
     assert_accepts_what_botocore_accepts(text)
+
+
+# --- to_utc: botocore's values (tzlocal, tzutc) and datetime's own zones -----------------------
+
+_AWARE_ZONES = st.one_of(
+    st.just(tzlocal()),
+    st.just(tzutc()),
+    st.just(dt.UTC),
+    st.integers(min_value=-23 * 60, max_value=23 * 60).map(
+        lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+    ),
+)
+
+
+def _reference_utc(value: dt.datetime) -> dt.datetime | type[Exception]:
+    """What `astimezone(UTC)` gives (or raises), the value to_utc has always given."""
+    try:
+        return value.astimezone(dt.UTC)
+    except (ValueError, OverflowError) as exc:
+        return type(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.datetimes(timezones=_AWARE_ZONES),
+    fold=st.sampled_from([0, 1]),
+)
+@example(value=dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5))), fold=0)
+@example(
+    value=dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-5))), fold=0
+)
+@example(value=dt.datetime(2026, 11, 25, 3, 12, 45, 123000, tzinfo=tzlocal()), fold=0)
+def test_to_utc_gives_what_astimezone_gives(value: dt.datetime, fold: int) -> None:
+    value = value.replace(fold=fold)
+    expected = _reference_utc(value)
+    if isinstance(expected, dt.datetime):
+        converted = to_utc(value)
+        assert converted == expected
+        assert converted.tzinfo is dt.UTC
+        assert (converted.replace(tzinfo=None), converted.fold) == (
+            expected.replace(tzinfo=None),
+            expected.fold,
+        )
+        assert type(converted) is type(expected)
+    else:
+        # Out of datetime's range in UTC: converted by hand as before (or refused alike).
+        try:
+            converted = to_utc(value)
+        except (ValueError, OverflowError):
+            return
+        offset = value.utcoffset()
+        assert offset is not None
+        assert converted.replace(tzinfo=None) == value.replace(tzinfo=None) - offset
+
+
+class _MyDatetime(dt.datetime):
+    """A datetime subclass (as freezegun's or pendulum's): kept on astimezone's path."""
+
+
+def test_to_utc_of_a_datetime_subclass_is_astimezone_s() -> None:
+    value = _MyDatetime(2026, 11, 25, 3, 12, 45, 123000, tzinfo=tzutc())
+    converted = to_utc(value)
+    expected = value.astimezone(dt.UTC)
+    assert type(converted) is type(expected)
+    assert converted == expected

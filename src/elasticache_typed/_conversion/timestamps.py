@@ -45,7 +45,7 @@ def to_utc(value: Any) -> datetime:
     zone = value.tzinfo
     if zone is UTC:
         return value
-    if type(zone) in _ALWAYS_AWARE:
+    if zone is not None and type(zone) in _ALWAYS_AWARE:
         if type(value) is datetime and not value.fold:
             # What `astimezone(UTC)` gives, at about half its cost (botocore's values are
             # tzlocal, whose offset `astimezone` asks through `datetime.utcoffset`).

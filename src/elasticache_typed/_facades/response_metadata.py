@@ -34,14 +34,10 @@ class ResponseMetadata:
         __replace__ = shape_replace
     __attrs_attrs__, __attrs_props__ = made_by_attrs_on_first_use(required=_FIELDS)
 
-    request_id: str | None
-    """The service's id of the request (`x-amzn-RequestId`); None when the answer had none."""
+    request_id: str | None  # documented in response_metadata.pyi
     http_status_code: int
-    """The HTTP status of the answer (200)."""
     http_headers: Mapping[str, str]
-    """The answer's HTTP headers, names in lower case."""
     retry_attempts: int
-    """How many times botocore retried the call before this answer (0: the first try)."""
 
     def __init__(
         self,

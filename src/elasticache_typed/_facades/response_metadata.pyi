@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-@attrs.frozen(kw_only=True, order=False, init=False)
+@attrs.frozen(kw_only=True, order=False)
 class ResponseMetadata:
     """The HTTP answer of a call: what logs and AWS Support tickets ask for."""
 
@@ -19,11 +19,3 @@ class ResponseMetadata:
     """The answer's HTTP headers, names in lower case."""
     retry_attempts: int
     """How many times botocore retried the call before this answer (0: the first try)."""
-    def __init__(
-        self,
-        *,
-        request_id: str | None,
-        http_status_code: int,
-        http_headers: Mapping[str, str],
-        retry_attempts: int,
-    ) -> None: ...

@@ -94,7 +94,7 @@ class FacadeCore:
             facade = cls(client)
         finally:
             _reads_typed.reset(token)
-        if typed:
+        if isinstance(factory, TypedAnswerParserFactory):
             facade._typed_answers = factory
             factory.follow_calls(client)
             facade._handlers = HandlerWatch(client)

@@ -109,6 +109,18 @@ def test_endpoints_are_botocores_data_in_plain_dicts() -> None:
     assert OrderedDict in _dict_types(plain)
 
 
+def test_each_entry_found_by_its_name_is_botocores() -> None:
+    # Looked up one by one (each found by its line, nothing listed), as the resolver does.
+    ours = model_loader(None).load_data("endpoints")
+    plain = create_loader(None).load_data("endpoints")
+    for partition, expected in zip(ours["partitions"], plain["partitions"], strict=True):
+        services = cast("Mapping[str, Any]", partition["services"])
+        for name, entry in expected["services"].items():
+            assert json.dumps(services[name]) == json.dumps(entry)
+            assert name in services
+        assert list(services) == list(expected["services"])
+
+
 def test_a_service_entry_is_parsed_once_and_a_missing_one_is_missing() -> None:
     services = cast("list[dict[str, Any]]", model_loader(None).load_data("endpoints")["partitions"])
     aws = cast("Mapping[str, Any]", services[0]["services"])
@@ -174,6 +186,7 @@ def test_endpoints_of_a_data_path_and_gzipped_are_read_as_botocore_reads_them(
     with gzip.open(tmp_path / "endpoints.json.gz", "wb") as file:
         file.write(json.dumps(data).encode())
     assert model_loader(str(tmp_path)).load_data("endpoints") == data
+    assert _dict_types(model_loader(str(tmp_path)).load_data("endpoints")) == {dict}
     (tmp_path / "endpoints.json").write_text(json.dumps({**data, "version": 4}))
     assert model_loader(str(tmp_path)).load_data("endpoints") == (
         create_loader(str(tmp_path)).load_data("endpoints")

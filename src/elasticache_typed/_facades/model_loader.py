@@ -8,17 +8,19 @@ for that one service (its folder in a search path, with an API version folder ho
 file); when the service is not there, botocore's own listing and error follow.
 
 Its file loader reads `endpoints.json` (1.25 MB, the largest file a client reads) into plain
-dicts instead of botocore's `OrderedDict`s, each service's entry parsed on first lookup
-(`endpoints_data`): the same keys, values and order, parsed in a fraction of the time and
-without the allocations that would bring the process's first full garbage collection into
-making its first client. Only the session's endpoint resolver reads that data, and no caller
-holds the session of a `create()` client; every other file (the service model above all,
+dicts instead of botocore's `OrderedDict`s, botocore's own file with each service's entry
+parsed on first lookup (`endpoints_data`; another file is parsed whole): the same keys,
+values and order, in a fraction of the time and without the allocations that would bring
+the process's first full garbage collection into making its first client. Only the
+session's endpoint resolver reads that data, and no caller holds the session of a `create()`
+client; every other file (the service model above all,
 which `client.meta.service_model` hands out) is botocore's parse.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import logging
 import os
 from contextvars import ContextVar
@@ -53,7 +55,9 @@ class EndpointsFileLoader(JSONFileLoader):
             with opener(full_path, "rb") as file:
                 payload = file.read().decode("utf-8")
             _botocore_log.debug("Loading JSON file: %s", full_path)  # as botocore logs it
-            return load_endpoints(payload)
+            if os.path.dirname(full_path) == Loader.BUILTIN_DATA_PATH:
+                return load_endpoints(payload)  # botocore's own layout, checked by tests
+            return json.loads(payload)
         return None
 
 

@@ -26,6 +26,7 @@ DEFERRED = (
     "elasticache_typed._generated.extra_waiters",
     "elasticache_typed._conversion.converter",
     "elasticache_typed._connect.connection_settings",
+    "elasticache_typed._generated.hooks",  # create()'s facade reads with the generated reader
 )
 """Modules of ours a fresh process loads only when something asks for them."""
 UNNEEDED = ("attrs", "cattrs")
@@ -86,6 +87,53 @@ def test_import_create_and_a_first_call_load_none_of_the_deferred_modules() -> N
     assert cluster_id == "c1"  # the call was made and read
     assert imported == []
     assert called == []
+
+
+@pytest.mark.parametrize(
+    ("making", "loaded"),
+    [
+        ("ElastiCache(boto3.client('elasticache', **settings))", True),
+        ("ElastiCache.create(fast_reader=False, **settings)", True),
+        ("ElastiCache.create(**settings)", False),
+    ],
+)
+def test_facades_reading_botocores_dicts_load_the_hooks_when_made(
+    making: str, loaded: bool
+) -> None:
+    # A wrapped facade (or one without the fast reader) converts its first answer with the
+    # hooks, loaded when it is made; a create() facade loads them if a call needs them.
+    code = (
+        "import sys, boto3\n"
+        "from elasticache_typed import ElastiCache\n"
+        "settings = dict(region_name='us-east-1', aws_access_key_id='a',"
+        " aws_secret_access_key='b')\n"
+        f"cache = {making}\n"
+        "print('elasticache_typed._generated.hooks' in sys.modules)"
+    )
+    assert _run(code) == str(loaded)
+
+
+def test_a_create_facade_whose_answer_is_observed_converts_it_with_the_hooks() -> None:
+    code = (
+        "import sys\n"
+        "from elasticache_typed import ElastiCache\n"
+        + _ANSWERING.format()
+        + "cache = ElastiCache.create(region_name='us-east-1', aws_access_key_id='a',"
+        " aws_secret_access_key='b')\n"
+        "seen = []\n"
+        "cache.client.meta.events.register('after-call.elasticache', "
+        "lambda parsed, **_: seen.append(parsed['CacheCluster']['CacheClusterId']))\n"
+        "answering(cache.client, 200, '<DeleteCacheClusterResponse "
+        'xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">'
+        "<DeleteCacheClusterResult><CacheCluster><CacheClusterId>c1</CacheClusterId>"
+        "</CacheCluster></DeleteCacheClusterResult>"
+        "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
+        "</DeleteCacheClusterResponse>')\n"
+        "result = cache.delete_cache_cluster(cache_cluster_id='c1')\n"
+        "print(result.cache_cluster.cache_cluster_id, seen,"
+        " 'elasticache_typed._generated.hooks' in sys.modules)\n"
+    )
+    assert _run(code) == "c1 ['c1'] True"
 
 
 def test_plain_import_loads_no_facade_and_no_deferred_module() -> None:

@@ -11,24 +11,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 from xml.etree.ElementTree import Element, XMLParser
 
 PagingPath = tuple[tuple[str, str], ...]
 """Steps (wire name, attribute) from the output shape to a paginator's token or result key."""
 
 
-class OperationReader(NamedTuple):
-    """What the generated reader knows of one operation's answer."""
+class OperationReader:
+    """What the generated reader knows of one operation's answer (a slotted class: a
+    NamedTuple compiles its methods at import)."""
 
-    output: str
-    """The name of the output shape."""
-    wrapper: str | None
-    """The element around the output (botocore's resultWrapper), or None: the root."""
-    read: Callable[[Element], Any]
-    """Reads that element into the output shape class."""
-    paging: tuple[PagingPath, ...]
-    """The paginator's output tokens and result key, when the operation has a paginator."""
+    __slots__ = ("output", "paging", "read", "wrapper")
+
+    def __init__(
+        self,
+        output: str,
+        wrapper: str | None,
+        read: Callable[[Element], Any],
+        paging: tuple[PagingPath, ...],
+    ) -> None:
+        self.output = output
+        """The name of the output shape."""
+        self.wrapper = wrapper
+        """The element around the output (botocore's resultWrapper), or None: the root."""
+        self.read = read
+        """Reads that element into the output shape class."""
+        self.paging = paging
+        """The paginator's output tokens and result key, when the operation has a paginator."""
 
 
 class Unreadable(Exception):

@@ -56,6 +56,10 @@ logger = logging.getLogger("elasticache_typed")
 
 T = TypeVar("T")
 CoreT = TypeVar("CoreT", bound="FacadeCore")
+_reads_typed: contextvars.ContextVar[bool] = contextvars.ContextVar("_reads_typed", default=False)
+"""True while `_over_new_client` makes a facade that reads its answers typed: its first call
+reads with the generated reader, and the converter hooks (about 3 ms to load) are loaded only
+if a call gives way to botocore's dicts."""
 
 _LIBRARY_SETTINGS = frozenset(
     {"cls", "session", "retry_mode", "max_attempts", "connect_timeout", "read_timeout"}
@@ -75,7 +79,8 @@ class FacadeCore:
         self._typed_answers: object | None = None  # answers are botocore's dicts
         self._handlers: HandlerWatch | None = None  # watched only when answers can be typed
         self._api_call = ApiCallWatch(client)
-        prepare_conversions()
+        if not _reads_typed.get():  # a typed reader needs the hooks only when it gives way
+            prepare_conversions()
         prepare_input_checks()
 
     @classmethod
@@ -83,7 +88,12 @@ class FacadeCore:
         """A facade over a client `create()` made: the client gets the library's parser
         factory (and, with a typed one, the facade reads its unobserved answers typed)."""
         install_parser_factory(client, factory)
-        facade = cls(client)
+        typed = isinstance(factory, TypedAnswerParserFactory)
+        token = _reads_typed.set(typed)
+        try:
+            facade = cls(client)
+        finally:
+            _reads_typed.reset(token)
         if isinstance(factory, TypedAnswerParserFactory):
             facade._typed_answers = factory
             factory.follow_calls(client)

@@ -7,7 +7,7 @@ a required argument."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 from weakref import WeakKeyDictionary
 
 import botocore
@@ -20,11 +20,15 @@ from elasticache_typed._input.params import inputs
 from elasticache_typed._input.steps import required
 
 
-class _Gaps(NamedTuple):
-    """Where an installed operation model and the generated input checks differ."""
+class _Gaps:
+    """Where an installed operation model and the generated input checks differ (a slotted
+    class: a NamedTuple compiles its methods at import)."""
 
-    lacking: tuple[str, ...]  # members the generated code knows and the installed model lacks
-    required: tuple[str, ...]  # members the installed model requires, the generated code not
+    __slots__ = ("lacking", "required")
+
+    def __init__(self, lacking: tuple[str, ...], required: tuple[str, ...]) -> None:
+        self.lacking = lacking  # members the generated code knows and the installed model lacks
+        self.required = required  # members the installed model requires, the generated code not
 
 
 _gaps: WeakKeyDictionary[OperationModel, _Gaps] = WeakKeyDictionary()

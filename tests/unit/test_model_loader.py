@@ -163,6 +163,8 @@ _LAYOUT = """{
         _LAYOUT.replace('\n    "services"', ' "services"'),  # no line of its own
         json.dumps(json.loads(_LAYOUT)),  # compact
         _LAYOUT.replace('"partitions" : [ {', '"partitions" : [ {\n    "services" : {\n    },'),
+        _LAYOUT.replace('"services" : {\n    }', '"services" : { }'),  # empty, on one line
+        _LAYOUT.replace('"services" : {\n    }', '"services" : { },\n    "x" : 1'),
     ],
 )
 def test_endpoints_of_any_layout_parse_as_json_does(text: str) -> None:
@@ -174,6 +176,15 @@ def test_the_layout_is_cut_only_where_botocores_is() -> None:
     partitions = cast("list[dict[str, object]]", load_endpoints(_LAYOUT)["partitions"])
     assert [type(p["services"]) for p in partitions] == [LazyServices, LazyServices]
     assert list(cast("Mapping[str, object]", partitions[0]["services"])) == ["a", "b"]
+
+
+def test_services_empty_on_one_line_are_cut_too() -> None:
+    # botocore 1.40's file closes an empty partition's services on their opening line.
+    text = _LAYOUT.replace('"services" : {\n    }', '"services" : { }')
+    partitions = cast("list[dict[str, object]]", load_endpoints(text)["partitions"])
+    assert [type(p["services"]) for p in partitions] == [LazyServices, LazyServices]
+    assert dict(cast("Mapping[str, object]", partitions[1]["services"])) == {}
+    assert "a" not in cast("Mapping[str, object]", partitions[1]["services"])
 
 
 def test_endpoints_of_a_data_path_and_gzipped_are_read_as_botocore_reads_them(

@@ -23,6 +23,8 @@ _SERVICES = '\n    "services" : {'
 """Where a partition's services open (a partition's keys at 4 spaces)."""
 _SERVICES_CLOSE = "\n    }"
 """Where they close."""
+_EMPTY_CLOSE = " }"
+"""How a partition without services closes them (botocore 1.40's files have one)."""
 _PARTITION_CLOSE = "\n  }"
 """Where a partition closes (2 spaces)."""
 _KEY = '\n      "'
@@ -129,10 +131,13 @@ def _cut(text: str) -> tuple[list[str], list[LazyServices]] | None:
     services: list[LazyServices] = []
     position = 0
     for start, following in zip(opened, [*opened[1:], len(text)], strict=True):
-        partition_close = text.rfind(_PARTITION_CLOSE, start, following)
-        close = text.rfind(_SERVICES_CLOSE, start, partition_close)
-        if partition_close < 0 or close < start or text[start:close].strip()[:1] not in '"':
-            return None
+        if text.startswith(_EMPTY_CLOSE, start):  # `"services" : { }`, on one line
+            close = start + len(_EMPTY_CLOSE) - 1
+        else:
+            partition_close = text.rfind(_PARTITION_CLOSE, start, following)
+            close = text.rfind(_SERVICES_CLOSE, start, partition_close)
+            if partition_close < 0 or close < start or text[start:close].strip()[:1] not in ('"', ""):
+                return None
         services.append(LazyServices(text, len(services), start, close))
         pieces.append(text[position:start])
         position = close

@@ -136,7 +136,11 @@ def _cut(text: str) -> tuple[list[str], list[LazyServices]] | None:
         else:
             partition_close = text.rfind(_PARTITION_CLOSE, start, following)
             close = text.rfind(_SERVICES_CLOSE, start, partition_close)
-            if partition_close < 0 or close < start or text[start:close].strip()[:1] not in ('"', ""):
+            if (
+                partition_close < 0
+                or close < start
+                or text[start:close].strip()[:1] not in ('"', "")
+            ):
                 return None
         services.append(LazyServices(text, len(services), start, close))
         pieces.append(text[position:start])

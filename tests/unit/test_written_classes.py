@@ -136,6 +136,21 @@ def test_instances_are_frozen_alike(pair: tuple[type[Any], type[Any]]) -> None:
         assert not hasattr(instance, "__dict__")
 
 
+@pytest.mark.parametrize("name", SHAPE_NAMES)
+def test_make_builds_what_init_builds(name: str) -> None:
+    # `_make` (the readers' positional constructor) fills a private subclass's slots, then
+    # makes it an instance of the class itself: equal, frozen, of that exact class.
+    cls = shape_class(name)
+    arguments = example_arguments(cls)
+    order = inspect.signature(cls._make).parameters  # the model's order
+    made = cls._make(*(arguments.get(member) for member in order))
+    assert type(made) is cls
+    assert made.__getstate__() == cls(**arguments).__getstate__()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.not_a_member = 1
+    assert not hasattr(made, "__dict__")
+
+
 def test_pickle_copy_and_evolve(pair: tuple[type[Any], type[Any]]) -> None:
     cls, _ = pair
     ours = cls(**example_arguments(cls))

@@ -358,10 +358,18 @@ def _AddTagsToResourceMessage() -> type:
 
         @staticmethod
         def _make(resource_name, tags, /) -> AddTagsToResourceMessage:
-            _o = _new(AddTagsToResourceMessage)
-            _set_resource_name(_o, resource_name)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.resource_name = resource_name
+            _o.tags = tags
+            _o.__class__ = AddTagsToResourceMessage
             return _o
+
+    class _Filling(AddTagsToResourceMessage):
+        """AddTagsToResourceMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_resource_name = AddTagsToResourceMessage.__dict__["resource_name"].__set__
@@ -443,11 +451,19 @@ def _AllowedNodeTypeModificationsMessage() -> type:
         def _make(
             scale_up_modifications, scale_down_modifications, /
         ) -> AllowedNodeTypeModificationsMessage:
-            _o = _new(AllowedNodeTypeModificationsMessage)
-            _set_scale_up_modifications(_o, scale_up_modifications)
-            _set_scale_down_modifications(_o, scale_down_modifications)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.scale_up_modifications = scale_up_modifications
+            _o.scale_down_modifications = scale_down_modifications
+            _o.response_metadata = None
+            _o.__class__ = AllowedNodeTypeModificationsMessage
             return _o
+
+    class _Filling(AllowedNodeTypeModificationsMessage):
+        """AllowedNodeTypeModificationsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_scale_up_modifications = AllowedNodeTypeModificationsMessage.__dict__[
@@ -499,10 +515,18 @@ def _Authentication() -> type:
 
         @staticmethod
         def _make(type, password_count, /) -> Authentication:
-            _o = _new(Authentication)
-            _set_type(_o, type)
-            _set_password_count(_o, password_count)
+            _o = _new(_Filling)
+            _o.type = type
+            _o.password_count = password_count
+            _o.__class__ = Authentication
             return _o
+
+    class _Filling(Authentication):
+        """Authentication while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_type = Authentication.__dict__["type"].__set__
@@ -552,10 +576,18 @@ def _AuthenticationMode() -> type:
 
         @staticmethod
         def _make(type, passwords, /) -> AuthenticationMode:
-            _o = _new(AuthenticationMode)
-            _set_type(_o, type)
-            _set_passwords(_o, passwords)
+            _o = _new(_Filling)
+            _o.type = type
+            _o.passwords = passwords
+            _o.__class__ = AuthenticationMode
             return _o
+
+    class _Filling(AuthenticationMode):
+        """AuthenticationMode while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_type = AuthenticationMode.__dict__["type"].__set__
@@ -632,11 +664,19 @@ def _AuthorizeCacheSecurityGroupIngressMessage() -> type:
         def _make(
             cache_security_group_name, ec2_security_group_name, ec2_security_group_owner_id, /
         ) -> AuthorizeCacheSecurityGroupIngressMessage:
-            _o = _new(AuthorizeCacheSecurityGroupIngressMessage)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_ec2_security_group_name(_o, ec2_security_group_name)
-            _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.ec2_security_group_name = ec2_security_group_name
+            _o.ec2_security_group_owner_id = ec2_security_group_owner_id
+            _o.__class__ = AuthorizeCacheSecurityGroupIngressMessage
             return _o
+
+    class _Filling(AuthorizeCacheSecurityGroupIngressMessage):
+        """AuthorizeCacheSecurityGroupIngressMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = AuthorizeCacheSecurityGroupIngressMessage.__dict__[
@@ -692,10 +732,18 @@ def _AuthorizeCacheSecurityGroupIngressResult() -> type:
 
         @staticmethod
         def _make(cache_security_group, /) -> AuthorizeCacheSecurityGroupIngressResult:
-            _o = _new(AuthorizeCacheSecurityGroupIngressResult)
-            _set_cache_security_group(_o, cache_security_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_security_group = cache_security_group
+            _o.response_metadata = None
+            _o.__class__ = AuthorizeCacheSecurityGroupIngressResult
             return _o
+
+    class _Filling(AuthorizeCacheSecurityGroupIngressResult):
+        """AuthorizeCacheSecurityGroupIngressResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group = AuthorizeCacheSecurityGroupIngressResult.__dict__[
@@ -740,9 +788,17 @@ def _AvailabilityZone() -> type:
 
         @staticmethod
         def _make(name, /) -> AvailabilityZone:
-            _o = _new(AvailabilityZone)
-            _set_name(_o, name)
+            _o = _new(_Filling)
+            _o.name = name
+            _o.__class__ = AvailabilityZone
             return _o
+
+    class _Filling(AvailabilityZone):
+        """AvailabilityZone while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_name = AvailabilityZone.__dict__["name"].__set__
@@ -809,11 +865,19 @@ def _BatchApplyUpdateActionMessage() -> type:
         def _make(
             replication_group_ids, cache_cluster_ids, service_update_name, /
         ) -> BatchApplyUpdateActionMessage:
-            _o = _new(BatchApplyUpdateActionMessage)
-            _set_replication_group_ids(_o, replication_group_ids)
-            _set_cache_cluster_ids(_o, cache_cluster_ids)
-            _set_service_update_name(_o, service_update_name)
+            _o = _new(_Filling)
+            _o.replication_group_ids = replication_group_ids
+            _o.cache_cluster_ids = cache_cluster_ids
+            _o.service_update_name = service_update_name
+            _o.__class__ = BatchApplyUpdateActionMessage
             return _o
+
+    class _Filling(BatchApplyUpdateActionMessage):
+        """BatchApplyUpdateActionMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_ids = BatchApplyUpdateActionMessage.__dict__[
@@ -884,11 +948,19 @@ def _BatchStopUpdateActionMessage() -> type:
         def _make(
             replication_group_ids, cache_cluster_ids, service_update_name, /
         ) -> BatchStopUpdateActionMessage:
-            _o = _new(BatchStopUpdateActionMessage)
-            _set_replication_group_ids(_o, replication_group_ids)
-            _set_cache_cluster_ids(_o, cache_cluster_ids)
-            _set_service_update_name(_o, service_update_name)
+            _o = _new(_Filling)
+            _o.replication_group_ids = replication_group_ids
+            _o.cache_cluster_ids = cache_cluster_ids
+            _o.service_update_name = service_update_name
+            _o.__class__ = BatchStopUpdateActionMessage
             return _o
+
+    class _Filling(BatchStopUpdateActionMessage):
+        """BatchStopUpdateActionMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_ids = BatchStopUpdateActionMessage.__dict__[
@@ -1256,41 +1328,49 @@ def _CacheCluster() -> type:
             transit_encryption_mode,
             /,
         ) -> CacheCluster:
-            _o = _new(CacheCluster)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_configuration_endpoint(_o, configuration_endpoint)
-            _set_client_download_landing_page(_o, client_download_landing_page)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_cluster_status(_o, cache_cluster_status)
-            _set_num_cache_nodes(_o, num_cache_nodes)
-            _set_preferred_availability_zone(_o, preferred_availability_zone)
-            _set_preferred_outpost_arn(_o, preferred_outpost_arn)
-            _set_cache_cluster_create_time(_o, cache_cluster_create_time)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_pending_modified_values(_o, pending_modified_values)
-            _set_notification_configuration(_o, notification_configuration)
-            _set_cache_security_groups(_o, cache_security_groups)
-            _set_cache_parameter_group(_o, cache_parameter_group)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_nodes(_o, cache_nodes)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_security_groups(_o, security_groups)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_auth_token_enabled(_o, auth_token_enabled)
-            _set_auth_token_last_modified_date(_o, auth_token_last_modified_date)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
-            _set_arn(_o, arn)
-            _set_replication_group_log_delivery_enabled(_o, replication_group_log_delivery_enabled)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_network_type(_o, network_type)
-            _set_ip_discovery(_o, ip_discovery)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.configuration_endpoint = configuration_endpoint
+            _o.client_download_landing_page = client_download_landing_page
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_cluster_status = cache_cluster_status
+            _o.num_cache_nodes = num_cache_nodes
+            _o.preferred_availability_zone = preferred_availability_zone
+            _o.preferred_outpost_arn = preferred_outpost_arn
+            _o.cache_cluster_create_time = cache_cluster_create_time
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.pending_modified_values = pending_modified_values
+            _o.notification_configuration = notification_configuration
+            _o.cache_security_groups = cache_security_groups
+            _o.cache_parameter_group = cache_parameter_group
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_nodes = cache_nodes
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.security_groups = security_groups
+            _o.replication_group_id = replication_group_id
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.auth_token_enabled = auth_token_enabled
+            _o.auth_token_last_modified_date = auth_token_last_modified_date
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.at_rest_encryption_enabled = at_rest_encryption_enabled
+            _o.arn = arn
+            _o.replication_group_log_delivery_enabled = replication_group_log_delivery_enabled
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.network_type = network_type
+            _o.ip_discovery = ip_discovery
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.__class__ = CacheCluster
             return _o
+
+    class _Filling(CacheCluster):
+        """CacheCluster while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = CacheCluster.__dict__["cache_cluster_id"].__set__
@@ -1382,11 +1462,19 @@ def _CacheClusterMessage() -> type:
 
         @staticmethod
         def _make(marker, cache_clusters, /) -> CacheClusterMessage:
-            _o = _new(CacheClusterMessage)
-            _set_marker(_o, marker)
-            _set_cache_clusters(_o, cache_clusters)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.cache_clusters = cache_clusters
+            _o.response_metadata = None
+            _o.__class__ = CacheClusterMessage
             return _o
+
+    class _Filling(CacheClusterMessage):
+        """CacheClusterMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheClusterMessage.__dict__["marker"].__set__
@@ -1477,13 +1565,21 @@ def _CacheEngineVersion() -> type:
             cache_engine_version_description,
             /,
         ) -> CacheEngineVersion:
-            _o = _new(CacheEngineVersion)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_cache_engine_description(_o, cache_engine_description)
-            _set_cache_engine_version_description(_o, cache_engine_version_description)
+            _o = _new(_Filling)
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.cache_engine_description = cache_engine_description
+            _o.cache_engine_version_description = cache_engine_version_description
+            _o.__class__ = CacheEngineVersion
             return _o
+
+    class _Filling(CacheEngineVersion):
+        """CacheEngineVersion while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_engine = CacheEngineVersion.__dict__["engine"].__set__
@@ -1547,11 +1643,19 @@ def _CacheEngineVersionMessage() -> type:
 
         @staticmethod
         def _make(marker, cache_engine_versions, /) -> CacheEngineVersionMessage:
-            _o = _new(CacheEngineVersionMessage)
-            _set_marker(_o, marker)
-            _set_cache_engine_versions(_o, cache_engine_versions)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.cache_engine_versions = cache_engine_versions
+            _o.response_metadata = None
+            _o.__class__ = CacheEngineVersionMessage
             return _o
+
+    class _Filling(CacheEngineVersionMessage):
+        """CacheEngineVersionMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheEngineVersionMessage.__dict__["marker"].__set__
@@ -1672,16 +1776,24 @@ def _CacheNode() -> type:
             customer_outpost_arn,
             /,
         ) -> CacheNode:
-            _o = _new(CacheNode)
-            _set_cache_node_id(_o, cache_node_id)
-            _set_cache_node_status(_o, cache_node_status)
-            _set_cache_node_create_time(_o, cache_node_create_time)
-            _set_endpoint(_o, endpoint)
-            _set_parameter_group_status(_o, parameter_group_status)
-            _set_source_cache_node_id(_o, source_cache_node_id)
-            _set_customer_availability_zone(_o, customer_availability_zone)
-            _set_customer_outpost_arn(_o, customer_outpost_arn)
+            _o = _new(_Filling)
+            _o.cache_node_id = cache_node_id
+            _o.cache_node_status = cache_node_status
+            _o.cache_node_create_time = cache_node_create_time
+            _o.endpoint = endpoint
+            _o.parameter_group_status = parameter_group_status
+            _o.source_cache_node_id = source_cache_node_id
+            _o.customer_availability_zone = customer_availability_zone
+            _o.customer_outpost_arn = customer_outpost_arn
+            _o.__class__ = CacheNode
             return _o
+
+    class _Filling(CacheNode):
+        """CacheNode while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_node_id = CacheNode.__dict__["cache_node_id"].__set__
@@ -1807,17 +1919,25 @@ def _CacheNodeTypeSpecificParameter() -> type:
             change_type,
             /,
         ) -> CacheNodeTypeSpecificParameter:
-            _o = _new(CacheNodeTypeSpecificParameter)
-            _set_parameter_name(_o, parameter_name)
-            _set_description(_o, description)
-            _set_source(_o, source)
-            _set_data_type(_o, data_type)
-            _set_allowed_values(_o, allowed_values)
-            _set_is_modifiable(_o, is_modifiable)
-            _set_minimum_engine_version(_o, minimum_engine_version)
-            _set_cache_node_type_specific_values(_o, cache_node_type_specific_values)
-            _set_change_type(_o, change_type)
+            _o = _new(_Filling)
+            _o.parameter_name = parameter_name
+            _o.description = description
+            _o.source = source
+            _o.data_type = data_type
+            _o.allowed_values = allowed_values
+            _o.is_modifiable = is_modifiable
+            _o.minimum_engine_version = minimum_engine_version
+            _o.cache_node_type_specific_values = cache_node_type_specific_values
+            _o.change_type = change_type
+            _o.__class__ = CacheNodeTypeSpecificParameter
             return _o
+
+    class _Filling(CacheNodeTypeSpecificParameter):
+        """CacheNodeTypeSpecificParameter while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_parameter_name = CacheNodeTypeSpecificParameter.__dict__["parameter_name"].__set__
@@ -1873,10 +1993,18 @@ def _CacheNodeTypeSpecificValue() -> type:
 
         @staticmethod
         def _make(cache_node_type, value, /) -> CacheNodeTypeSpecificValue:
-            _o = _new(CacheNodeTypeSpecificValue)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_value(_o, value)
+            _o = _new(_Filling)
+            _o.cache_node_type = cache_node_type
+            _o.value = value
+            _o.__class__ = CacheNodeTypeSpecificValue
             return _o
+
+    class _Filling(CacheNodeTypeSpecificValue):
+        """CacheNodeTypeSpecificValue while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_node_type = CacheNodeTypeSpecificValue.__dict__["cache_node_type"].__set__
@@ -1986,16 +2114,24 @@ def _CacheNodeUpdateStatus() -> type:
             node_update_status_modified_date,
             /,
         ) -> CacheNodeUpdateStatus:
-            _o = _new(CacheNodeUpdateStatus)
-            _set_cache_node_id(_o, cache_node_id)
-            _set_node_update_status(_o, node_update_status)
-            _set_node_deletion_date(_o, node_deletion_date)
-            _set_node_update_start_date(_o, node_update_start_date)
-            _set_node_update_end_date(_o, node_update_end_date)
-            _set_node_update_initiated_by(_o, node_update_initiated_by)
-            _set_node_update_initiated_date(_o, node_update_initiated_date)
-            _set_node_update_status_modified_date(_o, node_update_status_modified_date)
+            _o = _new(_Filling)
+            _o.cache_node_id = cache_node_id
+            _o.node_update_status = node_update_status
+            _o.node_deletion_date = node_deletion_date
+            _o.node_update_start_date = node_update_start_date
+            _o.node_update_end_date = node_update_end_date
+            _o.node_update_initiated_by = node_update_initiated_by
+            _o.node_update_initiated_date = node_update_initiated_date
+            _o.node_update_status_modified_date = node_update_status_modified_date
+            _o.__class__ = CacheNodeUpdateStatus
             return _o
+
+    class _Filling(CacheNodeUpdateStatus):
+        """CacheNodeUpdateStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_node_id = CacheNodeUpdateStatus.__dict__["cache_node_id"].__set__
@@ -2093,13 +2229,21 @@ def _CacheParameterGroup() -> type:
         def _make(
             cache_parameter_group_name, cache_parameter_group_family, description, is_global, arn, /
         ) -> CacheParameterGroup:
-            _o = _new(CacheParameterGroup)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_description(_o, description)
-            _set_is_global(_o, is_global)
-            _set_arn(_o, arn)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.description = description
+            _o.is_global = is_global
+            _o.arn = arn
+            _o.__class__ = CacheParameterGroup
             return _o
+
+    class _Filling(CacheParameterGroup):
+        """CacheParameterGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = CacheParameterGroup.__dict__[
@@ -2186,12 +2330,20 @@ def _CacheParameterGroupDetails() -> type:
         def _make(
             marker, parameters, cache_node_type_specific_parameters, /
         ) -> CacheParameterGroupDetails:
-            _o = _new(CacheParameterGroupDetails)
-            _set_marker(_o, marker)
-            _set_parameters(_o, parameters)
-            _set_cache_node_type_specific_parameters(_o, cache_node_type_specific_parameters)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.parameters = parameters
+            _o.cache_node_type_specific_parameters = cache_node_type_specific_parameters
+            _o.response_metadata = None
+            _o.__class__ = CacheParameterGroupDetails
             return _o
+
+    class _Filling(CacheParameterGroupDetails):
+        """CacheParameterGroupDetails while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheParameterGroupDetails.__dict__["marker"].__set__
@@ -2244,10 +2396,18 @@ def _CacheParameterGroupNameMessage() -> type:
 
         @staticmethod
         def _make(cache_parameter_group_name, /) -> CacheParameterGroupNameMessage:
-            _o = _new(CacheParameterGroupNameMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.response_metadata = None
+            _o.__class__ = CacheParameterGroupNameMessage
             return _o
+
+    class _Filling(CacheParameterGroupNameMessage):
+        """CacheParameterGroupNameMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = CacheParameterGroupNameMessage.__dict__[
@@ -2318,11 +2478,19 @@ def _CacheParameterGroupStatus() -> type:
         def _make(
             cache_parameter_group_name, parameter_apply_status, cache_node_ids_to_reboot, /
         ) -> CacheParameterGroupStatus:
-            _o = _new(CacheParameterGroupStatus)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_parameter_apply_status(_o, parameter_apply_status)
-            _set_cache_node_ids_to_reboot(_o, cache_node_ids_to_reboot)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.parameter_apply_status = parameter_apply_status
+            _o.cache_node_ids_to_reboot = cache_node_ids_to_reboot
+            _o.__class__ = CacheParameterGroupStatus
             return _o
+
+    class _Filling(CacheParameterGroupStatus):
+        """CacheParameterGroupStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = CacheParameterGroupStatus.__dict__[
@@ -2386,11 +2554,19 @@ def _CacheParameterGroupsMessage() -> type:
 
         @staticmethod
         def _make(marker, cache_parameter_groups, /) -> CacheParameterGroupsMessage:
-            _o = _new(CacheParameterGroupsMessage)
-            _set_marker(_o, marker)
-            _set_cache_parameter_groups(_o, cache_parameter_groups)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.cache_parameter_groups = cache_parameter_groups
+            _o.response_metadata = None
+            _o.__class__ = CacheParameterGroupsMessage
             return _o
+
+    class _Filling(CacheParameterGroupsMessage):
+        """CacheParameterGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheParameterGroupsMessage.__dict__["marker"].__set__
@@ -2474,13 +2650,21 @@ def _CacheSecurityGroup() -> type:
         def _make(
             owner_id, cache_security_group_name, description, ec2_security_groups, arn, /
         ) -> CacheSecurityGroup:
-            _o = _new(CacheSecurityGroup)
-            _set_owner_id(_o, owner_id)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_description(_o, description)
-            _set_ec2_security_groups(_o, ec2_security_groups)
-            _set_arn(_o, arn)
+            _o = _new(_Filling)
+            _o.owner_id = owner_id
+            _o.cache_security_group_name = cache_security_group_name
+            _o.description = description
+            _o.ec2_security_groups = ec2_security_groups
+            _o.arn = arn
+            _o.__class__ = CacheSecurityGroup
             return _o
+
+    class _Filling(CacheSecurityGroup):
+        """CacheSecurityGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_owner_id = CacheSecurityGroup.__dict__["owner_id"].__set__
@@ -2537,10 +2721,18 @@ def _CacheSecurityGroupMembership() -> type:
 
         @staticmethod
         def _make(cache_security_group_name, status, /) -> CacheSecurityGroupMembership:
-            _o = _new(CacheSecurityGroupMembership)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_status(_o, status)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.status = status
+            _o.__class__ = CacheSecurityGroupMembership
             return _o
+
+    class _Filling(CacheSecurityGroupMembership):
+        """CacheSecurityGroupMembership while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = CacheSecurityGroupMembership.__dict__[
@@ -2599,11 +2791,19 @@ def _CacheSecurityGroupMessage() -> type:
 
         @staticmethod
         def _make(marker, cache_security_groups, /) -> CacheSecurityGroupMessage:
-            _o = _new(CacheSecurityGroupMessage)
-            _set_marker(_o, marker)
-            _set_cache_security_groups(_o, cache_security_groups)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.cache_security_groups = cache_security_groups
+            _o.response_metadata = None
+            _o.__class__ = CacheSecurityGroupMessage
             return _o
+
+    class _Filling(CacheSecurityGroupMessage):
+        """CacheSecurityGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheSecurityGroupMessage.__dict__["marker"].__set__
@@ -2704,14 +2904,22 @@ def _CacheSubnetGroup() -> type:
             supported_network_types,
             /,
         ) -> CacheSubnetGroup:
-            _o = _new(CacheSubnetGroup)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_subnet_group_description(_o, cache_subnet_group_description)
-            _set_vpc_id(_o, vpc_id)
-            _set_subnets(_o, subnets)
-            _set_arn(_o, arn)
-            _set_supported_network_types(_o, supported_network_types)
+            _o = _new(_Filling)
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_subnet_group_description = cache_subnet_group_description
+            _o.vpc_id = vpc_id
+            _o.subnets = subnets
+            _o.arn = arn
+            _o.supported_network_types = supported_network_types
+            _o.__class__ = CacheSubnetGroup
             return _o
+
+    class _Filling(CacheSubnetGroup):
+        """CacheSubnetGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group_name = CacheSubnetGroup.__dict__["cache_subnet_group_name"].__set__
@@ -2774,11 +2982,19 @@ def _CacheSubnetGroupMessage() -> type:
 
         @staticmethod
         def _make(marker, cache_subnet_groups, /) -> CacheSubnetGroupMessage:
-            _o = _new(CacheSubnetGroupMessage)
-            _set_marker(_o, marker)
-            _set_cache_subnet_groups(_o, cache_subnet_groups)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.cache_subnet_groups = cache_subnet_groups
+            _o.response_metadata = None
+            _o.__class__ = CacheSubnetGroupMessage
             return _o
+
+    class _Filling(CacheSubnetGroupMessage):
+        """CacheSubnetGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = CacheSubnetGroupMessage.__dict__["marker"].__set__
@@ -2829,10 +3045,18 @@ def _CacheUsageLimits() -> type:
 
         @staticmethod
         def _make(data_storage, ecpu_per_second, /) -> CacheUsageLimits:
-            _o = _new(CacheUsageLimits)
-            _set_data_storage(_o, data_storage)
-            _set_ecpu_per_second(_o, ecpu_per_second)
+            _o = _new(_Filling)
+            _o.data_storage = data_storage
+            _o.ecpu_per_second = ecpu_per_second
+            _o.__class__ = CacheUsageLimits
             return _o
+
+    class _Filling(CacheUsageLimits):
+        """CacheUsageLimits while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_data_storage = CacheUsageLimits.__dict__["data_storage"].__set__
@@ -2873,9 +3097,17 @@ def _CloudWatchLogsDestinationDetails() -> type:
 
         @staticmethod
         def _make(log_group, /) -> CloudWatchLogsDestinationDetails:
-            _o = _new(CloudWatchLogsDestinationDetails)
-            _set_log_group(_o, log_group)
+            _o = _new(_Filling)
+            _o.log_group = log_group
+            _o.__class__ = CloudWatchLogsDestinationDetails
             return _o
+
+    class _Filling(CloudWatchLogsDestinationDetails):
+        """CloudWatchLogsDestinationDetails while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_log_group = CloudWatchLogsDestinationDetails.__dict__["log_group"].__set__
@@ -2939,11 +3171,19 @@ def _CompleteMigrationMessage() -> type:
         def _make(
             replication_group_id, serverless_cache_name, force, /
         ) -> CompleteMigrationMessage:
-            _o = _new(CompleteMigrationMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_force(_o, force)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.serverless_cache_name = serverless_cache_name
+            _o.force = force
+            _o.__class__ = CompleteMigrationMessage
             return _o
+
+    class _Filling(CompleteMigrationMessage):
+        """CompleteMigrationMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = CompleteMigrationMessage.__dict__["replication_group_id"].__set__
@@ -2995,11 +3235,19 @@ def _CompleteMigrationResponse() -> type:
 
         @staticmethod
         def _make(replication_group, serverless_cache, /) -> CompleteMigrationResponse:
-            _o = _new(CompleteMigrationResponse)
-            _set_replication_group(_o, replication_group)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = CompleteMigrationResponse
             return _o
+
+    class _Filling(CompleteMigrationResponse):
+        """CompleteMigrationResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = CompleteMigrationResponse.__dict__["replication_group"].__set__
@@ -3102,12 +3350,20 @@ def _ConfigureShard() -> type:
             preferred_outpost_arns,
             /,
         ) -> ConfigureShard:
-            _o = _new(ConfigureShard)
-            _set_node_group_id(_o, node_group_id)
-            _set_new_replica_count(_o, new_replica_count)
-            _set_preferred_availability_zones(_o, preferred_availability_zones)
-            _set_preferred_outpost_arns(_o, preferred_outpost_arns)
+            _o = _new(_Filling)
+            _o.node_group_id = node_group_id
+            _o.new_replica_count = new_replica_count
+            _o.preferred_availability_zones = preferred_availability_zones
+            _o.preferred_outpost_arns = preferred_outpost_arns
+            _o.__class__ = ConfigureShard
             return _o
+
+    class _Filling(ConfigureShard):
+        """ConfigureShard while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_node_group_id = ConfigureShard.__dict__["node_group_id"].__set__
@@ -3198,12 +3454,20 @@ def _CopyServerlessCacheSnapshotRequest() -> type:
             tags,
             /,
         ) -> CopyServerlessCacheSnapshotRequest:
-            _o = _new(CopyServerlessCacheSnapshotRequest)
-            _set_source_serverless_cache_snapshot_name(_o, source_serverless_cache_snapshot_name)
-            _set_target_serverless_cache_snapshot_name(_o, target_serverless_cache_snapshot_name)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.source_serverless_cache_snapshot_name = source_serverless_cache_snapshot_name
+            _o.target_serverless_cache_snapshot_name = target_serverless_cache_snapshot_name
+            _o.kms_key_id = kms_key_id
+            _o.tags = tags
+            _o.__class__ = CopyServerlessCacheSnapshotRequest
             return _o
+
+    class _Filling(CopyServerlessCacheSnapshotRequest):
+        """CopyServerlessCacheSnapshotRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_source_serverless_cache_snapshot_name = CopyServerlessCacheSnapshotRequest.__dict__[
@@ -3256,10 +3520,18 @@ def _CopyServerlessCacheSnapshotResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache_snapshot, /) -> CopyServerlessCacheSnapshotResponse:
-            _o = _new(CopyServerlessCacheSnapshotResponse)
-            _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot = serverless_cache_snapshot
+            _o.response_metadata = None
+            _o.__class__ = CopyServerlessCacheSnapshotResponse
             return _o
+
+    class _Filling(CopyServerlessCacheSnapshotResponse):
+        """CopyServerlessCacheSnapshotResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot = CopyServerlessCacheSnapshotResponse.__dict__[
@@ -3352,13 +3624,21 @@ def _CopySnapshotMessage() -> type:
         def _make(
             source_snapshot_name, target_snapshot_name, target_bucket, kms_key_id, tags, /
         ) -> CopySnapshotMessage:
-            _o = _new(CopySnapshotMessage)
-            _set_source_snapshot_name(_o, source_snapshot_name)
-            _set_target_snapshot_name(_o, target_snapshot_name)
-            _set_target_bucket(_o, target_bucket)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.source_snapshot_name = source_snapshot_name
+            _o.target_snapshot_name = target_snapshot_name
+            _o.target_bucket = target_bucket
+            _o.kms_key_id = kms_key_id
+            _o.tags = tags
+            _o.__class__ = CopySnapshotMessage
             return _o
+
+    class _Filling(CopySnapshotMessage):
+        """CopySnapshotMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_source_snapshot_name = CopySnapshotMessage.__dict__["source_snapshot_name"].__set__
@@ -3407,10 +3687,18 @@ def _CopySnapshotResult() -> type:
 
         @staticmethod
         def _make(snapshot, /) -> CopySnapshotResult:
-            _o = _new(CopySnapshotResult)
-            _set_snapshot(_o, snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.snapshot = snapshot
+            _o.response_metadata = None
+            _o.__class__ = CopySnapshotResult
             return _o
+
+    class _Filling(CopySnapshotResult):
+        """CopySnapshotResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_snapshot = CopySnapshotResult.__dict__["snapshot"].__set__
@@ -3828,38 +4116,46 @@ def _CreateCacheClusterMessage() -> type:
             ip_discovery,
             /,
         ) -> CreateCacheClusterMessage:
-            _o = _new(CreateCacheClusterMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_az_mode(_o, az_mode)
-            _set_preferred_availability_zone(_o, preferred_availability_zone)
-            _set_preferred_availability_zones(_o, preferred_availability_zones)
-            _set_num_cache_nodes(_o, num_cache_nodes)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_security_group_names(_o, cache_security_group_names)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_tags(_o, tags)
-            _set_snapshot_arns(_o, snapshot_arns)
-            _set_snapshot_name(_o, snapshot_name)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_port(_o, port)
-            _set_notification_topic_arn(_o, notification_topic_arn)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_auth_token(_o, auth_token)
-            _set_outpost_mode(_o, outpost_mode)
-            _set_preferred_outpost_arn(_o, preferred_outpost_arn)
-            _set_preferred_outpost_arns(_o, preferred_outpost_arns)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_network_type(_o, network_type)
-            _set_ip_discovery(_o, ip_discovery)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.replication_group_id = replication_group_id
+            _o.az_mode = az_mode
+            _o.preferred_availability_zone = preferred_availability_zone
+            _o.preferred_availability_zones = preferred_availability_zones
+            _o.num_cache_nodes = num_cache_nodes
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_security_group_names = cache_security_group_names
+            _o.security_group_ids = security_group_ids
+            _o.tags = tags
+            _o.snapshot_arns = snapshot_arns
+            _o.snapshot_name = snapshot_name
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.port = port
+            _o.notification_topic_arn = notification_topic_arn
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.auth_token = auth_token
+            _o.outpost_mode = outpost_mode
+            _o.preferred_outpost_arn = preferred_outpost_arn
+            _o.preferred_outpost_arns = preferred_outpost_arns
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.network_type = network_type
+            _o.ip_discovery = ip_discovery
+            _o.__class__ = CreateCacheClusterMessage
             return _o
+
+    class _Filling(CreateCacheClusterMessage):
+        """CreateCacheClusterMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = CreateCacheClusterMessage.__dict__["cache_cluster_id"].__set__
@@ -3955,10 +4251,18 @@ def _CreateCacheClusterResult() -> type:
 
         @staticmethod
         def _make(cache_cluster, /) -> CreateCacheClusterResult:
-            _o = _new(CreateCacheClusterResult)
-            _set_cache_cluster(_o, cache_cluster)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_cluster = cache_cluster
+            _o.response_metadata = None
+            _o.__class__ = CreateCacheClusterResult
             return _o
+
+    class _Filling(CreateCacheClusterResult):
+        """CreateCacheClusterResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster = CreateCacheClusterResult.__dict__["cache_cluster"].__set__
@@ -4037,12 +4341,20 @@ def _CreateCacheParameterGroupMessage() -> type:
         def _make(
             cache_parameter_group_name, cache_parameter_group_family, description, tags, /
         ) -> CreateCacheParameterGroupMessage:
-            _o = _new(CreateCacheParameterGroupMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_description(_o, description)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.description = description
+            _o.tags = tags
+            _o.__class__ = CreateCacheParameterGroupMessage
             return _o
+
+    class _Filling(CreateCacheParameterGroupMessage):
+        """CreateCacheParameterGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = CreateCacheParameterGroupMessage.__dict__[
@@ -4093,10 +4405,18 @@ def _CreateCacheParameterGroupResult() -> type:
 
         @staticmethod
         def _make(cache_parameter_group, /) -> CreateCacheParameterGroupResult:
-            _o = _new(CreateCacheParameterGroupResult)
-            _set_cache_parameter_group(_o, cache_parameter_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_parameter_group = cache_parameter_group
+            _o.response_metadata = None
+            _o.__class__ = CreateCacheParameterGroupResult
             return _o
+
+    class _Filling(CreateCacheParameterGroupResult):
+        """CreateCacheParameterGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group = CreateCacheParameterGroupResult.__dict__[
@@ -4164,11 +4484,19 @@ def _CreateCacheSecurityGroupMessage() -> type:
         def _make(
             cache_security_group_name, description, tags, /
         ) -> CreateCacheSecurityGroupMessage:
-            _o = _new(CreateCacheSecurityGroupMessage)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_description(_o, description)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.description = description
+            _o.tags = tags
+            _o.__class__ = CreateCacheSecurityGroupMessage
             return _o
+
+    class _Filling(CreateCacheSecurityGroupMessage):
+        """CreateCacheSecurityGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = CreateCacheSecurityGroupMessage.__dict__[
@@ -4220,10 +4548,18 @@ def _CreateCacheSecurityGroupResult() -> type:
 
         @staticmethod
         def _make(cache_security_group, /) -> CreateCacheSecurityGroupResult:
-            _o = _new(CreateCacheSecurityGroupResult)
-            _set_cache_security_group(_o, cache_security_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_security_group = cache_security_group
+            _o.response_metadata = None
+            _o.__class__ = CreateCacheSecurityGroupResult
             return _o
+
+    class _Filling(CreateCacheSecurityGroupResult):
+        """CreateCacheSecurityGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group = CreateCacheSecurityGroupResult.__dict__[
@@ -4303,12 +4639,20 @@ def _CreateCacheSubnetGroupMessage() -> type:
         def _make(
             cache_subnet_group_name, cache_subnet_group_description, subnet_ids, tags, /
         ) -> CreateCacheSubnetGroupMessage:
-            _o = _new(CreateCacheSubnetGroupMessage)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_subnet_group_description(_o, cache_subnet_group_description)
-            _set_subnet_ids(_o, subnet_ids)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_subnet_group_description = cache_subnet_group_description
+            _o.subnet_ids = subnet_ids
+            _o.tags = tags
+            _o.__class__ = CreateCacheSubnetGroupMessage
             return _o
+
+    class _Filling(CreateCacheSubnetGroupMessage):
+        """CreateCacheSubnetGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group_name = CreateCacheSubnetGroupMessage.__dict__[
@@ -4362,10 +4706,18 @@ def _CreateCacheSubnetGroupResult() -> type:
 
         @staticmethod
         def _make(cache_subnet_group, /) -> CreateCacheSubnetGroupResult:
-            _o = _new(CreateCacheSubnetGroupResult)
-            _set_cache_subnet_group(_o, cache_subnet_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_subnet_group = cache_subnet_group
+            _o.response_metadata = None
+            _o.__class__ = CreateCacheSubnetGroupResult
             return _o
+
+    class _Filling(CreateCacheSubnetGroupResult):
+        """CreateCacheSubnetGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group = CreateCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
@@ -4452,12 +4804,20 @@ def _CreateGlobalReplicationGroupMessage() -> type:
             tags,
             /,
         ) -> CreateGlobalReplicationGroupMessage:
-            _o = _new(CreateGlobalReplicationGroupMessage)
-            _set_global_replication_group_id_suffix(_o, global_replication_group_id_suffix)
-            _set_global_replication_group_description(_o, global_replication_group_description)
-            _set_primary_replication_group_id(_o, primary_replication_group_id)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.global_replication_group_id_suffix = global_replication_group_id_suffix
+            _o.global_replication_group_description = global_replication_group_description
+            _o.primary_replication_group_id = primary_replication_group_id
+            _o.tags = tags
+            _o.__class__ = CreateGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(CreateGlobalReplicationGroupMessage):
+        """CreateGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id_suffix = CreateGlobalReplicationGroupMessage.__dict__[
@@ -4515,10 +4875,18 @@ def _CreateGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> CreateGlobalReplicationGroupResult:
-            _o = _new(CreateGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = CreateGlobalReplicationGroupResult
             return _o
+
+    class _Filling(CreateGlobalReplicationGroupResult):
+        """CreateGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = CreateGlobalReplicationGroupResult.__dict__[
@@ -5067,48 +5435,56 @@ def _CreateReplicationGroupMessage() -> type:
             durability,
             /,
         ) -> CreateReplicationGroupMessage:
-            _o = _new(CreateReplicationGroupMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_description(_o, replication_group_description)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_primary_cluster_id(_o, primary_cluster_id)
-            _set_automatic_failover_enabled(_o, automatic_failover_enabled)
-            _set_multi_az_enabled(_o, multi_az_enabled)
-            _set_num_cache_clusters(_o, num_cache_clusters)
-            _set_preferred_cache_cluster_azs(_o, preferred_cache_cluster_azs)
-            _set_num_node_groups(_o, num_node_groups)
-            _set_replicas_per_node_group(_o, replicas_per_node_group)
-            _set_node_group_configuration(_o, node_group_configuration)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_security_group_names(_o, cache_security_group_names)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_tags(_o, tags)
-            _set_snapshot_arns(_o, snapshot_arns)
-            _set_snapshot_name(_o, snapshot_name)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_port(_o, port)
-            _set_notification_topic_arn(_o, notification_topic_arn)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_auth_token(_o, auth_token)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_user_group_ids(_o, user_group_ids)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_data_tiering_enabled(_o, data_tiering_enabled)
-            _set_network_type(_o, network_type)
-            _set_ip_discovery(_o, ip_discovery)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
-            _set_cluster_mode(_o, cluster_mode)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
-            _set_durability(_o, durability)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_description = replication_group_description
+            _o.global_replication_group_id = global_replication_group_id
+            _o.primary_cluster_id = primary_cluster_id
+            _o.automatic_failover_enabled = automatic_failover_enabled
+            _o.multi_az_enabled = multi_az_enabled
+            _o.num_cache_clusters = num_cache_clusters
+            _o.preferred_cache_cluster_azs = preferred_cache_cluster_azs
+            _o.num_node_groups = num_node_groups
+            _o.replicas_per_node_group = replicas_per_node_group
+            _o.node_group_configuration = node_group_configuration
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_security_group_names = cache_security_group_names
+            _o.security_group_ids = security_group_ids
+            _o.tags = tags
+            _o.snapshot_arns = snapshot_arns
+            _o.snapshot_name = snapshot_name
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.port = port
+            _o.notification_topic_arn = notification_topic_arn
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.auth_token = auth_token
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.at_rest_encryption_enabled = at_rest_encryption_enabled
+            _o.kms_key_id = kms_key_id
+            _o.user_group_ids = user_group_ids
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.data_tiering_enabled = data_tiering_enabled
+            _o.network_type = network_type
+            _o.ip_discovery = ip_discovery
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.cluster_mode = cluster_mode
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.durability = durability
+            _o.__class__ = CreateReplicationGroupMessage
             return _o
+
+    class _Filling(CreateReplicationGroupMessage):
+        """CreateReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = CreateReplicationGroupMessage.__dict__[
@@ -5230,10 +5606,18 @@ def _CreateReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> CreateReplicationGroupResult:
-            _o = _new(CreateReplicationGroupResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = CreateReplicationGroupResult
             return _o
+
+    class _Filling(CreateReplicationGroupResult):
+        """CreateReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = CreateReplicationGroupResult.__dict__["replication_group"].__set__
@@ -5429,23 +5813,31 @@ def _CreateServerlessCacheRequest() -> type:
             connection_type,
             /,
         ) -> CreateServerlessCacheRequest:
-            _o = _new(CreateServerlessCacheRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_description(_o, description)
-            _set_engine(_o, engine)
-            _set_major_engine_version(_o, major_engine_version)
-            _set_cache_usage_limits(_o, cache_usage_limits)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_snapshot_arns_to_restore(_o, snapshot_arns_to_restore)
-            _set_tags(_o, tags)
-            _set_user_group_id(_o, user_group_id)
-            _set_subnet_ids(_o, subnet_ids)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_daily_snapshot_time(_o, daily_snapshot_time)
-            _set_network_type(_o, network_type)
-            _set_connection_type(_o, connection_type)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.description = description
+            _o.engine = engine
+            _o.major_engine_version = major_engine_version
+            _o.cache_usage_limits = cache_usage_limits
+            _o.kms_key_id = kms_key_id
+            _o.security_group_ids = security_group_ids
+            _o.snapshot_arns_to_restore = snapshot_arns_to_restore
+            _o.tags = tags
+            _o.user_group_id = user_group_id
+            _o.subnet_ids = subnet_ids
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.daily_snapshot_time = daily_snapshot_time
+            _o.network_type = network_type
+            _o.connection_type = connection_type
+            _o.__class__ = CreateServerlessCacheRequest
             return _o
+
+    class _Filling(CreateServerlessCacheRequest):
+        """CreateServerlessCacheRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = CreateServerlessCacheRequest.__dict__[
@@ -5510,10 +5902,18 @@ def _CreateServerlessCacheResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache, /) -> CreateServerlessCacheResponse:
-            _o = _new(CreateServerlessCacheResponse)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = CreateServerlessCacheResponse
             return _o
+
+    class _Filling(CreateServerlessCacheResponse):
+        """CreateServerlessCacheResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache = CreateServerlessCacheResponse.__dict__["serverless_cache"].__set__
@@ -5592,12 +5992,20 @@ def _CreateServerlessCacheSnapshotRequest() -> type:
         def _make(
             serverless_cache_snapshot_name, serverless_cache_name, kms_key_id, tags, /
         ) -> CreateServerlessCacheSnapshotRequest:
-            _o = _new(CreateServerlessCacheSnapshotRequest)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.serverless_cache_name = serverless_cache_name
+            _o.kms_key_id = kms_key_id
+            _o.tags = tags
+            _o.__class__ = CreateServerlessCacheSnapshotRequest
             return _o
+
+    class _Filling(CreateServerlessCacheSnapshotRequest):
+        """CreateServerlessCacheSnapshotRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot_name = CreateServerlessCacheSnapshotRequest.__dict__[
@@ -5650,10 +6058,18 @@ def _CreateServerlessCacheSnapshotResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache_snapshot, /) -> CreateServerlessCacheSnapshotResponse:
-            _o = _new(CreateServerlessCacheSnapshotResponse)
-            _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot = serverless_cache_snapshot
+            _o.response_metadata = None
+            _o.__class__ = CreateServerlessCacheSnapshotResponse
             return _o
+
+    class _Filling(CreateServerlessCacheSnapshotResponse):
+        """CreateServerlessCacheSnapshotResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot = CreateServerlessCacheSnapshotResponse.__dict__[
@@ -5736,13 +6152,21 @@ def _CreateSnapshotMessage() -> type:
         def _make(
             replication_group_id, cache_cluster_id, snapshot_name, kms_key_id, tags, /
         ) -> CreateSnapshotMessage:
-            _o = _new(CreateSnapshotMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_snapshot_name(_o, snapshot_name)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.cache_cluster_id = cache_cluster_id
+            _o.snapshot_name = snapshot_name
+            _o.kms_key_id = kms_key_id
+            _o.tags = tags
+            _o.__class__ = CreateSnapshotMessage
             return _o
+
+    class _Filling(CreateSnapshotMessage):
+        """CreateSnapshotMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = CreateSnapshotMessage.__dict__["replication_group_id"].__set__
@@ -5791,10 +6215,18 @@ def _CreateSnapshotResult() -> type:
 
         @staticmethod
         def _make(snapshot, /) -> CreateSnapshotResult:
-            _o = _new(CreateSnapshotResult)
-            _set_snapshot(_o, snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.snapshot = snapshot
+            _o.response_metadata = None
+            _o.__class__ = CreateSnapshotResult
             return _o
+
+    class _Filling(CreateSnapshotResult):
+        """CreateSnapshotResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_snapshot = CreateSnapshotResult.__dict__["snapshot"].__set__
@@ -5860,12 +6292,20 @@ def _CreateUserGroupMessage() -> type:
 
         @staticmethod
         def _make(user_group_id, engine, user_ids, tags, /) -> CreateUserGroupMessage:
-            _o = _new(CreateUserGroupMessage)
-            _set_user_group_id(_o, user_group_id)
-            _set_engine(_o, engine)
-            _set_user_ids(_o, user_ids)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.user_group_id = user_group_id
+            _o.engine = engine
+            _o.user_ids = user_ids
+            _o.tags = tags
+            _o.__class__ = CreateUserGroupMessage
             return _o
+
+    class _Filling(CreateUserGroupMessage):
+        """CreateUserGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_id = CreateUserGroupMessage.__dict__["user_group_id"].__set__
@@ -5973,16 +6413,24 @@ def _CreateUserMessage() -> type:
             authentication_mode,
             /,
         ) -> CreateUserMessage:
-            _o = _new(CreateUserMessage)
-            _set_user_id(_o, user_id)
-            _set_user_name(_o, user_name)
-            _set_engine(_o, engine)
-            _set_passwords(_o, passwords)
-            _set_access_string(_o, access_string)
-            _set_no_password_required(_o, no_password_required)
-            _set_tags(_o, tags)
-            _set_authentication_mode(_o, authentication_mode)
+            _o = _new(_Filling)
+            _o.user_id = user_id
+            _o.user_name = user_name
+            _o.engine = engine
+            _o.passwords = passwords
+            _o.access_string = access_string
+            _o.no_password_required = no_password_required
+            _o.tags = tags
+            _o.authentication_mode = authentication_mode
+            _o.__class__ = CreateUserMessage
             return _o
+
+    class _Filling(CreateUserMessage):
+        """CreateUserMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_id = CreateUserMessage.__dict__["user_id"].__set__
@@ -6033,10 +6481,18 @@ def _CustomerNodeEndpoint() -> type:
 
         @staticmethod
         def _make(address, port, /) -> CustomerNodeEndpoint:
-            _o = _new(CustomerNodeEndpoint)
-            _set_address(_o, address)
-            _set_port(_o, port)
+            _o = _new(_Filling)
+            _o.address = address
+            _o.port = port
+            _o.__class__ = CustomerNodeEndpoint
             return _o
+
+    class _Filling(CustomerNodeEndpoint):
+        """CustomerNodeEndpoint while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_address = CustomerNodeEndpoint.__dict__["address"].__set__
@@ -6089,11 +6545,19 @@ def _DataStorage() -> type:
 
         @staticmethod
         def _make(maximum, minimum, unit, /) -> DataStorage:
-            _o = _new(DataStorage)
-            _set_maximum(_o, maximum)
-            _set_minimum(_o, minimum)
-            _set_unit(_o, unit)
+            _o = _new(_Filling)
+            _o.maximum = maximum
+            _o.minimum = minimum
+            _o.unit = unit
+            _o.__class__ = DataStorage
             return _o
+
+    class _Filling(DataStorage):
+        """DataStorage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_maximum = DataStorage.__dict__["maximum"].__set__
@@ -6199,13 +6663,21 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
             apply_immediately,
             /,
         ) -> DecreaseNodeGroupsInGlobalReplicationGroupMessage:
-            _o = _new(DecreaseNodeGroupsInGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_node_group_count(_o, node_group_count)
-            _set_global_node_groups_to_remove(_o, global_node_groups_to_remove)
-            _set_global_node_groups_to_retain(_o, global_node_groups_to_retain)
-            _set_apply_immediately(_o, apply_immediately)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.node_group_count = node_group_count
+            _o.global_node_groups_to_remove = global_node_groups_to_remove
+            _o.global_node_groups_to_retain = global_node_groups_to_retain
+            _o.apply_immediately = apply_immediately
+            _o.__class__ = DecreaseNodeGroupsInGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(DecreaseNodeGroupsInGlobalReplicationGroupMessage):
+        """DecreaseNodeGroupsInGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = DecreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
@@ -6268,10 +6740,18 @@ def _DecreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> DecreaseNodeGroupsInGlobalReplicationGroupResult:
-            _o = _new(DecreaseNodeGroupsInGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = DecreaseNodeGroupsInGlobalReplicationGroupResult
             return _o
+
+    class _Filling(DecreaseNodeGroupsInGlobalReplicationGroupResult):
+        """DecreaseNodeGroupsInGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = DecreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
@@ -6369,13 +6849,21 @@ def _DecreaseReplicaCountMessage() -> type:
             apply_immediately,
             /,
         ) -> DecreaseReplicaCountMessage:
-            _o = _new(DecreaseReplicaCountMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_new_replica_count(_o, new_replica_count)
-            _set_replica_configuration(_o, replica_configuration)
-            _set_replicas_to_remove(_o, replicas_to_remove)
-            _set_apply_immediately(_o, apply_immediately)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.new_replica_count = new_replica_count
+            _o.replica_configuration = replica_configuration
+            _o.replicas_to_remove = replicas_to_remove
+            _o.apply_immediately = apply_immediately
+            _o.__class__ = DecreaseReplicaCountMessage
             return _o
+
+    class _Filling(DecreaseReplicaCountMessage):
+        """DecreaseReplicaCountMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = DecreaseReplicaCountMessage.__dict__["replication_group_id"].__set__
@@ -6424,10 +6912,18 @@ def _DecreaseReplicaCountResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> DecreaseReplicaCountResult:
-            _o = _new(DecreaseReplicaCountResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = DecreaseReplicaCountResult
             return _o
+
+    class _Filling(DecreaseReplicaCountResult):
+        """DecreaseReplicaCountResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = DecreaseReplicaCountResult.__dict__["replication_group"].__set__
@@ -6483,10 +6979,18 @@ def _DeleteCacheClusterMessage() -> type:
 
         @staticmethod
         def _make(cache_cluster_id, final_snapshot_identifier, /) -> DeleteCacheClusterMessage:
-            _o = _new(DeleteCacheClusterMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_final_snapshot_identifier(_o, final_snapshot_identifier)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.final_snapshot_identifier = final_snapshot_identifier
+            _o.__class__ = DeleteCacheClusterMessage
             return _o
+
+    class _Filling(DeleteCacheClusterMessage):
+        """DeleteCacheClusterMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = DeleteCacheClusterMessage.__dict__["cache_cluster_id"].__set__
@@ -6532,10 +7036,18 @@ def _DeleteCacheClusterResult() -> type:
 
         @staticmethod
         def _make(cache_cluster, /) -> DeleteCacheClusterResult:
-            _o = _new(DeleteCacheClusterResult)
-            _set_cache_cluster(_o, cache_cluster)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_cluster = cache_cluster
+            _o.response_metadata = None
+            _o.__class__ = DeleteCacheClusterResult
             return _o
+
+    class _Filling(DeleteCacheClusterResult):
+        """DeleteCacheClusterResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster = DeleteCacheClusterResult.__dict__["cache_cluster"].__set__
@@ -6581,9 +7093,17 @@ def _DeleteCacheParameterGroupMessage() -> type:
 
         @staticmethod
         def _make(cache_parameter_group_name, /) -> DeleteCacheParameterGroupMessage:
-            _o = _new(DeleteCacheParameterGroupMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.__class__ = DeleteCacheParameterGroupMessage
             return _o
+
+    class _Filling(DeleteCacheParameterGroupMessage):
+        """DeleteCacheParameterGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = DeleteCacheParameterGroupMessage.__dict__[
@@ -6630,9 +7150,17 @@ def _DeleteCacheSecurityGroupMessage() -> type:
 
         @staticmethod
         def _make(cache_security_group_name, /) -> DeleteCacheSecurityGroupMessage:
-            _o = _new(DeleteCacheSecurityGroupMessage)
-            _set_cache_security_group_name(_o, cache_security_group_name)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.__class__ = DeleteCacheSecurityGroupMessage
             return _o
+
+    class _Filling(DeleteCacheSecurityGroupMessage):
+        """DeleteCacheSecurityGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = DeleteCacheSecurityGroupMessage.__dict__[
@@ -6679,9 +7207,17 @@ def _DeleteCacheSubnetGroupMessage() -> type:
 
         @staticmethod
         def _make(cache_subnet_group_name, /) -> DeleteCacheSubnetGroupMessage:
-            _o = _new(DeleteCacheSubnetGroupMessage)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
+            _o = _new(_Filling)
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.__class__ = DeleteCacheSubnetGroupMessage
             return _o
+
+    class _Filling(DeleteCacheSubnetGroupMessage):
+        """DeleteCacheSubnetGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group_name = DeleteCacheSubnetGroupMessage.__dict__[
@@ -6744,10 +7280,18 @@ def _DeleteGlobalReplicationGroupMessage() -> type:
         def _make(
             global_replication_group_id, retain_primary_replication_group, /
         ) -> DeleteGlobalReplicationGroupMessage:
-            _o = _new(DeleteGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_retain_primary_replication_group(_o, retain_primary_replication_group)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.retain_primary_replication_group = retain_primary_replication_group
+            _o.__class__ = DeleteGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(DeleteGlobalReplicationGroupMessage):
+        """DeleteGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = DeleteGlobalReplicationGroupMessage.__dict__[
@@ -6801,10 +7345,18 @@ def _DeleteGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> DeleteGlobalReplicationGroupResult:
-            _o = _new(DeleteGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = DeleteGlobalReplicationGroupResult
             return _o
+
+    class _Filling(DeleteGlobalReplicationGroupResult):
+        """DeleteGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = DeleteGlobalReplicationGroupResult.__dict__[
@@ -6882,11 +7434,19 @@ def _DeleteReplicationGroupMessage() -> type:
         def _make(
             replication_group_id, retain_primary_cluster, final_snapshot_identifier, /
         ) -> DeleteReplicationGroupMessage:
-            _o = _new(DeleteReplicationGroupMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_retain_primary_cluster(_o, retain_primary_cluster)
-            _set_final_snapshot_identifier(_o, final_snapshot_identifier)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.retain_primary_cluster = retain_primary_cluster
+            _o.final_snapshot_identifier = final_snapshot_identifier
+            _o.__class__ = DeleteReplicationGroupMessage
             return _o
+
+    class _Filling(DeleteReplicationGroupMessage):
+        """DeleteReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = DeleteReplicationGroupMessage.__dict__[
@@ -6937,10 +7497,18 @@ def _DeleteReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> DeleteReplicationGroupResult:
-            _o = _new(DeleteReplicationGroupResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = DeleteReplicationGroupResult
             return _o
+
+    class _Filling(DeleteReplicationGroupResult):
+        """DeleteReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = DeleteReplicationGroupResult.__dict__["replication_group"].__set__
@@ -6999,10 +7567,18 @@ def _DeleteServerlessCacheRequest() -> type:
 
         @staticmethod
         def _make(serverless_cache_name, final_snapshot_name, /) -> DeleteServerlessCacheRequest:
-            _o = _new(DeleteServerlessCacheRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_final_snapshot_name(_o, final_snapshot_name)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.final_snapshot_name = final_snapshot_name
+            _o.__class__ = DeleteServerlessCacheRequest
             return _o
+
+    class _Filling(DeleteServerlessCacheRequest):
+        """DeleteServerlessCacheRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = DeleteServerlessCacheRequest.__dict__[
@@ -7048,10 +7624,18 @@ def _DeleteServerlessCacheResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache, /) -> DeleteServerlessCacheResponse:
-            _o = _new(DeleteServerlessCacheResponse)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = DeleteServerlessCacheResponse
             return _o
+
+    class _Filling(DeleteServerlessCacheResponse):
+        """DeleteServerlessCacheResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache = DeleteServerlessCacheResponse.__dict__["serverless_cache"].__set__
@@ -7098,9 +7682,17 @@ def _DeleteServerlessCacheSnapshotRequest() -> type:
 
         @staticmethod
         def _make(serverless_cache_snapshot_name, /) -> DeleteServerlessCacheSnapshotRequest:
-            _o = _new(DeleteServerlessCacheSnapshotRequest)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.__class__ = DeleteServerlessCacheSnapshotRequest
             return _o
+
+    class _Filling(DeleteServerlessCacheSnapshotRequest):
+        """DeleteServerlessCacheSnapshotRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot_name = DeleteServerlessCacheSnapshotRequest.__dict__[
@@ -7147,10 +7739,18 @@ def _DeleteServerlessCacheSnapshotResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache_snapshot, /) -> DeleteServerlessCacheSnapshotResponse:
-            _o = _new(DeleteServerlessCacheSnapshotResponse)
-            _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot = serverless_cache_snapshot
+            _o.response_metadata = None
+            _o.__class__ = DeleteServerlessCacheSnapshotResponse
             return _o
+
+    class _Filling(DeleteServerlessCacheSnapshotResponse):
+        """DeleteServerlessCacheSnapshotResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot = DeleteServerlessCacheSnapshotResponse.__dict__[
@@ -7195,9 +7795,17 @@ def _DeleteSnapshotMessage() -> type:
 
         @staticmethod
         def _make(snapshot_name, /) -> DeleteSnapshotMessage:
-            _o = _new(DeleteSnapshotMessage)
-            _set_snapshot_name(_o, snapshot_name)
+            _o = _new(_Filling)
+            _o.snapshot_name = snapshot_name
+            _o.__class__ = DeleteSnapshotMessage
             return _o
+
+    class _Filling(DeleteSnapshotMessage):
+        """DeleteSnapshotMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_snapshot_name = DeleteSnapshotMessage.__dict__["snapshot_name"].__set__
@@ -7242,10 +7850,18 @@ def _DeleteSnapshotResult() -> type:
 
         @staticmethod
         def _make(snapshot, /) -> DeleteSnapshotResult:
-            _o = _new(DeleteSnapshotResult)
-            _set_snapshot(_o, snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.snapshot = snapshot
+            _o.response_metadata = None
+            _o.__class__ = DeleteSnapshotResult
             return _o
+
+    class _Filling(DeleteSnapshotResult):
+        """DeleteSnapshotResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_snapshot = DeleteSnapshotResult.__dict__["snapshot"].__set__
@@ -7286,9 +7902,17 @@ def _DeleteUserGroupMessage() -> type:
 
         @staticmethod
         def _make(user_group_id, /) -> DeleteUserGroupMessage:
-            _o = _new(DeleteUserGroupMessage)
-            _set_user_group_id(_o, user_group_id)
+            _o = _new(_Filling)
+            _o.user_group_id = user_group_id
+            _o.__class__ = DeleteUserGroupMessage
             return _o
+
+    class _Filling(DeleteUserGroupMessage):
+        """DeleteUserGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_id = DeleteUserGroupMessage.__dict__["user_group_id"].__set__
@@ -7328,9 +7952,17 @@ def _DeleteUserMessage() -> type:
 
         @staticmethod
         def _make(user_id, /) -> DeleteUserMessage:
-            _o = _new(DeleteUserMessage)
-            _set_user_id(_o, user_id)
+            _o = _new(_Filling)
+            _o.user_id = user_id
+            _o.__class__ = DeleteUserMessage
             return _o
+
+    class _Filling(DeleteUserMessage):
+        """DeleteUserMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_id = DeleteUserMessage.__dict__["user_id"].__set__
@@ -7435,15 +8067,23 @@ def _DescribeCacheClustersMessage() -> type:
             show_cache_clusters_not_in_replication_groups,
             /,
         ) -> DescribeCacheClustersMessage:
-            _o = _new(DescribeCacheClustersMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
-            _set_show_cache_node_info(_o, show_cache_node_info)
-            _set_show_cache_clusters_not_in_replication_groups(
-                _o, show_cache_clusters_not_in_replication_groups
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.show_cache_node_info = show_cache_node_info
+            _o.show_cache_clusters_not_in_replication_groups = (
+                show_cache_clusters_not_in_replication_groups
             )
+            _o.__class__ = DescribeCacheClustersMessage
             return _o
+
+    class _Filling(DescribeCacheClustersMessage):
+        """DescribeCacheClustersMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = DescribeCacheClustersMessage.__dict__["cache_cluster_id"].__set__
@@ -7569,14 +8209,22 @@ def _DescribeCacheEngineVersionsMessage() -> type:
             default_only,
             /,
         ) -> DescribeCacheEngineVersionsMessage:
-            _o = _new(DescribeCacheEngineVersionsMessage)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
-            _set_default_only(_o, default_only)
+            _o = _new(_Filling)
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.default_only = default_only
+            _o.__class__ = DescribeCacheEngineVersionsMessage
             return _o
+
+    class _Filling(DescribeCacheEngineVersionsMessage):
+        """DescribeCacheEngineVersionsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_engine = DescribeCacheEngineVersionsMessage.__dict__["engine"].__set__
@@ -7654,11 +8302,19 @@ def _DescribeCacheParameterGroupsMessage() -> type:
         def _make(
             cache_parameter_group_name, max_records, marker, /
         ) -> DescribeCacheParameterGroupsMessage:
-            _o = _new(DescribeCacheParameterGroupsMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeCacheParameterGroupsMessage
             return _o
+
+    class _Filling(DescribeCacheParameterGroupsMessage):
+        """DescribeCacheParameterGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = DescribeCacheParameterGroupsMessage.__dict__[
@@ -7744,12 +8400,20 @@ def _DescribeCacheParametersMessage() -> type:
         def _make(
             cache_parameter_group_name, source, max_records, marker, /
         ) -> DescribeCacheParametersMessage:
-            _o = _new(DescribeCacheParametersMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_source(_o, source)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.source = source
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeCacheParametersMessage
             return _o
+
+    class _Filling(DescribeCacheParametersMessage):
+        """DescribeCacheParametersMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = DescribeCacheParametersMessage.__dict__[
@@ -7825,11 +8489,19 @@ def _DescribeCacheSecurityGroupsMessage() -> type:
         def _make(
             cache_security_group_name, max_records, marker, /
         ) -> DescribeCacheSecurityGroupsMessage:
-            _o = _new(DescribeCacheSecurityGroupsMessage)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeCacheSecurityGroupsMessage
             return _o
+
+    class _Filling(DescribeCacheSecurityGroupsMessage):
+        """DescribeCacheSecurityGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = DescribeCacheSecurityGroupsMessage.__dict__[
@@ -7904,11 +8576,19 @@ def _DescribeCacheSubnetGroupsMessage() -> type:
         def _make(
             cache_subnet_group_name, max_records, marker, /
         ) -> DescribeCacheSubnetGroupsMessage:
-            _o = _new(DescribeCacheSubnetGroupsMessage)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeCacheSubnetGroupsMessage
             return _o
+
+    class _Filling(DescribeCacheSubnetGroupsMessage):
+        """DescribeCacheSubnetGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group_name = DescribeCacheSubnetGroupsMessage.__dict__[
@@ -7989,11 +8669,19 @@ def _DescribeEngineDefaultParametersMessage() -> type:
         def _make(
             cache_parameter_group_family, max_records, marker, /
         ) -> DescribeEngineDefaultParametersMessage:
-            _o = _new(DescribeEngineDefaultParametersMessage)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeEngineDefaultParametersMessage
             return _o
+
+    class _Filling(DescribeEngineDefaultParametersMessage):
+        """DescribeEngineDefaultParametersMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_family = DescribeEngineDefaultParametersMessage.__dict__[
@@ -8040,10 +8728,18 @@ def _DescribeEngineDefaultParametersResult() -> type:
 
         @staticmethod
         def _make(engine_defaults, /) -> DescribeEngineDefaultParametersResult:
-            _o = _new(DescribeEngineDefaultParametersResult)
-            _set_engine_defaults(_o, engine_defaults)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.engine_defaults = engine_defaults
+            _o.response_metadata = None
+            _o.__class__ = DescribeEngineDefaultParametersResult
             return _o
+
+    class _Filling(DescribeEngineDefaultParametersResult):
+        """DescribeEngineDefaultParametersResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_engine_defaults = DescribeEngineDefaultParametersResult.__dict__["engine_defaults"].__set__
@@ -8159,15 +8855,23 @@ def _DescribeEventsMessage() -> type:
         def _make(
             source_identifier, source_type, start_time, end_time, duration, max_records, marker, /
         ) -> DescribeEventsMessage:
-            _o = _new(DescribeEventsMessage)
-            _set_source_identifier(_o, source_identifier)
-            _set_source_type(_o, source_type)
-            _set_start_time(_o, start_time)
-            _set_end_time(_o, end_time)
-            _set_duration(_o, duration)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.source_identifier = source_identifier
+            _o.source_type = source_type
+            _o.start_time = start_time
+            _o.end_time = end_time
+            _o.duration = duration
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeEventsMessage
             return _o
+
+    class _Filling(DescribeEventsMessage):
+        """DescribeEventsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_source_identifier = DescribeEventsMessage.__dict__["source_identifier"].__set__
@@ -8252,12 +8956,20 @@ def _DescribeGlobalReplicationGroupsMessage() -> type:
         def _make(
             global_replication_group_id, max_records, marker, show_member_info, /
         ) -> DescribeGlobalReplicationGroupsMessage:
-            _o = _new(DescribeGlobalReplicationGroupsMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
-            _set_show_member_info(_o, show_member_info)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.show_member_info = show_member_info
+            _o.__class__ = DescribeGlobalReplicationGroupsMessage
             return _o
+
+    class _Filling(DescribeGlobalReplicationGroupsMessage):
+        """DescribeGlobalReplicationGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = DescribeGlobalReplicationGroupsMessage.__dict__[
@@ -8325,11 +9037,19 @@ def _DescribeGlobalReplicationGroupsResult() -> type:
 
         @staticmethod
         def _make(marker, global_replication_groups, /) -> DescribeGlobalReplicationGroupsResult:
-            _o = _new(DescribeGlobalReplicationGroupsResult)
-            _set_marker(_o, marker)
-            _set_global_replication_groups(_o, global_replication_groups)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.global_replication_groups = global_replication_groups
+            _o.response_metadata = None
+            _o.__class__ = DescribeGlobalReplicationGroupsResult
             return _o
+
+    class _Filling(DescribeGlobalReplicationGroupsResult):
+        """DescribeGlobalReplicationGroupsResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = DescribeGlobalReplicationGroupsResult.__dict__["marker"].__set__
@@ -8408,11 +9128,19 @@ def _DescribeReplicationGroupsMessage() -> type:
 
         @staticmethod
         def _make(replication_group_id, max_records, marker, /) -> DescribeReplicationGroupsMessage:
-            _o = _new(DescribeReplicationGroupsMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeReplicationGroupsMessage
             return _o
+
+    class _Filling(DescribeReplicationGroupsMessage):
+        """DescribeReplicationGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = DescribeReplicationGroupsMessage.__dict__[
@@ -8552,16 +9280,24 @@ def _DescribeReservedCacheNodesMessage() -> type:
             marker,
             /,
         ) -> DescribeReservedCacheNodesMessage:
-            _o = _new(DescribeReservedCacheNodesMessage)
-            _set_reserved_cache_node_id(_o, reserved_cache_node_id)
-            _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_duration(_o, duration)
-            _set_product_description(_o, product_description)
-            _set_offering_type(_o, offering_type)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.reserved_cache_node_id = reserved_cache_node_id
+            _o.reserved_cache_nodes_offering_id = reserved_cache_nodes_offering_id
+            _o.cache_node_type = cache_node_type
+            _o.duration = duration
+            _o.product_description = product_description
+            _o.offering_type = offering_type
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeReservedCacheNodesMessage
             return _o
+
+    class _Filling(DescribeReservedCacheNodesMessage):
+        """DescribeReservedCacheNodesMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_node_id = DescribeReservedCacheNodesMessage.__dict__[
@@ -8702,15 +9438,23 @@ def _DescribeReservedCacheNodesOfferingsMessage() -> type:
             marker,
             /,
         ) -> DescribeReservedCacheNodesOfferingsMessage:
-            _o = _new(DescribeReservedCacheNodesOfferingsMessage)
-            _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_duration(_o, duration)
-            _set_product_description(_o, product_description)
-            _set_offering_type(_o, offering_type)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.reserved_cache_nodes_offering_id = reserved_cache_nodes_offering_id
+            _o.cache_node_type = cache_node_type
+            _o.duration = duration
+            _o.product_description = product_description
+            _o.offering_type = offering_type
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeReservedCacheNodesOfferingsMessage
             return _o
+
+    class _Filling(DescribeReservedCacheNodesOfferingsMessage):
+        """DescribeReservedCacheNodesOfferingsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_nodes_offering_id = DescribeReservedCacheNodesOfferingsMessage.__dict__[
@@ -8824,13 +9568,21 @@ def _DescribeServerlessCacheSnapshotsRequest() -> type:
             max_results,
             /,
         ) -> DescribeServerlessCacheSnapshotsRequest:
-            _o = _new(DescribeServerlessCacheSnapshotsRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
-            _set_snapshot_type(_o, snapshot_type)
-            _set_next_token(_o, next_token)
-            _set_max_results(_o, max_results)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.snapshot_type = snapshot_type
+            _o.next_token = next_token
+            _o.max_results = max_results
+            _o.__class__ = DescribeServerlessCacheSnapshotsRequest
             return _o
+
+    class _Filling(DescribeServerlessCacheSnapshotsRequest):
+        """DescribeServerlessCacheSnapshotsRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = DescribeServerlessCacheSnapshotsRequest.__dict__[
@@ -8904,11 +9656,19 @@ def _DescribeServerlessCacheSnapshotsResponse() -> type:
         def _make(
             next_token, serverless_cache_snapshots, /
         ) -> DescribeServerlessCacheSnapshotsResponse:
-            _o = _new(DescribeServerlessCacheSnapshotsResponse)
-            _set_next_token(_o, next_token)
-            _set_serverless_cache_snapshots(_o, serverless_cache_snapshots)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.next_token = next_token
+            _o.serverless_cache_snapshots = serverless_cache_snapshots
+            _o.response_metadata = None
+            _o.__class__ = DescribeServerlessCacheSnapshotsResponse
             return _o
+
+    class _Filling(DescribeServerlessCacheSnapshotsResponse):
+        """DescribeServerlessCacheSnapshotsResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_next_token = DescribeServerlessCacheSnapshotsResponse.__dict__["next_token"].__set__
@@ -8983,11 +9743,19 @@ def _DescribeServerlessCachesRequest() -> type:
         def _make(
             serverless_cache_name, max_results, next_token, /
         ) -> DescribeServerlessCachesRequest:
-            _o = _new(DescribeServerlessCachesRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_max_results(_o, max_results)
-            _set_next_token(_o, next_token)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.max_results = max_results
+            _o.next_token = next_token
+            _o.__class__ = DescribeServerlessCachesRequest
             return _o
+
+    class _Filling(DescribeServerlessCachesRequest):
+        """DescribeServerlessCachesRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = DescribeServerlessCachesRequest.__dict__[
@@ -9048,11 +9816,19 @@ def _DescribeServerlessCachesResponse() -> type:
 
         @staticmethod
         def _make(next_token, serverless_caches, /) -> DescribeServerlessCachesResponse:
-            _o = _new(DescribeServerlessCachesResponse)
-            _set_next_token(_o, next_token)
-            _set_serverless_caches(_o, serverless_caches)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.next_token = next_token
+            _o.serverless_caches = serverless_caches
+            _o.response_metadata = None
+            _o.__class__ = DescribeServerlessCachesResponse
             return _o
+
+    class _Filling(DescribeServerlessCachesResponse):
+        """DescribeServerlessCachesResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_next_token = DescribeServerlessCachesResponse.__dict__["next_token"].__set__
@@ -9125,12 +9901,20 @@ def _DescribeServiceUpdatesMessage() -> type:
         def _make(
             service_update_name, service_update_status, max_records, marker, /
         ) -> DescribeServiceUpdatesMessage:
-            _o = _new(DescribeServiceUpdatesMessage)
-            _set_service_update_name(_o, service_update_name)
-            _set_service_update_status(_o, service_update_status)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.service_update_name = service_update_name
+            _o.service_update_status = service_update_status
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeServiceUpdatesMessage
             return _o
+
+    class _Filling(DescribeServiceUpdatesMessage):
+        """DescribeServiceUpdatesMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_service_update_name = DescribeServiceUpdatesMessage.__dict__["service_update_name"].__set__
@@ -9190,11 +9974,19 @@ def _DescribeSnapshotsListMessage() -> type:
 
         @staticmethod
         def _make(marker, snapshots, /) -> DescribeSnapshotsListMessage:
-            _o = _new(DescribeSnapshotsListMessage)
-            _set_marker(_o, marker)
-            _set_snapshots(_o, snapshots)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.snapshots = snapshots
+            _o.response_metadata = None
+            _o.__class__ = DescribeSnapshotsListMessage
             return _o
+
+    class _Filling(DescribeSnapshotsListMessage):
+        """DescribeSnapshotsListMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = DescribeSnapshotsListMessage.__dict__["marker"].__set__
@@ -9318,15 +10110,23 @@ def _DescribeSnapshotsMessage() -> type:
             show_node_group_config,
             /,
         ) -> DescribeSnapshotsMessage:
-            _o = _new(DescribeSnapshotsMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_snapshot_name(_o, snapshot_name)
-            _set_snapshot_source(_o, snapshot_source)
-            _set_marker(_o, marker)
-            _set_max_records(_o, max_records)
-            _set_show_node_group_config(_o, show_node_group_config)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.cache_cluster_id = cache_cluster_id
+            _o.snapshot_name = snapshot_name
+            _o.snapshot_source = snapshot_source
+            _o.marker = marker
+            _o.max_records = max_records
+            _o.show_node_group_config = show_node_group_config
+            _o.__class__ = DescribeSnapshotsMessage
             return _o
+
+    class _Filling(DescribeSnapshotsMessage):
+        """DescribeSnapshotsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = DescribeSnapshotsMessage.__dict__["replication_group_id"].__set__
@@ -9460,18 +10260,26 @@ def _DescribeUpdateActionsMessage() -> type:
             marker,
             /,
         ) -> DescribeUpdateActionsMessage:
-            _o = _new(DescribeUpdateActionsMessage)
-            _set_service_update_name(_o, service_update_name)
-            _set_replication_group_ids(_o, replication_group_ids)
-            _set_cache_cluster_ids(_o, cache_cluster_ids)
-            _set_engine(_o, engine)
-            _set_service_update_status(_o, service_update_status)
-            _set_service_update_time_range(_o, service_update_time_range)
-            _set_update_action_status(_o, update_action_status)
-            _set_show_node_level_update_status(_o, show_node_level_update_status)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.service_update_name = service_update_name
+            _o.replication_group_ids = replication_group_ids
+            _o.cache_cluster_ids = cache_cluster_ids
+            _o.engine = engine
+            _o.service_update_status = service_update_status
+            _o.service_update_time_range = service_update_time_range
+            _o.update_action_status = update_action_status
+            _o.show_node_level_update_status = show_node_level_update_status
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeUpdateActionsMessage
             return _o
+
+    class _Filling(DescribeUpdateActionsMessage):
+        """DescribeUpdateActionsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_service_update_name = DescribeUpdateActionsMessage.__dict__["service_update_name"].__set__
@@ -9550,11 +10358,19 @@ def _DescribeUserGroupsMessage() -> type:
 
         @staticmethod
         def _make(user_group_id, max_records, marker, /) -> DescribeUserGroupsMessage:
-            _o = _new(DescribeUserGroupsMessage)
-            _set_user_group_id(_o, user_group_id)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.user_group_id = user_group_id
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeUserGroupsMessage
             return _o
+
+    class _Filling(DescribeUserGroupsMessage):
+        """DescribeUserGroupsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_id = DescribeUserGroupsMessage.__dict__["user_group_id"].__set__
@@ -9610,11 +10426,19 @@ def _DescribeUserGroupsResult() -> type:
 
         @staticmethod
         def _make(user_groups, marker, /) -> DescribeUserGroupsResult:
-            _o = _new(DescribeUserGroupsResult)
-            _set_user_groups(_o, user_groups)
-            _set_marker(_o, marker)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.user_groups = user_groups
+            _o.marker = marker
+            _o.response_metadata = None
+            _o.__class__ = DescribeUserGroupsResult
             return _o
+
+    class _Filling(DescribeUserGroupsResult):
+        """DescribeUserGroupsResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_groups = DescribeUserGroupsResult.__dict__["user_groups"].__set__
@@ -9687,13 +10511,21 @@ def _DescribeUsersMessage() -> type:
 
         @staticmethod
         def _make(engine, user_id, filters, max_records, marker, /) -> DescribeUsersMessage:
-            _o = _new(DescribeUsersMessage)
-            _set_engine(_o, engine)
-            _set_user_id(_o, user_id)
-            _set_filters(_o, filters)
-            _set_max_records(_o, max_records)
-            _set_marker(_o, marker)
+            _o = _new(_Filling)
+            _o.engine = engine
+            _o.user_id = user_id
+            _o.filters = filters
+            _o.max_records = max_records
+            _o.marker = marker
+            _o.__class__ = DescribeUsersMessage
             return _o
+
+    class _Filling(DescribeUsersMessage):
+        """DescribeUsersMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_engine = DescribeUsersMessage.__dict__["engine"].__set__
@@ -9751,11 +10583,19 @@ def _DescribeUsersResult() -> type:
 
         @staticmethod
         def _make(users, marker, /) -> DescribeUsersResult:
-            _o = _new(DescribeUsersResult)
-            _set_users(_o, users)
-            _set_marker(_o, marker)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.users = users
+            _o.marker = marker
+            _o.response_metadata = None
+            _o.__class__ = DescribeUsersResult
             return _o
+
+    class _Filling(DescribeUsersResult):
+        """DescribeUsersResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_users = DescribeUsersResult.__dict__["users"].__set__
@@ -9808,10 +10648,18 @@ def _DestinationDetails() -> type:
 
         @staticmethod
         def _make(cloud_watch_logs_details, kinesis_firehose_details, /) -> DestinationDetails:
-            _o = _new(DestinationDetails)
-            _set_cloud_watch_logs_details(_o, cloud_watch_logs_details)
-            _set_kinesis_firehose_details(_o, kinesis_firehose_details)
+            _o = _new(_Filling)
+            _o.cloud_watch_logs_details = cloud_watch_logs_details
+            _o.kinesis_firehose_details = kinesis_firehose_details
+            _o.__class__ = DestinationDetails
             return _o
+
+    class _Filling(DestinationDetails):
+        """DestinationDetails while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cloud_watch_logs_details = DestinationDetails.__dict__["cloud_watch_logs_details"].__set__
@@ -9884,11 +10732,19 @@ def _DisassociateGlobalReplicationGroupMessage() -> type:
         def _make(
             global_replication_group_id, replication_group_id, replication_group_region, /
         ) -> DisassociateGlobalReplicationGroupMessage:
-            _o = _new(DisassociateGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_region(_o, replication_group_region)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_region = replication_group_region
+            _o.__class__ = DisassociateGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(DisassociateGlobalReplicationGroupMessage):
+        """DisassociateGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = DisassociateGlobalReplicationGroupMessage.__dict__[
@@ -9945,10 +10801,18 @@ def _DisassociateGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> DisassociateGlobalReplicationGroupResult:
-            _o = _new(DisassociateGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = DisassociateGlobalReplicationGroupResult
             return _o
+
+    class _Filling(DisassociateGlobalReplicationGroupResult):
+        """DisassociateGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = DisassociateGlobalReplicationGroupResult.__dict__[
@@ -10019,11 +10883,19 @@ def _EC2SecurityGroup() -> type:
         def _make(
             status, ec2_security_group_name, ec2_security_group_owner_id, /
         ) -> EC2SecurityGroup:
-            _o = _new(EC2SecurityGroup)
-            _set_status(_o, status)
-            _set_ec2_security_group_name(_o, ec2_security_group_name)
-            _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+            _o = _new(_Filling)
+            _o.status = status
+            _o.ec2_security_group_name = ec2_security_group_name
+            _o.ec2_security_group_owner_id = ec2_security_group_owner_id
+            _o.__class__ = EC2SecurityGroup
             return _o
+
+    class _Filling(EC2SecurityGroup):
+        """EC2SecurityGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_status = EC2SecurityGroup.__dict__["status"].__set__
@@ -10075,10 +10947,18 @@ def _ECPUPerSecond() -> type:
 
         @staticmethod
         def _make(maximum, minimum, /) -> ECPUPerSecond:
-            _o = _new(ECPUPerSecond)
-            _set_maximum(_o, maximum)
-            _set_minimum(_o, minimum)
+            _o = _new(_Filling)
+            _o.maximum = maximum
+            _o.minimum = minimum
+            _o.__class__ = ECPUPerSecond
             return _o
+
+    class _Filling(ECPUPerSecond):
+        """ECPUPerSecond while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_maximum = ECPUPerSecond.__dict__["maximum"].__set__
@@ -10125,10 +11005,18 @@ def _Endpoint() -> type:
 
         @staticmethod
         def _make(address, port, /) -> Endpoint:
-            _o = _new(Endpoint)
-            _set_address(_o, address)
-            _set_port(_o, port)
+            _o = _new(_Filling)
+            _o.address = address
+            _o.port = port
+            _o.__class__ = Endpoint
             return _o
+
+    class _Filling(Endpoint):
+        """Endpoint while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_address = Endpoint.__dict__["address"].__set__
@@ -10214,12 +11102,20 @@ def _EngineDefaults() -> type:
         def _make(
             cache_parameter_group_family, marker, parameters, cache_node_type_specific_parameters, /
         ) -> EngineDefaults:
-            _o = _new(EngineDefaults)
-            _set_cache_parameter_group_family(_o, cache_parameter_group_family)
-            _set_marker(_o, marker)
-            _set_parameters(_o, parameters)
-            _set_cache_node_type_specific_parameters(_o, cache_node_type_specific_parameters)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_family = cache_parameter_group_family
+            _o.marker = marker
+            _o.parameters = parameters
+            _o.cache_node_type_specific_parameters = cache_node_type_specific_parameters
+            _o.__class__ = EngineDefaults
             return _o
+
+    class _Filling(EngineDefaults):
+        """EngineDefaults while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_family = EngineDefaults.__dict__[
@@ -10290,12 +11186,20 @@ def _Event() -> type:
 
         @staticmethod
         def _make(source_identifier, source_type, message, date, /) -> Event:
-            _o = _new(Event)
-            _set_source_identifier(_o, source_identifier)
-            _set_source_type(_o, source_type)
-            _set_message(_o, message)
-            _set_date(_o, date)
+            _o = _new(_Filling)
+            _o.source_identifier = source_identifier
+            _o.source_type = source_type
+            _o.message = message
+            _o.date = date
+            _o.__class__ = Event
             return _o
+
+    class _Filling(Event):
+        """Event while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_source_identifier = Event.__dict__["source_identifier"].__set__
@@ -10350,11 +11254,19 @@ def _EventsMessage() -> type:
 
         @staticmethod
         def _make(marker, events, /) -> EventsMessage:
-            _o = _new(EventsMessage)
-            _set_marker(_o, marker)
-            _set_events(_o, events)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.events = events
+            _o.response_metadata = None
+            _o.__class__ = EventsMessage
             return _o
+
+    class _Filling(EventsMessage):
+        """EventsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = EventsMessage.__dict__["marker"].__set__
@@ -10417,10 +11329,18 @@ def _ExportServerlessCacheSnapshotRequest() -> type:
         def _make(
             serverless_cache_snapshot_name, s3_bucket_name, /
         ) -> ExportServerlessCacheSnapshotRequest:
-            _o = _new(ExportServerlessCacheSnapshotRequest)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
-            _set_s3_bucket_name(_o, s3_bucket_name)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.s3_bucket_name = s3_bucket_name
+            _o.__class__ = ExportServerlessCacheSnapshotRequest
             return _o
+
+    class _Filling(ExportServerlessCacheSnapshotRequest):
+        """ExportServerlessCacheSnapshotRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot_name = ExportServerlessCacheSnapshotRequest.__dict__[
@@ -10469,10 +11389,18 @@ def _ExportServerlessCacheSnapshotResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache_snapshot, /) -> ExportServerlessCacheSnapshotResponse:
-            _o = _new(ExportServerlessCacheSnapshotResponse)
-            _set_serverless_cache_snapshot(_o, serverless_cache_snapshot)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot = serverless_cache_snapshot
+            _o.response_metadata = None
+            _o.__class__ = ExportServerlessCacheSnapshotResponse
             return _o
+
+    class _Filling(ExportServerlessCacheSnapshotResponse):
+        """ExportServerlessCacheSnapshotResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot = ExportServerlessCacheSnapshotResponse.__dict__[
@@ -10549,11 +11477,19 @@ def _FailoverGlobalReplicationGroupMessage() -> type:
         def _make(
             global_replication_group_id, primary_region, primary_replication_group_id, /
         ) -> FailoverGlobalReplicationGroupMessage:
-            _o = _new(FailoverGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_primary_region(_o, primary_region)
-            _set_primary_replication_group_id(_o, primary_replication_group_id)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.primary_region = primary_region
+            _o.primary_replication_group_id = primary_replication_group_id
+            _o.__class__ = FailoverGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(FailoverGlobalReplicationGroupMessage):
+        """FailoverGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = FailoverGlobalReplicationGroupMessage.__dict__[
@@ -10608,10 +11544,18 @@ def _FailoverGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> FailoverGlobalReplicationGroupResult:
-            _o = _new(FailoverGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = FailoverGlobalReplicationGroupResult
             return _o
+
+    class _Filling(FailoverGlobalReplicationGroupResult):
+        """FailoverGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = FailoverGlobalReplicationGroupResult.__dict__[
@@ -10663,10 +11607,18 @@ def _Filter() -> type:
 
         @staticmethod
         def _make(name, values, /) -> Filter:
-            _o = _new(Filter)
-            _set_name(_o, name)
-            _set_values(_o, values)
+            _o = _new(_Filling)
+            _o.name = name
+            _o.values = values
+            _o.__class__ = Filter
             return _o
+
+    class _Filling(Filter):
+        """Filter while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_name = Filter.__dict__["name"].__set__
@@ -10714,10 +11666,18 @@ def _GlobalNodeGroup() -> type:
 
         @staticmethod
         def _make(global_node_group_id, slots, /) -> GlobalNodeGroup:
-            _o = _new(GlobalNodeGroup)
-            _set_global_node_group_id(_o, global_node_group_id)
-            _set_slots(_o, slots)
+            _o = _new(_Filling)
+            _o.global_node_group_id = global_node_group_id
+            _o.slots = slots
+            _o.__class__ = GlobalNodeGroup
             return _o
+
+    class _Filling(GlobalNodeGroup):
+        """GlobalNodeGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_node_group_id = GlobalNodeGroup.__dict__["global_node_group_id"].__set__
@@ -10877,21 +11837,29 @@ def _GlobalReplicationGroup() -> type:
             arn,
             /,
         ) -> GlobalReplicationGroup:
-            _o = _new(GlobalReplicationGroup)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_global_replication_group_description(_o, global_replication_group_description)
-            _set_status(_o, status)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_members(_o, members)
-            _set_cluster_enabled(_o, cluster_enabled)
-            _set_global_node_groups(_o, global_node_groups)
-            _set_auth_token_enabled(_o, auth_token_enabled)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
-            _set_arn(_o, arn)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.global_replication_group_description = global_replication_group_description
+            _o.status = status
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.members = members
+            _o.cluster_enabled = cluster_enabled
+            _o.global_node_groups = global_node_groups
+            _o.auth_token_enabled = auth_token_enabled
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.at_rest_encryption_enabled = at_rest_encryption_enabled
+            _o.arn = arn
+            _o.__class__ = GlobalReplicationGroup
             return _o
+
+    class _Filling(GlobalReplicationGroup):
+        """GlobalReplicationGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = GlobalReplicationGroup.__dict__[
@@ -10971,10 +11939,18 @@ def _GlobalReplicationGroupInfo() -> type:
         def _make(
             global_replication_group_id, global_replication_group_member_role, /
         ) -> GlobalReplicationGroupInfo:
-            _o = _new(GlobalReplicationGroupInfo)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_global_replication_group_member_role(_o, global_replication_group_member_role)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.global_replication_group_member_role = global_replication_group_member_role
+            _o.__class__ = GlobalReplicationGroupInfo
             return _o
+
+    class _Filling(GlobalReplicationGroupInfo):
+        """GlobalReplicationGroupInfo while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = GlobalReplicationGroupInfo.__dict__[
@@ -11061,13 +12037,21 @@ def _GlobalReplicationGroupMember() -> type:
         def _make(
             replication_group_id, replication_group_region, role, automatic_failover, status, /
         ) -> GlobalReplicationGroupMember:
-            _o = _new(GlobalReplicationGroupMember)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_region(_o, replication_group_region)
-            _set_role(_o, role)
-            _set_automatic_failover(_o, automatic_failover)
-            _set_status(_o, status)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_region = replication_group_region
+            _o.role = role
+            _o.automatic_failover = automatic_failover
+            _o.status = status
+            _o.__class__ = GlobalReplicationGroupMember
             return _o
+
+    class _Filling(GlobalReplicationGroupMember):
+        """GlobalReplicationGroupMember while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = GlobalReplicationGroupMember.__dict__[
@@ -11156,12 +12140,20 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupMessage() -> type:
             apply_immediately,
             /,
         ) -> IncreaseNodeGroupsInGlobalReplicationGroupMessage:
-            _o = _new(IncreaseNodeGroupsInGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_node_group_count(_o, node_group_count)
-            _set_regional_configurations(_o, regional_configurations)
-            _set_apply_immediately(_o, apply_immediately)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.node_group_count = node_group_count
+            _o.regional_configurations = regional_configurations
+            _o.apply_immediately = apply_immediately
+            _o.__class__ = IncreaseNodeGroupsInGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(IncreaseNodeGroupsInGlobalReplicationGroupMessage):
+        """IncreaseNodeGroupsInGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = IncreaseNodeGroupsInGlobalReplicationGroupMessage.__dict__[
@@ -11221,10 +12213,18 @@ def _IncreaseNodeGroupsInGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> IncreaseNodeGroupsInGlobalReplicationGroupResult:
-            _o = _new(IncreaseNodeGroupsInGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = IncreaseNodeGroupsInGlobalReplicationGroupResult
             return _o
+
+    class _Filling(IncreaseNodeGroupsInGlobalReplicationGroupResult):
+        """IncreaseNodeGroupsInGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = IncreaseNodeGroupsInGlobalReplicationGroupResult.__dict__[
@@ -11307,12 +12307,20 @@ def _IncreaseReplicaCountMessage() -> type:
         def _make(
             replication_group_id, new_replica_count, replica_configuration, apply_immediately, /
         ) -> IncreaseReplicaCountMessage:
-            _o = _new(IncreaseReplicaCountMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_new_replica_count(_o, new_replica_count)
-            _set_replica_configuration(_o, replica_configuration)
-            _set_apply_immediately(_o, apply_immediately)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.new_replica_count = new_replica_count
+            _o.replica_configuration = replica_configuration
+            _o.apply_immediately = apply_immediately
+            _o.__class__ = IncreaseReplicaCountMessage
             return _o
+
+    class _Filling(IncreaseReplicaCountMessage):
+        """IncreaseReplicaCountMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = IncreaseReplicaCountMessage.__dict__["replication_group_id"].__set__
@@ -11360,10 +12368,18 @@ def _IncreaseReplicaCountResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> IncreaseReplicaCountResult:
-            _o = _new(IncreaseReplicaCountResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = IncreaseReplicaCountResult
             return _o
+
+    class _Filling(IncreaseReplicaCountResult):
+        """IncreaseReplicaCountResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = IncreaseReplicaCountResult.__dict__["replication_group"].__set__
@@ -11404,9 +12420,17 @@ def _KinesisFirehoseDestinationDetails() -> type:
 
         @staticmethod
         def _make(delivery_stream, /) -> KinesisFirehoseDestinationDetails:
-            _o = _new(KinesisFirehoseDestinationDetails)
-            _set_delivery_stream(_o, delivery_stream)
+            _o = _new(_Filling)
+            _o.delivery_stream = delivery_stream
+            _o.__class__ = KinesisFirehoseDestinationDetails
             return _o
+
+    class _Filling(KinesisFirehoseDestinationDetails):
+        """KinesisFirehoseDestinationDetails while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_delivery_stream = KinesisFirehoseDestinationDetails.__dict__["delivery_stream"].__set__
@@ -11471,10 +12495,18 @@ def _ListAllowedNodeTypeModificationsMessage() -> type:
         def _make(
             cache_cluster_id, replication_group_id, /
         ) -> ListAllowedNodeTypeModificationsMessage:
-            _o = _new(ListAllowedNodeTypeModificationsMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_replication_group_id(_o, replication_group_id)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.replication_group_id = replication_group_id
+            _o.__class__ = ListAllowedNodeTypeModificationsMessage
             return _o
+
+    class _Filling(ListAllowedNodeTypeModificationsMessage):
+        """ListAllowedNodeTypeModificationsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = ListAllowedNodeTypeModificationsMessage.__dict__[
@@ -11525,9 +12557,17 @@ def _ListTagsForResourceMessage() -> type:
 
         @staticmethod
         def _make(resource_name, /) -> ListTagsForResourceMessage:
-            _o = _new(ListTagsForResourceMessage)
-            _set_resource_name(_o, resource_name)
+            _o = _new(_Filling)
+            _o.resource_name = resource_name
+            _o.__class__ = ListTagsForResourceMessage
             return _o
+
+    class _Filling(ListTagsForResourceMessage):
+        """ListTagsForResourceMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_resource_name = ListTagsForResourceMessage.__dict__["resource_name"].__set__
@@ -11618,14 +12658,22 @@ def _LogDeliveryConfiguration() -> type:
         def _make(
             log_type, destination_type, destination_details, log_format, status, message, /
         ) -> LogDeliveryConfiguration:
-            _o = _new(LogDeliveryConfiguration)
-            _set_log_type(_o, log_type)
-            _set_destination_type(_o, destination_type)
-            _set_destination_details(_o, destination_details)
-            _set_log_format(_o, log_format)
-            _set_status(_o, status)
-            _set_message(_o, message)
+            _o = _new(_Filling)
+            _o.log_type = log_type
+            _o.destination_type = destination_type
+            _o.destination_details = destination_details
+            _o.log_format = log_format
+            _o.status = status
+            _o.message = message
+            _o.__class__ = LogDeliveryConfiguration
             return _o
+
+    class _Filling(LogDeliveryConfiguration):
+        """LogDeliveryConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_log_type = LogDeliveryConfiguration.__dict__["log_type"].__set__
@@ -11712,13 +12760,21 @@ def _LogDeliveryConfigurationRequest() -> type:
         def _make(
             log_type, destination_type, destination_details, log_format, enabled, /
         ) -> LogDeliveryConfigurationRequest:
-            _o = _new(LogDeliveryConfigurationRequest)
-            _set_log_type(_o, log_type)
-            _set_destination_type(_o, destination_type)
-            _set_destination_details(_o, destination_details)
-            _set_log_format(_o, log_format)
-            _set_enabled(_o, enabled)
+            _o = _new(_Filling)
+            _o.log_type = log_type
+            _o.destination_type = destination_type
+            _o.destination_details = destination_details
+            _o.log_format = log_format
+            _o.enabled = enabled
+            _o.__class__ = LogDeliveryConfigurationRequest
             return _o
+
+    class _Filling(LogDeliveryConfigurationRequest):
+        """LogDeliveryConfigurationRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_log_type = LogDeliveryConfigurationRequest.__dict__["log_type"].__set__
@@ -11781,11 +12837,19 @@ def _MigrationSummary() -> type:
 
         @staticmethod
         def _make(status, migration_endpoint, cutover_mode, /) -> MigrationSummary:
-            _o = _new(MigrationSummary)
-            _set_status(_o, status)
-            _set_migration_endpoint(_o, migration_endpoint)
-            _set_cutover_mode(_o, cutover_mode)
+            _o = _new(_Filling)
+            _o.status = status
+            _o.migration_endpoint = migration_endpoint
+            _o.cutover_mode = cutover_mode
+            _o.__class__ = MigrationSummary
             return _o
+
+    class _Filling(MigrationSummary):
+        """MigrationSummary while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_status = MigrationSummary.__dict__["status"].__set__
@@ -12128,31 +13192,39 @@ def _ModifyCacheClusterMessage() -> type:
             scale_config,
             /,
         ) -> ModifyCacheClusterMessage:
-            _o = _new(ModifyCacheClusterMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_num_cache_nodes(_o, num_cache_nodes)
-            _set_cache_node_ids_to_remove(_o, cache_node_ids_to_remove)
-            _set_az_mode(_o, az_mode)
-            _set_new_availability_zones(_o, new_availability_zones)
-            _set_cache_security_group_names(_o, cache_security_group_names)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_notification_topic_arn(_o, notification_topic_arn)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_notification_topic_status(_o, notification_topic_status)
-            _set_apply_immediately(_o, apply_immediately)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_auth_token(_o, auth_token)
-            _set_auth_token_update_strategy(_o, auth_token_update_strategy)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_ip_discovery(_o, ip_discovery)
-            _set_scale_config(_o, scale_config)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.num_cache_nodes = num_cache_nodes
+            _o.cache_node_ids_to_remove = cache_node_ids_to_remove
+            _o.az_mode = az_mode
+            _o.new_availability_zones = new_availability_zones
+            _o.cache_security_group_names = cache_security_group_names
+            _o.security_group_ids = security_group_ids
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.notification_topic_arn = notification_topic_arn
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.notification_topic_status = notification_topic_status
+            _o.apply_immediately = apply_immediately
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.cache_node_type = cache_node_type
+            _o.auth_token = auth_token
+            _o.auth_token_update_strategy = auth_token_update_strategy
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.ip_discovery = ip_discovery
+            _o.scale_config = scale_config
+            _o.__class__ = ModifyCacheClusterMessage
             return _o
+
+    class _Filling(ModifyCacheClusterMessage):
+        """ModifyCacheClusterMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = ModifyCacheClusterMessage.__dict__["cache_cluster_id"].__set__
@@ -12239,10 +13311,18 @@ def _ModifyCacheClusterResult() -> type:
 
         @staticmethod
         def _make(cache_cluster, /) -> ModifyCacheClusterResult:
-            _o = _new(ModifyCacheClusterResult)
-            _set_cache_cluster(_o, cache_cluster)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_cluster = cache_cluster
+            _o.response_metadata = None
+            _o.__class__ = ModifyCacheClusterResult
             return _o
+
+    class _Filling(ModifyCacheClusterResult):
+        """ModifyCacheClusterResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster = ModifyCacheClusterResult.__dict__["cache_cluster"].__set__
@@ -12301,10 +13381,18 @@ def _ModifyCacheParameterGroupMessage() -> type:
         def _make(
             cache_parameter_group_name, parameter_name_values, /
         ) -> ModifyCacheParameterGroupMessage:
-            _o = _new(ModifyCacheParameterGroupMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_parameter_name_values(_o, parameter_name_values)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.parameter_name_values = parameter_name_values
+            _o.__class__ = ModifyCacheParameterGroupMessage
             return _o
+
+    class _Filling(ModifyCacheParameterGroupMessage):
+        """ModifyCacheParameterGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = ModifyCacheParameterGroupMessage.__dict__[
@@ -12376,11 +13464,19 @@ def _ModifyCacheSubnetGroupMessage() -> type:
         def _make(
             cache_subnet_group_name, cache_subnet_group_description, subnet_ids, /
         ) -> ModifyCacheSubnetGroupMessage:
-            _o = _new(ModifyCacheSubnetGroupMessage)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_cache_subnet_group_description(_o, cache_subnet_group_description)
-            _set_subnet_ids(_o, subnet_ids)
+            _o = _new(_Filling)
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.cache_subnet_group_description = cache_subnet_group_description
+            _o.subnet_ids = subnet_ids
+            _o.__class__ = ModifyCacheSubnetGroupMessage
             return _o
+
+    class _Filling(ModifyCacheSubnetGroupMessage):
+        """ModifyCacheSubnetGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group_name = ModifyCacheSubnetGroupMessage.__dict__[
@@ -12433,10 +13529,18 @@ def _ModifyCacheSubnetGroupResult() -> type:
 
         @staticmethod
         def _make(cache_subnet_group, /) -> ModifyCacheSubnetGroupResult:
-            _o = _new(ModifyCacheSubnetGroupResult)
-            _set_cache_subnet_group(_o, cache_subnet_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_subnet_group = cache_subnet_group
+            _o.response_metadata = None
+            _o.__class__ = ModifyCacheSubnetGroupResult
             return _o
+
+    class _Filling(ModifyCacheSubnetGroupResult):
+        """ModifyCacheSubnetGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_subnet_group = ModifyCacheSubnetGroupResult.__dict__["cache_subnet_group"].__set__
@@ -12559,16 +13663,24 @@ def _ModifyGlobalReplicationGroupMessage() -> type:
             automatic_failover_enabled,
             /,
         ) -> ModifyGlobalReplicationGroupMessage:
-            _o = _new(ModifyGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_apply_immediately(_o, apply_immediately)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_global_replication_group_description(_o, global_replication_group_description)
-            _set_automatic_failover_enabled(_o, automatic_failover_enabled)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.apply_immediately = apply_immediately
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.global_replication_group_description = global_replication_group_description
+            _o.automatic_failover_enabled = automatic_failover_enabled
+            _o.__class__ = ModifyGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(ModifyGlobalReplicationGroupMessage):
+        """ModifyGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = ModifyGlobalReplicationGroupMessage.__dict__[
@@ -12634,10 +13746,18 @@ def _ModifyGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> ModifyGlobalReplicationGroupResult:
-            _o = _new(ModifyGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = ModifyGlobalReplicationGroupResult
             return _o
+
+    class _Filling(ModifyGlobalReplicationGroupResult):
+        """ModifyGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = ModifyGlobalReplicationGroupResult.__dict__[
@@ -13045,39 +14165,47 @@ def _ModifyReplicationGroupMessage() -> type:
             durability,
             /,
         ) -> ModifyReplicationGroupMessage:
-            _o = _new(ModifyReplicationGroupMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_description(_o, replication_group_description)
-            _set_primary_cluster_id(_o, primary_cluster_id)
-            _set_snapshotting_cluster_id(_o, snapshotting_cluster_id)
-            _set_automatic_failover_enabled(_o, automatic_failover_enabled)
-            _set_multi_az_enabled(_o, multi_az_enabled)
-            _set_node_group_id(_o, node_group_id)
-            _set_cache_security_group_names(_o, cache_security_group_names)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_notification_topic_arn(_o, notification_topic_arn)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_notification_topic_status(_o, notification_topic_status)
-            _set_apply_immediately(_o, apply_immediately)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_auth_token(_o, auth_token)
-            _set_auth_token_update_strategy(_o, auth_token_update_strategy)
-            _set_user_group_ids_to_add(_o, user_group_ids_to_add)
-            _set_user_group_ids_to_remove(_o, user_group_ids_to_remove)
-            _set_remove_user_groups(_o, remove_user_groups)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_ip_discovery(_o, ip_discovery)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
-            _set_cluster_mode(_o, cluster_mode)
-            _set_durability(_o, durability)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_description = replication_group_description
+            _o.primary_cluster_id = primary_cluster_id
+            _o.snapshotting_cluster_id = snapshotting_cluster_id
+            _o.automatic_failover_enabled = automatic_failover_enabled
+            _o.multi_az_enabled = multi_az_enabled
+            _o.node_group_id = node_group_id
+            _o.cache_security_group_names = cache_security_group_names
+            _o.security_group_ids = security_group_ids
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.notification_topic_arn = notification_topic_arn
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.notification_topic_status = notification_topic_status
+            _o.apply_immediately = apply_immediately
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.cache_node_type = cache_node_type
+            _o.auth_token = auth_token
+            _o.auth_token_update_strategy = auth_token_update_strategy
+            _o.user_group_ids_to_add = user_group_ids_to_add
+            _o.user_group_ids_to_remove = user_group_ids_to_remove
+            _o.remove_user_groups = remove_user_groups
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.ip_discovery = ip_discovery
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.cluster_mode = cluster_mode
+            _o.durability = durability
+            _o.__class__ = ModifyReplicationGroupMessage
             return _o
+
+    class _Filling(ModifyReplicationGroupMessage):
+        """ModifyReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = ModifyReplicationGroupMessage.__dict__[
@@ -13184,10 +14312,18 @@ def _ModifyReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> ModifyReplicationGroupResult:
-            _o = _new(ModifyReplicationGroupResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = ModifyReplicationGroupResult
             return _o
+
+    class _Filling(ModifyReplicationGroupResult):
+        """ModifyReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = ModifyReplicationGroupResult.__dict__["replication_group"].__set__
@@ -13316,14 +14452,22 @@ def _ModifyReplicationGroupShardConfigurationMessage() -> type:
             node_groups_to_retain,
             /,
         ) -> ModifyReplicationGroupShardConfigurationMessage:
-            _o = _new(ModifyReplicationGroupShardConfigurationMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_node_group_count(_o, node_group_count)
-            _set_apply_immediately(_o, apply_immediately)
-            _set_resharding_configuration(_o, resharding_configuration)
-            _set_node_groups_to_remove(_o, node_groups_to_remove)
-            _set_node_groups_to_retain(_o, node_groups_to_retain)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.node_group_count = node_group_count
+            _o.apply_immediately = apply_immediately
+            _o.resharding_configuration = resharding_configuration
+            _o.node_groups_to_remove = node_groups_to_remove
+            _o.node_groups_to_retain = node_groups_to_retain
+            _o.__class__ = ModifyReplicationGroupShardConfigurationMessage
             return _o
+
+    class _Filling(ModifyReplicationGroupShardConfigurationMessage):
+        """ModifyReplicationGroupShardConfigurationMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = ModifyReplicationGroupShardConfigurationMessage.__dict__[
@@ -13383,10 +14527,18 @@ def _ModifyReplicationGroupShardConfigurationResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> ModifyReplicationGroupShardConfigurationResult:
-            _o = _new(ModifyReplicationGroupShardConfigurationResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = ModifyReplicationGroupShardConfigurationResult
             return _o
+
+    class _Filling(ModifyReplicationGroupShardConfigurationResult):
+        """ModifyReplicationGroupShardConfigurationResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = ModifyReplicationGroupShardConfigurationResult.__dict__[
@@ -13525,18 +14677,26 @@ def _ModifyServerlessCacheRequest() -> type:
             major_engine_version,
             /,
         ) -> ModifyServerlessCacheRequest:
-            _o = _new(ModifyServerlessCacheRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_description(_o, description)
-            _set_cache_usage_limits(_o, cache_usage_limits)
-            _set_remove_user_group(_o, remove_user_group)
-            _set_user_group_id(_o, user_group_id)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_daily_snapshot_time(_o, daily_snapshot_time)
-            _set_engine(_o, engine)
-            _set_major_engine_version(_o, major_engine_version)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.description = description
+            _o.cache_usage_limits = cache_usage_limits
+            _o.remove_user_group = remove_user_group
+            _o.user_group_id = user_group_id
+            _o.security_group_ids = security_group_ids
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.daily_snapshot_time = daily_snapshot_time
+            _o.engine = engine
+            _o.major_engine_version = major_engine_version
+            _o.__class__ = ModifyServerlessCacheRequest
             return _o
+
+    class _Filling(ModifyServerlessCacheRequest):
+        """ModifyServerlessCacheRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = ModifyServerlessCacheRequest.__dict__[
@@ -13594,10 +14754,18 @@ def _ModifyServerlessCacheResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache, /) -> ModifyServerlessCacheResponse:
-            _o = _new(ModifyServerlessCacheResponse)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = ModifyServerlessCacheResponse
             return _o
+
+    class _Filling(ModifyServerlessCacheResponse):
+        """ModifyServerlessCacheResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache = ModifyServerlessCacheResponse.__dict__["serverless_cache"].__set__
@@ -13671,12 +14839,20 @@ def _ModifyUserGroupMessage() -> type:
         def _make(
             user_group_id, user_ids_to_add, user_ids_to_remove, engine, /
         ) -> ModifyUserGroupMessage:
-            _o = _new(ModifyUserGroupMessage)
-            _set_user_group_id(_o, user_group_id)
-            _set_user_ids_to_add(_o, user_ids_to_add)
-            _set_user_ids_to_remove(_o, user_ids_to_remove)
-            _set_engine(_o, engine)
+            _o = _new(_Filling)
+            _o.user_group_id = user_group_id
+            _o.user_ids_to_add = user_ids_to_add
+            _o.user_ids_to_remove = user_ids_to_remove
+            _o.engine = engine
+            _o.__class__ = ModifyUserGroupMessage
             return _o
+
+    class _Filling(ModifyUserGroupMessage):
+        """ModifyUserGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_id = ModifyUserGroupMessage.__dict__["user_group_id"].__set__
@@ -13772,15 +14948,23 @@ def _ModifyUserMessage() -> type:
             engine,
             /,
         ) -> ModifyUserMessage:
-            _o = _new(ModifyUserMessage)
-            _set_user_id(_o, user_id)
-            _set_access_string(_o, access_string)
-            _set_append_access_string(_o, append_access_string)
-            _set_passwords(_o, passwords)
-            _set_no_password_required(_o, no_password_required)
-            _set_authentication_mode(_o, authentication_mode)
-            _set_engine(_o, engine)
+            _o = _new(_Filling)
+            _o.user_id = user_id
+            _o.access_string = access_string
+            _o.append_access_string = append_access_string
+            _o.passwords = passwords
+            _o.no_password_required = no_password_required
+            _o.authentication_mode = authentication_mode
+            _o.engine = engine
+            _o.__class__ = ModifyUserMessage
             return _o
+
+    class _Filling(ModifyUserMessage):
+        """ModifyUserMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_id = ModifyUserMessage.__dict__["user_id"].__set__
@@ -13874,14 +15058,22 @@ def _NodeGroup() -> type:
         def _make(
             node_group_id, status, primary_endpoint, reader_endpoint, slots, node_group_members, /
         ) -> NodeGroup:
-            _o = _new(NodeGroup)
-            _set_node_group_id(_o, node_group_id)
-            _set_status(_o, status)
-            _set_primary_endpoint(_o, primary_endpoint)
-            _set_reader_endpoint(_o, reader_endpoint)
-            _set_slots(_o, slots)
-            _set_node_group_members(_o, node_group_members)
+            _o = _new(_Filling)
+            _o.node_group_id = node_group_id
+            _o.status = status
+            _o.primary_endpoint = primary_endpoint
+            _o.reader_endpoint = reader_endpoint
+            _o.slots = slots
+            _o.node_group_members = node_group_members
+            _o.__class__ = NodeGroup
             return _o
+
+    class _Filling(NodeGroup):
+        """NodeGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_node_group_id = NodeGroup.__dict__["node_group_id"].__set__
@@ -13998,15 +15190,23 @@ def _NodeGroupConfiguration() -> type:
             replica_outpost_arns,
             /,
         ) -> NodeGroupConfiguration:
-            _o = _new(NodeGroupConfiguration)
-            _set_node_group_id(_o, node_group_id)
-            _set_slots(_o, slots)
-            _set_replica_count(_o, replica_count)
-            _set_primary_availability_zone(_o, primary_availability_zone)
-            _set_replica_availability_zones(_o, replica_availability_zones)
-            _set_primary_outpost_arn(_o, primary_outpost_arn)
-            _set_replica_outpost_arns(_o, replica_outpost_arns)
+            _o = _new(_Filling)
+            _o.node_group_id = node_group_id
+            _o.slots = slots
+            _o.replica_count = replica_count
+            _o.primary_availability_zone = primary_availability_zone
+            _o.replica_availability_zones = replica_availability_zones
+            _o.primary_outpost_arn = primary_outpost_arn
+            _o.replica_outpost_arns = replica_outpost_arns
+            _o.__class__ = NodeGroupConfiguration
             return _o
+
+    class _Filling(NodeGroupConfiguration):
+        """NodeGroupConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_node_group_id = NodeGroupConfiguration.__dict__["node_group_id"].__set__
@@ -14114,14 +15314,22 @@ def _NodeGroupMember() -> type:
             current_role,
             /,
         ) -> NodeGroupMember:
-            _o = _new(NodeGroupMember)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_cache_node_id(_o, cache_node_id)
-            _set_read_endpoint(_o, read_endpoint)
-            _set_preferred_availability_zone(_o, preferred_availability_zone)
-            _set_preferred_outpost_arn(_o, preferred_outpost_arn)
-            _set_current_role(_o, current_role)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.cache_node_id = cache_node_id
+            _o.read_endpoint = read_endpoint
+            _o.preferred_availability_zone = preferred_availability_zone
+            _o.preferred_outpost_arn = preferred_outpost_arn
+            _o.current_role = current_role
+            _o.__class__ = NodeGroupMember
             return _o
+
+    class _Filling(NodeGroupMember):
+        """NodeGroupMember while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = NodeGroupMember.__dict__["cache_cluster_id"].__set__
@@ -14245,17 +15453,25 @@ def _NodeGroupMemberUpdateStatus() -> type:
             node_update_status_modified_date,
             /,
         ) -> NodeGroupMemberUpdateStatus:
-            _o = _new(NodeGroupMemberUpdateStatus)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_cache_node_id(_o, cache_node_id)
-            _set_node_update_status(_o, node_update_status)
-            _set_node_deletion_date(_o, node_deletion_date)
-            _set_node_update_start_date(_o, node_update_start_date)
-            _set_node_update_end_date(_o, node_update_end_date)
-            _set_node_update_initiated_by(_o, node_update_initiated_by)
-            _set_node_update_initiated_date(_o, node_update_initiated_date)
-            _set_node_update_status_modified_date(_o, node_update_status_modified_date)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.cache_node_id = cache_node_id
+            _o.node_update_status = node_update_status
+            _o.node_deletion_date = node_deletion_date
+            _o.node_update_start_date = node_update_start_date
+            _o.node_update_end_date = node_update_end_date
+            _o.node_update_initiated_by = node_update_initiated_by
+            _o.node_update_initiated_date = node_update_initiated_date
+            _o.node_update_status_modified_date = node_update_status_modified_date
+            _o.__class__ = NodeGroupMemberUpdateStatus
             return _o
+
+    class _Filling(NodeGroupMemberUpdateStatus):
+        """NodeGroupMemberUpdateStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = NodeGroupMemberUpdateStatus.__dict__["cache_cluster_id"].__set__
@@ -14325,10 +15541,18 @@ def _NodeGroupUpdateStatus() -> type:
 
         @staticmethod
         def _make(node_group_id, node_group_member_update_status, /) -> NodeGroupUpdateStatus:
-            _o = _new(NodeGroupUpdateStatus)
-            _set_node_group_id(_o, node_group_id)
-            _set_node_group_member_update_status(_o, node_group_member_update_status)
+            _o = _new(_Filling)
+            _o.node_group_id = node_group_id
+            _o.node_group_member_update_status = node_group_member_update_status
+            _o.__class__ = NodeGroupUpdateStatus
             return _o
+
+    class _Filling(NodeGroupUpdateStatus):
+        """NodeGroupUpdateStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_node_group_id = NodeGroupUpdateStatus.__dict__["node_group_id"].__set__
@@ -14422,15 +15646,23 @@ def _NodeSnapshot() -> type:
             snapshot_create_time,
             /,
         ) -> NodeSnapshot:
-            _o = _new(NodeSnapshot)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_node_group_id(_o, node_group_id)
-            _set_cache_node_id(_o, cache_node_id)
-            _set_node_group_configuration(_o, node_group_configuration)
-            _set_cache_size(_o, cache_size)
-            _set_cache_node_create_time(_o, cache_node_create_time)
-            _set_snapshot_create_time(_o, snapshot_create_time)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.node_group_id = node_group_id
+            _o.cache_node_id = cache_node_id
+            _o.node_group_configuration = node_group_configuration
+            _o.cache_size = cache_size
+            _o.cache_node_create_time = cache_node_create_time
+            _o.snapshot_create_time = snapshot_create_time
+            _o.__class__ = NodeSnapshot
             return _o
+
+    class _Filling(NodeSnapshot):
+        """NodeSnapshot while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = NodeSnapshot.__dict__["cache_cluster_id"].__set__
@@ -14482,10 +15714,18 @@ def _NotificationConfiguration() -> type:
 
         @staticmethod
         def _make(topic_arn, topic_status, /) -> NotificationConfiguration:
-            _o = _new(NotificationConfiguration)
-            _set_topic_arn(_o, topic_arn)
-            _set_topic_status(_o, topic_status)
+            _o = _new(_Filling)
+            _o.topic_arn = topic_arn
+            _o.topic_status = topic_status
+            _o.__class__ = NotificationConfiguration
             return _o
+
+    class _Filling(NotificationConfiguration):
+        """NotificationConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_topic_arn = NotificationConfiguration.__dict__["topic_arn"].__set__
@@ -14608,17 +15848,25 @@ def _Parameter() -> type:
             change_type,
             /,
         ) -> Parameter:
-            _o = _new(Parameter)
-            _set_parameter_name(_o, parameter_name)
-            _set_parameter_value(_o, parameter_value)
-            _set_description(_o, description)
-            _set_source(_o, source)
-            _set_data_type(_o, data_type)
-            _set_allowed_values(_o, allowed_values)
-            _set_is_modifiable(_o, is_modifiable)
-            _set_minimum_engine_version(_o, minimum_engine_version)
-            _set_change_type(_o, change_type)
+            _o = _new(_Filling)
+            _o.parameter_name = parameter_name
+            _o.parameter_value = parameter_value
+            _o.description = description
+            _o.source = source
+            _o.data_type = data_type
+            _o.allowed_values = allowed_values
+            _o.is_modifiable = is_modifiable
+            _o.minimum_engine_version = minimum_engine_version
+            _o.change_type = change_type
+            _o.__class__ = Parameter
             return _o
+
+    class _Filling(Parameter):
+        """Parameter while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_parameter_name = Parameter.__dict__["parameter_name"].__set__
@@ -14673,10 +15921,18 @@ def _ParameterNameValue() -> type:
 
         @staticmethod
         def _make(parameter_name, parameter_value, /) -> ParameterNameValue:
-            _o = _new(ParameterNameValue)
-            _set_parameter_name(_o, parameter_name)
-            _set_parameter_value(_o, parameter_value)
+            _o = _new(_Filling)
+            _o.parameter_name = parameter_name
+            _o.parameter_value = parameter_value
+            _o.__class__ = ParameterNameValue
             return _o
+
+    class _Filling(ParameterNameValue):
+        """ParameterNameValue while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_parameter_name = ParameterNameValue.__dict__["parameter_name"].__set__
@@ -14752,12 +16008,20 @@ def _PendingLogDeliveryConfiguration() -> type:
         def _make(
             log_type, destination_type, destination_details, log_format, /
         ) -> PendingLogDeliveryConfiguration:
-            _o = _new(PendingLogDeliveryConfiguration)
-            _set_log_type(_o, log_type)
-            _set_destination_type(_o, destination_type)
-            _set_destination_details(_o, destination_details)
-            _set_log_format(_o, log_format)
+            _o = _new(_Filling)
+            _o.log_type = log_type
+            _o.destination_type = destination_type
+            _o.destination_details = destination_details
+            _o.log_format = log_format
+            _o.__class__ = PendingLogDeliveryConfiguration
             return _o
+
+    class _Filling(PendingLogDeliveryConfiguration):
+        """PendingLogDeliveryConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_log_type = PendingLogDeliveryConfiguration.__dict__["log_type"].__set__
@@ -14889,17 +16153,25 @@ def _PendingModifiedValues() -> type:
             scale_config,
             /,
         ) -> PendingModifiedValues:
-            _o = _new(PendingModifiedValues)
-            _set_num_cache_nodes(_o, num_cache_nodes)
-            _set_cache_node_ids_to_remove(_o, cache_node_ids_to_remove)
-            _set_engine_version(_o, engine_version)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_auth_token_status(_o, auth_token_status)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
-            _set_scale_config(_o, scale_config)
+            _o = _new(_Filling)
+            _o.num_cache_nodes = num_cache_nodes
+            _o.cache_node_ids_to_remove = cache_node_ids_to_remove
+            _o.engine_version = engine_version
+            _o.cache_node_type = cache_node_type
+            _o.auth_token_status = auth_token_status
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.scale_config = scale_config
+            _o.__class__ = PendingModifiedValues
             return _o
+
+    class _Filling(PendingModifiedValues):
+        """PendingModifiedValues while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_num_cache_nodes = PendingModifiedValues.__dict__["num_cache_nodes"].__set__
@@ -14993,12 +16265,20 @@ def _PrepareMigrationRequest() -> type:
             source_tls_configuration,
             /,
         ) -> PrepareMigrationRequest:
-            _o = _new(PrepareMigrationRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
-            _set_source_authentication_configuration(_o, source_authentication_configuration)
-            _set_source_tls_configuration(_o, source_tls_configuration)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.customer_node_endpoint_list = customer_node_endpoint_list
+            _o.source_authentication_configuration = source_authentication_configuration
+            _o.source_tls_configuration = source_tls_configuration
+            _o.__class__ = PrepareMigrationRequest
             return _o
+
+    class _Filling(PrepareMigrationRequest):
+        """PrepareMigrationRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = PrepareMigrationRequest.__dict__["serverless_cache_name"].__set__
@@ -15050,10 +16330,18 @@ def _PrepareMigrationResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache, /) -> PrepareMigrationResponse:
-            _o = _new(PrepareMigrationResponse)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = PrepareMigrationResponse
             return _o
+
+    class _Filling(PrepareMigrationResponse):
+        """PrepareMigrationResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache = PrepareMigrationResponse.__dict__["serverless_cache"].__set__
@@ -15127,12 +16415,20 @@ def _ProcessedUpdateAction() -> type:
         def _make(
             replication_group_id, cache_cluster_id, service_update_name, update_action_status, /
         ) -> ProcessedUpdateAction:
-            _o = _new(ProcessedUpdateAction)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_service_update_name(_o, service_update_name)
-            _set_update_action_status(_o, update_action_status)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.cache_cluster_id = cache_cluster_id
+            _o.service_update_name = service_update_name
+            _o.update_action_status = update_action_status
+            _o.__class__ = ProcessedUpdateAction
             return _o
+
+    class _Filling(ProcessedUpdateAction):
+        """ProcessedUpdateAction while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = ProcessedUpdateAction.__dict__["replication_group_id"].__set__
@@ -15218,12 +16514,20 @@ def _PurchaseReservedCacheNodesOfferingMessage() -> type:
         def _make(
             reserved_cache_nodes_offering_id, reserved_cache_node_id, cache_node_count, tags, /
         ) -> PurchaseReservedCacheNodesOfferingMessage:
-            _o = _new(PurchaseReservedCacheNodesOfferingMessage)
-            _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
-            _set_reserved_cache_node_id(_o, reserved_cache_node_id)
-            _set_cache_node_count(_o, cache_node_count)
-            _set_tags(_o, tags)
+            _o = _new(_Filling)
+            _o.reserved_cache_nodes_offering_id = reserved_cache_nodes_offering_id
+            _o.reserved_cache_node_id = reserved_cache_node_id
+            _o.cache_node_count = cache_node_count
+            _o.tags = tags
+            _o.__class__ = PurchaseReservedCacheNodesOfferingMessage
             return _o
+
+    class _Filling(PurchaseReservedCacheNodesOfferingMessage):
+        """PurchaseReservedCacheNodesOfferingMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_nodes_offering_id = PurchaseReservedCacheNodesOfferingMessage.__dict__[
@@ -15275,10 +16579,18 @@ def _PurchaseReservedCacheNodesOfferingResult() -> type:
 
         @staticmethod
         def _make(reserved_cache_node, /) -> PurchaseReservedCacheNodesOfferingResult:
-            _o = _new(PurchaseReservedCacheNodesOfferingResult)
-            _set_reserved_cache_node(_o, reserved_cache_node)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.reserved_cache_node = reserved_cache_node
+            _o.response_metadata = None
+            _o.__class__ = PurchaseReservedCacheNodesOfferingResult
             return _o
+
+    class _Filling(PurchaseReservedCacheNodesOfferingResult):
+        """PurchaseReservedCacheNodesOfferingResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_node = PurchaseReservedCacheNodesOfferingResult.__dict__[
@@ -15340,10 +16652,18 @@ def _RebalanceSlotsInGlobalReplicationGroupMessage() -> type:
         def _make(
             global_replication_group_id, apply_immediately, /
         ) -> RebalanceSlotsInGlobalReplicationGroupMessage:
-            _o = _new(RebalanceSlotsInGlobalReplicationGroupMessage)
-            _set_global_replication_group_id(_o, global_replication_group_id)
-            _set_apply_immediately(_o, apply_immediately)
+            _o = _new(_Filling)
+            _o.global_replication_group_id = global_replication_group_id
+            _o.apply_immediately = apply_immediately
+            _o.__class__ = RebalanceSlotsInGlobalReplicationGroupMessage
             return _o
+
+    class _Filling(RebalanceSlotsInGlobalReplicationGroupMessage):
+        """RebalanceSlotsInGlobalReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group_id = RebalanceSlotsInGlobalReplicationGroupMessage.__dict__[
@@ -15397,10 +16717,18 @@ def _RebalanceSlotsInGlobalReplicationGroupResult() -> type:
 
         @staticmethod
         def _make(global_replication_group, /) -> RebalanceSlotsInGlobalReplicationGroupResult:
-            _o = _new(RebalanceSlotsInGlobalReplicationGroupResult)
-            _set_global_replication_group(_o, global_replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.global_replication_group = global_replication_group
+            _o.response_metadata = None
+            _o.__class__ = RebalanceSlotsInGlobalReplicationGroupResult
             return _o
+
+    class _Filling(RebalanceSlotsInGlobalReplicationGroupResult):
+        """RebalanceSlotsInGlobalReplicationGroupResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_global_replication_group = RebalanceSlotsInGlobalReplicationGroupResult.__dict__[
@@ -15462,10 +16790,18 @@ def _RebootCacheClusterMessage() -> type:
 
         @staticmethod
         def _make(cache_cluster_id, cache_node_ids_to_reboot, /) -> RebootCacheClusterMessage:
-            _o = _new(RebootCacheClusterMessage)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_cache_node_ids_to_reboot(_o, cache_node_ids_to_reboot)
+            _o = _new(_Filling)
+            _o.cache_cluster_id = cache_cluster_id
+            _o.cache_node_ids_to_reboot = cache_node_ids_to_reboot
+            _o.__class__ = RebootCacheClusterMessage
             return _o
+
+    class _Filling(RebootCacheClusterMessage):
+        """RebootCacheClusterMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster_id = RebootCacheClusterMessage.__dict__["cache_cluster_id"].__set__
@@ -15511,10 +16847,18 @@ def _RebootCacheClusterResult() -> type:
 
         @staticmethod
         def _make(cache_cluster, /) -> RebootCacheClusterResult:
-            _o = _new(RebootCacheClusterResult)
-            _set_cache_cluster(_o, cache_cluster)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_cluster = cache_cluster
+            _o.response_metadata = None
+            _o.__class__ = RebootCacheClusterResult
             return _o
+
+    class _Filling(RebootCacheClusterResult):
+        """RebootCacheClusterResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_cluster = RebootCacheClusterResult.__dict__["cache_cluster"].__set__
@@ -15566,10 +16910,18 @@ def _RecurringCharge() -> type:
 
         @staticmethod
         def _make(recurring_charge_amount, recurring_charge_frequency, /) -> RecurringCharge:
-            _o = _new(RecurringCharge)
-            _set_recurring_charge_amount(_o, recurring_charge_amount)
-            _set_recurring_charge_frequency(_o, recurring_charge_frequency)
+            _o = _new(_Filling)
+            _o.recurring_charge_amount = recurring_charge_amount
+            _o.recurring_charge_frequency = recurring_charge_frequency
+            _o.__class__ = RecurringCharge
             return _o
+
+    class _Filling(RecurringCharge):
+        """RecurringCharge while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_recurring_charge_amount = RecurringCharge.__dict__["recurring_charge_amount"].__set__
@@ -15641,11 +16993,19 @@ def _RegionalConfiguration() -> type:
         def _make(
             replication_group_id, replication_group_region, resharding_configuration, /
         ) -> RegionalConfiguration:
-            _o = _new(RegionalConfiguration)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_region(_o, replication_group_region)
-            _set_resharding_configuration(_o, resharding_configuration)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_region = replication_group_region
+            _o.resharding_configuration = resharding_configuration
+            _o.__class__ = RegionalConfiguration
             return _o
+
+    class _Filling(RegionalConfiguration):
+        """RegionalConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = RegionalConfiguration.__dict__["replication_group_id"].__set__
@@ -15704,10 +17064,18 @@ def _RemoveTagsFromResourceMessage() -> type:
 
         @staticmethod
         def _make(resource_name, tag_keys, /) -> RemoveTagsFromResourceMessage:
-            _o = _new(RemoveTagsFromResourceMessage)
-            _set_resource_name(_o, resource_name)
-            _set_tag_keys(_o, tag_keys)
+            _o = _new(_Filling)
+            _o.resource_name = resource_name
+            _o.tag_keys = tag_keys
+            _o.__class__ = RemoveTagsFromResourceMessage
             return _o
+
+    class _Filling(RemoveTagsFromResourceMessage):
+        """RemoveTagsFromResourceMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_resource_name = RemoveTagsFromResourceMessage.__dict__["resource_name"].__set__
@@ -16090,43 +17458,51 @@ def _ReplicationGroup() -> type:
             effective_durability,
             /,
         ) -> ReplicationGroup:
-            _o = _new(ReplicationGroup)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_description(_o, description)
-            _set_global_replication_group_info(_o, global_replication_group_info)
-            _set_status(_o, status)
-            _set_pending_modified_values(_o, pending_modified_values)
-            _set_member_clusters(_o, member_clusters)
-            _set_node_groups(_o, node_groups)
-            _set_snapshotting_cluster_id(_o, snapshotting_cluster_id)
-            _set_automatic_failover(_o, automatic_failover)
-            _set_multi_az(_o, multi_az)
-            _set_configuration_endpoint(_o, configuration_endpoint)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_cluster_enabled(_o, cluster_enabled)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_auth_token_enabled(_o, auth_token_enabled)
-            _set_auth_token_last_modified_date(_o, auth_token_last_modified_date)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_at_rest_encryption_enabled(_o, at_rest_encryption_enabled)
-            _set_member_clusters_outpost_arns(_o, member_clusters_outpost_arns)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_storage_encryption_type(_o, storage_encryption_type)
-            _set_arn(_o, arn)
-            _set_user_group_ids(_o, user_group_ids)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_replication_group_create_time(_o, replication_group_create_time)
-            _set_data_tiering(_o, data_tiering)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_network_type(_o, network_type)
-            _set_ip_discovery(_o, ip_discovery)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
-            _set_cluster_mode(_o, cluster_mode)
-            _set_engine(_o, engine)
-            _set_durability(_o, durability)
-            _set_effective_durability(_o, effective_durability)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.description = description
+            _o.global_replication_group_info = global_replication_group_info
+            _o.status = status
+            _o.pending_modified_values = pending_modified_values
+            _o.member_clusters = member_clusters
+            _o.node_groups = node_groups
+            _o.snapshotting_cluster_id = snapshotting_cluster_id
+            _o.automatic_failover = automatic_failover
+            _o.multi_az = multi_az
+            _o.configuration_endpoint = configuration_endpoint
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.cluster_enabled = cluster_enabled
+            _o.cache_node_type = cache_node_type
+            _o.auth_token_enabled = auth_token_enabled
+            _o.auth_token_last_modified_date = auth_token_last_modified_date
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.at_rest_encryption_enabled = at_rest_encryption_enabled
+            _o.member_clusters_outpost_arns = member_clusters_outpost_arns
+            _o.kms_key_id = kms_key_id
+            _o.storage_encryption_type = storage_encryption_type
+            _o.arn = arn
+            _o.user_group_ids = user_group_ids
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.replication_group_create_time = replication_group_create_time
+            _o.data_tiering = data_tiering
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.network_type = network_type
+            _o.ip_discovery = ip_discovery
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.cluster_mode = cluster_mode
+            _o.engine = engine
+            _o.durability = durability
+            _o.effective_durability = effective_durability
+            _o.__class__ = ReplicationGroup
             return _o
+
+    class _Filling(ReplicationGroup):
+        """ReplicationGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = ReplicationGroup.__dict__["replication_group_id"].__set__
@@ -16231,11 +17607,19 @@ def _ReplicationGroupMessage() -> type:
 
         @staticmethod
         def _make(marker, replication_groups, /) -> ReplicationGroupMessage:
-            _o = _new(ReplicationGroupMessage)
-            _set_marker(_o, marker)
-            _set_replication_groups(_o, replication_groups)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.replication_groups = replication_groups
+            _o.response_metadata = None
+            _o.__class__ = ReplicationGroupMessage
             return _o
+
+    class _Filling(ReplicationGroupMessage):
+        """ReplicationGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = ReplicationGroupMessage.__dict__["marker"].__set__
@@ -16360,17 +17744,25 @@ def _ReplicationGroupPendingModifiedValues() -> type:
             cluster_mode,
             /,
         ) -> ReplicationGroupPendingModifiedValues:
-            _o = _new(ReplicationGroupPendingModifiedValues)
-            _set_primary_cluster_id(_o, primary_cluster_id)
-            _set_automatic_failover_status(_o, automatic_failover_status)
-            _set_resharding(_o, resharding)
-            _set_auth_token_status(_o, auth_token_status)
-            _set_user_groups(_o, user_groups)
-            _set_log_delivery_configurations(_o, log_delivery_configurations)
-            _set_transit_encryption_enabled(_o, transit_encryption_enabled)
-            _set_transit_encryption_mode(_o, transit_encryption_mode)
-            _set_cluster_mode(_o, cluster_mode)
+            _o = _new(_Filling)
+            _o.primary_cluster_id = primary_cluster_id
+            _o.automatic_failover_status = automatic_failover_status
+            _o.resharding = resharding
+            _o.auth_token_status = auth_token_status
+            _o.user_groups = user_groups
+            _o.log_delivery_configurations = log_delivery_configurations
+            _o.transit_encryption_enabled = transit_encryption_enabled
+            _o.transit_encryption_mode = transit_encryption_mode
+            _o.cluster_mode = cluster_mode
+            _o.__class__ = ReplicationGroupPendingModifiedValues
             return _o
+
+    class _Filling(ReplicationGroupPendingModifiedValues):
+        """ReplicationGroupPendingModifiedValues while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_primary_cluster_id = ReplicationGroupPendingModifiedValues.__dict__[
@@ -16529,21 +17921,29 @@ def _ReservedCacheNode() -> type:
             reservation_arn,
             /,
         ) -> ReservedCacheNode:
-            _o = _new(ReservedCacheNode)
-            _set_reserved_cache_node_id(_o, reserved_cache_node_id)
-            _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_start_time(_o, start_time)
-            _set_duration(_o, duration)
-            _set_fixed_price(_o, fixed_price)
-            _set_usage_price(_o, usage_price)
-            _set_cache_node_count(_o, cache_node_count)
-            _set_product_description(_o, product_description)
-            _set_offering_type(_o, offering_type)
-            _set_state(_o, state)
-            _set_recurring_charges(_o, recurring_charges)
-            _set_reservation_arn(_o, reservation_arn)
+            _o = _new(_Filling)
+            _o.reserved_cache_node_id = reserved_cache_node_id
+            _o.reserved_cache_nodes_offering_id = reserved_cache_nodes_offering_id
+            _o.cache_node_type = cache_node_type
+            _o.start_time = start_time
+            _o.duration = duration
+            _o.fixed_price = fixed_price
+            _o.usage_price = usage_price
+            _o.cache_node_count = cache_node_count
+            _o.product_description = product_description
+            _o.offering_type = offering_type
+            _o.state = state
+            _o.recurring_charges = recurring_charges
+            _o.reservation_arn = reservation_arn
+            _o.__class__ = ReservedCacheNode
             return _o
+
+    class _Filling(ReservedCacheNode):
+        """ReservedCacheNode while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_node_id = ReservedCacheNode.__dict__["reserved_cache_node_id"].__set__
@@ -16613,11 +18013,19 @@ def _ReservedCacheNodeMessage() -> type:
 
         @staticmethod
         def _make(marker, reserved_cache_nodes, /) -> ReservedCacheNodeMessage:
-            _o = _new(ReservedCacheNodeMessage)
-            _set_marker(_o, marker)
-            _set_reserved_cache_nodes(_o, reserved_cache_nodes)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.reserved_cache_nodes = reserved_cache_nodes
+            _o.response_metadata = None
+            _o.__class__ = ReservedCacheNodeMessage
             return _o
+
+    class _Filling(ReservedCacheNodeMessage):
+        """ReservedCacheNodeMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = ReservedCacheNodeMessage.__dict__["marker"].__set__
@@ -16719,16 +18127,24 @@ def _ReservedCacheNodesOffering() -> type:
             recurring_charges,
             /,
         ) -> ReservedCacheNodesOffering:
-            _o = _new(ReservedCacheNodesOffering)
-            _set_reserved_cache_nodes_offering_id(_o, reserved_cache_nodes_offering_id)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_duration(_o, duration)
-            _set_fixed_price(_o, fixed_price)
-            _set_usage_price(_o, usage_price)
-            _set_product_description(_o, product_description)
-            _set_offering_type(_o, offering_type)
-            _set_recurring_charges(_o, recurring_charges)
+            _o = _new(_Filling)
+            _o.reserved_cache_nodes_offering_id = reserved_cache_nodes_offering_id
+            _o.cache_node_type = cache_node_type
+            _o.duration = duration
+            _o.fixed_price = fixed_price
+            _o.usage_price = usage_price
+            _o.product_description = product_description
+            _o.offering_type = offering_type
+            _o.recurring_charges = recurring_charges
+            _o.__class__ = ReservedCacheNodesOffering
             return _o
+
+    class _Filling(ReservedCacheNodesOffering):
+        """ReservedCacheNodesOffering while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_reserved_cache_nodes_offering_id = ReservedCacheNodesOffering.__dict__[
@@ -16797,11 +18213,19 @@ def _ReservedCacheNodesOfferingMessage() -> type:
 
         @staticmethod
         def _make(marker, reserved_cache_nodes_offerings, /) -> ReservedCacheNodesOfferingMessage:
-            _o = _new(ReservedCacheNodesOfferingMessage)
-            _set_marker(_o, marker)
-            _set_reserved_cache_nodes_offerings(_o, reserved_cache_nodes_offerings)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.reserved_cache_nodes_offerings = reserved_cache_nodes_offerings
+            _o.response_metadata = None
+            _o.__class__ = ReservedCacheNodesOfferingMessage
             return _o
+
+    class _Filling(ReservedCacheNodesOfferingMessage):
+        """ReservedCacheNodesOfferingMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = ReservedCacheNodesOfferingMessage.__dict__["marker"].__set__
@@ -16878,11 +18302,19 @@ def _ResetCacheParameterGroupMessage() -> type:
         def _make(
             cache_parameter_group_name, reset_all_parameters, parameter_name_values, /
         ) -> ResetCacheParameterGroupMessage:
-            _o = _new(ResetCacheParameterGroupMessage)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_reset_all_parameters(_o, reset_all_parameters)
-            _set_parameter_name_values(_o, parameter_name_values)
+            _o = _new(_Filling)
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.reset_all_parameters = reset_all_parameters
+            _o.parameter_name_values = parameter_name_values
+            _o.__class__ = ResetCacheParameterGroupMessage
             return _o
+
+    class _Filling(ResetCacheParameterGroupMessage):
+        """ResetCacheParameterGroupMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_parameter_group_name = ResetCacheParameterGroupMessage.__dict__[
@@ -16948,10 +18380,18 @@ def _ReshardingConfiguration() -> type:
 
         @staticmethod
         def _make(node_group_id, preferred_availability_zones, /) -> ReshardingConfiguration:
-            _o = _new(ReshardingConfiguration)
-            _set_node_group_id(_o, node_group_id)
-            _set_preferred_availability_zones(_o, preferred_availability_zones)
+            _o = _new(_Filling)
+            _o.node_group_id = node_group_id
+            _o.preferred_availability_zones = preferred_availability_zones
+            _o.__class__ = ReshardingConfiguration
             return _o
+
+    class _Filling(ReshardingConfiguration):
+        """ReshardingConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_node_group_id = ReshardingConfiguration.__dict__["node_group_id"].__set__
@@ -16994,9 +18434,17 @@ def _ReshardingStatus() -> type:
 
         @staticmethod
         def _make(slot_migration, /) -> ReshardingStatus:
-            _o = _new(ReshardingStatus)
-            _set_slot_migration(_o, slot_migration)
+            _o = _new(_Filling)
+            _o.slot_migration = slot_migration
+            _o.__class__ = ReshardingStatus
             return _o
+
+    class _Filling(ReshardingStatus):
+        """ReshardingStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_slot_migration = ReshardingStatus.__dict__["slot_migration"].__set__
@@ -17071,11 +18519,19 @@ def _RevokeCacheSecurityGroupIngressMessage() -> type:
         def _make(
             cache_security_group_name, ec2_security_group_name, ec2_security_group_owner_id, /
         ) -> RevokeCacheSecurityGroupIngressMessage:
-            _o = _new(RevokeCacheSecurityGroupIngressMessage)
-            _set_cache_security_group_name(_o, cache_security_group_name)
-            _set_ec2_security_group_name(_o, ec2_security_group_name)
-            _set_ec2_security_group_owner_id(_o, ec2_security_group_owner_id)
+            _o = _new(_Filling)
+            _o.cache_security_group_name = cache_security_group_name
+            _o.ec2_security_group_name = ec2_security_group_name
+            _o.ec2_security_group_owner_id = ec2_security_group_owner_id
+            _o.__class__ = RevokeCacheSecurityGroupIngressMessage
             return _o
+
+    class _Filling(RevokeCacheSecurityGroupIngressMessage):
+        """RevokeCacheSecurityGroupIngressMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group_name = RevokeCacheSecurityGroupIngressMessage.__dict__[
@@ -17131,10 +18587,18 @@ def _RevokeCacheSecurityGroupIngressResult() -> type:
 
         @staticmethod
         def _make(cache_security_group, /) -> RevokeCacheSecurityGroupIngressResult:
-            _o = _new(RevokeCacheSecurityGroupIngressResult)
-            _set_cache_security_group(_o, cache_security_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.cache_security_group = cache_security_group
+            _o.response_metadata = None
+            _o.__class__ = RevokeCacheSecurityGroupIngressResult
             return _o
+
+    class _Filling(RevokeCacheSecurityGroupIngressResult):
+        """RevokeCacheSecurityGroupIngressResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_cache_security_group = RevokeCacheSecurityGroupIngressResult.__dict__[
@@ -17190,10 +18654,18 @@ def _ScaleConfig() -> type:
 
         @staticmethod
         def _make(scale_percentage, scale_interval_minutes, /) -> ScaleConfig:
-            _o = _new(ScaleConfig)
-            _set_scale_percentage(_o, scale_percentage)
-            _set_scale_interval_minutes(_o, scale_interval_minutes)
+            _o = _new(_Filling)
+            _o.scale_percentage = scale_percentage
+            _o.scale_interval_minutes = scale_interval_minutes
+            _o.__class__ = ScaleConfig
             return _o
+
+    class _Filling(ScaleConfig):
+        """ScaleConfig while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_scale_percentage = ScaleConfig.__dict__["scale_percentage"].__set__
@@ -17236,9 +18708,17 @@ def _SecretManagerAuthConfig() -> type:
 
         @staticmethod
         def _make(secret_arn, /) -> SecretManagerAuthConfig:
-            _o = _new(SecretManagerAuthConfig)
-            _set_secret_arn(_o, secret_arn)
+            _o = _new(_Filling)
+            _o.secret_arn = secret_arn
+            _o.__class__ = SecretManagerAuthConfig
             return _o
+
+    class _Filling(SecretManagerAuthConfig):
+        """SecretManagerAuthConfig while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_secret_arn = SecretManagerAuthConfig.__dict__["secret_arn"].__set__
@@ -17285,10 +18765,18 @@ def _SecurityGroupMembership() -> type:
 
         @staticmethod
         def _make(security_group_id, status, /) -> SecurityGroupMembership:
-            _o = _new(SecurityGroupMembership)
-            _set_security_group_id(_o, security_group_id)
-            _set_status(_o, status)
+            _o = _new(_Filling)
+            _o.security_group_id = security_group_id
+            _o.status = status
+            _o.__class__ = SecurityGroupMembership
             return _o
+
+    class _Filling(SecurityGroupMembership):
+        """SecurityGroupMembership while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_security_group_id = SecurityGroupMembership.__dict__["security_group_id"].__set__
@@ -17511,29 +18999,37 @@ def _ServerlessCache() -> type:
             migration,
             /,
         ) -> ServerlessCache:
-            _o = _new(ServerlessCache)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_description(_o, description)
-            _set_create_time(_o, create_time)
-            _set_status(_o, status)
-            _set_engine(_o, engine)
-            _set_major_engine_version(_o, major_engine_version)
-            _set_full_engine_version(_o, full_engine_version)
-            _set_cache_usage_limits(_o, cache_usage_limits)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_storage_encryption_type(_o, storage_encryption_type)
-            _set_security_group_ids(_o, security_group_ids)
-            _set_endpoint(_o, endpoint)
-            _set_reader_endpoint(_o, reader_endpoint)
-            _set_arn(_o, arn)
-            _set_user_group_id(_o, user_group_id)
-            _set_subnet_ids(_o, subnet_ids)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_daily_snapshot_time(_o, daily_snapshot_time)
-            _set_network_type(_o, network_type)
-            _set_connection_type(_o, connection_type)
-            _set_migration(_o, migration)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.description = description
+            _o.create_time = create_time
+            _o.status = status
+            _o.engine = engine
+            _o.major_engine_version = major_engine_version
+            _o.full_engine_version = full_engine_version
+            _o.cache_usage_limits = cache_usage_limits
+            _o.kms_key_id = kms_key_id
+            _o.storage_encryption_type = storage_encryption_type
+            _o.security_group_ids = security_group_ids
+            _o.endpoint = endpoint
+            _o.reader_endpoint = reader_endpoint
+            _o.arn = arn
+            _o.user_group_id = user_group_id
+            _o.subnet_ids = subnet_ids
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.daily_snapshot_time = daily_snapshot_time
+            _o.network_type = network_type
+            _o.connection_type = connection_type
+            _o.migration = migration
+            _o.__class__ = ServerlessCache
             return _o
+
+    class _Filling(ServerlessCache):
+        """ServerlessCache while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = ServerlessCache.__dict__["serverless_cache_name"].__set__
@@ -17614,11 +19110,19 @@ def _ServerlessCacheConfiguration() -> type:
         def _make(
             serverless_cache_name, engine, major_engine_version, /
         ) -> ServerlessCacheConfiguration:
-            _o = _new(ServerlessCacheConfiguration)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_engine(_o, engine)
-            _set_major_engine_version(_o, major_engine_version)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.engine = engine
+            _o.major_engine_version = major_engine_version
+            _o.__class__ = ServerlessCacheConfiguration
             return _o
+
+    class _Filling(ServerlessCacheConfiguration):
+        """ServerlessCacheConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = ServerlessCacheConfiguration.__dict__[
@@ -17761,17 +19265,25 @@ def _ServerlessCacheSnapshot() -> type:
             serverless_cache_configuration,
             /,
         ) -> ServerlessCacheSnapshot:
-            _o = _new(ServerlessCacheSnapshot)
-            _set_serverless_cache_snapshot_name(_o, serverless_cache_snapshot_name)
-            _set_arn(_o, arn)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_snapshot_type(_o, snapshot_type)
-            _set_status(_o, status)
-            _set_create_time(_o, create_time)
-            _set_expiry_time(_o, expiry_time)
-            _set_bytes_used_for_cache(_o, bytes_used_for_cache)
-            _set_serverless_cache_configuration(_o, serverless_cache_configuration)
+            _o = _new(_Filling)
+            _o.serverless_cache_snapshot_name = serverless_cache_snapshot_name
+            _o.arn = arn
+            _o.kms_key_id = kms_key_id
+            _o.snapshot_type = snapshot_type
+            _o.status = status
+            _o.create_time = create_time
+            _o.expiry_time = expiry_time
+            _o.bytes_used_for_cache = bytes_used_for_cache
+            _o.serverless_cache_configuration = serverless_cache_configuration
+            _o.__class__ = ServerlessCacheSnapshot
             return _o
+
+    class _Filling(ServerlessCacheSnapshot):
+        """ServerlessCacheSnapshot while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_snapshot_name = ServerlessCacheSnapshot.__dict__[
@@ -17937,24 +19449,30 @@ def _ServiceUpdate() -> type:
             estimated_update_time,
             /,
         ) -> ServiceUpdate:
-            _o = _new(ServiceUpdate)
-            _set_service_update_name(_o, service_update_name)
-            _set_service_update_release_date(_o, service_update_release_date)
-            _set_service_update_end_date(_o, service_update_end_date)
-            _set_service_update_severity(_o, service_update_severity)
-            _set_service_update_recommended_apply_by_date(
-                _o, service_update_recommended_apply_by_date
+            _o = _new(_Filling)
+            _o.service_update_name = service_update_name
+            _o.service_update_release_date = service_update_release_date
+            _o.service_update_end_date = service_update_end_date
+            _o.service_update_severity = service_update_severity
+            _o.service_update_recommended_apply_by_date = service_update_recommended_apply_by_date
+            _o.service_update_status = service_update_status
+            _o.service_update_description = service_update_description
+            _o.service_update_type = service_update_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.auto_update_after_recommended_apply_by_date = (
+                auto_update_after_recommended_apply_by_date
             )
-            _set_service_update_status(_o, service_update_status)
-            _set_service_update_description(_o, service_update_description)
-            _set_service_update_type(_o, service_update_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_auto_update_after_recommended_apply_by_date(
-                _o, auto_update_after_recommended_apply_by_date
-            )
-            _set_estimated_update_time(_o, estimated_update_time)
+            _o.estimated_update_time = estimated_update_time
+            _o.__class__ = ServiceUpdate
             return _o
+
+    class _Filling(ServiceUpdate):
+        """ServiceUpdate while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_service_update_name = ServiceUpdate.__dict__["service_update_name"].__set__
@@ -18023,11 +19541,19 @@ def _ServiceUpdatesMessage() -> type:
 
         @staticmethod
         def _make(marker, service_updates, /) -> ServiceUpdatesMessage:
-            _o = _new(ServiceUpdatesMessage)
-            _set_marker(_o, marker)
-            _set_service_updates(_o, service_updates)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.service_updates = service_updates
+            _o.response_metadata = None
+            _o.__class__ = ServiceUpdatesMessage
             return _o
+
+    class _Filling(ServiceUpdatesMessage):
+        """ServiceUpdatesMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = ServiceUpdatesMessage.__dict__["marker"].__set__
@@ -18069,9 +19595,17 @@ def _SlotMigration() -> type:
 
         @staticmethod
         def _make(progress_percentage, /) -> SlotMigration:
-            _o = _new(SlotMigration)
-            _set_progress_percentage(_o, progress_percentage)
+            _o = _new(_Filling)
+            _o.progress_percentage = progress_percentage
+            _o.__class__ = SlotMigration
             return _o
+
+    class _Filling(SlotMigration):
+        """SlotMigration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_progress_percentage = SlotMigration.__dict__["progress_percentage"].__set__
@@ -18372,37 +19906,45 @@ def _Snapshot() -> type:
             durability,
             /,
         ) -> Snapshot:
-            _o = _new(Snapshot)
-            _set_snapshot_name(_o, snapshot_name)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_replication_group_description(_o, replication_group_description)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_snapshot_status(_o, snapshot_status)
-            _set_snapshot_source(_o, snapshot_source)
-            _set_cache_node_type(_o, cache_node_type)
-            _set_engine(_o, engine)
-            _set_engine_version(_o, engine_version)
-            _set_num_cache_nodes(_o, num_cache_nodes)
-            _set_preferred_availability_zone(_o, preferred_availability_zone)
-            _set_preferred_outpost_arn(_o, preferred_outpost_arn)
-            _set_cache_cluster_create_time(_o, cache_cluster_create_time)
-            _set_preferred_maintenance_window(_o, preferred_maintenance_window)
-            _set_topic_arn(_o, topic_arn)
-            _set_port(_o, port)
-            _set_cache_parameter_group_name(_o, cache_parameter_group_name)
-            _set_cache_subnet_group_name(_o, cache_subnet_group_name)
-            _set_vpc_id(_o, vpc_id)
-            _set_auto_minor_version_upgrade(_o, auto_minor_version_upgrade)
-            _set_snapshot_retention_limit(_o, snapshot_retention_limit)
-            _set_snapshot_window(_o, snapshot_window)
-            _set_num_node_groups(_o, num_node_groups)
-            _set_automatic_failover(_o, automatic_failover)
-            _set_node_snapshots(_o, node_snapshots)
-            _set_kms_key_id(_o, kms_key_id)
-            _set_arn(_o, arn)
-            _set_data_tiering(_o, data_tiering)
-            _set_durability(_o, durability)
+            _o = _new(_Filling)
+            _o.snapshot_name = snapshot_name
+            _o.replication_group_id = replication_group_id
+            _o.replication_group_description = replication_group_description
+            _o.cache_cluster_id = cache_cluster_id
+            _o.snapshot_status = snapshot_status
+            _o.snapshot_source = snapshot_source
+            _o.cache_node_type = cache_node_type
+            _o.engine = engine
+            _o.engine_version = engine_version
+            _o.num_cache_nodes = num_cache_nodes
+            _o.preferred_availability_zone = preferred_availability_zone
+            _o.preferred_outpost_arn = preferred_outpost_arn
+            _o.cache_cluster_create_time = cache_cluster_create_time
+            _o.preferred_maintenance_window = preferred_maintenance_window
+            _o.topic_arn = topic_arn
+            _o.port = port
+            _o.cache_parameter_group_name = cache_parameter_group_name
+            _o.cache_subnet_group_name = cache_subnet_group_name
+            _o.vpc_id = vpc_id
+            _o.auto_minor_version_upgrade = auto_minor_version_upgrade
+            _o.snapshot_retention_limit = snapshot_retention_limit
+            _o.snapshot_window = snapshot_window
+            _o.num_node_groups = num_node_groups
+            _o.automatic_failover = automatic_failover
+            _o.node_snapshots = node_snapshots
+            _o.kms_key_id = kms_key_id
+            _o.arn = arn
+            _o.data_tiering = data_tiering
+            _o.durability = durability
+            _o.__class__ = Snapshot
             return _o
+
+    class _Filling(Snapshot):
+        """Snapshot while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_snapshot_name = Snapshot.__dict__["snapshot_name"].__set__
@@ -18471,9 +20013,17 @@ def _SourceAuthenticationConfiguration() -> type:
 
         @staticmethod
         def _make(secret_manager_config, /) -> SourceAuthenticationConfiguration:
-            _o = _new(SourceAuthenticationConfiguration)
-            _set_secret_manager_config(_o, secret_manager_config)
+            _o = _new(_Filling)
+            _o.secret_manager_config = secret_manager_config
+            _o.__class__ = SourceAuthenticationConfiguration
             return _o
+
+    class _Filling(SourceAuthenticationConfiguration):
+        """SourceAuthenticationConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_secret_manager_config = SourceAuthenticationConfiguration.__dict__[
@@ -18525,10 +20075,18 @@ def _SourceTlsConfiguration() -> type:
 
         @staticmethod
         def _make(source_tls_mode, source_tls_certificate, /) -> SourceTlsConfiguration:
-            _o = _new(SourceTlsConfiguration)
-            _set_source_tls_mode(_o, source_tls_mode)
-            _set_source_tls_certificate(_o, source_tls_certificate)
+            _o = _new(_Filling)
+            _o.source_tls_mode = source_tls_mode
+            _o.source_tls_certificate = source_tls_certificate
+            _o.__class__ = SourceTlsConfiguration
             return _o
+
+    class _Filling(SourceTlsConfiguration):
+        """SourceTlsConfiguration while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_source_tls_mode = SourceTlsConfiguration.__dict__["source_tls_mode"].__set__
@@ -18620,13 +20178,21 @@ def _StartMigrationMessage() -> type:
             clear_target_cache_data,
             /,
         ) -> StartMigrationMessage:
-            _o = _new(StartMigrationMessage)
-            _set_serverless_cache_name(_o, serverless_cache_name)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
-            _set_auto_cutover(_o, auto_cutover)
-            _set_clear_target_cache_data(_o, clear_target_cache_data)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.replication_group_id = replication_group_id
+            _o.customer_node_endpoint_list = customer_node_endpoint_list
+            _o.auto_cutover = auto_cutover
+            _o.clear_target_cache_data = clear_target_cache_data
+            _o.__class__ = StartMigrationMessage
             return _o
+
+    class _Filling(StartMigrationMessage):
+        """StartMigrationMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = StartMigrationMessage.__dict__["serverless_cache_name"].__set__
@@ -18682,11 +20248,19 @@ def _StartMigrationResponse() -> type:
 
         @staticmethod
         def _make(replication_group, serverless_cache, /) -> StartMigrationResponse:
-            _o = _new(StartMigrationResponse)
-            _set_replication_group(_o, replication_group)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = StartMigrationResponse
             return _o
+
+    class _Filling(StartMigrationResponse):
+        """StartMigrationResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = StartMigrationResponse.__dict__["replication_group"].__set__
@@ -18730,9 +20304,17 @@ def _StopMigrationRequest() -> type:
 
         @staticmethod
         def _make(serverless_cache_name, /) -> StopMigrationRequest:
-            _o = _new(StopMigrationRequest)
-            _set_serverless_cache_name(_o, serverless_cache_name)
+            _o = _new(_Filling)
+            _o.serverless_cache_name = serverless_cache_name
+            _o.__class__ = StopMigrationRequest
             return _o
+
+    class _Filling(StopMigrationRequest):
+        """StopMigrationRequest while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache_name = StopMigrationRequest.__dict__["serverless_cache_name"].__set__
@@ -18775,10 +20357,18 @@ def _StopMigrationResponse() -> type:
 
         @staticmethod
         def _make(serverless_cache, /) -> StopMigrationResponse:
-            _o = _new(StopMigrationResponse)
-            _set_serverless_cache(_o, serverless_cache)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.serverless_cache = serverless_cache
+            _o.response_metadata = None
+            _o.__class__ = StopMigrationResponse
             return _o
+
+    class _Filling(StopMigrationResponse):
+        """StopMigrationResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_serverless_cache = StopMigrationResponse.__dict__["serverless_cache"].__set__
@@ -18854,12 +20444,20 @@ def _Subnet() -> type:
         def _make(
             subnet_identifier, subnet_availability_zone, subnet_outpost, supported_network_types, /
         ) -> Subnet:
-            _o = _new(Subnet)
-            _set_subnet_identifier(_o, subnet_identifier)
-            _set_subnet_availability_zone(_o, subnet_availability_zone)
-            _set_subnet_outpost(_o, subnet_outpost)
-            _set_supported_network_types(_o, supported_network_types)
+            _o = _new(_Filling)
+            _o.subnet_identifier = subnet_identifier
+            _o.subnet_availability_zone = subnet_availability_zone
+            _o.subnet_outpost = subnet_outpost
+            _o.supported_network_types = supported_network_types
+            _o.__class__ = Subnet
             return _o
+
+    class _Filling(Subnet):
+        """Subnet while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_subnet_identifier = Subnet.__dict__["subnet_identifier"].__set__
@@ -18902,9 +20500,17 @@ def _SubnetOutpost() -> type:
 
         @staticmethod
         def _make(subnet_outpost_arn, /) -> SubnetOutpost:
-            _o = _new(SubnetOutpost)
-            _set_subnet_outpost_arn(_o, subnet_outpost_arn)
+            _o = _new(_Filling)
+            _o.subnet_outpost_arn = subnet_outpost_arn
+            _o.__class__ = SubnetOutpost
             return _o
+
+    class _Filling(SubnetOutpost):
+        """SubnetOutpost while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_subnet_outpost_arn = SubnetOutpost.__dict__["subnet_outpost_arn"].__set__
@@ -18952,10 +20558,18 @@ def _Tag() -> type:
 
         @staticmethod
         def _make(key, value, /) -> Tag:
-            _o = _new(Tag)
-            _set_key(_o, key)
-            _set_value(_o, value)
+            _o = _new(_Filling)
+            _o.key = key
+            _o.value = value
+            _o.__class__ = Tag
             return _o
+
+    class _Filling(Tag):
+        """Tag while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_key = Tag.__dict__["key"].__set__
@@ -19005,10 +20619,18 @@ def _TagListMessage() -> type:
 
         @staticmethod
         def _make(tag_list, /) -> TagListMessage:
-            _o = _new(TagListMessage)
-            _set_tag_list(_o, tag_list)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.tag_list = tag_list
+            _o.response_metadata = None
+            _o.__class__ = TagListMessage
             return _o
+
+    class _Filling(TagListMessage):
+        """TagListMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_tag_list = TagListMessage.__dict__["tag_list"].__set__
@@ -19063,10 +20685,18 @@ def _TestFailoverMessage() -> type:
 
         @staticmethod
         def _make(replication_group_id, node_group_id, /) -> TestFailoverMessage:
-            _o = _new(TestFailoverMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_node_group_id(_o, node_group_id)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.node_group_id = node_group_id
+            _o.__class__ = TestFailoverMessage
             return _o
+
+    class _Filling(TestFailoverMessage):
+        """TestFailoverMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = TestFailoverMessage.__dict__["replication_group_id"].__set__
@@ -19110,10 +20740,18 @@ def _TestFailoverResult() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> TestFailoverResult:
-            _o = _new(TestFailoverResult)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = TestFailoverResult
             return _o
+
+    class _Filling(TestFailoverResult):
+        """TestFailoverResult while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = TestFailoverResult.__dict__["replication_group"].__set__
@@ -19170,10 +20808,18 @@ def _TestMigrationMessage() -> type:
 
         @staticmethod
         def _make(replication_group_id, customer_node_endpoint_list, /) -> TestMigrationMessage:
-            _o = _new(TestMigrationMessage)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_customer_node_endpoint_list(_o, customer_node_endpoint_list)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.customer_node_endpoint_list = customer_node_endpoint_list
+            _o.__class__ = TestMigrationMessage
             return _o
+
+    class _Filling(TestMigrationMessage):
+        """TestMigrationMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = TestMigrationMessage.__dict__["replication_group_id"].__set__
@@ -19219,10 +20865,18 @@ def _TestMigrationResponse() -> type:
 
         @staticmethod
         def _make(replication_group, /) -> TestMigrationResponse:
-            _o = _new(TestMigrationResponse)
-            _set_replication_group(_o, replication_group)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.replication_group = replication_group
+            _o.response_metadata = None
+            _o.__class__ = TestMigrationResponse
             return _o
+
+    class _Filling(TestMigrationResponse):
+        """TestMigrationResponse while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group = TestMigrationResponse.__dict__["replication_group"].__set__
@@ -19269,10 +20923,18 @@ def _TimeRangeFilter() -> type:
 
         @staticmethod
         def _make(start_time, end_time, /) -> TimeRangeFilter:
-            _o = _new(TimeRangeFilter)
-            _set_start_time(_o, start_time)
-            _set_end_time(_o, end_time)
+            _o = _new(_Filling)
+            _o.start_time = start_time
+            _o.end_time = end_time
+            _o.__class__ = TimeRangeFilter
             return _o
+
+    class _Filling(TimeRangeFilter):
+        """TimeRangeFilter while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_start_time = TimeRangeFilter.__dict__["start_time"].__set__
@@ -19358,13 +21020,21 @@ def _UnprocessedUpdateAction() -> type:
             error_message,
             /,
         ) -> UnprocessedUpdateAction:
-            _o = _new(UnprocessedUpdateAction)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_service_update_name(_o, service_update_name)
-            _set_error_type(_o, error_type)
-            _set_error_message(_o, error_message)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.cache_cluster_id = cache_cluster_id
+            _o.service_update_name = service_update_name
+            _o.error_type = error_type
+            _o.error_message = error_message
+            _o.__class__ = UnprocessedUpdateAction
             return _o
+
+    class _Filling(UnprocessedUpdateAction):
+        """UnprocessedUpdateAction while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = UnprocessedUpdateAction.__dict__["replication_group_id"].__set__
@@ -19550,27 +21220,33 @@ def _UpdateAction() -> type:
             engine,
             /,
         ) -> UpdateAction:
-            _o = _new(UpdateAction)
-            _set_replication_group_id(_o, replication_group_id)
-            _set_cache_cluster_id(_o, cache_cluster_id)
-            _set_service_update_name(_o, service_update_name)
-            _set_service_update_release_date(_o, service_update_release_date)
-            _set_service_update_severity(_o, service_update_severity)
-            _set_service_update_status(_o, service_update_status)
-            _set_service_update_recommended_apply_by_date(
-                _o, service_update_recommended_apply_by_date
-            )
-            _set_service_update_type(_o, service_update_type)
-            _set_update_action_available_date(_o, update_action_available_date)
-            _set_update_action_status(_o, update_action_status)
-            _set_nodes_updated(_o, nodes_updated)
-            _set_update_action_status_modified_date(_o, update_action_status_modified_date)
-            _set_sla_met(_o, sla_met)
-            _set_node_group_update_status(_o, node_group_update_status)
-            _set_cache_node_update_status(_o, cache_node_update_status)
-            _set_estimated_update_time(_o, estimated_update_time)
-            _set_engine(_o, engine)
+            _o = _new(_Filling)
+            _o.replication_group_id = replication_group_id
+            _o.cache_cluster_id = cache_cluster_id
+            _o.service_update_name = service_update_name
+            _o.service_update_release_date = service_update_release_date
+            _o.service_update_severity = service_update_severity
+            _o.service_update_status = service_update_status
+            _o.service_update_recommended_apply_by_date = service_update_recommended_apply_by_date
+            _o.service_update_type = service_update_type
+            _o.update_action_available_date = update_action_available_date
+            _o.update_action_status = update_action_status
+            _o.nodes_updated = nodes_updated
+            _o.update_action_status_modified_date = update_action_status_modified_date
+            _o.sla_met = sla_met
+            _o.node_group_update_status = node_group_update_status
+            _o.cache_node_update_status = cache_node_update_status
+            _o.estimated_update_time = estimated_update_time
+            _o.engine = engine
+            _o.__class__ = UpdateAction
             return _o
+
+    class _Filling(UpdateAction):
+        """UpdateAction while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_replication_group_id = UpdateAction.__dict__["replication_group_id"].__set__
@@ -19665,11 +21341,19 @@ def _UpdateActionResultsMessage() -> type:
         def _make(
             processed_update_actions, unprocessed_update_actions, /
         ) -> UpdateActionResultsMessage:
-            _o = _new(UpdateActionResultsMessage)
-            _set_processed_update_actions(_o, processed_update_actions)
-            _set_unprocessed_update_actions(_o, unprocessed_update_actions)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.processed_update_actions = processed_update_actions
+            _o.unprocessed_update_actions = unprocessed_update_actions
+            _o.response_metadata = None
+            _o.__class__ = UpdateActionResultsMessage
             return _o
+
+    class _Filling(UpdateActionResultsMessage):
+        """UpdateActionResultsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_processed_update_actions = UpdateActionResultsMessage.__dict__[
@@ -19729,11 +21413,19 @@ def _UpdateActionsMessage() -> type:
 
         @staticmethod
         def _make(marker, update_actions, /) -> UpdateActionsMessage:
-            _o = _new(UpdateActionsMessage)
-            _set_marker(_o, marker)
-            _set_update_actions(_o, update_actions)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.marker = marker
+            _o.update_actions = update_actions
+            _o.response_metadata = None
+            _o.__class__ = UpdateActionsMessage
             return _o
+
+    class _Filling(UpdateActionsMessage):
+        """UpdateActionsMessage while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_marker = UpdateActionsMessage.__dict__["marker"].__set__
@@ -19847,18 +21539,26 @@ def _User() -> type:
             arn,
             /,
         ) -> User:
-            _o = _new(User)
-            _set_user_id(_o, user_id)
-            _set_user_name(_o, user_name)
-            _set_status(_o, status)
-            _set_engine(_o, engine)
-            _set_minimum_engine_version(_o, minimum_engine_version)
-            _set_access_string(_o, access_string)
-            _set_user_group_ids(_o, user_group_ids)
-            _set_authentication(_o, authentication)
-            _set_arn(_o, arn)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.user_id = user_id
+            _o.user_name = user_name
+            _o.status = status
+            _o.engine = engine
+            _o.minimum_engine_version = minimum_engine_version
+            _o.access_string = access_string
+            _o.user_group_ids = user_group_ids
+            _o.authentication = authentication
+            _o.arn = arn
+            _o.response_metadata = None
+            _o.__class__ = User
             return _o
+
+    class _Filling(User):
+        """User while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_id = User.__dict__["user_id"].__set__
@@ -19987,18 +21687,26 @@ def _UserGroup() -> type:
             arn,
             /,
         ) -> UserGroup:
-            _o = _new(UserGroup)
-            _set_user_group_id(_o, user_group_id)
-            _set_status(_o, status)
-            _set_engine(_o, engine)
-            _set_user_ids(_o, user_ids)
-            _set_minimum_engine_version(_o, minimum_engine_version)
-            _set_pending_changes(_o, pending_changes)
-            _set_replication_groups(_o, replication_groups)
-            _set_serverless_caches(_o, serverless_caches)
-            _set_arn(_o, arn)
-            _set_response_metadata(_o, None)
+            _o = _new(_Filling)
+            _o.user_group_id = user_group_id
+            _o.status = status
+            _o.engine = engine
+            _o.user_ids = user_ids
+            _o.minimum_engine_version = minimum_engine_version
+            _o.pending_changes = pending_changes
+            _o.replication_groups = replication_groups
+            _o.serverless_caches = serverless_caches
+            _o.arn = arn
+            _o.response_metadata = None
+            _o.__class__ = UserGroup
             return _o
+
+    class _Filling(UserGroup):
+        """UserGroup while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_id = UserGroup.__dict__["user_group_id"].__set__
@@ -20061,10 +21769,18 @@ def _UserGroupPendingChanges() -> type:
 
         @staticmethod
         def _make(user_ids_to_remove, user_ids_to_add, /) -> UserGroupPendingChanges:
-            _o = _new(UserGroupPendingChanges)
-            _set_user_ids_to_remove(_o, user_ids_to_remove)
-            _set_user_ids_to_add(_o, user_ids_to_add)
+            _o = _new(_Filling)
+            _o.user_ids_to_remove = user_ids_to_remove
+            _o.user_ids_to_add = user_ids_to_add
+            _o.__class__ = UserGroupPendingChanges
             return _o
+
+    class _Filling(UserGroupPendingChanges):
+        """UserGroupPendingChanges while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_ids_to_remove = UserGroupPendingChanges.__dict__["user_ids_to_remove"].__set__
@@ -20121,10 +21837,18 @@ def _UserGroupsUpdateStatus() -> type:
 
         @staticmethod
         def _make(user_group_ids_to_add, user_group_ids_to_remove, /) -> UserGroupsUpdateStatus:
-            _o = _new(UserGroupsUpdateStatus)
-            _set_user_group_ids_to_add(_o, user_group_ids_to_add)
-            _set_user_group_ids_to_remove(_o, user_group_ids_to_remove)
+            _o = _new(_Filling)
+            _o.user_group_ids_to_add = user_group_ids_to_add
+            _o.user_group_ids_to_remove = user_group_ids_to_remove
+            _o.__class__ = UserGroupsUpdateStatus
             return _o
+
+    class _Filling(UserGroupsUpdateStatus):
+        """UserGroupsUpdateStatus while `_make` fills its slots."""
+
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
 
     _new = object.__new__
     _set_user_group_ids_to_add = UserGroupsUpdateStatus.__dict__["user_group_ids_to_add"].__set__

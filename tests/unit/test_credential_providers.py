@@ -36,6 +36,9 @@ from tests.support.fake_endpoint import make_client
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
+# A caller (or the event loop) that waited for a slow token waited that token's whole delay;
+# half of it is the bound, so a loaded machine's scheduling delays do not fail the tests.
+_WAITED_FOR_IT = 0.5
 PROVIDERS = {
     "redis": (redis_integration.IAMCredentialProvider, redis.credentials.CredentialProvider),
     "valkey": (valkey_integration.IAMCredentialProvider, valkey.credentials.CredentialProvider),
@@ -110,7 +113,7 @@ def test_a_due_token_is_renewed_in_the_background_while_the_old_one_is_served(
         cache.delay = 0.3  # a slow renewal: the caller must not wait for it
         began = time.perf_counter()
         assert provider.get_credentials() == ("app", first)
-        assert time.perf_counter() - began < 0.1
+        assert time.perf_counter() - began < _WAITED_FOR_IT * cache.delay
         _wait_for(lambda: len(cache.made) == 2)
         assert provider.get_credentials() == ("app", cache.made[1])
     assert _signed_at(cache.made[1]) == NOW + timedelta(seconds=REFRESH_AFTER)
@@ -158,7 +161,7 @@ def test_sixteen_threads_over_a_simulated_hour_never_wait_for_a_renewal() -> Non
         for thread in threads:
             thread.join(timeout=30)
     assert len(worst) > 16 * 100
-    assert max(worst) < 0.1, f"a caller waited {max(worst):.3f} s"
+    assert max(worst) < _WAITED_FOR_IT * cache.delay, f"a caller waited {max(worst):.3f} s"
     assert short == []
     # One renewal every 5 minutes of token age; each 0.3 s renewal also spans simulated time
     # (the clock moves 10 s every 10 ms), so an hour holds 6 to 14 of them, never one a call.
@@ -267,7 +270,7 @@ async def test_a_slow_refresh_with_the_blocking_facade_never_stalls_the_loop(lib
         answers = await asyncio.gather(*(provider.get_credentials_async() for _ in range(5)))
         assert len(set(answers)) == 1
 
-    assert await _worst_stall(five_connections()) < 0.05
+    assert await _worst_stall(five_connections()) < _WAITED_FOR_IT * cache.delay
     assert len(cache.made) == 1
 
 
@@ -283,7 +286,7 @@ async def test_the_asyncio_facade_is_awaited_natively(library: str) -> None:
             assert len({token for _, token in answers}) == 1
             assert all(isinstance(token, str) for _, token in answers)
 
-        assert await _worst_stall(five_connections()) < 0.05
+        assert await _worst_stall(five_connections()) < _WAITED_FOR_IT * cache.delay
         assert len(cache.made) == 1
 
 
@@ -314,7 +317,7 @@ async def test_two_hundred_tasks_over_a_simulated_hour_never_wait_for_a_renewal(
             done = True
             await asyncio.gather(*tasks)
         assert len(worst) > 200 * 100
-        assert max(worst) < 0.1
+        assert max(worst) < _WAITED_FOR_IT * cache.delay
         assert short == []
         assert 6 <= len(cache.made) <= 14  # as for the threads above
 
